@@ -1,0 +1,25 @@
+/** What every command action receives: where to run, who the learner is, how to print. */
+import type { Command } from 'commander';
+
+export interface Ctx {
+  cwd: string;
+  learner: string | undefined;
+  json: boolean;
+  out: (s: string) => void;
+  err: (s: string) => void;
+  isTTY: boolean;
+}
+
+interface GlobalOpts { cwd?: string; learner?: string; json?: boolean }
+
+export function ctxFrom(cmd: Command): Ctx {
+  const o = cmd.optsWithGlobals<GlobalOpts>();
+  return {
+    cwd: o.cwd ?? process.cwd(),
+    learner: o.learner,
+    json: o.json === true,
+    out: (s) => { process.stdout.write(s.endsWith('\n') ? s : `${s}\n`); },
+    err: (s) => { process.stderr.write(s.endsWith('\n') ? s : `${s}\n`); },
+    isTTY: process.stdout.isTTY === true && process.stdin.isTTY === true,
+  };
+}

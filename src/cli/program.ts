@@ -1,0 +1,73 @@
+/**
+ * The command registry: every command is declared here, each action lazy-imports its module and
+ * calls one function. Heavy modules load only inside the command that needs them.
+ */
+import { Command, Option } from 'commander';
+import { lynxVersion } from '../io/pkg.js';
+import { ctxFrom, type Ctx } from './context.js';
+
+type SetCode = (code: number) => void;
+
+function examples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+export function buildProgram(setCode: SetCode): Command {
+  const program = new Command('lynx')
+    .description('The curriculum runner and phase gatekeeper of Lynx Cortex.\nplan → approve → build → teach → run → report → reflect')
+    .version(lynxVersion(), '-V, --version', 'print the lynx version')
+    .helpOption('-h, --help', 'show help')
+    .option('-C, --cwd <dir>', 'run as if started in <dir>')
+    .option('--learner <name>', 'the learner (default: LYNX_LEARNER, then lynx.yaml)')
+    .showHelpAfterError('(run `lynx --help` for usage)')
+    .exitOverride()
+    .configureHelp({ sortSubcommands: false })
+    .addHelpText('after', `
+Exit codes: 0 done · 1 a gate failed · 2 bad usage or input · 3 internal or environment failure.
+Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`);
+
+  // commander calls action(...positional, options, command)
+  const act = <O, A extends unknown[] = []>(load: (ctx: Ctx, opts: O, ...args: A) => Promise<number>) =>
+    async (...args: unknown[]): Promise<void> => {
+      const cmd = args[args.length - 1] as Command;
+      const opts = args[args.length - 2] as O;
+      setCode(await load(ctxFrom(cmd), opts, ...(args.slice(0, -2) as A)));
+    };
+  const json = (): Option => new Option('--json', 'print the result as JSON');
+
+  program.command('init')
+    .description('make the current git repository a lynx workspace')
+    .addOption(json())
+    .addHelpText('after', examples(['git init && lynx init --learner borja', 'lynx init   # again: checks, repairs, never overwrites your edits']))
+    .action(act<object>(async (ctx) => (await import('./commands/init.js')).initCommand(ctx)));
+
+  program.command('status')
+    .description('every phase: status, quiz score, dates, and a progress strip')
+    .argument('[NN]', 'one phase in detail: requires, DoD items, labs, breaks, quiz')
+    .option('--all', 'every learner in the workspace')
+    .addOption(json())
+    .addHelpText('after', examples(['lynx status', 'lynx status 07', 'lynx status --all', 'lynx status --json | jq .learners[0].counts']))
+    .action(act<{ all?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await import('./commands/status.js')).statusCommand(ctx, o.all === true, nn)));
+
+  program.command('validate')
+    .description('validate curriculum and quiz files (schema + cross-references)')
+    .argument('[dir]', 'a directory holding curriculum/ and quizzes/ (default: the workspace\'s own copies, else the bundled data)')
+    .addOption(json())
+    .addHelpText('after', examples(['lynx validate', 'lynx validate ./my-curriculum-fork']))
+    .action(act<object, [string | undefined]>(async (ctx, _o, dir) => (await import('./commands/validate.js')).validateCommand(ctx, dir)));
+
+  program.command('doctor')
+    .description('check tools (git, just, python3, uv) and workspace health')
+    .addOption(json())
+    .addHelpText('after', examples(['lynx doctor', 'lynx doctor --json']))
+    .action(act<object>(async (ctx) => (await import('./commands/doctor.js')).doctorCommand(ctx)));
+
+  program.command('demo')
+    .description('make a demo workspace and walk phase 00 in it')
+    .option('--dir <dir>', 'create the demo here (default: a new temporary directory)')
+    .addOption(json())
+    .addHelpText('after', examples(['lynx demo', 'lynx demo --dir /tmp/lynx-demo']))
+    .action(act<{ dir?: string }>(async (ctx, o) => (await import('./commands/demo.js')).demoCommand(ctx, o.dir)));
+
+  return program;
+}

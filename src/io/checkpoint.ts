@@ -1,0 +1,44 @@
+/** learners/<name>/phase-NN/checkpoint.json: read with schema validation, written atomically. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../core/errors.js';
+import { checkpointPath, LEARNER_RE } from '../core/ids.js';
+import { schemaProblems } from '../core/schema-errors.js';
+import type { Checkpoint } from '../schemas/generated/types.js';
+import { validateCheckpoint } from '../schemas/generated/checkpoint.validator.js';
+import { parseJson } from './yaml.js';
+import { writeJsonAtomic } from './fsx.js';
+import type { Workspace } from './workspace.js';
+
+export function readCheckpoint(ws: Workspace, learner: string, phase: number): Checkpoint | undefined {
+  const rel = checkpointPath(learner, phase);
+  const file = ws.abs(rel);
+  if (!existsSync(file)) return undefined;
+  const loaded = parseJson(readFileSync(file, 'utf8'), rel);
+  if (!validateCheckpoint(loaded.data)) {
+    const problems = schemaProblems(validateCheckpoint.errors ?? [], loaded.data, loaded.locate);
+    const lines = problems.map((p) => `${rel}${p.line ? `:${p.line}:${p.col ?? 1}` : ''} ${p.path}: ${p.message}`);
+    throw new InputError(lines[0] ?? `${rel}: invalid checkpoint`, { details: lines.slice(1), pos: { file: rel } });
+  }
+  return loaded.data as Checkpoint;
+}
+
+export async function writeCheckpoint(ws: Workspace, cp: Checkpoint): Promise<void> {
+  await writeJsonAtomic(ws.abs(checkpointPath(cp.learner, cp.phase)), cp);
+}
+
+export function newCheckpoint(learner: string, phase: number): Checkpoint {
+  return { schema_version: 1, phase, learner, status: 'not_started' };
+}
+
+/** Every learner with a directory under learners/ (the template excluded). */
+export function listLearners(ws: Workspace): string[] {
+  const dir = ws.abs('learners');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && LEARNER_RE.test(d.name))
+    .map((d) => d.name)
+    .sort();
+}
+
+export const learnerExists = (ws: Workspace, learner: string): boolean => existsSync(join(ws.root, 'learners', learner));

@@ -1,0 +1,127 @@
+/**
+ * The one adapter to git (simple-git, lazily imported). Small named functions; callers never
+ * build git command lines themselves. lynx's own state (.lynx/) is never reported as dirty.
+ */
+import { EnvError } from '../core/errors.js';
+
+type Raw = (args: string[]) => Promise<string>;
+
+async function client(cwd: string): Promise<Raw> {
+  const { simpleGit } = await import('simple-git');
+  const g = simpleGit({ baseDir: cwd, trimmed: false });
+  return (args) => g.raw(args);
+}
+
+function gitMissing(err: unknown): boolean {
+  const m = String((err as Error)?.message ?? err);
+  return /ENOENT|spawn git/.test(m);
+}
+
+/** Run git; a missing git binary is an environment failure (exit 3), other failures return undefined. */
+async function tryGit(cwd: string, args: string[]): Promise<string | undefined> {
+  const raw = await client(cwd);
+  try {
+    return await raw(args);
+  } catch (err) {
+    if (gitMissing(err)) throw new EnvError('git is not installed or not on PATH', { cause: err, hint: 'Install git 2.x and retry.' });
+    return undefined;
+  }
+}
+
+async function mustGit(cwd: string, args: string[]): Promise<string> {
+  const raw = await client(cwd);
+  try {
+    return await raw(args);
+  } catch (err) {
+    if (gitMissing(err)) throw new EnvError('git is not installed or not on PATH', { cause: err });
+    throw new EnvError(`git ${args.join(' ')} failed: ${String((err as Error).message).trim()}`, { cause: err });
+  }
+}
+
+export async function topLevel(cwd: string): Promise<string | undefined> {
+  return (await tryGit(cwd, ['rev-parse', '--show-toplevel']))?.trim() || undefined;
+}
+
+/** HEAD's full sha, or null in a repository with no commits yet. */
+export async function headSha(cwd: string): Promise<string | null> {
+  const out = await tryGit(cwd, ['rev-parse', '--verify', '-q', 'HEAD']);
+  return out?.trim() || null;
+}
+
+export async function commitExists(cwd: string, sha: string): Promise<boolean> {
+  return (await tryGit(cwd, ['cat-file', '-e', `${sha}^{commit}`])) !== undefined;
+}
+
+/** Is `a` an ancestor of (or equal to) `b`? Unknown shas are not ancestors. */
+export async function isAncestor(cwd: string, a: string, b: string): Promise<boolean> {
+  return (await tryGit(cwd, ['merge-base', '--is-ancestor', a, b])) !== undefined;
+}
+
+/** Every dirty path, untracked files included, lynx's own .lynx/ state excluded. */
+export async function dirtyFiles(cwd: string): Promise<string[]> {
+  const out = await mustGit(cwd, ['status', '--porcelain=v1', '-z', '--untracked-files=all']);
+  const paths: string[] = [];
+  const parts = out.split('\0');
+  for (let i = 0; i < parts.length; i++) {
+    const entry = parts[i] ?? '';
+    if (entry.length < 4) continue;
+    const status = entry.slice(0, 2);
+    paths.push(entry.slice(3));
+    if (status.startsWith('R') || status.startsWith('C')) i++; // -z puts the rename source next
+  }
+  return paths.filter((p) => !p.startsWith('.lynx/') && p !== '.lynx');
+}
+
+/** Tracked at HEAD and unchanged in the index and work tree. */
+export async function isCommitted(cwd: string, path: string): Promise<boolean> {
+  const inHead = await tryGit(cwd, ['ls-tree', '-r', '--name-only', 'HEAD', '--', path]);
+  if (!inHead?.trim()) return false;
+  const status = await mustGit(cwd, ['status', '--porcelain=v1', '--untracked-files=all', '--', path]);
+  return status.trim() === '';
+}
+
+/** Is the path tracked (in the index)? */
+export async function isTracked(cwd: string, path: string): Promise<boolean> {
+  return (await tryGit(cwd, ['ls-files', '--error-unmatch', '--', path])) !== undefined;
+}
+
+/** The commit that first added `path`, oldest first; undefined when never committed. */
+export async function firstCommit(cwd: string, path: string): Promise<{ sha: string; time: number } | undefined> {
+  const out = await tryGit(cwd, ['log', '--diff-filter=A', '--format=%H %ct', '--reverse', '--', path]);
+  const line = out?.split('\n').find((l) => l.trim() !== '');
+  if (!line) return undefined;
+  const [sha, t] = line.trim().split(' ');
+  return sha ? { sha, time: Number(t) } : undefined;
+}
+
+/** Last commit touching `path`. */
+export async function lastCommit(cwd: string, path: string): Promise<{ sha: string; time: number } | undefined> {
+  const out = await tryGit(cwd, ['log', '-1', '--format=%H %ct', '--', path]);
+  const [sha, t] = (out ?? '').trim().split(' ');
+  return sha ? { sha, time: Number(t) } : undefined;
+}
+
+export async function gitVersion(cwd: string): Promise<string | undefined> {
+  return (await tryGit(cwd, ['--version']))?.trim().replace(/^git version /, '');
+}
+
+export async function init(cwd: string): Promise<void> {
+  await mustGit(cwd, ['init', '-q', '-b', 'main']);
+}
+
+export async function addAll(cwd: string): Promise<void> {
+  await mustGit(cwd, ['add', '-A']);
+}
+
+export async function commit(cwd: string, message: string): Promise<string> {
+  await mustGit(cwd, ['commit', '-q', '-m', message]);
+  return (await headSha(cwd)) ?? '';
+}
+
+export async function isIgnored(cwd: string, path: string): Promise<boolean> {
+  return (await tryGit(cwd, ['check-ignore', '-q', '--', path])) !== undefined;
+}
+
+export async function setLocalConfig(cwd: string, key: string, value: string): Promise<void> {
+  await mustGit(cwd, ['config', '--local', key, value]);
+}

@@ -1,0 +1,118 @@
+/**
+ * The one adapter for child processes (execa). argv arrays only — never a shell line built from
+ * user text — an explicit cwd, a timeout on every run, and the whole process tree killed on
+ * timeout or Ctrl-C: the child leads its own process group and we signal the group.
+ */
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { dirname } from 'node:path';
+import { EnvError } from '../core/errors.js';
+
+export interface RunOptions {
+  cwd: string;
+  env?: Record<string, string>;
+  timeoutMs: number;
+  /** Live output (stdout and stderr interleaved). */
+  onOutput?: (chunk: string) => void;
+  /** Bytes of output kept in memory (the tail); the full output goes to logFile. */
+  capBytes?: number;
+  logFile?: string;
+  /** Grace between SIGTERM and SIGKILL. */
+  killGraceMs?: number;
+}
+
+export interface RunResult {
+  argv: string[];
+  exitCode: number | null;
+  signal: string | undefined;
+  timedOut: boolean;
+  interrupted: boolean;
+  durationMs: number;
+  output: string;
+  truncated: boolean;
+  logFile: string | undefined;
+  pid: number | undefined;
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try { process.kill(pid, signal); } catch { /* already gone */ }
+  }
+}
+
+export async function run(argv: readonly string[], opts: RunOptions): Promise<RunResult> {
+  const [file, ...args] = argv;
+  if (!file) throw new Error('run: empty argv');
+  const { execa } = await import('execa');
+  const cap = opts.capBytes ?? 64 * 1024;
+  let tail = '';
+  let truncated = false;
+  let log: WriteStream | undefined;
+  if (opts.logFile) {
+    mkdirSync(dirname(opts.logFile), { recursive: true });
+    log = createWriteStream(opts.logFile);
+  }
+  const started = performance.now();
+  const child = execa(file, args, {
+    cwd: opts.cwd,
+    env: opts.env ?? {},
+    extendEnv: true,
+    detached: true, // own process group, so the whole tree can be signalled
+    reject: false,
+    stdin: 'ignore',
+    all: true,
+    buffer: false,
+    stripFinalNewline: false,
+    cleanup: true,
+  });
+  const pid = child.pid;
+  let timedOut = false;
+  let interrupted = false;
+  const stop = (why: 'timeout' | 'interrupt'): void => {
+    if (why === 'timeout') timedOut = true; else interrupted = true;
+    if (pid === undefined) return;
+    killGroup(pid, 'SIGTERM');
+    setTimeout(() => killGroup(pid, 'SIGKILL'), opts.killGraceMs ?? 2000).unref();
+  };
+  const timer = setTimeout(() => stop('timeout'), opts.timeoutMs);
+  const onSigint = (): void => stop('interrupt');
+  const onSigterm = (): void => stop('interrupt');
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
+  child.all?.setEncoding('utf8');
+  child.all?.on('data', (chunk: string) => {
+    log?.write(chunk);
+    opts.onOutput?.(chunk);
+    tail += chunk;
+    if (tail.length > cap) { tail = tail.slice(tail.length - cap); truncated = true; }
+  });
+  try {
+    const result = await child;
+    if (result.failed && result.exitCode === undefined && !result.signal && !timedOut && !interrupted) {
+      const code = (result as { code?: string }).code;
+      if (code === 'ENOENT') throw new EnvError(`command not found: ${file}`, { hint: `Install ${file} or put it on PATH.` });
+      throw new EnvError(`could not run ${file}: ${result.shortMessage}`);
+    }
+    // The group may still hold grandchildren that outlived the leader; do not leave them behind.
+    if ((timedOut || interrupted) && pid !== undefined) killGroup(pid, 'SIGKILL');
+    return {
+      argv: [...argv], exitCode: result.exitCode ?? null, signal: result.signal ?? undefined, timedOut, interrupted,
+      durationMs: Math.round(performance.now() - started), output: tail, truncated, logFile: opts.logFile, pid,
+    };
+  } finally {
+    clearTimeout(timer);
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
+    await new Promise<void>((resolve) => { if (log) log.end(resolve); else resolve(); });
+  }
+}
+
+/** Run and capture stdout only, for version probes (short timeout, no log). */
+export async function capture(argv: readonly string[], cwd: string, timeoutMs = 5000): Promise<{ ok: boolean; stdout: string; exitCode: number | null }> {
+  const [file, ...args] = argv;
+  if (!file) throw new Error('capture: empty argv');
+  const { execa } = await import('execa');
+  const r = await execa(file, args, { cwd, reject: false, timeout: timeoutMs, stdin: 'ignore', all: true });
+  return { ok: !r.failed, stdout: String(r.all ?? r.stdout ?? ''), exitCode: r.exitCode ?? null };
+}

@@ -1,0 +1,48 @@
+/**
+ * Create files from templates without ever overwriting the learner's work:
+ * a missing file is created, an identical one is left alone, a different one is kept and reported.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { writeAtomic } from './fsx.js';
+
+export type Action = { path: string; action: 'created' | 'unchanged' | 'kept' | 'updated' };
+
+export async function ensureFile(root: string, rel: string, content: string): Promise<Action> {
+  const abs = join(root, rel);
+  if (existsSync(abs)) {
+    return { path: rel, action: readFileSync(abs, 'utf8') === content ? 'unchanged' : 'kept' };
+  }
+  await writeAtomic(abs, content);
+  return { path: rel, action: 'created' };
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir).sort()) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) out.push(...walk(p));
+    else out.push(p);
+  }
+  return out;
+}
+
+/** Copy a template tree into root/destRel, file by file, through ensureFile. */
+export async function ensureTree(root: string, templateDir: string, destRel: string, render: (s: string) => string = (s) => s): Promise<Action[]> {
+  const actions: Action[] = [];
+  for (const file of walk(templateDir)) {
+    const rel = join(destRel, relative(templateDir, file));
+    actions.push(await ensureFile(root, rel, render(readFileSync(file, 'utf8'))));
+  }
+  return actions;
+}
+
+/** Make sure a line is in a file (e.g. `.lynx/` in .gitignore); appends, never rewrites. */
+export async function ensureLine(root: string, rel: string, line: string): Promise<Action> {
+  const abs = join(root, rel);
+  const current = existsSync(abs) ? readFileSync(abs, 'utf8') : '';
+  if (current.split('\n').some((l) => l.trim() === line || l.trim() === line.replace(/\/$/, ''))) return { path: rel, action: 'unchanged' };
+  const sep = current === '' || current.endsWith('\n') ? '' : '\n';
+  await writeAtomic(abs, `${current}${sep}${line}\n`);
+  return { path: rel, action: current === '' ? 'created' : 'updated' };
+}

@@ -1,0 +1,68 @@
+/**
+ * External tools lynx relies on. `just` comes from PATH, else from the binary the rust-just
+ * npm package ships (Debian 12 has no just package).
+ */
+import { accessSync, constants, existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { capture } from './proc.js';
+
+export function onPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const p = join(dir, name);
+    try {
+      accessSync(p, constants.X_OK);
+      return p;
+    } catch { /* keep looking */ }
+  }
+  return undefined;
+}
+
+/** The native binary inside rust-just's platform package (not its node wrapper: one process less). */
+export function bundledJust(): string | undefined {
+  const arch = process.arch;
+  const os = process.platform === 'win32' ? 'windows' : process.platform;
+  const exe = process.platform === 'win32' ? 'just.exe' : 'just';
+  try {
+    const require = createRequire(import.meta.url);
+    const pkg = require.resolve(`rust-just-${os}-${arch}/package.json`);
+    const bin = join(pkg, '..', 'bin', exe);
+    return existsSync(bin) ? bin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface JustBinary { path: string; source: 'PATH' | 'rust-just' }
+
+/** LYNX_JUST overrides (tests, unusual installs); then PATH; then the bundled binary. */
+export function findJust(): JustBinary | undefined {
+  const override = process.env.LYNX_JUST;
+  if (override) return { path: override, source: 'PATH' };
+  const fromPath = onPath('just');
+  // node_modules/.bin/just is rust-just's node wrapper; prefer the native binary behind it.
+  if (fromPath && !fromPath.includes(`node_modules${'/'}.bin`)) return { path: fromPath, source: 'PATH' };
+  const bundled = bundledJust();
+  if (bundled) return { path: bundled, source: 'rust-just' };
+  return fromPath ? { path: fromPath, source: 'PATH' } : undefined;
+}
+
+export interface ToolInfo { name: string; found: boolean; path?: string; version?: string; source?: string; required: boolean; purpose: string }
+
+async function probe(name: string, path: string | undefined, args: string[], cwd: string, required: boolean, purpose: string, source?: string): Promise<ToolInfo> {
+  if (!path) return { name, found: false, required, purpose };
+  const r = await capture([path, ...args], cwd).catch(() => ({ ok: false, stdout: '', exitCode: null }));
+  const version = /(\d+\.\d+(?:\.\d+)?)/.exec(r.stdout)?.[1];
+  return { name, found: r.ok, path, ...(version ? { version } : {}), ...(source ? { source } : {}), required, purpose };
+}
+
+export async function probeTools(cwd: string): Promise<ToolInfo[]> {
+  const just = findJust();
+  return Promise.all([
+    probe('git', onPath('git'), ['--version'], cwd, true, 'history, provenance and the gate'),
+    probe('just', just?.path, ['--version'], cwd, true, 'the learner\'s recipes', just?.source),
+    probe('python3', onPath('python3'), ['--version'], cwd, true, 'lab scripts'),
+    probe('uv', onPath('uv'), ['--version'], cwd, false, 'the curriculum\'s Python environments (uv run …)'),
+  ]);
+}

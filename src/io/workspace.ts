@@ -1,0 +1,120 @@
+/**
+ * The learner's workspace: a git repository with lynx.yaml at its root.
+ * lynx.yaml is parsed with `yaml` and validated against config.schema.json; the validated result
+ * is cached in .lynx/cache keyed by the file's sha256, so fast commands (status) skip the YAML
+ * parser entirely when the file has not changed.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { InputError, UsageError } from '../core/errors.js';
+import { assertLearner, isInside } from '../core/ids.js';
+import { schemaProblems } from '../core/schema-errors.js';
+import type { WorkspaceConfig } from '../schemas/generated/types.js';
+
+export const CONFIG_FILE = 'lynx.yaml';
+
+export interface Workspace {
+  root: string;
+  config: WorkspaceConfig;
+  /** Absolute path inside the workspace for a workspace-relative path. */
+  abs(rel: string): string;
+}
+
+function hasGit(dir: string): boolean {
+  return existsSync(join(dir, '.git'));
+}
+
+/** Walk up from cwd to the directory holding lynx.yaml; it must be inside a git repository. */
+export function findRoot(cwd: string): string {
+  let dir = resolve(cwd);
+  let gitRoot: string | undefined;
+  for (;;) {
+    if (!gitRoot && hasGit(dir)) gitRoot = dir;
+    if (existsSync(join(dir, CONFIG_FILE)) && statSync(join(dir, CONFIG_FILE)).isFile()) {
+      let g: string | undefined = dir;
+      while (g && !hasGit(g)) { const up = dirname(g); g = up === g ? undefined : up; }
+      if (!g) throw new UsageError(`${join(dir, CONFIG_FILE)} is not inside a git repository`, { hint: 'A workspace is a git repository: run `git init` there first.' });
+      return dir;
+    }
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  if (!gitRoot) throw new UsageError(`not a git repository: ${resolve(cwd)}`, { hint: 'A lynx workspace is a git repository with lynx.yaml: `git init`, then `lynx init --learner <name>`.' });
+  throw new UsageError(`not a lynx workspace: no ${CONFIG_FILE} in ${gitRoot} or above ${resolve(cwd)}`, { hint: 'Run `lynx init --learner <name>` at the repository root.' });
+}
+
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+function readCache(root: string, sha: string): WorkspaceConfig | undefined {
+  try {
+    const c = JSON.parse(readFileSync(join(root, '.lynx', 'cache', 'config.json'), 'utf8')) as { sha: string; config: WorkspaceConfig };
+    return c.sha === sha ? c.config : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(root: string, sha: string, config: WorkspaceConfig): void {
+  // A cache, not state: best effort, but still never half-written (tmp + rename).
+  try {
+    const dir = join(root, '.lynx', 'cache');
+    mkdirSync(dir, { recursive: true });
+    const tmp = join(dir, `config.json.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify({ sha, config }));
+    renameSync(tmp, join(dir, 'config.json'));
+  } catch { /* read-only checkout (CI): parse again next time */ }
+}
+
+/** Parse and validate lynx.yaml text. Errors name lynx.yaml:line:col, the field, what was expected. */
+export async function parseConfig(text: string, display: string): Promise<WorkspaceConfig> {
+  const [{ parseYaml }, { validateConfig }] = await Promise.all([import('./yaml.js'), import('../schemas/generated/config.validator.js')]);
+  const loaded = await parseYaml(text, display);
+  const data = loaded.data ?? {};
+  if (!validateConfig(data)) {
+    const problems = schemaProblems(validateConfig.errors ?? [], data, loaded.locate);
+    const lines = problems.map((p) => `${display}:${p.line ?? 1}:${p.col ?? 1} ${p.path}: ${p.message}`);
+    throw new InputError(lines[0] ?? `${display}: invalid`, { details: lines.slice(1), pos: { file: display, ...(problems[0]?.line ? { line: problems[0].line, col: problems[0].col ?? 1 } : {}) }, hint: 'Fix lynx.yaml (see `lynx init` for a fresh one).' });
+  }
+  const config = data as WorkspaceConfig;
+  for (const key of ['curriculum', 'quizzes', 'docs'] as const) {
+    const v = config[key];
+    if (v !== undefined && !isInside(v)) {
+      const pos = loaded.locate(`/${key}`);
+      throw new InputError(`${display}:${pos?.line ?? 1}:${pos?.col ?? 1} ${key}: path escapes the workspace — found "${v}"`, { hint: 'Paths in lynx.yaml are relative to the workspace root and stay inside it.' });
+    }
+  }
+  return config;
+}
+
+export async function loadConfig(root: string): Promise<WorkspaceConfig> {
+  const file = join(root, CONFIG_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError(`${CONFIG_FILE}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
+  }
+  const sha = sha256(text);
+  const cached = readCache(root, sha);
+  if (cached) return cached;
+  const config = await parseConfig(text, CONFIG_FILE);
+  writeCache(root, sha, config);
+  return config;
+}
+
+export async function openWorkspace(cwd: string): Promise<Workspace> {
+  const root = findRoot(cwd);
+  const config = await loadConfig(root);
+  return { root, config, abs: (rel) => join(root, rel) };
+}
+
+/** --learner, then LYNX_LEARNER, then lynx.yaml. */
+export function resolveLearner(ws: Workspace | undefined, flag: string | undefined): string {
+  if (flag !== undefined) return assertLearner(flag, '--learner');
+  const env = process.env.LYNX_LEARNER;
+  if (env) return assertLearner(env, 'LYNX_LEARNER');
+  if (ws?.config.learner) return assertLearner(ws.config.learner, CONFIG_FILE);
+  throw new UsageError('no learner given', { hint: 'Pass --learner NAME, set LYNX_LEARNER, or set `learner:` in lynx.yaml.' });
+}

@@ -1,0 +1,61 @@
+/** Black-box helpers: spawn the built CLI as a user would, in real temporary git repositories. */
+import { spawnSync, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export const repoRoot = join(import.meta.dirname, '..', '..');
+export const bin = join(repoRoot, 'bin', 'lynx.js');
+
+export interface Run { code: number | null; stdout: string; stderr: string }
+
+export function lynx(args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; input?: string; timeout?: number }): Run {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, LYNX_LEARNER: undefined, LYNX_DEBUG: undefined, ...opts.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: opts.cwd, env: env as NodeJS.ProcessEnv, input: opts.input ?? '', encoding: 'utf8', timeout: opts.timeout ?? 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8' });
+}
+
+const made: string[] = [];
+
+export function tempDir(prefix = 'lynx-test-'): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  made.push(d);
+  return d;
+}
+
+/** A new git repository with one commit and a local identity. */
+export function gitRepo(): string {
+  const dir = tempDir();
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'user.name', 'Test Learner');
+  git(dir, 'config', 'user.email', 'learner@example.invalid');
+  git(dir, 'config', 'commit.gpgsign', 'false');
+  writeFileSync(join(dir, 'README.md'), '# learner repo\n');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'first');
+  return dir;
+}
+
+/** A git repository already initialised as a workspace for `learner`. */
+export function workspace(learner = 'borja'): string {
+  const dir = gitRepo();
+  const r = lynx(['init', '--learner', learner], { cwd: dir });
+  if (r.code !== 0) throw new Error(`lynx init failed: ${r.stderr}`);
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'lynx init');
+  return dir;
+}
+
+export function write(dir: string, rel: string, content: string): void {
+  mkdirSync(dirname(join(dir, rel)), { recursive: true });
+  writeFileSync(join(dir, rel), content);
+}
+
+export function cleanup(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+}
