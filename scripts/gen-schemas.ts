@@ -29,16 +29,13 @@ const names: Record<string, string> = {
   'validate-report.schema.json': 'validateValidateReport',
 };
 
-/** ajv's standalone ESM output still calls require() for its runtime helpers; turn those into imports. */
+/**
+ * ajv's standalone "ESM" output still calls require() for its small runtime helpers
+ * (ucs2length, the date-time format). Give the module a real require, which works the same under
+ * node, esbuild's bundle and vitest, instead of guessing each loader's CommonJS interop.
+ */
 function hoistRequires(code: string): string {
-  const imports: string[] = [];
-  const body = code.replace(/require\("([^"]+)"\)(\.[A-Za-z_]+|\["[^"]+"\])*/g, (_m, mod: string) => {
-    const id = `__req${imports.length}`;
-    const spec = mod.endsWith('.js') ? mod : `${mod}.js`;
-    imports.push(`import * as ${id}_ns from ${JSON.stringify(spec)};\nconst ${id} = ${id}_ns.default ?? ${id}_ns;`);
-    return _m.replace(`require("${mod}")`, id);
-  });
-  return `${imports.join('\n')}\n${body}`;
+  return `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n${code}`;
 }
 
 export async function generate(): Promise<Record<string, string>> {

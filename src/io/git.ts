@@ -38,6 +38,18 @@ async function mustGit(cwd: string, args: string[]): Promise<string> {
   }
 }
 
+/**
+ * Exit status of a git query whose answer *is* the exit code (merge-base --is-ancestor,
+ * check-ignore, cat-file -e). simple-git resolves a non-zero exit with empty stderr as success,
+ * so these go through execa.
+ */
+async function gitStatusCode(cwd: string, args: string[]): Promise<number> {
+  const { execa } = await import('execa');
+  const r = await execa('git', args, { cwd, reject: false, stdin: 'ignore' });
+  if ((r as { code?: string }).code === 'ENOENT') throw new EnvError('git is not installed or not on PATH', { hint: 'Install git 2.x and retry.' });
+  return r.exitCode ?? 128;
+}
+
 export async function topLevel(cwd: string): Promise<string | undefined> {
   return (await tryGit(cwd, ['rev-parse', '--show-toplevel']))?.trim() || undefined;
 }
@@ -49,12 +61,12 @@ export async function headSha(cwd: string): Promise<string | null> {
 }
 
 export async function commitExists(cwd: string, sha: string): Promise<boolean> {
-  return (await tryGit(cwd, ['cat-file', '-e', `${sha}^{commit}`])) !== undefined;
+  return (await gitStatusCode(cwd, ['cat-file', '-e', `${sha}^{commit}`])) === 0;
 }
 
 /** Is `a` an ancestor of (or equal to) `b`? Unknown shas are not ancestors. */
 export async function isAncestor(cwd: string, a: string, b: string): Promise<boolean> {
-  return (await tryGit(cwd, ['merge-base', '--is-ancestor', a, b])) !== undefined;
+  return (await gitStatusCode(cwd, ['merge-base', '--is-ancestor', a, b])) === 0;
 }
 
 /** Every dirty path, untracked files included, lynx's own .lynx/ state excluded. */
@@ -82,7 +94,7 @@ export async function isCommitted(cwd: string, path: string): Promise<boolean> {
 
 /** Is the path tracked (in the index)? */
 export async function isTracked(cwd: string, path: string): Promise<boolean> {
-  return (await tryGit(cwd, ['ls-files', '--error-unmatch', '--', path])) !== undefined;
+  return (await gitStatusCode(cwd, ['ls-files', '--error-unmatch', '--', path])) === 0;
 }
 
 /** The commit that first added `path`, oldest first; undefined when never committed. */
@@ -119,7 +131,7 @@ export async function commit(cwd: string, message: string): Promise<string> {
 }
 
 export async function isIgnored(cwd: string, path: string): Promise<boolean> {
-  return (await tryGit(cwd, ['check-ignore', '-q', '--', path])) !== undefined;
+  return (await gitStatusCode(cwd, ['check-ignore', '-q', '--', path])) === 0;
 }
 
 export async function setLocalConfig(cwd: string, key: string, value: string): Promise<void> {

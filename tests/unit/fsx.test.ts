@@ -1,0 +1,53 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { appendLine, readJsonl, writeAtomic } from '../../src/io/fsx.js';
+import { cleanup, tempDir, repoRoot } from '../helpers/cli.js';
+
+afterAll(cleanup);
+
+describe('atomic writes and append-only logs', () => {
+  it('writeAtomic replaces the whole file', async () => {
+    const f = join(tempDir(), 'a', 'b.json');
+    await writeAtomic(f, 'old\n');
+    await writeAtomic(f, 'new\n');
+    expect(readFileSync(f, 'utf8')).toBe('new\n');
+  });
+
+  it('a torn last line is ignored and reported, good lines kept', () => {
+    const f = join(tempDir(), 'log.jsonl');
+    writeFileSync(f, '{"a":1}\n{"a":2}\n{"a":');
+    const r = readJsonl<{ a: number }>(f);
+    expect(r.records).toEqual([{ a: 1 }, { a: 2 }]);
+    expect(r.tornLine).toBe(3);
+    expect(r.badLines).toEqual([]);
+  });
+
+  it('a bad line in the middle is corruption, not a torn tail', () => {
+    const f = join(tempDir(), 'log.jsonl');
+    writeFileSync(f, '{"a":1}\nnot json\n{"a":3}\n');
+    const r = readJsonl(f);
+    expect(r.badLines).toEqual([2]);
+    expect(r.records).toHaveLength(2);
+  });
+
+  it('appends from two processes at once lose nothing', async () => {
+    const f = join(tempDir(), 'journal.jsonl');
+    const script = `import { appendLine } from ${JSON.stringify(join(repoRoot, 'src/io/fsx.ts'))};
+for (let i = 0; i < 200; i++) appendLine(process.argv[1], JSON.stringify({ w: process.argv[2], i }));`;
+    const run = (w: string) => new Promise<void>((res, rej) => {
+      const p = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, f, w], { cwd: repoRoot, stdio: 'inherit' });
+      p.on('exit', (c) => (c === 0 ? res() : rej(new Error(`exit ${c}`))));
+    });
+    await Promise.all([run('a'), run('b')]);
+    const r = readJsonl<{ w: string; i: number }>(f);
+    expect(r.badLines).toEqual([]);
+    expect(r.records.filter((x) => x.w === 'a')).toHaveLength(200);
+    expect(r.records.filter((x) => x.w === 'b')).toHaveLength(200);
+  });
+
+  it('appendLine refuses embedded newlines', () => {
+    expect(() => appendLine(join(tempDir(), 'x'), 'a\nb')).toThrow();
+  });
+});
