@@ -137,3 +137,51 @@ export async function isIgnored(cwd: string, path: string): Promise<boolean> {
 export async function setLocalConfig(cwd: string, key: string, value: string): Promise<void> {
   await mustGit(cwd, ['config', '--local', key, value]);
 }
+
+/**
+ * One snapshot of the repository for a whole gate run: three git calls answer every
+ * "committed?", "in history?" and "dirty?" question (a gate over 500 manifests must not spawn
+ * git 1500 times). Uses child_process directly: no simple-git or execa import on the fast path.
+ */
+export interface Snapshot { head: string | null; tracked: Set<string>; dirty: string[]; dirtySet: Set<string>; history: string[] }
+
+export async function snapshot(cwd: string): Promise<Snapshot> {
+  const { execFile } = await import('node:child_process');
+  const out = (args: string[]): Promise<{ ok: boolean; stdout: string }> => new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout) => {
+      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') reject(new EnvError('git is not installed or not on PATH'));
+      else resolve({ ok: !err, stdout });
+    });
+  });
+  const [head, ls, st] = await Promise.all([out(['rev-parse', '--verify', '-q', 'HEAD']), out(['ls-files', '-z']), out(['status', '--porcelain=v1', '-z', '--untracked-files=all'])]);
+  const headSha = head.ok ? head.stdout.trim() || null : null;
+  const history = headSha ? (await out(['rev-list', 'HEAD'])).stdout.split('\n').filter(Boolean) : [];
+  const dirty: string[] = [];
+  const parts = st.stdout.split('\0');
+  for (let i = 0; i < parts.length; i++) {
+    const e = parts[i] ?? '';
+    if (e.length < 4) continue;
+    dirty.push(e.slice(3));
+    if (e[0] === 'R' || e[0] === 'C') i++;
+  }
+  const visible = dirty.filter((p) => !p.startsWith('.lynx/'));
+  return { head: headSha, tracked: new Set(ls.stdout.split('\0').filter(Boolean)), dirty: visible, dirtySet: new Set(dirty), history };
+}
+
+/** Committed = tracked and not dirty. A directory counts when it holds tracked files and none is dirty. */
+export function committedIn(s: Snapshot, rel: string): boolean {
+  const p = rel.replace(/\/+$/, '');
+  if (s.tracked.has(p)) return !s.dirtySet.has(p);
+  const prefix = `${p}/`;
+  let any = false;
+  for (const t of s.tracked) if (t.startsWith(prefix)) { any = true; break; }
+  if (!any) return false;
+  for (const d of s.dirtySet) if (d.startsWith(prefix)) return false;
+  return true;
+}
+
+export function inHistoryOf(s: Snapshot, sha: string): boolean {
+  const x = sha.toLowerCase();
+  if (x.length === 40) return s.history.includes(x);
+  return x.length >= 7 && s.history.some((h) => h.startsWith(x));
+}

@@ -9,7 +9,7 @@ import { EnvError } from '../core/errors.js';
 
 export interface RunOptions {
   cwd: string;
-  env?: Record<string, string>;
+  env?: Record<string, string | undefined>;
   timeoutMs: number;
   /** Live output (stdout and stderr interleaved). */
   onOutput?: (chunk: string) => void;
@@ -56,7 +56,7 @@ export async function run(argv: readonly string[], opts: RunOptions): Promise<Ru
   const started = performance.now();
   const child = execa(file, args, {
     cwd: opts.cwd,
-    env: opts.env ?? {},
+    env: Object.fromEntries(Object.entries(opts.env ?? {}).filter((e): e is [string, string] => e[1] !== undefined)),
     extendEnv: true,
     detached: true, // own process group, so the whole tree can be signalled
     reject: false,

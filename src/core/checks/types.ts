@@ -1,0 +1,73 @@
+/**
+ * The checks engine's contract. Kinds are pure functions of (check, context); the context is the
+ * port through which they see the workspace (files, git, processes, recorded state). src/io
+ * implements it; tests can too.
+ */
+import type { Check, Phase, Checkpoint, QuizBank } from '../../schemas/generated/types.js';
+import type { AttemptRecord } from '../attempts.js';
+
+export type Status = 'pass' | 'fail' | 'error' | 'skipped' | 'pending';
+
+export interface CheckResult {
+  id: string;
+  kind: string;
+  title: string;
+  status: Status;
+  message: string;
+  expected?: string;
+  actual?: string;
+  evidence?: string[];
+  duration_ms?: number;
+  log?: string;
+  waived?: string;
+  children?: CheckResult[];
+}
+
+export type Outcome = Omit<CheckResult, 'id' | 'kind' | 'title' | 'duration_ms'>;
+
+export interface FileInfo { exists: boolean; isFile: boolean; size: number }
+
+export interface CommandSpec { just?: string; args?: string[]; argv?: string[]; env?: Record<string, string | undefined>; timeout?: number; expect_exit?: number; label: string }
+export interface CommandOutcome { exitCode: number | null; timedOut: boolean; interrupted: boolean; durationMs: number; output: string; logFile?: string; error?: string }
+
+export interface AttemptLog { records: AttemptRecord[]; problems: string[] }
+
+export interface CheckContext {
+  phase: Phase;
+  learner: string;
+  /** 'static' leaves command checks pending (lynx checkpoint without --run). */
+  mode: 'static' | 'full';
+  expand(path: string): string;
+  fs: {
+    info(rel: string): FileInfo;
+    read(rel: string): string | undefined;
+    glob(pattern: string): string[];
+  };
+  git: {
+    committed(rel: string): Promise<boolean>;
+    headSha(): Promise<string | null>;
+    /** Does the sha (full or abbreviated) name a commit that is HEAD or an ancestor of it? */
+    inHistory(sha: string): Promise<boolean>;
+    dirty(): Promise<string[]>;
+    firstCommit(rel: string): Promise<{ sha: string; time: number } | undefined>;
+    isAncestor(a: string, b: string): Promise<boolean>;
+  };
+  run(spec: CommandSpec): Promise<CommandOutcome>;
+  /** What this machine has (gpu, cuda, docker, network, cloud, perf). */
+  has(need: string): boolean;
+  state: {
+    checkpoint: Checkpoint | undefined;
+    attempts: AttemptLog;
+    bank: QuizBank | undefined;
+    bankSha256: string | undefined;
+    /** Open break journals for this phase (.lynx/breaks), as workspace-relative paths. */
+    breakJournals: string[];
+  };
+  /** The DoD item being evaluated (attestations and waivers are keyed by it). */
+  itemId?: string;
+}
+
+export type KindImpl<K extends Check['kind'] = Check['kind']> = (check: Extract<Check, { kind: K }>, ctx: CheckContext) => Promise<Outcome>;
+
+export const pass = (message: string, extra: Partial<Outcome> = {}): Outcome => ({ status: 'pass', message, ...extra });
+export const fail = (message: string, extra: Partial<Outcome> = {}): Outcome => ({ status: 'fail', message, ...extra });

@@ -1,0 +1,122 @@
+/**
+ * The gate: every DoD item of the phase plus the ritual's own checks (quiz, break, manifests, plan
+ * revisions, honesty flags, a committed tree), with dependencies and waivers, folded into one
+ * GateResult. Pure: all it knows of the world comes through the CheckContext.
+ */
+import type { Phase } from '../schemas/generated/types.js';
+import type { CheckContext, CheckResult } from './checks/types.js';
+import { evaluate } from './checks/registry.js';
+import { manifestIssues } from './checks/kinds/manifest.js';
+import { section } from './markdown-tasks.js';
+import { sha256 } from './attempts.js';
+import { nn } from './ids.js';
+
+export type GateStatus = 'pass' | 'fail' | 'error';
+
+export interface GateRun { checks: CheckResult[]; status: GateStatus }
+
+const blocking = (r: CheckResult, mode: 'static' | 'full'): boolean =>
+  r.waived === undefined && (r.status === 'fail' || r.status === 'error' || (r.status === 'skipped') || (mode === 'full' && r.status === 'pending'));
+
+export function gateStatus(checks: readonly CheckResult[], mode: 'static' | 'full'): GateStatus {
+  const bad = checks.filter((c) => blocking(c, mode));
+  if (bad.length === 0) return 'pass';
+  return bad.some((c) => c.status === 'fail' || c.status === 'skipped' || c.status === 'pending') ? 'fail' : 'error';
+}
+
+export const planFile = (phase: number): string => `PHASE_${nn(phase)}_PLAN.md`;
+export const reportFile = (phase: number): string => `PHASE_${nn(phase)}_REPORT.md`;
+
+/** The phase's own experiment manifests, in both of the text's directory conventions (DIGEST §11.11). */
+export function phaseManifestGlobs(phase: number): string[] {
+  const n = nn(phase);
+  return [`experiments/${n}-*/**/manifest.json`, `experiments/*-${n}-*/**/manifest.json`, `experiments/*-phase-${n}-*/**/manifest.json`];
+}
+
+async function dodChecks(ctx: CheckContext): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  const waivers = ctx.state.checkpoint?.waivers ?? [];
+  for (const item of ctx.phase.dod) {
+    const waiver = waivers.filter((w) => w.item === item.id).at(-1);
+    if (waiver) {
+      results.push({ id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `waived by ${waiver.by} on ${waiver.at.slice(0, 10)}: ${waiver.reason}`, waived: waiver.reason });
+      continue;
+    }
+    const failedDep = (item.depends_on ?? []).map((d) => results.find((r) => r.id === d)).find((r) => r !== undefined && r.waived === undefined && r.status !== 'pass');
+    if (failedDep) {
+      results.push({ id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `skipped: depends on ${failedDep.id}, which did not pass` });
+      continue;
+    }
+    const r = await evaluate(item.check, { ...ctx, itemId: item.id }, item.id);
+    results.push({ ...r, title: item.text });
+  }
+  return results;
+}
+
+async function manifestsCheck(ctx: CheckContext): Promise<CheckResult> {
+  const base = { id: 'gate:manifests', kind: 'manifest', title: `every phase-${nn(ctx.phase.id)} experiment manifest is clean` };
+  const paths = [...new Set(phaseManifestGlobs(ctx.phase.id).flatMap((g) => ctx.fs.glob(g)))].sort();
+  if (paths.length === 0) return { ...base, status: 'pass', message: 'no experiment manifests for this phase' };
+  const issues: string[] = [];
+  for (const p of paths) issues.push(...(await manifestIssues(ctx, p, undefined)).issues);
+  if (issues.length > 0) return { ...base, status: 'fail', message: issues[0] ?? '', evidence: issues.slice(0, 30), expected: 'git_dirty false, git_sha in history, committed', actual: `${issues.length} problem(s) in ${paths.length} manifest(s)` };
+  return { ...base, status: 'pass', message: `${paths.length} manifest(s) clean`, evidence: paths.slice(0, 30) };
+}
+
+function planCheck(ctx: CheckContext): CheckResult {
+  const base = { id: 'gate:plan', kind: 'plan', title: `${planFile(ctx.phase.id)}: changes after approval are logged in §8` };
+  const cp = ctx.state.checkpoint;
+  const text = ctx.fs.read(planFile(ctx.phase.id));
+  if (text === undefined) return { ...base, status: 'fail', message: `${planFile(ctx.phase.id)} is missing (\`lynx phase-start ${nn(ctx.phase.id)}\`)` };
+  if (!cp?.approved_at || !cp.plan_sha256) return { ...base, status: 'fail', message: `the plan was never approved (\`lynx phase-start ${nn(ctx.phase.id)} --approve\`)` };
+  if (sha256(text) === cp.plan_sha256) return { ...base, status: 'pass', message: `unchanged since approval on ${cp.approved_at.slice(0, 10)}` };
+  const log = section(text, /^#+\s*§?\s*8\b|revisions/i) ?? '';
+  const entries = log.split('\n').filter((l) => /^\s*([-*]|\d+\.)\s+\S/.test(l) || (/^\s*\|/.test(l) && !/^\s*\|[\s|:-]+\|\s*$/.test(l) && !/\|\s*date\s*\|/i.test(l)));
+  if (entries.length === 0) return { ...base, status: 'fail', message: `${planFile(ctx.phase.id)} changed after approval but §8 Revisions log has no entry`, expected: 'a §8 entry for every change after approval' };
+  return { ...base, status: 'pass', message: `changed after approval; §8 has ${entries.length} revision entr${entries.length === 1 ? 'y' : 'ies'}` };
+}
+
+/** A break's mutant text in the tree, or an open journal, means the break is still active. */
+function activeBreak(ctx: CheckContext): CheckResult {
+  const base = { id: 'gate:no-active-break', kind: 'break', title: 'no break is active' };
+  const found: string[] = [...ctx.state.breakJournals];
+  for (const b of ctx.phase.breaks) {
+    for (const t of b.targets) {
+      const e = t.edit;
+      if (!e || e.replace.trim() === '' || e.find.includes(e.replace)) continue;
+      const text = ctx.fs.read(ctx.expand(t.path));
+      if (text?.includes(e.replace)) found.push(`${ctx.expand(t.path)} holds the mutant of break ${b.id}`);
+    }
+  }
+  if (found.length > 0) return { ...base, status: 'fail', message: `break still active: ${found[0] ?? ''} — run \`lynx break ${nn(ctx.phase.id)} restore\``, evidence: found };
+  return { ...base, status: 'pass', message: 'no break journal open, no mutant in the tree' };
+}
+
+function honesty(ctx: CheckContext): CheckResult {
+  const flag = ctx.state.checkpoint?.dod?.lab_attempted_before_solutions;
+  return {
+    id: 'gate:honesty', kind: 'flag', title: 'dod.lab_attempted_before_solutions', status: 'pass',
+    message: flag === false ? 'dod.lab_attempted_before_solutions: false — solutions were read before a lab was attempted (reported, not blocking)' : `dod.lab_attempted_before_solutions: ${flag === undefined ? 'not recorded (true)' : String(flag)}`,
+  };
+}
+
+export interface GateOptions { ritual: boolean; requireClean: boolean }
+
+export async function runGate(ctx: CheckContext, opts: GateOptions): Promise<GateRun> {
+  const checks = await dodChecks(ctx);
+  if (opts.ritual) {
+    const hasQuiz = ctx.phase.dod.some((d) => d.check.kind === 'quiz');
+    if (!hasQuiz && ctx.phase.quiz.file) checks.push({ ...(await evaluate({ kind: 'quiz' }, ctx, 'gate:quiz')), title: `quiz ${nn(ctx.phase.id)} passed (≥ ${Math.round(ctx.phase.quiz.threshold * 100)}%)` });
+    if (ctx.phase.breaks.length > 0) checks.push({ ...(await evaluate({ kind: 'break' }, ctx, 'gate:break')), title: 'break exercise done and restored' });
+    checks.push(activeBreak(ctx));
+    checks.push(await manifestsCheck(ctx));
+    checks.push(planCheck(ctx));
+    checks.push(honesty(ctx));
+  }
+  if (opts.requireClean) checks.push({ ...(await evaluate({ kind: 'git-clean' }, ctx, 'gate:git-clean')), title: 'everything is committed' });
+  return { checks, status: gateStatus(checks, ctx.mode) };
+}
+
+export function phaseOf(p: Phase): string {
+  return `${nn(p.id)} ${p.title}`;
+}

@@ -1,0 +1,90 @@
+/**
+ * The real CheckContext: the workspace's files, one git snapshot, the learner's recipes run
+ * through src/io/proc, and the recorded state (checkpoint, attempt log, break journals).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckContext, CommandOutcome, CommandSpec } from '../core/checks/types.js';
+import type { Phase } from '../schemas/generated/types.js';
+import { docsDir } from '../core/curriculum.js';
+import { expandPath, nn, phaseStateDir } from '../core/ids.js';
+import { verifyChain, sha256 } from '../core/attempts.js';
+import * as git from './git.js';
+import { readCheckpoint } from './checkpoint.js';
+import { loadQuizBank } from './curriculum.js';
+import { openBreakJournals } from './notices.js';
+import { onPath } from './tools.js';
+import type { Workspace } from './workspace.js';
+
+export interface ContextOptions { mode: 'static' | 'full'; logRoot?: string; onOutput?: (s: string) => void; onCommand?: (label: string, phase: 'start' | 'end', r?: CommandOutcome) => void }
+
+export function attemptsPath(learner: string, phase: number): string {
+  return `${phaseStateDir(learner, phase)}/quiz-attempts.jsonl`;
+}
+
+/** Needs a check can declare; LYNX_HAVE="gpu,cuda" declares them for machines lynx cannot probe. */
+function capabilities(): Set<string> {
+  const have = new Set((process.env.LYNX_HAVE ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  if (onPath('nvidia-smi')) { have.add('gpu'); if (onPath('nvcc')) have.add('cuda'); }
+  if (onPath('perf')) have.add('perf');
+  if (onPath('docker') && existsSync('/var/run/docker.sock')) have.add('docker');
+  return have;
+}
+
+export async function buildContext(ws: Workspace, learner: string, phase: Phase, opts: ContextOptions): Promise<CheckContext> {
+  const snap = await git.snapshot(ws.root);
+  const vars = { learner, docs: join(ws.config.docs ?? 'docs', docsDir(phase).replace(/^docs\//, '')), nn: nn(phase.id) };
+  const { globSync } = await import('tinyglobby');
+  const checkpoint = readCheckpoint(ws, learner, phase.id);
+  const attemptsFile = attemptsPath(learner, phase.id);
+  const attemptsText = existsSync(ws.abs(attemptsFile)) ? readFileSync(ws.abs(attemptsFile), 'utf8') : '';
+  const bank = await loadQuizBank(ws, phase);
+  const have = capabilities();
+  const { runCommand } = await import('./run-command.js');
+  const cache = new Map<string, Promise<CommandOutcome>>();
+  return {
+    phase, learner, mode: opts.mode,
+    expand: (p) => expandPath(p, vars),
+    fs: {
+      info: (rel) => {
+        try {
+          const s = statSync(ws.abs(rel));
+          return { exists: true, isFile: s.isFile(), size: s.size };
+        } catch {
+          return { exists: false, isFile: false, size: 0 };
+        }
+      },
+      read: (rel) => {
+        try { return readFileSync(ws.abs(rel), 'utf8'); } catch { return undefined; }
+      },
+      glob: (pattern) => globSync(pattern, { cwd: ws.root, onlyFiles: true, dot: true, ignore: ['.git/**', '.lynx/**', 'node_modules/**'] }).sort(),
+    },
+    git: {
+      committed: (rel) => Promise.resolve(git.committedIn(snap, rel)),
+      headSha: () => Promise.resolve(snap.head),
+      inHistory: (sha) => Promise.resolve(git.inHistoryOf(snap, sha)),
+      dirty: () => Promise.resolve(snap.dirty),
+      firstCommit: (rel) => git.firstCommit(ws.root, rel),
+      isAncestor: (a, b) => git.isAncestor(ws.root, a, b),
+    },
+    // Identical commands within one gate run execute once (several DoD items may share a harness).
+    run: (spec: CommandSpec) => {
+      const key = JSON.stringify([spec.just, spec.args, spec.argv, spec.env]);
+      let p = cache.get(key);
+      if (!p) {
+        opts.onCommand?.(spec.label, 'start');
+        p = runCommand(ws, spec, phase.id, opts.onOutput, opts.logRoot).then((r) => { opts.onCommand?.(spec.label, 'end', r); return r; });
+        cache.set(key, p);
+      }
+      return p;
+    },
+    has: (need) => have.has(need),
+    state: {
+      checkpoint,
+      attempts: verifyChain(attemptsText, attemptsFile),
+      bank,
+      bankSha256: bank ? sha256(JSON.stringify(bank)) : undefined,
+      breakJournals: openBreakJournals(ws.root).filter((j) => j.includes(`/${nn(phase.id)}-`)),
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Run a curriculum command in the workspace: `just <recipe>` (PATH or bundled rust-just, recipe
+ * renames from lynx.yaml) or an argv, with the configured timeout, the full log under .lynx/logs/.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CommandOutcome, CommandSpec } from '../core/checks/types.js';
+import { nn } from '../core/ids.js';
+import { run } from './proc.js';
+import { findJust } from './tools.js';
+import { EnvError, LynxError } from '../core/errors.js';
+import type { Workspace } from './workspace.js';
+
+const recipeCache = new Map<string, Promise<string[] | undefined>>();
+
+/** The Justfile's recipes (`just --summary`), or undefined when there is no Justfile. */
+export function justRecipes(ws: Workspace): Promise<string[] | undefined> {
+  let p = recipeCache.get(ws.root);
+  if (!p) {
+    p = (async () => {
+      if (!['Justfile', 'justfile', '.justfile'].some((f) => existsSync(ws.abs(f)))) return undefined;
+      const just = findJust();
+      if (!just) throw new EnvError('just is not installed (neither on PATH nor the bundled rust-just)');
+      const r = await run([just.path, '--summary'], { cwd: ws.root, timeoutMs: 15_000 });
+      return r.exitCode === 0 ? r.output.trim().split(/\s+/).filter(Boolean) : [];
+    })();
+    recipeCache.set(ws.root, p);
+  }
+  return p;
+}
+
+export async function resolveArgv(ws: Workspace, spec: Pick<CommandSpec, 'just' | 'args' | 'argv'>): Promise<string[]> {
+  if (spec.just === undefined) return spec.argv ?? [];
+  const recipe = ws.config.recipes?.[spec.just] ?? spec.just;
+  const recipes = await justRecipes(ws);
+  if (recipes === undefined) throw new LynxError(`no Justfile in ${ws.root}; \`just ${recipe}\` cannot run`, 2);
+  if (!recipes.includes(recipe)) throw new LynxError(`the Justfile has no recipe \`${recipe}\` (it has: ${recipes.join(', ') || 'none'})`, 2, { hint: `Add the recipe, or map it in lynx.yaml: recipes: { ${spec.just}: <your recipe> }` });
+  const just = findJust();
+  if (!just) throw new EnvError('just is not installed (neither on PATH nor the bundled rust-just)');
+  return [just.path, recipe, ...(spec.args ?? [])];
+}
+
+const slug = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+
+/** logRoot: where full logs go (default .lynx/logs; the CI gate passes a temp dir so it writes nothing in the workspace). */
+export async function runCommand(ws: Workspace, spec: CommandSpec, phase: number, onOutput?: (s: string) => void, logRoot?: string): Promise<CommandOutcome> {
+  let argv: string[];
+  try {
+    argv = await resolveArgv(ws, spec);
+  } catch (err) {
+    return { exitCode: null, timedOut: false, interrupted: false, durationMs: 0, output: '', error: (err as Error).message };
+  }
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const name = `${nn(phase)}-${slug(spec.label)}-${stamp}.log`;
+  const logRel = logRoot ? join(logRoot, name) : `.lynx/logs/${name}`;
+  try {
+    const r = await run(argv, {
+      cwd: ws.root,
+      ...(spec.env ? { env: spec.env } : {}),
+      timeoutMs: (spec.timeout ?? ws.config.timeouts?.command ?? 600) * 1000,
+      logFile: logRoot ? logRel : ws.abs(logRel),
+      ...(onOutput ? { onOutput } : {}),
+    });
+    return { exitCode: r.exitCode, timedOut: r.timedOut, interrupted: r.interrupted, durationMs: r.durationMs, output: r.output, logFile: logRel };
+  } catch (err) {
+    return { exitCode: null, timedOut: false, interrupted: false, durationMs: 0, output: '', error: (err as Error).message, logFile: logRel };
+  }
+}
