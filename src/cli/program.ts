@@ -2,15 +2,13 @@
  * The command registry: every command is declared here, each action lazy-imports its module and
  * calls one function. Heavy modules load only inside the command that needs them.
  */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { lynxVersion } from '../io/pkg.js';
-import { ctxFrom, type Ctx } from './context.js';
-
-type SetCode = (code: number) => void;
-
-function examples(lines: string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-}
+import { examples, jsonOption, makeAct, type SetCode } from './registry/shared.js';
+import { registerLifecycle } from './registry/lifecycle.js';
+import { registerGatekeeper } from './registry/gatekeeper.js';
+import { registerQuiz } from './registry/quiz.js';
+import { registerBreak } from './registry/break.js';
 
 export function buildProgram(setCode: SetCode): Command {
   const program = new Command('lynx')
@@ -26,14 +24,8 @@ export function buildProgram(setCode: SetCode): Command {
 Exit codes: 0 done · 1 a gate failed · 2 bad usage or input · 3 internal or environment failure.
 Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`);
 
-  // commander calls action(...positional, options, command)
-  const act = <O, A extends unknown[] = []>(load: (ctx: Ctx, opts: O, ...args: A) => Promise<number>) =>
-    async (...args: unknown[]): Promise<void> => {
-      const cmd = args[args.length - 1] as Command;
-      const opts = args[args.length - 2] as O;
-      setCode(await load(ctxFrom(cmd), opts, ...(args.slice(0, -2) as A)));
-    };
-  const json = (): Option => new Option('--json', 'print the result as JSON');
+  const act = makeAct(setCode);
+  const json = jsonOption;
 
   program.command('init')
     .description('make the current git repository a lynx workspace')
@@ -68,6 +60,12 @@ Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`
     .addOption(json())
     .addHelpText('after', examples(['lynx demo', 'lynx demo --dir /tmp/lynx-demo']))
     .action(act<{ dir?: string }>(async (ctx, o) => (await import('./commands/demo.js')).demoCommand(ctx, o.dir)));
+
+  // The phase commands, one area each (src/cli/registry/*.ts), in the order of the ritual.
+  registerLifecycle(program, act);
+  registerQuiz(program, act);
+  registerBreak(program, act);
+  registerGatekeeper(program, act);
 
   return program;
 }

@@ -61,3 +61,12 @@ export function verifyChain(text: string, file: string): ChainCheck {
   });
   return { records, problems };
 }
+
+/** The quiz bank's identity in attempt records: sha256 of its canonical JSON (as compiled). */
+export function bankSha256(bank: unknown): string {
+  return sha256(JSON.stringify(bank));
+}
+
+/** Where a learner's attempt log for a phase lives (workspace-relative). */
+export const attemptsFile = (learner: string, phase: number): string =>
+  `learners/${learner}/phase-${String(phase).padStart(2, '0')}/quiz-attempts.jsonl`;

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import type { CheckContext, CommandOutcome, CommandSpec } from '../core/checks/types.js';
 import type { Phase } from '../schemas/generated/types.js';
 import { docsDir } from '../core/curriculum.js';
-import { expandPath, nn, phaseStateDir } from '../core/ids.js';
-import { verifyChain, sha256 } from '../core/attempts.js';
+import { expandPath, nn } from '../core/ids.js';
+import { verifyChain, bankSha256, attemptsFile } from '../core/attempts.js';
 import * as git from './git.js';
 import { readCheckpoint } from './checkpoint.js';
 import { loadQuizBank } from './curriculum.js';
@@ -18,9 +18,6 @@ import type { Workspace } from './workspace.js';
 
 export interface ContextOptions { mode: 'static' | 'full'; logRoot?: string; onOutput?: (s: string) => void; onCommand?: (label: string, phase: 'start' | 'end', r?: CommandOutcome) => void }
 
-export function attemptsPath(learner: string, phase: number): string {
-  return `${phaseStateDir(learner, phase)}/quiz-attempts.jsonl`;
-}
 
 /** Needs a check can declare; LYNX_HAVE="gpu,cuda" declares them for machines lynx cannot probe. */
 function capabilities(): Set<string> {
@@ -36,8 +33,8 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
   const vars = { learner, docs: join(ws.config.docs ?? 'docs', docsDir(phase).replace(/^docs\//, '')), nn: nn(phase.id) };
   const { globSync } = await import('tinyglobby');
   const checkpoint = readCheckpoint(ws, learner, phase.id);
-  const attemptsFile = attemptsPath(learner, phase.id);
-  const attemptsText = existsSync(ws.abs(attemptsFile)) ? readFileSync(ws.abs(attemptsFile), 'utf8') : '';
+  const attemptsRel = attemptsFile(learner, phase.id);
+  const attemptsText = existsSync(ws.abs(attemptsRel)) ? readFileSync(ws.abs(attemptsRel), 'utf8') : '';
   const bank = await loadQuizBank(ws, phase);
   const have = capabilities();
   const { runCommand } = await import('./run-command.js');
@@ -81,9 +78,9 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
     has: (need) => have.has(need),
     state: {
       checkpoint,
-      attempts: verifyChain(attemptsText, attemptsFile),
+      attempts: verifyChain(attemptsText, attemptsRel),
       bank,
-      bankSha256: bank ? sha256(JSON.stringify(bank)) : undefined,
+      bankSha256: bank ? bankSha256(bank) : undefined,
       breakJournals: openBreakJournals(ws.root).filter((j) => j.includes(`/${nn(phase.id)}-`)),
     },
   };

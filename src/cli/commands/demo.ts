@@ -11,13 +11,15 @@ import { packageRoot } from '../../io/pkg.js';
 import * as git from '../../io/git.js';
 import type { Ctx } from '../context.js';
 
+import type { DemoEnv, DemoStepDef } from '../demo-steps/types.js';
+import { steps as lifecycleSteps } from '../demo-steps/lifecycle.js';
+import { steps as quizSteps } from '../demo-steps/quiz.js';
+import { steps as breakSteps } from '../demo-steps/break.js';
+import { steps as gatekeeperSteps } from '../demo-steps/gatekeeper.js';
+
 export interface DemoStep { title: string; command: string; ok: boolean; output: string }
 
-interface DemoEnv { dir: string; learner: string }
-
-type StepFn = (env: DemoEnv) => Promise<{ ok: boolean; output: string }>;
-
-const steps: { title: string; command: string; run: StepFn }[] = [
+const baseSteps: DemoStepDef[] = [
   {
     title: 'turn the repository into a lynx workspace',
     command: 'lynx init --learner demo',
@@ -76,6 +78,9 @@ const steps: { title: string; command: string; run: StepFn }[] = [
     },
   },
 ];
+
+/** The ritual, in order: open the workspace, plan and run the phase, quiz, break, then close it. */
+const steps: DemoStepDef[] = [...baseSteps, ...lifecycleSteps, ...quizSteps, ...breakSteps, ...gatekeeperSteps];
 
 async function makeWorkspace(dirOpt: string | undefined, cwd: string): Promise<string> {
   let dir: string;

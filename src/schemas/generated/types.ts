@@ -58,6 +58,10 @@ export interface Checkpoint {
     passed?: boolean;
     last_at?: string;
     consecutive_fails?: number;
+    /**
+     * No retake before this time (after a failed attempt).
+     */
+    cooldown_until?: string;
   };
   break?: {
     id?: string;
@@ -67,6 +71,12 @@ export interface Checkpoint {
     hints_used?: number;
     diagnosis?: string;
     diagnosis_names_cause?: boolean;
+    predicted_at?: string;
+    diagnosed_at?: string;
+    /**
+     * restored with --force (the learner's changed bytes were saved beside the journal)
+     */
+    forced?: boolean;
   };
   closed_at?: string;
   head_sha?: string;

@@ -1,0 +1,6 @@
+/** Registers the quiz commands (see DESIGN §3). */
+import type { Register } from './shared.js';
+
+export const registerQuiz: Register = (_program, _act) => {
+  // commands of this area are added here, each with --help text and examples
+};

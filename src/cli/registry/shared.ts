@@ -1,0 +1,25 @@
+/** What every area registry needs: the action wrapper (lazy import, exit code) and common options. */
+import { Option, type Command } from 'commander';
+import { ctxFrom, type Ctx } from '../context.js';
+
+export type SetCode = (code: number) => void;
+
+/** commander calls action(...positional, options, command); `load` gets (ctx, options, ...positional). */
+export type Act = <O, A extends unknown[] = []>(load: (ctx: Ctx, opts: O, ...args: A) => Promise<number>) => (...args: unknown[]) => Promise<void>;
+
+export function makeAct(setCode: SetCode): Act {
+  return <O, A extends unknown[] = []>(load: (ctx: Ctx, opts: O, ...args: A) => Promise<number>) =>
+    async (...args: unknown[]): Promise<void> => {
+      const cmd = args[args.length - 1] as Command;
+      const opts = args[args.length - 2] as O;
+      setCode(await load(ctxFrom(cmd), opts, ...(args.slice(0, -2) as A)));
+    };
+}
+
+export const jsonOption = (): Option => new Option('--json', 'print the result as JSON');
+
+export function examples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+export type Register = (program: Command, act: Act) => void;
