@@ -2,12 +2,11 @@
 import type { StatusReport } from '../schemas/generated/types.js';
 import { nn } from '../core/ids.js';
 import { STATUS_SYMBOL } from './status-view.js';
-import type { PhaseStatus } from '../core/status.js';
 import type { Theme } from './theme.js';
 
 export function renderPhaseDetail(p: NonNullable<StatusReport['phase']>, t: Theme): string {
   const lines = [
-    t.bold(`Phase ${nn(p.id)} — ${p.title}`) + `  ${STATUS_SYMBOL[p.status as PhaseStatus]} ${p.status.replace('_', ' ')}`,
+    t.bold(`Phase ${nn(p.id)} — ${p.title}`) + `  ${STATUS_SYMBOL[p.status]} ${p.status.replace('_', ' ')}`,
   ];
   if (p.goal) lines.push(t.dim(`Goal: ${p.goal}`));
   lines.push(`Requires: ${p.requires.length === 0 ? 'none' : p.requires.map((r) => `${nn(r.phase)} ${r.title} (${r.status.replace('_', ' ')})`).join(', ')}`);

@@ -12,7 +12,7 @@ export interface Run { code: number | null; stdout: string; stderr: string }
 export function lynx(args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; input?: string; timeout?: number }): Run {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, LYNX_LEARNER: undefined, LYNX_DEBUG: undefined, ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: opts.cwd, env: env as NodeJS.ProcessEnv, input: opts.input ?? '', encoding: 'utf8', timeout: opts.timeout ?? 60_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: opts.cwd, env: env, input: opts.input ?? '', encoding: 'utf8', timeout: opts.timeout ?? 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

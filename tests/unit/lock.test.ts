@@ -36,7 +36,7 @@ describe('workspace lock', () => {
 
   it('a lock left by a dead process is recovered at once', async () => {
     const root = tempDir();
-    const dead = spawnSync('true').pid!;
+    const dead = spawnSync('true').pid;
     fakeLock(root, dead);
     expect(lockState(root)).toBe('stale');
     expect(await withLock(root, 'lynx init', async () => 42)).toBe(42);

@@ -38,7 +38,7 @@ export async function evaluate(check: Check, ctx: CheckContext, id: string): Pro
   if (!impl) return { ...base, status: 'error', message: `unknown check kind "${check.kind}"` };
   const t0 = performance.now();
   try {
-    const out = await impl(check as never, ctx);
+    const out = await impl(check, ctx);
     return { ...base, ...out, duration_ms: Math.round(performance.now() - t0) };
   } catch (err) {
     return { ...base, status: 'error', message: `could not evaluate: ${(err as Error).message}`, duration_ms: Math.round(performance.now() - t0) };
