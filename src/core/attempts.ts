@@ -70,3 +70,24 @@ export function bankSha256(bank: unknown): string {
 /** Where a learner's attempt log for a phase lives (workspace-relative). */
 export const attemptsFile = (learner: string, phase: number): string =>
   `learners/${learner}/phase-${String(phase).padStart(2, '0')}/quiz-attempts.jsonl`;
+
+/** The anchor the checkpoint keeps of the log's tail (quiz.log_sha256). */
+export function tailSha256(text: string): string | undefined {
+  const last = text.split('\n').filter((l) => l.trim() !== '').at(-1);
+  return last === undefined ? undefined : sha256(last);
+}
+
+/**
+ * Append-only across history: every committed version of the log must be a prefix of the current
+ * text. `versions` are the committed contents, newest first, with their commit shas.
+ */
+export function historyProblems(current: string, versions: readonly { sha: string; text: string }[], file: string): string[] {
+  for (const v of versions) {
+    if (current.startsWith(v.text)) continue;
+    const old = v.text.split('\n');
+    const now = current.split('\n');
+    const line = old.findIndex((l, i) => l !== now[i]) + 1;
+    return [`${file}:${line}: this line was changed after it was committed in ${v.sha.slice(0, 8)} — the attempt log is append-only`];
+  }
+  return [];
+}

@@ -8,7 +8,7 @@ import type { CheckContext, CommandOutcome, CommandSpec } from '../core/checks/t
 import type { Phase } from '../schemas/generated/types.js';
 import { docsDir } from '../core/curriculum.js';
 import { expandPath, nn } from '../core/ids.js';
-import { verifyChain, bankSha256, attemptsFile } from '../core/attempts.js';
+import { verifyChain, bankSha256, attemptsFile, historyProblems, tailSha256 } from '../core/attempts.js';
 import * as git from './git.js';
 import { readCheckpoint } from './checkpoint.js';
 import { loadQuizBank } from './curriculum.js';
@@ -36,6 +36,10 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
   const attemptsRel = attemptsFile(learner, phase.id);
   const attemptsText = existsSync(ws.abs(attemptsRel)) ? readFileSync(ws.abs(attemptsRel), 'utf8') : '';
   const bank = await loadQuizBank(ws, phase);
+  const chain = verifyChain(attemptsText, attemptsRel);
+  if (attemptsText !== '' && snap.tracked.has(attemptsRel)) chain.problems.push(...historyProblems(attemptsText, await git.fileVersions(ws.root, attemptsRel), attemptsRel));
+  const anchor = checkpoint?.quiz?.log_sha256;
+  if (anchor !== undefined && anchor !== tailSha256(attemptsText)) chain.problems.push(`${attemptsRel}: the last line does not match the checkpoint's quiz.log_sha256 — the log was edited or truncated`);
   const have = capabilities();
   const { runCommand } = await import('./run-command.js');
   const cache = new Map<string, Promise<CommandOutcome>>();
@@ -78,7 +82,7 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
     has: (need) => have.has(need),
     state: {
       checkpoint,
-      attempts: verifyChain(attemptsText, attemptsRel),
+      attempts: chain,
       bank,
       bankSha256: bank ? bankSha256(bank) : undefined,
       breakJournals: openBreakJournals(ws.root).filter((j) => j.includes(`/${nn(phase.id)}-`)),

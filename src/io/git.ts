@@ -185,3 +185,15 @@ export function inHistoryOf(s: Snapshot, sha: string): boolean {
   if (x.length === 40) return s.history.includes(x);
   return x.length >= 7 && s.history.some((h) => h.startsWith(x));
 }
+
+/** Every committed version of a file, newest first (for append-only checks). */
+export async function fileVersions(cwd: string, path: string, limit = 50): Promise<{ sha: string; text: string }[]> {
+  const log = await tryGit(cwd, ['log', `-${limit}`, '--format=%H', '--', path]);
+  const shas = (log ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const out: { sha: string; text: string }[] = [];
+  for (const sha of shas) {
+    const text = await tryGit(cwd, ['show', `${sha}:${path}`]);
+    if (text !== undefined) out.push({ sha, text });
+  }
+  return out;
+}

@@ -18,6 +18,8 @@ export interface RunOptions {
   logFile?: string;
   /** Grace between SIGTERM and SIGKILL. */
   killGraceMs?: number;
+  /** Text written to the child's stdin (default: no stdin). */
+  input?: string;
 }
 
 export interface RunResult {
@@ -60,7 +62,7 @@ export async function run(argv: readonly string[], opts: RunOptions): Promise<Ru
     extendEnv: true,
     detached: true, // own process group, so the whole tree can be signalled
     reject: false,
-    stdin: 'ignore',
+    ...(opts.input !== undefined ? { input: opts.input } : { stdin: 'ignore' as const }),
     all: true,
     buffer: false,
     stripFinalNewline: false,

@@ -56,7 +56,12 @@ function readCache(root: string, sha: string): WorkspaceConfig | undefined {
   }
 }
 
+let cacheWrites = true;
+/** The CI gate writes nothing in the workspace, not even lynx's cache. */
+export function disableCacheWrites(): void { cacheWrites = false; }
+
 function writeCache(root: string, sha: string, config: WorkspaceConfig): void {
+  if (!cacheWrites) return;
   // A cache, not state: best effort, but still never half-written (tmp + rename).
   try {
     const dir = join(root, '.lynx', 'cache');

@@ -1,6 +1,49 @@
 /** Registers the gatekeeper commands: checkpoint, report, gate, attest, waive. */
-import type { Register } from './shared.js';
+import { Option } from 'commander';
+import { examples, jsonOption, type Register } from './shared.js';
 
-export const registerGatekeeper: Register = (_program, _act) => {
-  // filled in below as the gatekeeper lands
+export const registerGatekeeper: Register = (program, act) => {
+  program.command('checkpoint')
+    .description('mid-phase health check, status only: every DoD item, labs, quiz, break, git')
+    .argument('[NN]', 'the phase (default: the one in progress)')
+    .option('--run', 'also run the command checks (the learner\'s recipes)')
+    .addOption(jsonOption())
+    .addHelpText('after', examples(['lynx checkpoint', 'lynx checkpoint 07 --run', 'lynx checkpoint --json | jq \'.checks[] | select(.status != "pass")\'']))
+    .action(act<{ run?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await import('../commands/checkpoint.js')).checkpointCommand(ctx, o, nn)));
+
+  program.command('report')
+    .description('close a phase: run the full gate; on pass write PHASE_NN_REPORT.md, checkpoint.json, progress.md')
+    .argument('<NN>', 'the phase to close')
+    .addOption(jsonOption())
+    .addHelpText('after', examples(['lynx report 07', 'lynx report 07 --json']))
+    .action(act<object, [string]>(async (ctx, o, nn) => (await import('../commands/report.js')).reportCommand(ctx, o, nn)));
+
+  program.command('gate')
+    .description('CI: verify closed phases from a clean checkout (writes nothing but --junit)')
+    .argument('[NN]', 'the phase to verify')
+    .option('--all', 'every closed phase of the learner')
+    .addOption(new Option('--junit <file>', 'also write JUnit XML (suite = phase, case = check)'))
+    .addOption(jsonOption())
+    .addHelpText('after', examples(['lynx gate 07', 'lynx gate --all --junit lynx-gate.xml', 'LYNX_LEARNER=ana lynx gate --all --json']))
+    .action(act<{ all?: boolean; junit?: string }, [string | undefined]>(async (ctx, o, nn) => (await import('../commands/gate.js')).gateCommand(ctx, o, nn)));
+
+  program.command('attest')
+    .description('record that a person judged a DoD item met (an "attest" check)')
+    .argument('<NN>', 'the phase')
+    .argument('<item>', 'the DoD item id (see lynx status NN)')
+    .option('--note <text>', 'what was judged, by what evidence')
+    .option('--by <name>', 'who attests (default: the learner)')
+    .addOption(jsonOption())
+    .addHelpText('after', examples(['lynx attest 01 explain-bound --note "argued it from the roofline plot"', 'lynx attest 07 derive-backprop --by teacher-ana']))
+    .action(act<{ note?: string; by?: string }, [string, string]>(async (ctx, o, nn, item) => (await import('../commands/attest.js')).attestCommand(ctx, o, nn, item)));
+
+  program.command('waive')
+    .description('explicitly waive a DoD item, with a reason the report will show')
+    .argument('<NN>', 'the phase')
+    .argument('<item>', 'the DoD item id')
+    .requiredOption('--reason <text>', 'why the item is waived')
+    .option('--by <name>', 'who waives (default: the learner)')
+    .addOption(jsonOption())
+    .addHelpText('after', examples(['lynx waive 00 bandit-clean --reason "no PyPI access on this machine"']))
+    .action(act<{ reason: string; by?: string }, [string, string]>(async (ctx, o, nn, item) => (await import('../commands/attest.js')).waiveCommand(ctx, o, nn, item)));
 };

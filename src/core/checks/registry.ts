@@ -11,21 +11,21 @@ import { quiz, breakDone, attest } from './kinds/state.js';
 import { gitClean, gitOrder } from './kinds/git.js';
 import { composite } from './kinds/compose.js';
 
-export function describe(check: Check): string {
+export function describe(check: Check, x: (p: string) => string = (p) => p): string {
   if (check.title) return check.title;
   switch (check.kind) {
-    case 'file': return `file ${check.path}`;
-    case 'glob': return `files ${check.pattern}`;
-    case 'manifest': return `manifest ${check.path}${check.assert?.length ? ` (${check.assert.join(', ')})` : ''}`;
-    case 'json': return `json ${check.path}`;
+    case 'file': return `file ${x(check.path)}`;
+    case 'glob': return `files ${x(check.pattern)}`;
+    case 'manifest': return `manifest ${x(check.path)}${check.assert?.length ? ` (${check.assert.join(', ')})` : ''}`;
+    case 'json': return `json ${x(check.path)}`;
     case 'command': return `\`${commandLabel(check)}\``;
-    case 'checklist': return `checklist ${check.path}`;
+    case 'checklist': return `checklist ${x(check.path)}`;
     case 'quiz': return 'quiz passed';
     case 'break': return 'break done and restored';
-    case 'written': return `written ${check.path}${check.min_words ? ` (≥ ${check.min_words} words)` : ''}`;
-    case 'grep': return `/${check.pattern}/ in ${check.path}`;
+    case 'written': return `written ${x(check.path)}${check.min_words ? ` (≥ ${check.min_words} words)` : ''}`;
+    case 'grep': return `/${check.pattern}/ in ${x(check.path)}`;
     case 'git-clean': return 'tree committed';
-    case 'git-order': return `${check.first} before ${check.then}`;
+    case 'git-order': return `${x(check.first)} before ${x(check.then)}`;
     case 'attest': return check.prompt ?? 'attested';
     case 'all': return `all of ${check.of.length}`;
     case 'any': return `any of ${check.of.length}`;
@@ -34,7 +34,7 @@ export function describe(check: Check): string {
 
 export async function evaluate(check: Check, ctx: CheckContext, id: string): Promise<CheckResult> {
   const impl = KINDS[check.kind] as KindImpl | undefined;
-  const base = { id, kind: check.kind, title: describe(check) };
+  const base = { id, kind: check.kind, title: describe(check, (p) => ctx.expand(p)) };
   if (!impl) return { ...base, status: 'error', message: `unknown check kind "${check.kind}"` };
   const t0 = performance.now();
   try {

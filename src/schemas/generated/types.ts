@@ -62,6 +62,10 @@ export interface Checkpoint {
      * No retake before this time (after a failed attempt).
      */
     cooldown_until?: string;
+    /**
+     * sha256 of the attempt log's last line, written with it: the gate rejects a log whose tail no longer matches
+     */
+    log_sha256?: string;
   };
   break?: {
     id?: string;

@@ -1,0 +1,49 @@
+/** What checkpoint, report and gate share: open the workspace, pick learner and phase, run the gate. */
+import type { Workspace } from '../../io/workspace.js';
+import { openWorkspace, resolveLearner } from '../../io/workspace.js';
+import { loadPhase, phaseIndex } from '../../io/curriculum.js';
+import { readCheckpoint } from '../../io/checkpoint.js';
+import { buildContext, type ContextOptions } from '../../io/check-context.js';
+import { runGate, type GateOptions } from '../../core/gate.js';
+import type { CheckResult } from '../../core/checks/types.js';
+import { lynxVersion } from '../../io/pkg.js';
+import { nn, parsePhase } from '../../core/ids.js';
+import { UsageError } from '../../core/errors.js';
+import type { GateResult, Phase } from '../../schemas/generated/types.js';
+import type { CheckContext } from '../../core/checks/types.js';
+
+export interface Target { ws: Workspace; learner: string; phase: Phase }
+
+export async function openTarget(cwd: string, learnerFlag: string | undefined, phaseArg: string | undefined): Promise<Target> {
+  const ws = await openWorkspace(cwd);
+  const learner = resolveLearner(ws, learnerFlag);
+  let id: number;
+  if (phaseArg !== undefined) id = parsePhase(phaseArg);
+  else {
+    // no NN: the phase in progress (or planned), as the curriculum's /phase-checkpoint assumes one
+    const index = await phaseIndex(ws);
+    const open = index.map((p) => ({ p, cp: readCheckpoint(ws, learner, p.id) })).find(({ cp }) => cp?.status === 'in_progress' || cp?.status === 'planned');
+    if (!open) throw new UsageError('no phase is in progress for this learner; give the phase number (e.g. `lynx checkpoint 07`)');
+    id = open.p.id;
+  }
+  return { ws, learner, phase: await loadPhase(ws, id) };
+}
+
+export async function gateResult(t: Target, ctxOpts: ContextOptions, gateOpts: GateOptions, extra: (ctx: CheckContext) => Promise<CheckResult[]> = () => Promise.resolve([])): Promise<{ result: GateResult; ctx: CheckContext }> {
+  const started = new Date().toISOString();
+  const ctx = await buildContext(t.ws, t.learner, t.phase, ctxOpts);
+  const pre = await extra(ctx);
+  const run = await runGate(ctx, gateOpts);
+  const checks = [...pre, ...run.checks];
+  const { gateStatus } = await import('../../core/gate.js');
+  return {
+    ctx,
+    result: {
+      schema_version: 1, lynx_version: lynxVersion(), phase: t.phase.id, learner: t.learner,
+      started_at: started, finished_at: new Date().toISOString(), head_sha: await ctx.git.headSha(),
+      status: gateStatus(checks, ctx.mode), checks: checks as GateResult['checks'],
+    },
+  };
+}
+
+export const phaseLabel = (p: Phase): string => `phase ${nn(p.id)} — ${p.title}`;

@@ -1,0 +1,48 @@
+/**
+ * Optional attestation of a closed phase: the checkpoint's gate_digest signed with the learner's
+ * SSH signing key (`ssh-keygen -Y sign`, namespace lynx-checkpoint), verified against an
+ * allowed_signers file. The curriculum specifies no scheme (DIGEST §10.3); this is git's own.
+ */
+import { existsSync } from 'node:fs';
+import { run, capture } from './proc.js';
+import { EnvError, InputError } from '../core/errors.js';
+import type { Workspace } from './workspace.js';
+
+export const NAMESPACE = 'lynx-checkpoint';
+
+export async function gitConfig(cwd: string, key: string): Promise<string | undefined> {
+  const r = await capture(['git', 'config', '--get', key], cwd);
+  return r.ok ? r.stdout.trim() || undefined : undefined;
+}
+
+export async function signingKey(ws: Workspace): Promise<string | undefined> {
+  if (!ws.config.signing?.enabled) return undefined;
+  const key = ws.config.signing.key ?? (await gitConfig(ws.root, 'user.signingkey'));
+  if (!key) throw new InputError('lynx.yaml enables signing but no key is set (signing.key, or git config user.signingkey)');
+  const path = key.startsWith('~/') ? `${process.env.HOME ?? ''}${key.slice(1)}` : key;
+  if (!existsSync(path)) throw new InputError(`signing key not found: ${key}`);
+  return path;
+}
+
+export async function sign(ws: Workspace, digest: string): Promise<string | undefined> {
+  const key = await signingKey(ws);
+  if (!key) return undefined;
+  const r = await run(['ssh-keygen', '-Y', 'sign', '-q', '-f', key, '-n', NAMESPACE], { cwd: ws.root, timeoutMs: 30_000, input: digest });
+  if (r.exitCode !== 0 || !r.output.includes('BEGIN SSH SIGNATURE')) throw new EnvError(`ssh-keygen -Y sign failed: ${r.output.trim().slice(0, 300)}`);
+  return r.output.slice(r.output.indexOf('-----BEGIN SSH SIGNATURE-----')).trim();
+}
+
+/** Verify a signature over digest; principal and allowed_signers come from lynx.yaml / git config. */
+export async function verify(ws: Workspace, digest: string, signature: string, tmpDir: string): Promise<{ ok: boolean; message: string }> {
+  const allowed = ws.config.signing?.allowed_signers;
+  if (!allowed) return { ok: false, message: 'the checkpoint is signed but lynx.yaml names no signing.allowed_signers file to verify it' };
+  const { writeFileSync } = await import('node:fs');
+  const sigFile = `${tmpDir}/checkpoint.sig`;
+  writeFileSync(sigFile, `${signature}\n`);
+  // who signed? the principal whose key made the signature, if allowed_signers lists it
+  const found = await run(['ssh-keygen', '-Y', 'find-principals', '-f', ws.abs(allowed), '-s', sigFile], { cwd: ws.root, timeoutMs: 30_000 });
+  const principal = found.exitCode === 0 ? found.output.trim().split('\n')[0] : undefined;
+  if (!principal) return { ok: false, message: `the signature was not made by a key in ${allowed}` };
+  const r = await run(['ssh-keygen', '-Y', 'verify', '-f', ws.abs(allowed), '-I', principal, '-n', NAMESPACE, '-s', sigFile], { cwd: ws.root, timeoutMs: 30_000, input: digest });
+  return { ok: r.exitCode === 0, message: r.output.trim().split('\n')[0] ?? '' };
+}

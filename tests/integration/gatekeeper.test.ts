@@ -1,0 +1,194 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync, appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup, git, lynx, write } from '../helpers/cli.js';
+import { passingWorkspace, commitAll, recordAttempt, checkpointJson, just } from '../helpers/gate-fixture.js';
+import { validateGateResult } from '../../src/schemas/generated/gate-result.validator.js';
+
+afterAll(cleanup);
+
+interface Gate { status: string; checks: { id: string; status: string; message: string; children?: { status: string; message: string }[] }[]; written?: string[] }
+const byId = (g: Gate, id: string) => g.checks.find((c) => c.id === id);
+const WRITTEN = ['PHASE_00_REPORT.md', 'learners/ana/phase-00/checkpoint.json', 'learners/ana/progress.md'];
+
+function reportJson(dir: string): { code: number | null; gate: Gate } {
+  const r = lynx(['report', '00', '--json'], { cwd: dir });
+  return { code: r.code, gate: JSON.parse(r.stdout) as Gate };
+}
+
+describe('lynx report / gate on a passing workspace', () => {
+  it('checkpoint (static) lists every item; report closes the phase; gate verifies it; JUnit is written', () => {
+    const dir = passingWorkspace();
+    const cp = lynx(['checkpoint', '00', '--json'], { cwd: dir });
+    expect(cp.code).toBe(0);
+    const cpj = JSON.parse(cp.stdout) as Gate;
+    expect(validateGateResult(cpj), JSON.stringify(validateGateResult.errors)).toBe(true);
+    expect(byId(cpj, 'tests')?.status).toBe('pending');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+
+    const { code, gate } = reportJson(dir);
+    expect(gate.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.message}`)).toEqual([]);
+    expect(code).toBe(0);
+    expect(gate.written).toEqual(WRITTEN);
+    const report = readFileSync(join(dir, 'PHASE_00_REPORT.md'), 'utf8');
+    expect(report).toContain('# Phase 00 report — Mini phase');
+    expect(report).toContain('| `run-loss` |');
+    expect(report).toMatch(/\| `just test` \| 1 \| 0 \|/);
+    expect(report).toContain('experiments/00-run/manifest.json');
+    const closed = JSON.parse(readFileSync(join(dir, 'learners/ana/phase-00/checkpoint.json'), 'utf8')) as Record<string, unknown>;
+    expect(closed).toMatchObject({ status: 'done', head_sha: expect.stringMatching(/^[0-9a-f]{40}$/), report_sha256: expect.stringMatching(/^[0-9a-f]{64}$/), gate_digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(readFileSync(join(dir, 'learners/ana/progress.md'), 'utf8')).toMatch(/\| 00 \| Mini phase \| done \| 100% \|/);
+    expect(lynx(['report', '00'], { cwd: dir }).code).toBe(2); // already closed
+
+    commitAll(dir, 'close phase 00');
+    rmSync(join(dir, '.lynx'), { recursive: true, force: true });
+    const g = lynx(['gate', '00', '--json', '--junit', 'gate.xml'], { cwd: dir });
+    const gj = JSON.parse(g.stdout) as Gate;
+    expect(gj.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.message}`)).toEqual([]);
+    expect(g.code).toBe(0);
+    const xml = readFileSync(join(dir, 'gate.xml'), 'utf8');
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="lynx gate" tests="\d+" failures="0" errors="0">/);
+    expect(xml).toContain('<testcase classname="lynx.phase00" name="closure:report');
+    // the gate wrote nothing in the workspace but the JUnit file
+    expect(git(dir, 'status', '--porcelain').trim()).toBe('?? gate.xml');
+    expect(existsSync(join(dir, '.lynx'))).toBe(false);
+  });
+
+  it('gate fails in CI for a report tampered with after closing', () => {
+    const dir = passingWorkspace();
+    expect(reportJson(dir).code).toBe(0);
+    commitAll(dir, 'close');
+    appendFileSync(join(dir, 'PHASE_00_REPORT.md'), '\nAll green, trust me.\n');
+    commitAll(dir, 'tamper');
+    const g = lynx(['gate', '00'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+    expect(g.code).toBe(1);
+    expect(g.stdout).toContain('PHASE_00_REPORT.md was changed after the phase closed');
+    expect(g.stdout).toContain('::error title=lynx gate 00 · closure%3Areport,file=PHASE_00_REPORT.md::PHASE_00_REPORT.md was changed after the phase closed');
+  });
+
+  it('gate --all verifies every closed phase; an open phase fails gate NN', () => {
+    const dir = passingWorkspace();
+    expect(lynx(['gate', '00'], { cwd: dir }).code).toBe(1);
+    expect(JSON.parse(lynx(['gate', '--all', '--json'], { cwd: dir }).stdout)).toEqual([]);
+  });
+});
+
+describe('lynx report refuses, names the file, writes nothing', () => {
+  const refuse = (dir: string, id: string, text: RegExp): void => {
+    const { code, gate } = reportJson(dir);
+    expect(code).toBe(1);
+    const c = byId(gate, id);
+    expect(c?.status, JSON.stringify(gate.checks.filter((x) => x.status !== 'pass'))).toBe('fail');
+    const msgs = [c?.message ?? '', ...(c?.children ?? []).map((x) => x.message)].join(' | ');
+    expect(msgs).toMatch(text);
+    for (const w of WRITTEN.slice(0, 1)) expect(existsSync(join(dir, w)), w).toBe(false);
+    expect(JSON.parse(readFileSync(join(dir, 'learners/ana/phase-00/checkpoint.json'), 'utf8'))).toMatchObject({ status: 'in_progress' });
+  };
+
+  it('a dirty manifest', () => {
+    const dir = passingWorkspace();
+    appendFileSync(join(dir, 'src/calc.py'), '\n# edit before the run\n');
+    just(dir, 'exp');
+    commitAll(dir, 'run from a dirty tree');
+    refuse(dir, 'run-loss', /experiments\/00-run\/manifest\.json: git_dirty is true/);
+  });
+
+  it('a manifest from a commit not in history', () => {
+    const dir = passingWorkspace();
+    const m = JSON.parse(readFileSync(join(dir, 'experiments/00-run/manifest.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'experiments/00-run/manifest.json'), JSON.stringify({ ...m, git_sha: 'deadbeef'.repeat(5) }));
+    commitAll(dir, 'manifest from elsewhere');
+    refuse(dir, 'run-loss', /experiments\/00-run\/manifest\.json: git_sha deadbeefdead is not a commit in this branch's history/);
+  });
+
+  it('a metric that misses its assertion', () => {
+    const dir = passingWorkspace();
+    const m = JSON.parse(readFileSync(join(dir, 'experiments/00-run/manifest.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'experiments/00-run/manifest.json'), JSON.stringify({ ...m, metrics: { final_loss: 0.7 } }));
+    commitAll(dir, 'worse run');
+    refuse(dir, 'run-loss', /metrics\.final_loss = 0\.7 fails < 0\.5/);
+  });
+
+  it('an unticked checklist (a box inside a code block does not count)', () => {
+    const dir = passingWorkspace();
+    write(dir, 'docs/phase-00-mini/lab/00-check.md', '# lab\n\n- [x] one\n- [ ] two\n');
+    commitAll(dir, 'untick');
+    refuse(dir, 'checklist', /1 of 2 box\(es\) open in docs\/phase-00-mini\/lab\/00-check\.md/);
+  });
+
+  it('a quiz below threshold', () => {
+    const dir = passingWorkspace();
+    recordAttempt(dir, 0.5, '2026-11-21T10:00:00.000Z');
+    commitAll(dir, 'second attempt');
+    refuse(dir, 'quiz', /latest of 2 attempt\(s\): 50% .*pass ≥ 70%/);
+  });
+
+  it('an edited attempt log: a broken chain, a rewritten committed line, a tail that no longer matches its anchor', () => {
+    const f = (d: string): string => join(d, 'learners/ana/phase-00/quiz-attempts.jsonl');
+    const a = passingWorkspace();
+    recordAttempt(a, 0.5, '2026-11-21T10:00:00.000Z');
+    recordAttempt(a, 0.8, '2026-11-22T10:00:00.000Z');
+    writeFileSync(f(a), readFileSync(f(a), 'utf8').replace('"score":0.5', '"score":0.9'));
+    commitAll(a, 'edit a middle line');
+    refuse(a, 'quiz', /quiz-attempts\.jsonl:3: hash chain broken/);
+    const b = passingWorkspace();
+    recordAttempt(b, 0.5, '2026-11-21T10:00:00.000Z');
+    commitAll(b, 'honest second attempt');
+    writeFileSync(f(b), readFileSync(f(b), 'utf8').replace('"score":0.5', '"score":0.9'));
+    commitAll(b, 'rewrite the last line');
+    refuse(b, 'quiz', /quiz-attempts\.jsonl:2: this line was changed after it was committed/);
+    const c = passingWorkspace();
+    write(c, 'learners/ana/phase-00/checkpoint.json', JSON.stringify(checkpointJson(c, { quiz: { attempts: 1, log_sha256: 'f'.repeat(64) } })));
+    commitAll(c, 'anchor mismatch');
+    refuse(c, 'quiz', /does not match the checkpoint's quiz\.log_sha256/);
+  });
+
+  it('an active break: an open journal, or the mutant committed', () => {
+    const dir = passingWorkspace();
+    mkdirSync(join(dir, '.lynx/breaks'), { recursive: true });
+    writeFileSync(join(dir, '.lynx/breaks/00-off-by-one.journal.json'), '{}');
+    refuse(dir, 'gate:no-active-break', /break still active: \.lynx\/breaks\/00-off-by-one\.journal\.json/);
+    const dir2 = passingWorkspace();
+    write(dir2, 'src/calc.py', 'def add(a: int, b: int) -> int:\n    return a + b + 1\n');
+    commitAll(dir2, 'mutant committed');
+    refuse(dir2, 'gate:no-active-break', /src\/calc\.py holds the mutant of break off-by-one/);
+  });
+
+  it('an uncommitted tree', () => {
+    const dir = passingWorkspace();
+    write(dir, 'scratch.txt', 'wip');
+    refuse(dir, 'gate:git-clean', /1 uncommitted path\(s\): scratch\.txt/);
+  });
+
+  it('a failing recipe, a missing file, a short reflection, a wrong order, a missing attestation, a plan changed without §8', () => {
+    const dir = passingWorkspace();
+    write(dir, 'src/calc.py', 'def add(a: int, b: int) -> int:\n    return a - b\n');
+    git(dir, 'rm', '-q', 'notes/design.md');
+    write(dir, 'learners/ana/phase-00/reflections.md', 'Too short.\n');
+    write(dir, 'learners/ana/phase-00/checkpoint.json', JSON.stringify(checkpointJson(dir, { attestations: [] })));
+    appendFileSync(join(dir, 'PHASE_00_PLAN.md'), '\nA new locked decision.\n');
+    commitAll(dir, 'regressions');
+    const { code, gate } = reportJson(dir);
+    expect(code).toBe(1);
+    expect(byId(gate, 'tests')?.message).toMatch(/`just test` exited 1; expected 0/);
+    expect(byId(gate, 'design-note')?.message).toBe('missing: notes/design.md');
+    expect(byId(gate, 'reflection')?.message).toMatch(/has 2 words; needs ≥ 20/);
+    expect(byId(gate, 'explain')?.message).toMatch(/lynx attest 00 explain/);
+    expect(byId(gate, 'gate:plan')?.message).toMatch(/changed after approval but §8 Revisions log has no entry/);
+    expect(byId(gate, 'order')?.status).toBe('pass');
+  });
+
+  it('a waiver unblocks an item and the report shows its reason; a second report is refused by the lock', () => {
+    const dir = passingWorkspace();
+    git(dir, 'rm', '-q', 'notes/design.md');
+    commitAll(dir, 'no design note');
+    expect(lynx(['waive', '00', 'design-note'], { cwd: dir }).code).toBe(2); // --reason is required
+    expect(lynx(['attest', '00', 'design-note'], { cwd: dir }).stderr).toContain('checked automatically');
+    expect(lynx(['waive', '00', 'design-note', '--reason', 'the design lives in the plan'], { cwd: dir }).code).toBe(0);
+    commitAll(dir, 'waiver');
+    const { code, gate } = reportJson(dir);
+    expect(code).toBe(0);
+    expect(byId(gate, 'design-note')).toMatchObject({ status: 'skipped', waived: 'the design lives in the plan' });
+    expect(readFileSync(join(dir, 'PHASE_00_REPORT.md'), 'utf8')).toContain('waived: the design lives in the plan');
+  });
+});
