@@ -41,7 +41,8 @@ export interface CheckContext {
   fs: {
     info(rel: string): FileInfo;
     read(rel: string): string | undefined;
-    glob(pattern: string): string[];
+    /** Files matching one pattern or any of several (one directory crawl). */
+    glob(pattern: string | string[]): string[];
   };
   git: {
     committed(rel: string): Promise<boolean>;
