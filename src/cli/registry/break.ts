@@ -24,8 +24,8 @@ export const registerBreak: Register = (program, act) => {
   activeBreakNotice(program);
   program.command('break')
     .description('the break exercise: predict, start, observe, hint, diagnose, restore')
-    .usage('[options] <NN> [ID] [step] [text...]')
-    .argument('<args...>', 'NN (the phase), then optionally the break ID, then a step: start · observe · hint · diagnose [TEXT] · restore · status (none = show the break)')
+    .argument('<NN>', 'the phase')
+    .argument('[step...]', '[ID] start · observe · hint · diagnose TEXT · restore · status (none = show the break; ID only when a phase has several breaks)')
     .option('--force', 'restore: overwrite a target you changed (its current bytes are saved beside the journal first)')
     .option('--manual', 'start: journal the target and let me make the edit by hand')
     .addOption(new Option('--file <path>', 'start: break this file instead of the curriculum\'s target (repeatable)').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]))
@@ -40,5 +40,5 @@ Steps:
   restore    puts the original bytes back (only over the recorded mutant) and runs the tests
   status     every active break in the workspace; finishes an interrupted start or restore
 ${examples(['lynx break 00', 'git add learners && git commit -m "phase-00: break predictions"', 'lynx break 00 start', 'lynx break 00 hint', 'lynx break 00 diagnose "PYTHONHASHSEED set inside the process is too late: hash randomization is initialised at startup"', 'lynx break 00 restore', 'lynx break status', 'lynx break 02 start --file src/mylib/softmax.py --manual'])}`)
-    .action(act<{ force?: boolean; manual?: boolean; file?: string[] }, [string[]]>(async (ctx, o, args) => (await import('../commands/break/index.js')).breakCommand(ctx, o, args)));
+    .action(act<{ force?: boolean; manual?: boolean; file?: string[] }, [string, string[]]>(async (ctx, o, nn, rest) => (await import('../commands/break/index.js')).breakCommand(ctx, o, [nn, ...rest])));
 };

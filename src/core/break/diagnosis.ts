@@ -12,13 +12,14 @@ who whom whose why will with would you your yet any all also because before afte
 one two get gets got make makes made use used uses using via per etc without within instead rather every each even still thus hence
 i me my mine he she his her him i'm it'll there's what's isn't aren't wasn't weren't won't can't cannot`.split(/\s+/));
 
-/** Crude stemming: strip a common suffix, then keep a 6-letter prefix ("initialized" ~ "initialization"). */
+/** Crude stemming: strip a common suffix and a final e, then keep a 6-letter prefix ("initialized" ~ "initialization"). */
 export function stem(word: string): string {
   let w = word.toLowerCase();
-  for (const [re, to] of [[/ization$/, 'iz'], [/ations?$/, ''], [/ing$/, ''], [/ed$/, ''], [/ies$/, 'y'], [/es$/, ''], [/s$/, ''], [/ly$/, '']] as const) {
+  for (const [re, to] of [[/ization$/, 'iz'], [/ations?$/, ''], [/ing$/, ''], [/ed$/, ''], [/ies$/, 'y'], [/([^s])s$/, '$1'], [/ly$/, '']] as const) {
     const next = w.replace(re, to);
     if (next !== w && next.length >= 4) { w = next; break; }
   }
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1); // cause ~ caused ~ causing
   return w.length > 6 ? w.slice(0, 6) : w;
 }
 

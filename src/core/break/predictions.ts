@@ -100,7 +100,8 @@ export function yamlEntryWritten(entries: readonly unknown[], b: Break): Written
   const maps = entries.filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null && !Array.isArray(e));
   if (maps.length === 0) return { ok: false, words: 0, reason: 'no YAML entry (a list item with bug-id, concept, symptom, …)' };
   const wanted = b.bug_id;
-  const entry = (wanted !== undefined ? maps.find((e) => field(e, 'bug-id') === wanted) : undefined) ?? (maps.length === 1 ? maps[0] : undefined);
+  // The entry with this break's bug-id; a lone entry without any bug-id is taken to be it.
+  const entry = (wanted !== undefined ? maps.find((e) => field(e, 'bug-id') === wanted) : undefined) ?? (maps.length === 1 && (wanted === undefined || field(maps[0] as Record<string, unknown>, 'bug-id') === '') ? maps[0] : undefined);
   if (!entry) return { ok: false, words: 0, reason: `no entry with bug-id: ${wanted ?? '?'} (found ${maps.map((e) => field(e, 'bug-id') || '?').join(', ')})` };
   const symptom = field(entry, 'symptom');
   const words = wordCount(symptom);

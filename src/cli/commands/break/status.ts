@@ -18,7 +18,7 @@ import { breakState, compact, now, updateBreak, type SessionOpts } from './sessi
 
 
 async function recover(ws: Workspace, rel: string, j: Journal, recovered: string[]): Promise<boolean> {
-  for (const f of j.files) if (removeStrayTmp(ws.root, f.path)) recovered.push(`removed lynx's temp file beside ${f.path} (left by an interrupted write)`);
+  for (const f of j.files) if (removeStrayTmp(ws.root, f.path)) recovered.push(`removed lynx's temp file for ${f.path} (left by an interrupted write)`);
   const states = j.files.map((f) => classify(f, readTarget(ws.root, f.path)?.sha256));
   if (j.stage === 'prepared' && states.every((s) => s === 'original')) {
     // The start was killed before any target changed: there is nothing to restore.
