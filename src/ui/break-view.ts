@@ -45,7 +45,7 @@ export function renderStart(r: StartResult, t: Theme, streamed = false): string 
     out.push(`  ${t.warn('~')} ${f.path}${where ? ` ${where}` : ''} ${t.dim(`sha256 ${f.original_sha256.slice(0, 12)}${f.mutant_sha256 ? ` → ${f.mutant_sha256.slice(0, 12)}` : ' (original journaled)'}`)}`);
   }
   for (const a of r.absent) out.push(`  ${t.dim(`· ${a}: not in this workspace (left alone)`)}`);
-  if (r.why) out.push('', `${t.info('manual:')} ${r.why}. lynx journaled the original bytes, so \`restore\` puts them back byte-for-byte.`);
+  if (r.why) out.push('', `${t.info('manual:')} ${r.why}. ${r.files.length > 0 ? 'lynx journaled the original bytes, so `restore` puts them back byte-for-byte.' : 'This break edits no file in your tree, so nothing is journaled but the break itself.'}`);
   if (r.instructions.length) out.push(t.bold('What to do'), ...r.instructions.map((i) => indent(i, '  · ').replace(/\n {2}· /g, '\n    ')));
   if (r.observations.length) out.push('', t.bold('Observe'), ...renderSteps(r.observations, t, { streamed }));
   out.push('', `${t.info('next:')} ${r.next}`);
@@ -54,7 +54,8 @@ export function renderStart(r: StartResult, t: Theme, streamed = false): string 
 
 export function renderObserve(r: ObserveResult, t: Theme, streamed = false): string {
   const out = r.files.map((f) => `  ${f.state === 'original' ? t.dim('=') : t.warn('~')} ${f.path}: ${f.recorded ? 'your edit is recorded as the mutant' : f.state}`);
-  out.push(t.bold('Observe'), ...renderSteps(r.observations, t, { streamed }), '', `${t.info('next:')} ${r.next}`);
+  const steps = r.observations.length > 0 ? renderSteps(r.observations, t, { streamed }) : [t.dim('  this break has no command to run: its observation is the described steps')];
+  out.push(t.bold('Observe'), ...steps, '', `${t.info('next:')} ${r.next}`);
   return out.join('\n');
 }
 

@@ -24,6 +24,12 @@ describe('diagnosis vs hidden cause', () => {
     expect(compareDiagnosis('something is wrong with the random seed', cause).names_cause).toBe(false);
     expect(compareDiagnosis('', cause)).toMatchObject({ names_cause: false, score: 0 });
   });
+  it('a cause stated in one sentence among context, or as a terse label, can be named on its own', () => {
+    expect(compareDiagnosis('the einsum contracts the wrong axis of A', brk('03').hidden_cause).names_cause).toBe(true);
+    expect(compareDiagnosis('the matmul is wrong', brk('03').hidden_cause).names_cause).toBe(false);
+    expect(compareDiagnosis('the cache position is off by one', brk('22').hidden_cause)).toMatchObject({ names_cause: true, matched: ['off-by-one'] });
+    expect(compareDiagnosis('something is off', brk('22').hidden_cause).names_cause).toBe(false);
+  });
   it('key terms skip function words and fold inflections', () => {
     expect(keyTerms('The cache is initialized; initialization of the caches').map((t) => t.stem)).toEqual(['cach', 'initia']);
     expect(keyTerms('cause').map((t) => t.stem)).toEqual(keyTerms('caused').map((t) => t.stem));

@@ -23,9 +23,21 @@ export function stem(word: string): string {
   return w.length > 6 ? w.slice(0, 6) : w;
 }
 
-/** Words and identifiers of a text: `os.environ['X']` gives os, environ, x; `d_k` stays whole. */
+/** Words and identifiers of a text: `os.environ['X']` gives os, environ, x; `d_k` stays whole; `off-by-one` is one compound. */
 export function words(text: string): string[] {
-  return (text.match(/[A-Za-z][A-Za-z0-9_]*|\d+[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+  return (text.match(/[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*|\d+[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+}
+
+/** A compound's key: its parts run together ("post-mortem", "post mortem" and "postmortem" agree). */
+const compoundKey = (w: string): string => stem(w.toLowerCase().replace(/-/g, ''));
+
+/** What a diagnosis uses: each word, each compound's parts, and runs of 2–3 words joined (to meet compounds). */
+function usedStems(text: string): Set<string> {
+  const ws = words(text).map((w) => w.toLowerCase());
+  const flat = ws.flatMap((w) => w.split('-'));
+  const used = new Set<string>([...flat.map(stem), ...ws.filter((w) => w.includes('-')).map(compoundKey)]);
+  for (let i = 0; i < flat.length; i++) for (const n of [2, 3]) if (i + n <= flat.length) used.add(compoundKey(flat.slice(i, i + n).join('')));
+  return used;
 }
 
 export interface KeyTerm { term: string; stem: string }
@@ -36,7 +48,7 @@ export function keyTerms(hiddenCause: string): KeyTerm[] {
     const lower = w.toLowerCase();
     if (STOP.has(lower)) continue;
     if (lower.length < 3 && !/[_\d]/.test(lower)) continue;
-    const s = stem(lower);
+    const s = lower.includes('-') ? compoundKey(lower) : stem(lower);
     if (!seen.has(s)) seen.set(s, { term: lower, stem: s });
   }
   return [...seen.values()];
@@ -53,16 +65,28 @@ export interface DiagnosisVerdict {
 
 export const NAMES_CAUSE_SHARE = 0.3;
 
-export function compareDiagnosis(diagnosis: string, hiddenCause: string): DiagnosisVerdict {
-  const terms = keyTerms(hiddenCause);
-  const used = new Set(words(diagnosis).map((w) => stem(w.toLowerCase())));
+function verdictFor(used: Set<string>, terms: KeyTerm[]): Omit<DiagnosisVerdict, 'rule'> {
   const matched = terms.filter((t) => used.has(t.stem)).map((t) => t.term);
   const missing = terms.filter((t) => !used.has(t.stem)).map((t) => t.term);
   const score = terms.length === 0 ? 0 : matched.length / terms.length;
-  const need = Math.min(2, terms.length);
-  const names = terms.length > 0 && matched.length >= need && score >= NAMES_CAUSE_SHARE;
+  const names = terms.length > 0 && matched.length >= Math.min(2, terms.length) && score >= NAMES_CAUSE_SHARE;
+  return { names_cause: names, score: Math.round(score * 100) / 100, matched, missing };
+}
+
+/**
+ * Sentences of the hidden cause that can stand alone: the pages often put the cause in one sentence
+ * among context ("A @ B contracts A's last axis…" then the cause), or as a terse label ("off-by-one.").
+ */
+const sentences = (text: string): string[] => text.split(/(?<=[.!?;])\s+(?=[A-Z"'`a-z])|\n+/).filter((x) => keyTerms(x).length >= 3 || (keyTerms(x).length >= 1 && words(x).length <= 3));
+
+export function compareDiagnosis(diagnosis: string, hiddenCause: string): DiagnosisVerdict {
+  const used = usedStems(diagnosis);
+  const whole = verdictFor(used, keyTerms(hiddenCause));
+  const parts = sentences(hiddenCause).map((x) => verdictFor(used, keyTerms(x)));
+  const best = [whole, ...parts].filter((v) => v.names_cause).sort((x, y) => y.score - x.score)[0];
+  const n = keyTerms(hiddenCause).length;
   return {
-    names_cause: names, score: Math.round(score * 100) / 100, matched, missing,
-    rule: `names the cause when it uses at least ${Math.round(NAMES_CAUSE_SHARE * 100)}% of the hidden cause's ${terms.length} key terms (and at least ${need})`,
+    ...(best ?? whole),
+    rule: `names the cause when it uses at least ${Math.round(NAMES_CAUSE_SHARE * 100)}% (and at least 2) of the key terms of the hidden cause (${n} terms) or of one of its sentences`,
   };
 }

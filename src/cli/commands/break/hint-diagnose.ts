@@ -31,7 +31,7 @@ export async function hint(opts: SessionOpts, phaseId: number, breakId?: string)
     const used = st?.hints_used ?? 0;
     const exhausted = used >= total;
     const level = exhausted ? total : used + 1;
-    if (!exhausted) await updateBreak(s.ws, s.learner, s.phase.id, (b) => ({ ...(b ?? {}), id: s.brk.id, state: b?.state ?? 'active', hints_used: level }));
+    if (!exhausted) await updateBreak(s.ws, s.learner, s.phase.id, (b) => ({ ...(b ?? {}), id: s.brk.id, state: 'active', hints_used: level }));
     return {
       step: 'hint', phase: s.phase.id, id: s.brk.id, level, total, hint: s.brk.hints[level - 1] ?? '', hints_used: level, exhausted,
       next: level < total ? `still stuck? \`${breakCmd(s, 'hint')}\` (${total - level} more); when you know: \`${breakCmd(s, 'diagnose')} "<the cause>"\`` : `that was the last hint: \`${breakCmd(s, 'diagnose')} "<the cause>"\``,

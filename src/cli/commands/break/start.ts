@@ -90,6 +90,7 @@ export async function start(opts: SessionOpts, phaseId: number, breakId: string 
     const observations = plan.mode === 'edit' ? await runPlan(s.ws, s.phase.id, planObserve(s.brk, await observeFacts(s.ws)), o.onOutput) : [];
     const next = plan.mode === 'edit'
       ? `what do you see? \`${breakCmd(s, 'hint')}\` for a hint, \`${breakCmd(s, 'diagnose')} "<the cause>"\` when you know, \`${breakCmd(s, 'restore')}\` to end`
+      : prepared.length === 0 ? `follow the steps; \`${breakCmd(s, 'hint')}\` if stuck, \`${breakCmd(s, 'diagnose')} "<the cause>"\`, then \`${breakCmd(s, 'restore')}\` closes the break`
       : `make the edit by hand now, then \`${breakCmd(s, 'observe')}\` (it records what your edit produced and runs the observe commands); \`${breakCmd(s, 'restore')}\` puts the original bytes back`;
     return compact({
       step: 'start' as const, phase: s.phase.id, id: s.brk.id, title: s.brk.title, mode: plan.mode, why: plan.why,
