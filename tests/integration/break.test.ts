@@ -256,3 +256,47 @@ describe('the gate while a break is active', () => {
     expect(after['gate:break']).toBe('pass: break pythonhashseed done and restored (0 hint(s) used)');
   });
 });
+
+describe('other break shapes', () => {
+  it('yaml-entry predictions (phases 33–39): a YAML entry template; bad YAML is exit 2 at file:line:col; a filled symptom counts', () => {
+    const dir = breakWorkspace();
+    const file = 'learners/borja/phase-33/notes/breaks.md';
+    const show = lynx(['break', '33'], { cwd: dir });
+    expect(show.code, show.stderr).toBe(0);
+    expect(show.stdout).toContain('YAML entry: bug-id, concept, symptom, hidden_cause, hint_1..3, fix_diff');
+    const tpl = read(dir, file);
+    expect(tpl).toContain('```yaml\n- bug-id: "33-01"\n  concept: "continuous batching"\n  symptom: ""');
+    const line = tpl.split('\n').findIndex((l) => l === '  symptom: ""') + 1;
+    write(dir, file, tpl.replace('  symptom: ""', '  symptom: "throughput falls'));
+    const bad = lynx(['break', '33'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(new RegExp(`^lynx: error: ${file.replace(/\//g, '\\/')}:${line}:\\d+ invalid YAML`));
+    write(dir, file, tpl.replace('  symptom: ""', '  symptom: "throughput falls to one request at a time under load"'));
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'phase-33 break record');
+    expect(lynx(['break', '33', '--json'], { cwd: dir }).stdout).toContain('"reason": "entry 33-01: symptom of 10 words"');
+    // the predictions are accepted; this workspace simply has no src/miniserve/handlers.py
+    const start = lynx(['break', '33', 'start'], { cwd: dir });
+    expect(start.code).toBe(2);
+    expect(start.stderr).toContain("none of the break's target files is in this workspace: src/miniserve/handlers.py");
+  });
+
+  it('a diagnostic break that edits no file (phase 40): the steps, then restore closes the break', () => {
+    const dir = breakWorkspace();
+    const file = 'learners/borja/phase-40/notes/breaks.md';
+    lynx(['break', '40'], { cwd: dir });
+    write(dir, file, `${read(dir, file)}Without a post-mortem the same class of incident comes back within months.\n`);
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'phase-40 predictions');
+    const start = lynx(['break', '40', 'start'], { cwd: dir });
+    expect(start.code, start.stderr).toBe(0);
+    expect(start.stdout).toContain('a diagnostic break: you follow the described steps. This break edits no file in your tree');
+    expect(start.stdout).toContain('Step 6 — The "fix": write the post-mortem (retroactively).');
+    expect(openJournals(dir)).toEqual(['40-skip-postmortem.journal.json']);
+    expect(lynx(['break', '40', 'diagnose', 'no post-mortem was written: the process artifact is absent'], { cwd: dir }).stdout).toContain('✓ your diagnosis names the hidden cause');
+    const r = lynx(['break', '40', 'restore'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(openJournals(dir)).toEqual([]);
+    expect(json<Cp>(read(dir, 'learners/borja/phase-40/checkpoint.json')).break?.state).toBe('restored');
+  });
+});
