@@ -103,6 +103,7 @@ export function renderBreakStatus(r: StatusResult, t: Theme): string {
   const out: string[] = [];
   for (const x of r.recovered) out.push(`${t.ok('✓')} recovered: ${x}`);
   for (const x of r.unreadable) out.push(`${t.bad('✗')} unreadable journal: ${x}`);
+  for (const x of r.notes) out.push(`${t.warn('!')} ${x}`);
   if (r.active.length === 0) out.push(`${t.ok('✓')} no active break in this workspace`);
   for (const a of r.active) {
     out.push(`${t.warn('!')} break ${nn(a.phase)} ${t.bold(a.id)} is active (${a.mode}, ${a.stage}) since ${a.started_at.slice(0, 16).replace('T', ' ')} — learner ${a.learner}, HEAD ${short(a.head)}`);

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, git, lynx, write } from '../helpers/cli.js';
 import { breakWorkspace, commitPredictions, JOURNAL, openJournals, read } from '../helpers/break-fixture.js';
@@ -75,5 +76,21 @@ describe('other break shapes', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(openJournals(dir)).toEqual([]);
     expect(json<Cp>(read(dir, 'learners/borja/phase-40/checkpoint.json')).break?.state).toBe('restored');
+  });
+});
+
+describe('lynx break status while another lynx command holds the lock', () => {
+  it('shows the active break and recovers nothing', () => {
+    const dir = breakWorkspace();
+    commitPredictions(dir);
+    expect(lynx(['break', '00', 'start'], { cwd: dir }).code).toBe(0);
+    // the lock as a live lynx process leaves it (this test process is alive)
+    mkdirSync(join(dir, '.lynx', 'lock'), { recursive: true });
+    writeFileSync(join(dir, '.lynx', 'lock.owner.json'), JSON.stringify({ pid: process.pid, host: hostname(), command: 'lynx break 00 start', since: new Date().toISOString() }));
+    const r = lynx(['break', 'status'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`! the workspace is locked by pid ${process.pid} (lynx break 00 start): shown as is, nothing recovered`);
+    expect(r.stdout).toContain('break 00 pythonhashseed is active');
+    expect(openJournals(dir)).toHaveLength(1);
   });
 });

@@ -109,6 +109,7 @@ export interface StatusResult {
   recovered: string[];
   /** Journals that cannot be read (reported, never touched). */
   unreadable: string[];
+  notes: string[];
   phase?: { phase: number; state?: BreakState };
 }
 

@@ -9,7 +9,7 @@ import type { ActiveBreak, StatusResult } from '../../../core/break/results.js';
 import { parsePhase } from '../../../core/ids.js';
 import { closeJournal, readJournal, readTarget, removeStrayTmp } from '../../../io/break-store.js';
 import { openBreakJournals } from '../../../io/notices.js';
-import { withLock } from '../../../io/lock.js';
+import { lockState, readLockOwner, withLock } from '../../../io/lock.js';
 import { openWorkspace, resolveLearner, type Workspace } from '../../../io/workspace.js';
 import { LynxError } from '../../../core/errors.js';
 import { restoreJournal } from './restore.js';
@@ -41,24 +41,33 @@ export async function breakStatus(opts: SessionOpts, phaseArg?: number): Promise
   const recovered: string[] = [];
   const unreadable: string[] = [];
   const active: ActiveBreak[] = [];
+  const notes: string[] = [];
+  const scan = async (recovering: boolean): Promise<void> => {
+    for (const rel of openBreakJournals(ws.root)) {
+      let j: Journal;
+      try { j = readJournal(ws.root, rel); } catch (err) { unreadable.push(`${rel}: ${err instanceof LynxError ? err.message : String(err)}`); continue; }
+      if (recovering && await recover(ws, rel, j, recovered)) continue;
+      active.push({
+        journal: rel, phase: j.phase, id: j.break_id, learner: j.learner, mode: j.mode, stage: j.stage, started_at: j.created_at, head: j.head,
+        files: j.files.map((f) => ({ path: f.path, state: classify(f, readTarget(ws.root, f.path)?.sha256) })),
+        restore: `lynx break ${String(j.phase).padStart(2, '0')} restore`,
+      });
+    }
+  };
   if (openBreakJournals(ws.root).length > 0) {
-    await withLock(ws.root, 'lynx break status', async () => {
-      for (const rel of openBreakJournals(ws.root)) {
-        let j: Journal;
-        try { j = readJournal(ws.root, rel); } catch (err) { unreadable.push(`${rel}: ${err instanceof LynxError ? err.message : String(err)}`); continue; }
-        if (await recover(ws, rel, j, recovered)) continue;
-        active.push({
-          journal: rel, phase: j.phase, id: j.break_id, learner: j.learner, mode: j.mode, stage: j.stage, started_at: j.created_at, head: j.head,
-          files: j.files.map((f) => ({ path: f.path, state: classify(f, readTarget(ws.root, f.path)?.sha256) })),
-          restore: `lynx break ${String(j.phase).padStart(2, '0')} restore`,
-        });
-      }
-    });
+    if (lockState(ws.root) === 'held') {
+      // Another lynx command is at work (perhaps a start still observing): report, recover nothing.
+      const owner = readLockOwner(ws.root);
+      notes.push(`the workspace is locked by pid ${owner?.pid ?? '?'} (${owner?.command ?? 'another lynx command'}): shown as is, nothing recovered`);
+      await scan(false);
+    } else {
+      await withLock(ws.root, 'lynx break status', () => scan(true));
+    }
   }
   let phase: StatusResult['phase'];
   if (phaseArg !== undefined) {
     const p = parsePhase(String(phaseArg));
     phase = compact({ phase: p, state: breakState(ws, resolveLearner(ws, opts.learner), p) });
   }
-  return compact({ step: 'status' as const, active, recovered, unreadable, phase });
+  return compact({ step: 'status' as const, active, recovered, unreadable, notes, phase });
 }
