@@ -19,8 +19,6 @@ import { closeJournal, killPoint, openJournals, readTarget, removeStrayTmp, save
 import { withLock } from '../../../io/lock.js';
 import { breakCmd, breakState, compact, now, openSession, updateBreak, type SessionOpts } from './session.js';
 
-
-
 const text = (b64: string): string => Buffer.from(b64, 'base64').toString('utf8');
 
 /**
