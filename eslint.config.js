@@ -24,7 +24,7 @@ export default tseslint.config(
   },
   {
     files: ['tests/**/*.ts'],
-    rules: { 'no-control-regex': 'off', '@typescript-eslint/require-await': 'off' },
+    rules: { 'no-control-regex': 'off', '@typescript-eslint/require-await': 'off', '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {
     files: ['scripts/**/*.ts'],

@@ -5,7 +5,7 @@
  *   npx tsx scripts/bench.ts [--runs N] [--only name,name] [--no-write]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,19 +27,52 @@ function time(argv: string[], cwd: string, env: Record<string, string>): number 
 
 const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
 
+/** A fresh workspace: a git repository initialised by `lynx init` (what `status` runs against). */
 function makeDemo(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lynx-bench-'));
-  const r = spawnSync(process.execPath, [bin, 'demo', '--dir', join(dir, 'ws')], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
-  if (r.status !== 0) throw new Error('lynx demo failed; cannot bench status');
-  return join(dir, 'ws');
+  const dir = join(mkdtempSync(join(tmpdir(), 'lynx-bench-')), 'ws');
+  mkdirSync(dir);
+  const sh = (cmd: string, a: string[]): void => {
+    const r = spawnSync(cmd, a, { cwd: dir, stdio: 'pipe', env: { ...process.env, NO_COLOR: '1' } });
+    if (r.status !== 0) throw new Error(`${cmd} ${a.join(' ')} failed: ${String(r.stderr)}`);
+  };
+  sh('git', ['init', '-q']);
+  sh('git', ['config', 'user.email', 'bench@lynx.invalid']);
+  sh('git', ['config', 'user.name', 'bench']);
+  sh(process.execPath, [bin, 'init', '--learner', 'demo']);
+  sh('git', ['add', '-A']);
+  sh('git', ['commit', '-q', '-m', 'workspace']);
+  return dir;
 }
 
 let demoDir: string | undefined;
 const demo = (): string => (demoDir ??= makeDemo());
 
+/** A heavy workspace for `checkpoint`: 500 committed manifests and state for all 42 phases. */
+function makeHeavy(): string {
+  const dir = makeDemo();
+  const sha = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' }).stdout.trim();
+  for (let i = 0; i < 500; i++) {
+    const phase = String(i % 42).padStart(2, '0');
+    const d = join(dir, 'experiments', `${phase}-run-${i}`);
+    mkdirSync(d, { recursive: true });
+    writeFileSync(join(d, 'manifest.json'), JSON.stringify({ id: `${phase}-run-${i}`, git_sha: sha, git_dirty: false, seed: i, versions: { python: '3.11.7' }, metrics: { final_loss: 0.1 } }));
+  }
+  for (let p = 0; p < 42; p++) {
+    const nn = String(p).padStart(2, '0');
+    mkdirSync(join(dir, 'learners', 'demo', `phase-${nn}`), { recursive: true });
+    writeFileSync(join(dir, 'learners', 'demo', `phase-${nn}`, 'checkpoint.json'), JSON.stringify({ schema_version: 1, phase: p, learner: 'demo', status: p === 0 ? 'in_progress' : 'done', planned_at: '2026-05-22T10:00:00Z', closed_at: '2026-05-23T10:00:00Z', quiz: { attempts: 1, best: 0.8, last: 0.8, passed: true } }, null, 2));
+  }
+  spawnSync('git', ['add', '-A'], { cwd: dir });
+  spawnSync('git', ['commit', '-q', '-m', 'bench: 500 manifests, 42 phases of state'], { cwd: dir });
+  return dir;
+}
+let heavyDir: string | undefined;
+const heavy = (): string => (heavyDir ??= makeHeavy());
+
 const cases: Case[] = [
   { name: 'lynx --help', argv: [bin, '--help'], budget: 1.35 },
   { name: 'lynx status', argv: [bin, 'status'], budget: 1.6, setup: demo },
+  { name: 'lynx checkpoint 00 (static, 500 manifests, 42 phases of state)', argv: [bin, 'checkpoint', '00'], budget: 2.5, setup: heavy },
 ];
 
 const rows: string[] = [];
@@ -64,7 +97,8 @@ for (const c of cases) {
   console.log(line);
   rows.push(line);
 }
-if (demoDir) rmSync(join(demoDir, '..'), { recursive: true, force: true });
+if (args.includes('--keep')) console.log(`kept: ${[demoDir, heavyDir].filter(Boolean).join(' ')}`);
+else for (const d of [demoDir, heavyDir]) if (d) rmSync(join(d, '..'), { recursive: true, force: true });
 
 if (!args.includes('--no-write')) {
   const md = `# Benchmarks

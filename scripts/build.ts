@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { loadDataSet, problemLine } from '../src/io/data-files.js';
 import { summarize } from '../src/core/curriculum.js';
 import { nn } from '../src/core/ids.js';
@@ -14,6 +14,11 @@ import { nn } from '../src/core/ids.js';
 const root = join(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 const dist = join(root, 'dist');
+/**
+ * Dependencies bundled into lynx's own chunks: the ones on start-up paths, and pure-ESM packages made
+ * of many small modules, whose per-file resolution costs more than their code (measured).
+ */
+const BUNDLED = ['commander', 'chalk', 'tinyglobby', 'mustache', 'mdast-util-from-markdown', 'mdast-util-gfm-task-list-item', 'micromark-extension-gfm-task-list-item'];
 const sha = (o: unknown): string => createHash('sha256').update(JSON.stringify(o)).digest('hex');
 
 async function compileData(): Promise<void> {
@@ -36,6 +41,26 @@ async function compileData(): Promise<void> {
   console.log(`data: ${data.phases.length} phases, ${data.quizzes.length} quiz banks → dist/data`);
 }
 
+/**
+ * Keep Node internals off the start-up path (DESIGN §8, measured with process.moduleLoadList):
+ * - commander requires node:child_process at load only for executable subcommands, which lynx
+ *   does not use; a lazy proxy defers it (and net, stream, dgram) until something calls it.
+ * - chalk's colour detection pulls node:tty and node:os; lynx sets the colour level itself
+ *   (src/ui/theme.ts), so chalk gets its detection-free variant.
+ */
+const startupPlugin: Plugin = {
+  name: 'lynx-startup',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes(`${'/'}node_modules${'/'}commander${'/'}`) ? { path: 'lazy-child-process', namespace: 'lynx' } : undefined);
+    b.onLoad({ filter: /^lazy-child-process$/, namespace: 'lynx' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_t, k) => require('node:child_process')[k] });",
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: join(root, 'node_modules/chalk/source/vendor/supports-color/browser.js') }));
+  },
+};
+
 async function bundle(): Promise<void> {
   rmSync(join(dist, 'chunks'), { recursive: true, force: true });
   const r = await build({
@@ -44,18 +69,22 @@ async function bundle(): Promise<void> {
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     splitting: true,
+    // smaller files parse faster: the start-up budgets (DESIGN §8) are measured on this output
+    minify: true,
+    keepNames: true, // error classes report their name (UsageError …) in --json output
     format: 'esm',
     platform: 'node',
     target: 'node20.19',
     jsx: 'automatic',
     sourcemap: 'linked',
-    // Dependencies stay in node_modules and load lazily, except commander: it is on every start-up
-    // path, and bundling it saves the CommonJS-from-ESM interop cost (measured: DESIGN §8 budgets).
-    external: Object.keys(pkg.dependencies).filter((d) => d !== 'commander'),
+    // Dependencies stay in node_modules and load lazily, except the few on every start-up path
+    // (BUNDLED): bundling them saves module resolution and CommonJS interop (DESIGN §8 budgets).
+    external: Object.keys(pkg.dependencies).filter((d) => !BUNDLED.includes(d)),
     // the bundled CommonJS (commander) calls require() for node builtins
     banner: { js: "import { createRequire as __lynxCreateRequire } from 'node:module'; const require = __lynxCreateRequire(import.meta.url);" },
     logLevel: 'warning',
     metafile: true,
+    plugins: [startupPlugin],
   });
   writeFileSync(join(dist, 'meta.json'), JSON.stringify(r.metafile));
   console.log(`bundle: ${Object.keys(r.metafile.outputs).filter((f) => f.endsWith('.js')).length} files → dist/`);

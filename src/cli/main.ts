@@ -5,6 +5,13 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 
+// A reader that goes away (`lynx status | head`) is not an error: stop quietly.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  // eslint-disable-next-line no-restricted-syntax -- the entry point: nothing left to write to
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 async function main(): Promise<void> {
   const state = { code: 0, json: process.argv.includes('--json') };
   const program = buildProgram((code) => { state.code = code; });

@@ -2,9 +2,6 @@
  * Task items of a markdown file, found by a real markdown parser (GFM task lists): a `[ ]` inside
  * a code block or a paragraph is not a task.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 
 export interface Task { line: number; checked: boolean; text: string }
 
@@ -15,7 +12,11 @@ function textOf(n: Node): string {
   return (n.children ?? []).map(textOf).join('');
 }
 
-export function tasks(markdown: string): Task[] {
+/** The parser is loaded on first use: most commands never parse markdown (start-up budgets, DESIGN §8). */
+export async function tasks(markdown: string): Promise<Task[]> {
+  const [{ fromMarkdown }, { gfmTaskListItemFromMarkdown }, { gfmTaskListItem }] = await Promise.all([
+    import('mdast-util-from-markdown'), import('mdast-util-gfm-task-list-item'), import('micromark-extension-gfm-task-list-item'),
+  ]);
   const tree = fromMarkdown(markdown, { extensions: [gfmTaskListItem()], mdastExtensions: [gfmTaskListItemFromMarkdown()] }) as unknown as Node;
   const out: Task[] = [];
   const walk = (n: Node): void => {

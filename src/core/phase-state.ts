@@ -19,12 +19,12 @@ export function labsCheck(phase: Phase, cp: Checkpoint | undefined): CheckResult
   };
 }
 
-export function openQuestionsCheck(plan: string | undefined, planName: string): CheckResult {
+export async function openQuestionsCheck(plan: string | undefined, planName: string): Promise<CheckResult> {
   const base = { id: 'state:open-questions', kind: 'plan', title: `${planName} §7 open questions` };
   if (plan === undefined) return { ...base, status: 'pending', message: `${planName} not written yet` };
   const s = section(plan, /^#+\s*§?\s*7\b|open questions/i);
   if (s === undefined) return { ...base, status: 'pass', message: 'the plan has no §7' };
-  const items = tasks(s);
+  const items = await tasks(s);
   const listed = s.split('\n').filter((l) => /^\s*([-*]|\d+\.)\s+(?!\[[ xX]\])\S/.test(l)).map((l) => l.trim());
   const open = [...items.filter((t) => !t.checked).map((t) => t.text), ...listed];
   if (open.length === 0) return { ...base, status: 'pass', message: 'no open question' };

@@ -6,7 +6,7 @@ import Mustache from 'mustache';
 import type { Checkpoint, GateResult, Phase } from '../schemas/generated/types.js';
 import type { AttemptRecord } from './attempts.js';
 import type { LangRow, TestCount } from './measure.js';
-import { section, tasks } from './markdown-tasks.js';
+import { section } from './markdown-tasks.js';
 import { nn } from './ids.js';
 
 export interface ManifestRow { path: string; sha: string; seed: string; wall: string; metrics: string }
@@ -24,6 +24,8 @@ export interface ReportInput {
   manifests: ManifestRow[];
   attempts: AttemptRecord[];
   plan: string | undefined;
+  /** Unticked task items of the plan's §7 (parsed by the caller: the markdown parser is async). */
+  openQuestions: string[];
   unlocks: { id: number; title: string }[];
 }
 
@@ -68,7 +70,7 @@ export function reportView(i: ReportInput): Record<string, unknown> {
     return { id: l.id, title: cell(l.title), runs: runs.length, outcome: lr?.outcome ?? '—', duration: lr ? duration(lr.duration_ms) : '—', estimate: l.estimated_time ? cell(l.estimated_time) : '—' };
   });
   const flag = cp?.dod?.lab_attempted_before_solutions;
-  const open = i.plan ? [...tasks(section(i.plan, /^#+\s*§?\s*7\b|open questions/i) ?? '').filter((t) => !t.checked).map((t) => t.text)] : [];
+  const open = i.openQuestions;
   const revisions = listItems(i.plan ? section(i.plan, /^#+\s*§?\s*8\b|revisions/i) : undefined);
   const opened = cp?.planned_at ?? cp?.approved_at;
   return {
@@ -91,4 +93,11 @@ export function reportView(i: ReportInput): Record<string, unknown> {
 
 export function renderReport(template: string, view: Record<string, unknown>): string {
   return Mustache.render(template, view, {}, { escape: (s: string) => s });
+}
+
+/** The plan's unticked §7 items. */
+export async function planOpenQuestions(plan: string | undefined): Promise<string[]> {
+  if (!plan) return [];
+  const { tasks } = await import('./markdown-tasks.js');
+  return (await tasks(section(plan, /^#+\s*§?\s*7\b|open questions/i) ?? '')).filter((t) => !t.checked).map((t) => t.text);
 }

@@ -58,12 +58,12 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
       read: (rel) => {
         try { return readFileSync(ws.abs(rel), 'utf8'); } catch { return undefined; }
       },
-      glob: (pattern) => globSync(pattern, { cwd: ws.root, onlyFiles: true, dot: true, ignore: ['.git/**', '.lynx/**', 'node_modules/**'] }).sort(),
+      glob: (pattern) => globSync(Array.isArray(pattern) ? pattern : [pattern], { cwd: ws.root, onlyFiles: true, dot: true, ignore: ['.git/**', '.lynx/**', 'node_modules/**'] }).sort(),
     },
     git: {
       committed: (rel) => Promise.resolve(git.committedIn(snap, rel)),
       headSha: () => Promise.resolve(snap.head),
-      inHistory: (sha) => Promise.resolve(git.inHistoryOf(snap, sha)),
+      inHistory: (sha) => git.inHistoryOf(snap, sha),
       dirty: () => Promise.resolve(snap.dirty),
       firstCommit: (rel) => git.firstCommit(ws.root, rel),
       isAncestor: (a, b) => git.isAncestor(ws.root, a, b),

@@ -143,29 +143,40 @@ export async function setLocalConfig(cwd: string, key: string, value: string): P
  * "committed?", "in history?" and "dirty?" question (a gate over 500 manifests must not spawn
  * git 1500 times). Uses child_process directly: no simple-git or execa import on the fast path.
  */
-export interface Snapshot { head: string | null; tracked: Set<string>; dirty: string[]; dirtySet: Set<string>; history: string[] }
+export interface Snapshot { head: string | null; tracked: Set<string>; dirty: string[]; dirtySet: Set<string>; history: () => Promise<string[]> }
 
-export async function snapshot(cwd: string): Promise<Snapshot> {
+type Out = (args: string[]) => Promise<{ ok: boolean; stdout: string }>;
+
+async function execGit(cwd: string): Promise<Out> {
   const { execFile } = await import('node:child_process');
-  const out = (args: string[]): Promise<{ ok: boolean; stdout: string }> => new Promise((resolve, reject) => {
+  return (args) => new Promise((resolve, reject) => {
     execFile('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout) => {
       if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') reject(new EnvError('git is not installed or not on PATH'));
       else resolve({ ok: !err, stdout });
     });
   });
-  const [head, ls, st] = await Promise.all([out(['rev-parse', '--verify', '-q', 'HEAD']), out(['ls-files', '-z']), out(['status', '--porcelain=v1', '-z', '--untracked-files=all'])]);
-  const headSha = head.ok ? head.stdout.trim() || null : null;
-  const history = headSha ? (await out(['rev-list', 'HEAD'])).stdout.split('\n').filter(Boolean) : [];
+}
+
+export async function snapshot(cwd: string): Promise<Snapshot> {
+  const out = await execGit(cwd);
+  // status v2 --branch also reports HEAD (one process fewer); rev-list runs only if asked
+  const [ls, st] = await Promise.all([out(['ls-files', '-z']), out(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all'])]);
+  let head: string | null = null;
   const dirty: string[] = [];
   const parts = st.stdout.split('\0');
   for (let i = 0; i < parts.length; i++) {
     const e = parts[i] ?? '';
-    if (e.length < 4) continue;
-    dirty.push(e.slice(3));
-    if (e[0] === 'R' || e[0] === 'C') i++;
+    if (e.startsWith('# branch.oid ')) { const oid = e.slice(13).trim(); head = /^[0-9a-f]{40}$/.test(oid) ? oid : null; continue; }
+    if (e.startsWith('1 ')) dirty.push(e.split(' ').slice(8).join(' '));
+    else if (e.startsWith('2 ')) { dirty.push(e.split(' ').slice(9).join(' ')); i++; }
+    else if (e.startsWith('u ')) dirty.push(e.split(' ').slice(10).join(' '));
+    else if (e.startsWith('? ')) dirty.push(e.slice(2));
   }
-  const visible = dirty.filter((p) => !p.startsWith('.lynx/'));
-  return { head: headSha, tracked: new Set(ls.stdout.split('\0').filter(Boolean)), dirty: visible, dirtySet: new Set(dirty), history };
+  let history: Promise<string[]> | undefined;
+  return {
+    head, tracked: new Set(ls.stdout.split('\0').filter(Boolean)), dirty: dirty.filter((p) => !p.startsWith('.lynx/')), dirtySet: new Set(dirty),
+    history: () => (history ??= head ? out(['rev-list', 'HEAD']).then((r) => r.stdout.split('\n').filter(Boolean)) : Promise.resolve([])),
+  };
 }
 
 /** Committed = tracked and not dirty. A directory counts when it holds tracked files and none is dirty. */
@@ -180,10 +191,11 @@ export function committedIn(s: Snapshot, rel: string): boolean {
   return true;
 }
 
-export function inHistoryOf(s: Snapshot, sha: string): boolean {
+export async function inHistoryOf(s: Snapshot, sha: string): Promise<boolean> {
   const x = sha.toLowerCase();
-  if (x.length === 40) return s.history.includes(x);
-  return x.length >= 7 && s.history.some((h) => h.startsWith(x));
+  const history = await s.history();
+  if (x.length === 40) return history.includes(x);
+  return x.length >= 7 && history.some((h) => h.startsWith(x));
 }
 
 /** Every committed version of a file, newest first (for append-only checks). */

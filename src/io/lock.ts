@@ -5,9 +5,13 @@
  * held by a live process is refused with a message that names it.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { createRequire } from 'node:module';
+import type * as Os from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
+
+// node:os only when a lock is actually inspected: status checks for one on every run
+const hostname = (): string => (createRequire(import.meta.url)('node:os') as typeof Os).hostname();
 
 export interface LockOwner { pid: number; host: string; command: string; since: string }
 

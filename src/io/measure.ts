@@ -22,7 +22,7 @@ export function sourceLines(ws: Workspace, tracked: Iterable<string>): LangRow[]
 }
 
 export function manifestRows(ctx: CheckContext): ManifestRow[] {
-  const paths = [...new Set(phaseManifestGlobs(ctx.phase.id).flatMap((g) => ctx.fs.glob(g)))].sort();
+  const paths = ctx.fs.glob(phaseManifestGlobs(ctx.phase.id));
   return paths.map((path) => {
     try {
       const m = JSON.parse(ctx.fs.read(path) ?? '') as { git_sha?: string; seed?: unknown; wall_seconds?: number; metrics?: Record<string, unknown> };

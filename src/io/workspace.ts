@@ -1,10 +1,9 @@
 /**
  * The learner's workspace: a git repository with lynx.yaml at its root.
  * lynx.yaml is parsed with `yaml` and validated against config.schema.json; the validated result
- * is cached in .lynx/cache keyed by the file's sha256, so fast commands (status) skip the YAML
+ * is cached in .lynx/cache with the text it came from, so fast commands (status) skip the YAML
  * parser entirely when the file has not changed.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
@@ -45,12 +44,11 @@ export function findRoot(cwd: string): string {
   throw new UsageError(`not a lynx workspace: no ${CONFIG_FILE} in ${gitRoot} or above ${resolve(cwd)}`, { hint: 'Run `lynx init --learner <name>` at the repository root.' });
 }
 
-const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
-
-function readCache(root: string, sha: string): WorkspaceConfig | undefined {
+// The cache keeps the exact text it was parsed from: a hit needs no hashing (and no node:crypto).
+function readCache(root: string, text: string): WorkspaceConfig | undefined {
   try {
-    const c = JSON.parse(readFileSync(join(root, '.lynx', 'cache', 'config.json'), 'utf8')) as { sha: string; config: WorkspaceConfig };
-    return c.sha === sha ? c.config : undefined;
+    const c = JSON.parse(readFileSync(join(root, '.lynx', 'cache', 'config.json'), 'utf8')) as { text: string; config: WorkspaceConfig };
+    return c.text === text ? c.config : undefined;
   } catch {
     return undefined;
   }
@@ -60,14 +58,14 @@ let cacheWrites = true;
 /** The CI gate writes nothing in the workspace, not even lynx's cache. */
 export function disableCacheWrites(): void { cacheWrites = false; }
 
-function writeCache(root: string, sha: string, config: WorkspaceConfig): void {
+function writeCache(root: string, text: string, config: WorkspaceConfig): void {
   if (!cacheWrites) return;
   // A cache, not state: best effort, but still never half-written (tmp + rename).
   try {
     const dir = join(root, '.lynx', 'cache');
     mkdirSync(dir, { recursive: true });
     const tmp = join(dir, `config.json.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify({ sha, config }));
+    writeFileSync(tmp, JSON.stringify({ text, config }));
     renameSync(tmp, join(dir, 'config.json'));
   } catch { /* read-only checkout (CI): parse again next time */ }
 }
@@ -101,11 +99,10 @@ export async function loadConfig(root: string): Promise<WorkspaceConfig> {
   } catch (err) {
     throw new InputError(`${CONFIG_FILE}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
   }
-  const sha = sha256(text);
-  const cached = readCache(root, sha);
+  const cached = readCache(root, text);
   if (cached) return cached;
   const config = await parseConfig(text, CONFIG_FILE);
-  writeCache(root, sha, config);
+  writeCache(root, text, config);
   return config;
 }
 

@@ -32,7 +32,7 @@ function line(c: Check, t: Theme, depth: number, verbose: boolean): string[] {
       for (const l of tail) out.push(`${pad}    ${t.dim(`│ ${l}`)}`);
     }
   }
-  if (c.children && (c.status !== 'pass' || verbose)) for (const ch of c.children as Check[]) out.push(...line(ch, t, depth + 1, verbose));
+  if (c.children && (c.status !== 'pass' || verbose)) for (const ch of c.children) out.push(...line(ch, t, depth + 1, verbose));
   return out;
 }
 

@@ -16,11 +16,11 @@ export async function checkpoint(opts: { cwd: string; learner?: string | undefin
     t,
     { mode: opts.run ? 'full' : 'static' },
     { ritual: true, requireClean: true },
-    (ctx) => Promise.resolve([
+    async (ctx) => [
       sinceOpenedCheck(ctx.state.checkpoint, new Date()),
       labsCheck(t.phase, ctx.state.checkpoint),
-      openQuestionsCheck(ctx.fs.read(planFile(t.phase.id)), planFile(t.phase.id)),
-    ]),
+      await openQuestionsCheck(ctx.fs.read(planFile(t.phase.id)), planFile(t.phase.id)),
+    ],
   );
   return result;
 }

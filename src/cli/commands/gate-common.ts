@@ -41,7 +41,7 @@ export async function gateResult(t: Target, ctxOpts: ContextOptions, gateOpts: G
     result: {
       schema_version: 1, lynx_version: lynxVersion(), phase: t.phase.id, learner: t.learner,
       started_at: started, finished_at: new Date().toISOString(), head_sha: await ctx.git.headSha(),
-      status: gateStatus(checks, ctx.mode), checks: checks as GateResult['checks'],
+      status: gateStatus(checks, ctx.mode), checks: checks,
     },
   };
 }

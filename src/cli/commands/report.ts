@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { openTarget, gateResult, type Target } from './gate-common.js';
 import { reportFile } from '../../core/gate.js';
 import { planFile } from '../../core/gate.js';
-import { reportView, renderReport } from '../../core/report.js';
+import { reportView, renderReport, planOpenQuestions } from '../../core/report.js';
 import { parseTestCounts } from '../../core/measure.js';
 import { sha256 } from '../../core/attempts.js';
 import { buildStatus } from '../../core/status.js';
@@ -46,7 +46,7 @@ async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof
   const view = reportView({
     phase, learner, gate, checkpoint: ctx.state.checkpoint, closedAt, lynxVersion: lynxVersion(), curriculumSha256: curriculumSha,
     tests, languages: sourceLines(ws, snap.tracked), manifests: manifestRows(ctx), attempts: ctx.state.attempts.records,
-    plan: ctx.fs.read(planFile(phase.id)), unlocks: index.filter((p) => p.requires.includes(phase.id)).map((p) => ({ id: p.id, title: p.title })),
+    plan: ctx.fs.read(planFile(phase.id)), openQuestions: await planOpenQuestions(ctx.fs.read(planFile(phase.id))), unlocks: index.filter((p) => p.requires.includes(phase.id)).map((p) => ({ id: p.id, title: p.title })),
   });
   const template = readFileSync(join(packageRoot(), 'templates', 'PHASE_REPORT.md'), 'utf8');
   const report = renderReport(template, view);

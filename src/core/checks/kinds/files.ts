@@ -68,19 +68,19 @@ export const grep: KindImpl<'grep'> = (c, ctx) => {
   return Promise.resolve(out);
 };
 
-export const checklist: KindImpl<'checklist'> = (c, ctx) => {
+export const checklist: KindImpl<'checklist'> = async (c, ctx) => {
   const path = ctx.expand(c.path);
   const text = ctx.fs.read(path);
-  if (text === undefined) return Promise.resolve(fail(`missing: ${path}`, { evidence: [path] }));
-  const items = tasks(text);
+  if (text === undefined) return fail(`missing: ${path}`, { evidence: [path] });
+  const items = await tasks(text);
   const open = items.filter((t) => !t.checked);
   const min = c.min_items ?? 1;
-  if (items.length < min) return Promise.resolve(fail(`${path} has ${items.length} task item(s); expected ≥ ${min}`, { evidence: [path] }));
+  if (items.length < min) return fail(`${path} has ${items.length} task item(s); expected ≥ ${min}`, { evidence: [path] });
   if (open.length > 0) {
-    return Promise.resolve(fail(`${open.length} of ${items.length} box(es) open in ${path}`, {
+    return fail(`${open.length} of ${items.length} box(es) open in ${path}`, {
       expected: 'every box ticked', actual: `${items.length - open.length}/${items.length} ticked`,
       evidence: open.slice(0, 10).map((t) => `${path}:${t.line}: [ ] ${t.text.slice(0, 100)}`),
-    }));
+    });
   }
-  return Promise.resolve(pass(`all ${items.length} boxes ticked in ${path}`, { actual: `${items.length}/${items.length}`, evidence: [path] }));
+  return pass(`all ${items.length} boxes ticked in ${path}`, { actual: `${items.length}/${items.length}`, evidence: [path] });
 };
