@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { bin, cleanup, lynx, repoRoot, tempDir, workspace } from '../helpers/cli.js';
+import { bin, cleanup, lynx, repoRoot, tempDir, workspace, write } from '../helpers/cli.js';
 
 afterAll(cleanup);
 
@@ -67,5 +67,46 @@ for (let i = 0; i < 300; i++) appendEntry(file, '# Journal — 2026-05-22\\n', '
     const entries = text.split('\n19:14 — ').slice(1);
     expect(entries).toHaveLength(900);
     for (const e of entries) expect(e).toMatch(/^([abc]-\d+) first line\n\1 second line\n$/);
+  });
+});
+
+describe('lynx journal without TEXT, in a terminal: $EDITOR on the day\'s file', () => {
+  // Called as a function with a TTY context: the editor is a real program (python3) run on the file.
+  async function edit(dir: string, editorScript: string): Promise<{ code: number; out: string[]; err: string[] }> {
+    const { journalCommand } = await import('../../src/cli/commands/journal.js');
+    write(dir, 'editor.py', editorScript);
+    const saved = { EDITOR: process.env.EDITOR, VISUAL: process.env.VISUAL, LYNX_NOW: process.env.LYNX_NOW };
+    process.env.EDITOR = `python3 ${join(dir, 'editor.py')}`;
+    delete process.env.VISUAL;
+    process.env.LYNX_NOW = NOW;
+    const out: string[] = [];
+    const err: string[] = [];
+    try {
+      const code = await journalCommand({ cwd: dir, learner: 'ana', json: false, isTTY: true, out: (s) => out.push(s), err: (s) => err.push(s) }, {}, []);
+      return { code, out, err };
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    }
+  }
+
+  it('creates the day\'s file with its heading, opens the editor on it, keeps what was appended', async () => {
+    const dir = workspace('ana');
+    const r = await edit(dir, 'import sys\nopen(sys.argv[-1], "a").write("\\n19:20 — written in the editor\\n")\n');
+    expect(r.code).toBe(0);
+    expect(r.out).toEqual(['✓ learners/ana/journal/2026-05-22.md']);
+    const text = readFileSync(join(dir, 'learners/ana/journal/2026-05-22.md'), 'utf8');
+    expect(text.startsWith('# Journal — 2026-05-22\n')).toBe(true);
+    expect(text).toContain('\n19:20 — written in the editor\n');
+  });
+
+  it('an edit that changes earlier entries is kept, flagged, and the previous text saved', async () => {
+    const dir = workspace('ana');
+    lynx(['journal', 'first'], { cwd: dir, env: { LYNX_NOW: NOW } });
+    const r = await edit(dir, 'import sys\np = sys.argv[-1]\nt = open(p).read()\nopen(p, "w").write(t.replace("first", "rewritten"))\n');
+    expect(r.code).toBe(0);
+    expect(r.err[0]).toMatch(/is append-only, but earlier lines changed; the previous text is saved at (\.lynx\/backups\/journal-2026-05-22\.\S+\.md)/);
+    const backup = /saved at (\S+)$/.exec(r.err[0] ?? '')?.[1] ?? '';
+    expect(readFileSync(join(dir, backup), 'utf8')).toContain('19:14 — first');
+    expect(readFileSync(join(dir, 'learners/ana/journal/2026-05-22.md'), 'utf8')).toContain('19:14 — rewritten');
   });
 });
