@@ -57,9 +57,9 @@ export interface ChecklistProgress { ticked: number; total: number }
 
 export const checklistItems = (lab: Lab): number => (lab.checklist ?? []).reduce((s, b) => s + b.items.length, 0);
 
-export function checklistProgress(markdown: string | undefined, lab: Lab): ChecklistProgress {
+export async function checklistProgress(markdown: string | undefined, lab: Lab): Promise<ChecklistProgress> {
   if (markdown === undefined) return { ticked: 0, total: checklistItems(lab) };
-  const t = tasks(markdown);
+  const t = await tasks(markdown);
   return { ticked: t.filter((x) => x.checked).length, total: t.length };
 }
 

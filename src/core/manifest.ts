@@ -20,10 +20,9 @@ export type Category = (typeof CATEGORIES)[number];
 
 export function category(key: string): Category {
   if (key === 'git_sha' || key === 'git_dirty') return 'CODE';
-  // a bare group key appears when the group is an empty object ({}): it still belongs to the group
-  if (key === 'versions' || key.startsWith('versions.')) return 'VERSIONS';
-  if (key === 'hardware' || key.startsWith('hardware.')) return 'HARDWARE';
-  if (key === 'env' || key.startsWith('env.')) return 'ENV';
+  if (key.startsWith('versions.')) return 'VERSIONS';
+  if (key.startsWith('hardware.')) return 'HARDWARE';
+  if (key.startsWith('env.')) return 'ENV';
   if (key === 'wall_seconds' || key === 'started_at' || key === 'finished_at') return 'TIME';
   return 'OTHER';
 }

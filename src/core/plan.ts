@@ -81,10 +81,10 @@ export function revisionEntries(text: string): string[] {
 }
 
 /** §7 open questions: task items not ticked (plain list items count as open too). */
-export function openQuestions(text: string): string[] {
+export async function openQuestions(text: string): Promise<string[]> {
   const s = section(text, /^#+\s*§?\s*7\b|open questions/i);
   if (s === undefined) return [];
-  const t = tasks(s);
+  const t = await tasks(s);
   const plain = s.split('\n').filter((l) => /^\s*[-*]\s+(?!\[[ xX]\])\S/.test(l)).map((l) => l.replace(/^\s*[-*]\s+/, ''));
   return [...t.filter((x) => !x.checked).map((x) => x.text), ...plain];
 }

@@ -46,10 +46,10 @@ export function findLab(phase: Phase, id: string): Lab {
   return lab;
 }
 
-function info(ws: Workspace, learner: string, phase: Phase, lab: Lab, cp: Checkpoint | undefined): LabInfo {
+async function info(ws: Workspace, learner: string, phase: Phase, lab: Lab, cp: Checkpoint | undefined): Promise<LabInfo> {
   const loc = checklistLocation(ws, learner, phase, lab);
   const text = readIfExists(ws, loc.path);
-  const progress = checklistProgress(text, lab);
+  const progress = await checklistProgress(text, lab);
   const sum = summarizeRuns(lab, cp?.labs?.[lab.id] ?? []);
   const estimate = labEstimate(lab);
   return {
@@ -70,11 +70,11 @@ function blockOf(text: string, line: number): { block?: string } {
   return {};
 }
 
-function detail(ws: Workspace, learner: string, phase: Phase, lab: Lab, cp: Checkpoint | undefined): LabDetail {
-  const base = info(ws, learner, phase, lab, cp);
+async function detail(ws: Workspace, learner: string, phase: Phase, lab: Lab, cp: Checkpoint | undefined): Promise<LabDetail> {
+  const base = await info(ws, learner, phase, lab, cp);
   const text = readIfExists(ws, base.checklist.path);
   const items = text !== undefined
-    ? tasks(text).map((t) => ({ text: t.text, checked: t.checked, ...blockOf(text, t.line) }))
+    ? (await tasks(text)).map((t) => ({ text: t.text, checked: t.checked, ...blockOf(text, t.line) }))
     : (lab.checklist ?? []).flatMap((b) => b.items.map((x) => ({ text: x, checked: false, ...(b.block ? { block: b.block } : {}) })));
   const vars = { learner, docs: phaseDocs(ws, phase), nn: nn(phase.id) };
   return {
@@ -94,8 +94,8 @@ export async function labReport(opts: { cwd: string; learner?: string | undefine
   const one = opts.id !== undefined ? findLab(phase, opts.id) : undefined;
   return {
     schema_version: 1, phase: phase.id, title: phase.title, learner, status: cp?.status ?? 'not_started',
-    labs: phase.labs.map((l) => info(ws, learner, phase, l, cp)),
-    ...(one ? { lab: detail(ws, learner, phase, one, cp) } : {}),
+    labs: await Promise.all(phase.labs.map((l) => info(ws, learner, phase, l, cp))),
+    ...(one ? { lab: await detail(ws, learner, phase, one, cp) } : {}),
   };
 }
 

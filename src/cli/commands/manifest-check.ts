@@ -21,7 +21,7 @@ async function provenance(root: string, snap: git.Snapshot, doc: Record<string, 
   const problems: string[] = [];
   const sha = doc.git_sha;
   if (typeof sha === 'string' && /^[0-9a-f]{7,40}$/.test(sha)) {
-    if (!git.inHistoryOf(snap, sha)) {
+    if (!(await git.inHistoryOf(snap, sha))) {
       problems.push((await git.commitExists(root, sha)) ? `git_sha ${sha.slice(0, 12)} is a commit but not an ancestor of HEAD (another branch, or history was rewritten)` : `git_sha ${sha.slice(0, 12)} is not a commit in this repository`);
     }
   }

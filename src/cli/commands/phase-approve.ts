@@ -38,7 +38,7 @@ export async function phaseApprove(opts: { cwd: string; learner?: string | undef
     const planPath = planFileName(phase.id);
     if (!existsSync(ws.abs(planPath))) throw new UsageError(`${planPath} is missing`, { hint: `\`lynx phase-start ${n}\` writes it again from the template.` });
     const text = readFileSync(ws.abs(planPath), 'utf8');
-    const base = { schema_version: 1 as const, phase: phase.id, title: phase.title, learner, status: 'in_progress' as const, open_questions: openQuestions(text) };
+    const base = { schema_version: 1 as const, phase: phase.id, title: phase.title, learner, status: 'in_progress' as const, open_questions: await openQuestions(text) };
     if (cp.status === 'in_progress' && cp.approved_at && cp.plan_sha256) {
       // Approval is recorded once: re-approving would let an unlogged edit through.
       const st = planState(text, cp);
