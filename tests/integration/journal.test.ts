@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { bin, cleanup, lynx, repoRoot, tempDir, workspace, write } from '../helpers/cli.js';
@@ -52,12 +52,13 @@ for (let i = 0; i < ${n}; i++) { const r = spawnSync(process.execPath, [${JSON.s
   });
 
   it('the day file is created whole and entries never interleave under heavy concurrency (io level)', async () => {
-    const file = join(tempDir(), 'journal', '2026-05-22.md');
+    const root = tempDir();
+    const file = join(root, 'journal', '2026-05-22.md');
     const script = `import { appendEntry } from ${JSON.stringify(join(repoRoot, 'src/io/journal-file.ts'))};
-const [file, w] = process.argv.slice(-2);
-for (let i = 0; i < 300; i++) appendEntry(file, '# Journal — 2026-05-22\\n', '\\n19:14 — ' + w + '-' + i + ' first line\\n' + w + '-' + i + ' second line\\n');`;
+const [file, w, tmp] = process.argv.slice(-3);
+for (let i = 0; i < 300; i++) appendEntry(file, '# Journal — 2026-05-22\\n', '\\n19:14 — ' + w + '-' + i + ' first line\\n' + w + '-' + i + ' second line\\n', tmp);`;
     const run = (w: string) => new Promise<void>((res, rej) => {
-      const p = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, '--', file, w], { cwd: repoRoot, stdio: 'inherit' });
+      const p = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, '--', file, w, join(root, '.lynx', 'tmp')], { cwd: repoRoot, stdio: 'inherit' });
       p.on('exit', (c) => (c === 0 ? res() : rej(new Error(`exit ${c}`))));
     });
     await Promise.all([run('a'), run('b'), run('c')]);
@@ -66,6 +67,8 @@ for (let i = 0; i < 300; i++) appendEntry(file, '# Journal — 2026-05-22\\n', '
     expect(text.match(/^# Journal/gm)).toHaveLength(1);
     const entries = text.split('\n19:14 — ').slice(1);
     expect(entries).toHaveLength(900);
+    expect(readdirSync(join(root, 'journal'))).toEqual(['2026-05-22.md']);
+    expect(readdirSync(join(root, '.lynx', 'tmp'))).toEqual([]);
     for (const e of entries) expect(e).toMatch(/^([abc]-\d+) first line\n\1 second line\n$/);
   });
 });

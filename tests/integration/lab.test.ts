@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { bin, cleanup, git, lynx, workspace, write } from '../helpers/cli.js';
+import { bin, cleanup, git, lynx, repoRoot, workspace, write } from '../helpers/cli.js';
 
 afterAll(cleanup);
 
@@ -161,6 +161,23 @@ describe('lynx lab', () => {
     const [run] = runs(dir);
     expect(run).toMatchObject({ outcome: 'interrupted', command: 'just audit-deps' });
     expect(await gone(pids)).toBe(true);
+  });
+
+  it('a run that ends while another lynx command holds the workspace lock waits for it and is still recorded', async () => {
+    const dir = labWorkspace();
+    lynx(['phase-start', '00', '--approve'], { cwd: dir });
+    const script = `import { acquireLock } from ${JSON.stringify(join(repoRoot, 'src/io/lock.ts'))};
+const release = await acquireLock(process.argv.at(-1), 'lynx test-holder');
+console.log('held');
+setTimeout(() => { void release(); }, 2500);`;
+    const holder = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, '--', dir], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((res) => holder.stdout.on('data', (d: Buffer) => { if (d.toString().includes('held')) res(); }));
+    const t0 = Date.now();
+    const r = lynx(['lab', '00', '00', '--run', '--only', 'setup'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(Date.now() - t0).toBeGreaterThan(1500);
+    expect(runs(dir).map((x) => x.outcome)).toEqual(['passed']);
+    await new Promise((res) => holder.on('close', res));
   });
 
   it('a missing recipe is a clear error naming the Justfile and its recipes; nothing runs', () => {

@@ -34,7 +34,7 @@ export async function journal(opts: { cwd: string; learner?: string | undefined;
   const day = journalDay(t);
   const path = journalPath(learner, day);
   const entry = render(readTemplate('journal-entry.md'), { time: journalTime(t), text, decision: opts.decision });
-  const created = appendEntry(ws.abs(path), heading(day, learner), entry.endsWith('\n') ? entry : `${entry}\n`);
+  const created = appendEntry(ws.abs(path), heading(day, learner), entry.endsWith('\n') ? entry : `${entry}\n`, ws.abs('.lynx/tmp'));
   return { schema_version: 1, learner, path, day, time: journalTime(t), created, entry: entry.trim(), decision: opts.decision };
 }
 
@@ -51,7 +51,7 @@ async function editDay(ctx: Ctx): Promise<number> {
   const t = now();
   const day = journalDay(t);
   const path = journalPath(learner, day);
-  appendEntry(ws.abs(path), heading(day, learner), '');
+  appendEntry(ws.abs(path), heading(day, learner), '', ws.abs('.lynx/tmp'));
   const before = readFileSync(ws.abs(path), 'utf8');
   const { runInteractive } = await import('../../io/proc.js');
   const code = await runInteractive([...argv, ws.abs(path)], ws.root);

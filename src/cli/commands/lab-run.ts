@@ -10,7 +10,7 @@ import { nn } from '../../core/ids.js';
 import { commandLabel, formatDuration, selectCommands, summarizeRuns, type LabCommand, type LabRun, type LabSummary } from '../../core/lab.js';
 import type { Phase } from '../../schemas/generated/types.js';
 import { readCheckpoint, writeCheckpoint } from '../../io/checkpoint.js';
-import { withLock } from '../../io/lock.js';
+import { lockState, withLock } from '../../io/lock.js';
 import { now } from '../../io/clock.js';
 import { changed, manifestHashes } from '../../io/manifest-files.js';
 import { justRecipes, runCommand } from '../../io/run-command.js';
@@ -89,11 +89,20 @@ function requireInProgress(ws: Workspace, learner: string, phase: Phase): void {
 
 async function record(ws: Workspace, learner: string, phase: number, lab: string, run: LabRun): Promise<void> {
   // Read-modify-write under the lock, fresh each time: a run may take an hour, the lock only a moment.
-  await withLock(ws.root, `lynx lab ${nn(phase)} ${lab} --run`, async () => {
-    const cp = readCheckpoint(ws, learner, phase);
-    if (!cp) return;
-    await writeCheckpoint(ws, { ...cp, labs: { ...cp.labs, [lab]: [...(cp.labs?.[lab] ?? []), run] } });
-  });
+  // A run that just finished must not be lost to another lynx command holding the lock: wait for it.
+  for (let waited = 0; ; waited += 200) {
+    try {
+      await withLock(ws.root, `lynx lab ${nn(phase)} ${lab} --run`, async () => {
+        const cp = readCheckpoint(ws, learner, phase);
+        if (!cp) return;
+        await writeCheckpoint(ws, { ...cp, labs: { ...cp.labs, [lab]: [...(cp.labs?.[lab] ?? []), run] } });
+      });
+      return;
+    } catch (err) {
+      if (!(err instanceof UsageError) || lockState(ws.root) !== 'held' || waited >= 30_000) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 }
 
 export async function labRun(o: LabRunOptions): Promise<LabRunResult> {
