@@ -17,18 +17,19 @@ export const isRunnable = (c: LabCommand): boolean => c.manual !== true && (c.ju
 export const commandLabel = (c: LabCommand): string => c.text.split('\n').filter((l) => !l.trim().startsWith('#')).join(' ').replace(/\s+/g, ' ').trim() || c.text.trim();
 
 /**
- * Pick commands by 1-based number or recipe name ("1,3" or "setup,lint"). Unknown picks are
- * reported, never silently dropped.
+ * Pick commands by their 1-based number in the lab's list (as `lynx lab NN ID` numbers them) or by
+ * recipe name ("1,3" or "setup,lint"). Unknown picks, and steps done by hand, are reported, never
+ * silently dropped.
  */
 export function selectCommands(lab: Lab, only: string | undefined): { picked: LabCommand[]; unknown: string[] } {
-  const all = (lab.commands ?? []).filter(isRunnable);
-  if (only === undefined) return { picked: all, unknown: [] };
+  const all = lab.commands ?? [];
+  if (only === undefined) return { picked: all.filter(isRunnable), unknown: [] };
   const picked: LabCommand[] = [];
   const unknown: string[] = [];
   for (const raw of only.split(',').map((s) => s.trim()).filter(Boolean)) {
     const byNum = /^\d+$/.test(raw) ? all[Number(raw) - 1] : undefined;
-    const found = byNum ?? all.filter((c) => c.just === raw || commandLabel(c) === raw)[0];
-    if (found) { if (!picked.includes(found)) picked.push(found); } else unknown.push(raw);
+    const found = byNum ?? all.filter((c) => isRunnable(c) && (c.just === raw || commandLabel(c) === raw))[0];
+    if (found && isRunnable(found)) { if (!picked.includes(found)) picked.push(found); } else unknown.push(found ? `${raw} (done by hand)` : raw);
   }
   return { picked: all.filter((c) => picked.includes(c)), unknown };
 }

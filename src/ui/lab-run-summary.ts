@@ -15,7 +15,8 @@ export function renderRunSummary(r: LabRunResult, t: Theme): string {
   if (r.not_run.length > 0) lines.push(t.dim(`  not run (stopped first): ${r.not_run.join('; ')}`));
   const bad = r.runs.find((x) => x.outcome !== 'passed');
   if (bad?.log) lines.push(`  full log: ${bad.log}`);
-  lines.push(t.dim(`  recorded in learners/${r.learner}/phase-${n}/checkpoint.json · lab status: ${r.summary.state}${r.summary.state === 'partial' ? ` (${r.summary.ran}/${r.summary.total} commands passed)` : ''}`));
+  const status = `lab status: ${r.summary.state}${r.summary.state === 'partial' ? ` (${r.summary.ran}/${r.summary.total} commands passed)` : ''}`;
+  lines.push(t.dim(r.runs.length > 0 ? `  recorded in learners/${r.learner}/phase-${n}/checkpoint.json · ${status}` : `  nothing ran, nothing recorded · ${status}`));
   if (r.outcome !== 'passed') lines.push(t.dim(`  If it failed, write it down before fixing it: lynx journal "…"`));
   return lines.join('\n');
 }

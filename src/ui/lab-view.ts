@@ -4,13 +4,14 @@ import { formatDuration, type LabState } from '../core/lab.js';
 import type { LabDetail, LabInfo, LabReport } from '../cli/commands/lab.js';
 import { table, type Theme } from './theme.js';
 
-export function paintState(t: Theme, s: LabState): string {
+export function paintState(t: Theme, s: LabState | 'skipped'): string {
   const text = s.replace('_', ' ');
   switch (s) {
     case 'passed': return t.ok(`✓ ${text}`);
     case 'failed': case 'timed_out': return t.bad(`✗ ${text}`);
     case 'interrupted': return t.warn(`! ${text}`);
     case 'partial': return t.info(`◐ ${text}`);
+    case 'skipped': return t.warn(`- ${text}`);
     default: return t.dim(`· ${text}`);
   }
 }

@@ -180,6 +180,22 @@ setTimeout(() => { void release(); }, 2500);`;
     await new Promise((res) => holder.on('close', res));
   });
 
+  it('a command that needs what this machine lacks (a cloud GPU) is skipped, said so, and nothing is recorded', () => {
+    const dir = workspace('ana');
+    write(dir, 'learners/ana/phase-23/checkpoint.json', JSON.stringify({ schema_version: 1, phase: 23, learner: 'ana', status: 'in_progress' }));
+    const r = lynx(['lab', '23', '00', '--run', '--only', '2'], { cwd: dir, env: { LYNX_HAVE: '' } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('- lsb_release -a skipped: needs cloud');
+    expect(r.stdout).toContain('- skipped');
+    expect(r.stdout).toContain('skipped lsb_release -a: needs cloud (set LYNX_HAVE=cloud if this machine has it)');
+    expect(r.stdout).toContain('nothing ran, nothing recorded');
+    expect(JSON.parse(readFileSync(join(dir, 'learners/ana/phase-23/checkpoint.json'), 'utf8'))).not.toHaveProperty('labs');
+    const manual = lynx(['lab', '23', '00', '--run', '--only', '1'], { cwd: dir });
+    expect(manual.code).toBe(2);
+    expect(manual.stderr).toContain('has no command lynx can run as "1 (done by hand)"');
+    expect(manual.stderr).toContain('  1. ssh-keygen -t ed25519 -C "lynx-cortex-phase23"  (by hand)');
+  });
+
   it('a missing recipe is a clear error naming the Justfile and its recipes; nothing runs', () => {
     const dir = labWorkspace();
     lynx(['phase-start', '00', '--approve'], { cwd: dir });
@@ -189,7 +205,7 @@ setTimeout(() => { void release(); }, 2500);`;
     expect(runs(dir)).toEqual([]);
     const unknown = lynx(['lab', '00', '00', '--run', '--only', 'deploy'], { cwd: dir });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('lab 00/00 has no command "deploy"');
+    expect(unknown.stderr).toContain('lab 00/00 has no command lynx can run as "deploy"');
     const badLab = lynx(['lab', '00', '09'], { cwd: dir });
     expect(badLab.code).toBe(2);
     expect(badLab.stderr).toContain('phase 00 has no lab "09" — its labs are 00, 01, 02, 03, 04');

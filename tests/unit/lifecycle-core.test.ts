@@ -100,6 +100,9 @@ describe('labs', () => {
     expect(selectCommands(lab, undefined).picked).toHaveLength(5);
     expect(selectCommands(lab, 'lint,1').picked.map((c) => c.just)).toEqual(['setup', 'lint']);
     expect(selectCommands(lab, '9,deploy').unknown).toEqual(['9', 'deploy']);
+    const p23 = phases.find((p) => p.id === 23)?.labs[0] as Phase['labs'][number];
+    expect(selectCommands(p23, '2,3').picked.map((c) => c.text)).toEqual(['lsb_release -a', 'nvidia-smi']);
+    expect(selectCommands(p23, '1').unknown).toEqual(['1 (done by hand)']);
   });
   it('the latest run of each command decides the lab\'s status', () => {
     expect(summarizeRuns(lab, []).state).toBe('not run');

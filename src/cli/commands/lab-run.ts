@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { UsageError } from '../../core/errors.js';
 import { nn } from '../../core/ids.js';
-import { commandLabel, formatDuration, selectCommands, summarizeRuns, type LabCommand, type LabRun, type LabSummary } from '../../core/lab.js';
+import { commandLabel, formatDuration, isRunnable, selectCommands, summarizeRuns, type LabCommand, type LabRun, type LabSummary } from '../../core/lab.js';
 import type { Phase } from '../../schemas/generated/types.js';
 import { readCheckpoint, writeCheckpoint } from '../../io/checkpoint.js';
 import { lockState, withLock } from '../../io/lock.js';
@@ -27,7 +27,8 @@ export interface LabRunResult {
   lab: string;
   title: string;
   learner: string;
-  outcome: LabRun['outcome'];
+  /** skipped: every selected command needs what this machine lacks, so nothing ran */
+  outcome: LabRun['outcome'] | 'skipped';
   runs: LabRun[];
   skipped: { command: string; reason: string }[];
   not_run: string[];
@@ -111,7 +112,7 @@ export async function labRun(o: LabRunOptions): Promise<LabRunResult> {
   requireInProgress(ws, learner, phase);
   const { picked, unknown } = selectCommands(lab, o.only);
   const all = (lab.commands ?? []).map(commandLabel);
-  if (unknown.length > 0) throw new UsageError(`lab ${nn(phase.id)}/${lab.id} has no command ${unknown.map((u) => `"${u}"`).join(', ')}`, { details: all.map((c, i) => `${i + 1}. ${c}`), hint: 'Pick by number or recipe name: --only 1,3 or --only setup,lint' });
+  if (unknown.length > 0) throw new UsageError(`lab ${nn(phase.id)}/${lab.id} has no command lynx can run as ${unknown.map((u) => `"${u}"`).join(', ')}`, { details: (lab.commands ?? []).map((c, i) => `${i + 1}. ${commandLabel(c)}${isRunnable(c) ? '' : '  (by hand)'}`), hint: 'Pick by number or recipe name: --only 1,3 or --only setup,lint' });
   if (picked.length === 0) throw new UsageError(`lab ${nn(phase.id)}/${lab.id} has no command lynx can run${all.length ? ` (by hand: ${all.join('; ')})` : ''}`);
   const extra = o.extra ?? [];
   if (extra.length > 0 && picked.length !== 1) throw new UsageError(`extra arguments go to one command; ${picked.length} are selected`, { hint: 'Pick it with --only, e.g. --only 1 -- --tag broken' });
@@ -159,7 +160,7 @@ export async function labRun(o: LabRunOptions): Promise<LabRunResult> {
     process.off('SIGINT', onSig);
   }
   const bad = runs.find((r) => r.outcome !== 'passed');
-  const outcome: LabRun['outcome'] = bad?.outcome ?? (interrupted ? 'interrupted' : 'passed');
+  const outcome: LabRunResult['outcome'] = bad?.outcome ?? (interrupted ? 'interrupted' : runs.length === 0 ? 'skipped' : 'passed');
   const cp = readCheckpoint(ws, learner, phase.id);
   return {
     schema_version: 1, phase: phase.id, lab: lab.id, title: lab.title, learner, outcome, runs, skipped,
