@@ -114,7 +114,12 @@ describe('lynx phase-start: the plan and the phase folder', () => {
     const checklist = readFileSync(join(dir, 'learners/ana/phase-00/lab/00-env-checklist.md'), 'utf8');
     expect((checklist.match(/^- \[ \] /gm) ?? []).length).toBe(37);
     expect(checklist).toContain('## Block A — System');
-    expect(readFileSync(join(dir, 'learners/ana/phase-00/notes/breaks.md'), 'utf8')).toContain('## pythonhashseed — Remove `PYTHONHASHSEED` from `seed_everything`');
+    // the break area's own template: `lynx break 00` sees untouched predictions, not words of ours
+    const breaks = readFileSync(join(dir, 'learners/ana/phase-00/notes/breaks.md'), 'utf8');
+    expect(breaks).toContain('## Remove `PYTHONHASHSEED` from `seed_everything` (pythonhashseed)');
+    const br = JSON.parse(lynx(['break', '00', '--json'], { cwd: dir }).stdout) as { predictions: { exists: boolean; written: { ok: boolean; reason: string } } };
+    expect(br.predictions).toMatchObject({ exists: true, written: { ok: false, reason: 'the file is still the untouched template' } });
+    expect(readFileSync(join(dir, 'learners/ana/phase-00/notes/breaks.md'), 'utf8')).toBe(breaks);
   });
 
   it('lab pages in the workspace\'s docs: the learner ticks those, no copy is made', () => {

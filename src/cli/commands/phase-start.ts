@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { GateFailed, UsageError } from '../../core/errors.js';
-import { checkpointPath, nn, parsePhase, phaseStateDir } from '../../core/ids.js';
+import { checkpointPath, expandPath, nn, parsePhase, phaseStateDir } from '../../core/ids.js';
+import { predictionsRel, predictionsTemplate } from '../../core/break/predictions.js';
 import { planFileName, planState, planView, labEstimate, type PlanState } from '../../core/plan.js';
 import { ownPaths, refusals } from '../../core/phase-start.js';
 import { checklistView, checklistItems } from '../../core/lab.js';
@@ -60,12 +61,17 @@ function renderPlan(ws: Workspace, learner: string, phase: Phase, planned: strin
 async function learnerFiles(ws: Workspace, learner: string, phase: Phase, checklists: Map<string, ReturnType<typeof checklistLocation>>): Promise<Action[]> {
   const dir = phaseStateDir(learner, phase.id);
   const labs = phase.labs.map((l) => ({ id: l.id, title: l.title, estimate: labEstimate(l) }));
-  const breaks = phase.breaks.map((b) => ({ id: b.id, title: b.title, yaml_entry: b.predictions_format === 'yaml-entry' }));
-  const base = { nn: nn(phase.id), title: phase.title, learner };
-  const actions = [
-    await ensureFile(ws.root, `${dir}/reflections.md`, render(readTemplate('reflections.md'), { ...base, labs })),
-    await ensureFile(ws.root, `${dir}/notes/breaks.md`, render(readTemplate('breaks.md'), { ...base, breaks })),
-  ];
+  const actions = [await ensureFile(ws.root, `${dir}/reflections.md`, render(readTemplate('reflections.md'), { nn: nn(phase.id), title: phase.title, learner, labs }))];
+  // notes/breaks.md: the break area's own template (one source: it also judges whether predictions
+  // were written), so the file phase-start makes is the file `lynx break NN` would make.
+  const vars = { learner, docs: phaseDocs(ws, phase), nn: nn(phase.id) };
+  const made = new Set<string>();
+  for (const b of phase.breaks) {
+    const path = expandPath(predictionsRel(phase.id, b), vars);
+    if (made.has(path)) continue;
+    made.add(path);
+    actions.push(await ensureFile(ws.root, path, predictionsTemplate(phase.id, b)));
+  }
   for (const lab of phase.labs) {
     const loc = checklists.get(lab.id);
     if (!loc || loc.source !== 'learner' || checklistItems(lab) === 0) continue;
