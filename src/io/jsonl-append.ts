@@ -13,7 +13,7 @@ import type { Workspace } from './workspace.js';
 
 export interface TornNote { file: string; line: number }
 
-export const tornWarning = (t: TornNote): string => `${t.file}:${t.line}: torn line (a crash while appending) ignored`;
+export const tornWarning = (t: TornNote): string => `${t.file}:${t.line}: torn last line (a crash while appending) ignored`;
 
 /** A log's complete text (a torn tail left out) and whether its tail is torn. Nothing is written. */
 export function readLog(ws: Workspace, rel: string): { text: string; raw: string; torn: TornNote | undefined } {

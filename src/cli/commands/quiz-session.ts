@@ -105,7 +105,7 @@ export async function finishAttempt(setup: QuizSetup, graded: readonly Graded[],
       today: utcDay(now), nextReview: dues[0],
       cooldownUntil: until && until > now ? until.toISOString() : undefined,
       revisit: revisitFor(setup, missed),
-      warnings: log.warnings,
+      warnings: [],
     };
     return { record, info, attempt: log.records.length };
   });

@@ -46,7 +46,7 @@ export async function quizAnswers(opts: { cwd: string; learner: string | undefin
     review: { added: f.info.added, already: f.info.already, next_review: f.info.nextReview ?? null },
     cooldown_until: f.info.cooldownUntil ?? null,
     revisit: f.info.revisit,
-    warnings: [...setup.log.warnings.filter((w) => !f.info.warnings.includes(w)), ...f.info.warnings],
+    warnings: setup.log.warnings,
     attempt: { file: attemptsFile(setup.learner, setup.phase.id), number: f.attempt },
   };
 }

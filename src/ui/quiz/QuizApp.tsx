@@ -3,17 +3,20 @@
  * actions, runs grading and saving through the callbacks it is given (it never touches files or
  * processes), and picks the screen to draw.
  */
-import { useEffect, useReducer, useRef, useState, type ReactElement } from 'react';
-import { Box, Text, useApp, useInput } from 'ink';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { Box, Text, useApp, type Key } from 'ink';
 import type { Given, Graded, QuizItem } from '../../core/quiz/grade.js';
 import { isSelfAssessed } from '../../core/quiz/grade.js';
-import { answeredCount, currentId, initSession, isLocked, sessionReducer, unanswered, type SessionState } from './session.js';
+import { answeredCount, currentId, initSession, isLocked, sessionReducer, unanswered } from './session.js';
 import { Header } from './Header.js';
 import { QuestionText } from './QuestionText.js';
 import { AnswerInput } from './AnswerInput.js';
 import { FeedbackView, SelfAssessView } from './FeedbackView.js';
 import { SummaryView, type FinishInfo } from './SummaryView.js';
 import { elapsed } from './format.js';
+import { useSyncReducer } from '../widgets/use-sync-reducer.js';
+import { eachKey } from '../widgets/keys.js';
+import { useStableInput, WidgetKeys, type KeyHandler } from '../widgets/key-router.js';
 
 export interface Restored { index: number; answers: Record<string, Given>; graded: Record<string, Graded>; revealed: string[]; elapsedMs: number; startedAt: string }
 
@@ -61,7 +64,7 @@ function useElapsed(base: number, now: () => number, running: boolean): number {
 export function QuizApp(p: QuizAppProps) {
   const { exit } = useApp();
   const byId = new Map(p.items.map((i) => [i.id, i]));
-  const [s, dispatch] = useReducer(sessionReducer, undefined, () => initSession(p.items.map((i) => i.id), p.feedback, p.restored));
+  const [s, dispatch, now] = useSyncReducer(sessionReducer, () => initSession(p.items.map((i) => i.id), p.feedback, p.restored));
   const running = !['saving', 'summary', 'error'].includes(s.screen);
   const elapsedMs = useElapsed(p.restored?.elapsedMs ?? 0, p.now, running);
   const [finish, setFinish] = useState<FinishInfo | undefined>();
@@ -71,14 +74,13 @@ export function QuizApp(p: QuizAppProps) {
   const locked = isLocked(s, id);
   const leave = (e: QuizExit): void => {
     // the time spent so far goes with the saved answers, so a resumed attempt's clock is honest
-    if (e.kind === 'left') p.onProgress({ index: s.index, answers: s.answers, graded: s.graded, revealed: s.revealed, elapsedMs });
+    const cur = now();
+    if (e.kind === 'left') p.onProgress({ index: cur.index, answers: cur.answers, graded: cur.graded, revealed: cur.revealed, elapsedMs });
     p.onExit(e);
     exit();
   };
 
   // every answered item is saved at once (and the position, so a resume lands where it stopped)
-  const stateRef = useRef<SessionState>(s);
-  stateRef.current = s;
   useEffect(() => {
     if (s.screen === 'resume') return;
     p.onProgress({ index: s.index, answers: s.answers, graded: s.graded, revealed: s.revealed, elapsedMs });
@@ -99,9 +101,13 @@ export function QuizApp(p: QuizAppProps) {
     void p.onFinish(graded, elapsedMs).then((f) => { setFinish(f); dispatch({ type: 'saved' }); }, (e: unknown) => dispatch({ type: 'failed', error: String(e instanceof Error ? e.message : e) }));
   }, [s.screen]);
 
-  const textFocused = s.screen === 'question' && !locked && item !== undefined && item.answer_type !== 'mcq' && item.answer_type !== 'multi';
-
-  useInput((input, key) => {
+  const widget = useRef<{ current: KeyHandler | undefined }>({ current: undefined }).current;
+  const onKey = (input: string, key: Key): void => {
+    const s = now();
+    const id = currentId(s);
+    const item = byId.get(id);
+    const locked = isLocked(s, id);
+    const textFocused = s.screen === 'question' && !locked && item !== undefined && item.answer_type !== 'mcq' && item.answer_type !== 'multi';
     const ctrlC = key.ctrl && input === 'c';
     switch (s.screen) {
       case 'confirm-quit':
@@ -148,6 +154,19 @@ export function QuizApp(p: QuizAppProps) {
         return;
       default:
     }
+  };
+  useStableInput((chunk, k) => {
+    // keys can arrive faster than React renders: decide on the state as of the last action
+    const s = now();
+    const item = byId.get(currentId(s));
+    const answering = s.screen === 'question' && item !== undefined && !isLocked(s, item.id);
+    const ours = k.tab || k.escape || (k.ctrl && chunk === 'c');
+    if (answering && item.answer_type !== 'mcq' && item.answer_type !== 'multi' && !ours) { widget.current?.(chunk, k); return; }
+    eachKey(chunk, k, (input, key) => {
+      const cur = now();
+      if (answering && cur.screen === 'question') widget.current?.(input, key);
+      onKey(input, key);
+    });
   });
 
   const header = <Header phase={p.phase} index={s.index} total={s.ids.length} answered={answeredCount(s)} elapsedMs={elapsedMs} color={p.color} />;
@@ -221,9 +240,11 @@ export function QuizApp(p: QuizAppProps) {
     }
   }
   return (
-    <Box flexDirection="column">
-      {s.screen === 'summary' ? null : header}
-      {body}
-    </Box>
+    <WidgetKeys.Provider value={widget}>
+      <Box flexDirection="column">
+        {s.screen === 'summary' ? null : header}
+        {body}
+      </Box>
+    </WidgetKeys.Provider>
   );
 }

@@ -3,8 +3,8 @@
  * (Again / Hard / Good / Easy). Every grade is recorded before the next card shows, so leaving at
  * any moment loses nothing.
  */
-import { useEffect, useReducer } from 'react';
-import { Box, Text, useApp, useInput } from 'ink';
+import { useEffect } from 'react';
+import { Box, Text, useApp } from 'ink';
 import type { QuizItem } from '../../core/quiz/grade.js';
 import { expectedText } from '../../core/quiz/grade.js';
 import type { GradeName } from '../../core/review/sm2.js';
@@ -12,6 +12,9 @@ import { AnswerReview } from '../quiz/FeedbackView.js';
 import { QuestionText } from '../quiz/QuestionText.js';
 import { dayWord, plain } from '../quiz/format.js';
 import { gradeForKey, initReview, reviewReducer } from './review.reducer.js';
+import { useSyncReducer } from '../widgets/use-sync-reducer.js';
+import { eachKey } from '../widgets/keys.js';
+import { useStableInput } from '../widgets/key-router.js';
 
 export interface ReviewCardView {
   id: string;
@@ -37,10 +40,10 @@ const BUTTONS = '1 Again · 2 Hard · 3 Good · 4 Easy';
 
 export function ReviewApp(p: ReviewAppProps) {
   const { exit } = useApp();
-  const [s, dispatch] = useReducer(reviewReducer, undefined, () => initReview(p.cards.map((c) => c.id)));
+  const [s, dispatch, now] = useSyncReducer(reviewReducer, () => initReview(p.cards.map((c) => c.id)));
   const card = p.cards[s.index];
   const c = (name: string) => (p.color ? { color: name } : {});
-  const leave = (): void => { p.onExit(s.graded); exit(); };
+  const leave = (): void => { p.onExit(now().graded); exit(); };
 
   useEffect(() => {
     const last = s.graded[s.graded.length - 1];
@@ -48,7 +51,8 @@ export function ReviewApp(p: ReviewAppProps) {
     void p.onGrade(last.id, last.grade).then(() => dispatch({ type: 'saved' }), (e: unknown) => dispatch({ type: 'failed', error: e instanceof Error ? e.message : String(e) }));
   }, [s.screen]);
 
-  useInput((input, key) => {
+  useStableInput((chunk, k) => eachKey(chunk, k, (input, key) => {
+    const s = now();
     if (s.screen === 'saving') return;
     if (input === 'q' || key.escape || (key.ctrl && input === 'c') || ((s.screen === 'done' || s.screen === 'error') && key.return)) { leave(); return; }
     if (s.screen === 'question' && (input === ' ' || key.return)) dispatch({ type: 'reveal' });
@@ -56,7 +60,7 @@ export function ReviewApp(p: ReviewAppProps) {
       const g = gradeForKey(input);
       if (g) dispatch({ type: 'grade', grade: g });
     }
-  });
+  }));
 
   const head = <Text bold>Review · Due today: {p.dueTotal} · Done: {s.graded.length}{card && s.screen !== 'done' ? ` · Card ${s.index + 1} of ${p.cards.length}` : ''}</Text>;
   if (s.screen === 'done') {
@@ -66,7 +70,7 @@ export function ReviewApp(p: ReviewAppProps) {
       <Box flexDirection="column">
         {head}
         <Text>{p.cards.length === 0 ? 'Nothing due today.' : `Reviewed ${s.graded.length} card${s.graded.length === 1 ? '' : 's'}${counts.length ? ` (${counts.map(([g, n]) => `${g} ${n}`).join(', ')})` : ''}.`}</Text>
-        {p.dueTotal > p.cards.length ? <Text dimColor>{p.dueTotal - p.cards.length} more due today wait for tomorrow (daily limit).</Text> : null}
+        {p.dueTotal > p.cards.length ? <Text dimColor>{p.dueTotal - p.cards.length === 1 ? '1 more due card waits' : `${p.dueTotal - p.cards.length} more due cards wait`} for tomorrow (daily limit).</Text> : null}
         <Text>{next ? `Next review: ${dayWord(next, p.today)}.` : 'Your deck is empty.'}</Text>
         <Text dimColor>Enter to leave</Text>
       </Box>

@@ -5,7 +5,8 @@
  * typed faster than one read followed by Enter.
  */
 import { useRef, useState } from 'react';
-import { useInput, type Key } from 'ink';
+import type { Key } from 'ink';
+import { useWidgetKeys } from './key-router.js';
 import { initText, textReducer, type TextAction, type TextState } from './text-input.reducer.js';
 
 export interface TextInputOptions { initial?: string; multiline: boolean; active: boolean; onSubmit: (value: string) => void }
@@ -40,11 +41,10 @@ export function useTextInput(opts: TextInputOptions): TextState {
     setState(s);
     if (submit) opts.onSubmit(s.value);
   };
-  useInput((input, key) => {
+  useWidgetKeys((input, key) => {
     if (input === PASTE_START) { pasting.current = true; return; }
     if (input === PASTE_END) { pasting.current = false; return; }
     if (pasting.current) { apply([{ type: 'insert', text: input }], false); return; }
-    if (key.tab || key.escape || (key.ctrl && input === 'c')) return; // the quiz's own keys
     if (key.return) {
       const before = [...ref.current.value][ref.current.cursor - 1];
       if (opts.multiline && (key.meta || before === '\\')) apply(before === '\\' && !key.meta ? [{ type: 'backspace' }, { type: 'newline' }] : [{ type: 'newline' }], false);
@@ -58,6 +58,6 @@ export function useTextInput(opts: TextInputOptions): TextState {
     const m = /^([\s\S]*?)(\r\n|\r|\n)$/.exec(input);
     if (m) apply([{ type: 'insert', text: m[1] ?? '' }], true);
     else apply([{ type: 'insert', text: input }], false);
-  }, { isActive: opts.active });
+  }, opts.active);
   return state;
 }
