@@ -6,12 +6,10 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { attemptsFile, chainLine, sha256, verifyChain, type AttemptRecord } from '../core/attempts.js';
+import { attemptsFile, verifyChain, type AttemptRecord } from '../core/attempts.js';
 import { nn } from '../core/ids.js';
-import { quizSummary } from '../core/quiz/outcome.js';
 import type { Graded } from '../core/quiz/grade.js';
-import { appendToLog, readLog, tornWarning } from './jsonl-append.js';
-import { newCheckpoint, readCheckpoint, writeCheckpoint } from './checkpoint.js';
+import { readLog, tornWarning } from './jsonl-append.js';
 import { writeJsonAtomic } from './fsx.js';
 import type { Workspace } from './workspace.js';
 
@@ -23,19 +21,6 @@ export function readAttempts(ws: Workspace, learner: string, phase: number): Att
   const { text, torn } = readLog(ws, rel);
   const { records, problems, notes } = verifyChain(text, rel);
   return { records, problems, warnings: [...(notes ?? []), ...(torn ? [tornWarning(torn)] : [])] };
-}
-
-/**
- * Append a finished attempt (chained to the last complete line), then refresh the checkpoint's quiz
- * summary from the log, anchored to the line just written (quiz.log_sha256). Under the lock.
- */
-export async function recordAttempt(ws: Workspace, record: Omit<AttemptRecord, 'prev'>, cooldownBase: number): Promise<AttemptLog> {
-  const rel = attemptsFile(record.learner, record.phase);
-  const { line } = appendToLog(ws, rel, (last) => chainLine(record, last));
-  const log = readAttempts(ws, record.learner, record.phase);
-  const cp = readCheckpoint(ws, record.learner, record.phase) ?? newCheckpoint(record.learner, record.phase);
-  await writeCheckpoint(ws, { ...cp, quiz: { ...quizSummary(log.records, cooldownBase), log_sha256: sha256(line) } });
-  return log;
 }
 
 /** An interactive attempt in progress: enough to resume exactly where it stopped. */

@@ -15,7 +15,7 @@ import { utcDay } from '../../core/review/deck.js';
 import type { Phase, QuizBank } from '../../schemas/generated/types.js';
 import { loadPhase, loadQuizBank } from '../../io/curriculum.js';
 import { openWorkspace, resolveLearner, type Workspace } from '../../io/workspace.js';
-import { readAttempts, recordAttempt, type AttemptLog } from '../../io/quiz-store.js';
+import { readAttempts, type AttemptLog } from '../../io/quiz-store.js';
 import { syncDeck } from '../../io/review-store.js';
 import { withLock } from '../../io/lock.js';
 import type { FinishInfo } from '../../ui/quiz/SummaryView.js';
@@ -91,6 +91,7 @@ export async function finishAttempt(setup: QuizSetup, graded: readonly Graded[],
   const score = scoreOf(graded, setup.items.length, setup.threshold);
   const record = buildRecord({ at: now, startedAt, phase: setup.phase.id, learner: setup.learner, bankSha256: setup.bankSha, mode, graded, score, threshold: setup.threshold, durationMs });
   return withLock(setup.ws.root, `lynx quiz ${nn(setup.phase.id)}`, async () => {
+    const { recordAttempt } = await import('../../io/quiz-record.js');
     const log = await recordAttempt(setup.ws, record, setup.cooldownBase);
     const missed = missedIds(record);
     const before = syncDeck(setup.ws, setup.learner, []).deck;

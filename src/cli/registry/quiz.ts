@@ -16,7 +16,7 @@ text (short, free, code, verb forms) or a number. A free question without keywor
 you against its model answer: {text: "…", self_assessed: true}. Unknown ids are refused (exit 2).
 Exit 0 passed · 1 below the threshold (70 %; phase 15: 80 %) · 2 bad input or a retake during the
 cooldown after a failed attempt.
-${examples(['lynx quiz 00', 'lynx quiz 7 --answers answers.yaml', 'echo \'{q-05-01: 1, q-05-02: [0, 2], q-05-03: "text"}\' | lynx quiz 05 --answers - --json'])}`)
+${examples(['lynx quiz 00', 'lynx quiz 7 --answers answers.yaml', 'echo \'{q-00-01: 1, q-00-02: [0, 2], q-00-03: "text"}\' | lynx quiz 00 --answers - --json'])}`)
     .action(act<{ answers?: string }, [string]>(async (ctx, o, nn) => (await import('../commands/quiz.js')).quizCommand(ctx, o, nn)));
 
   program.command('review')

@@ -184,7 +184,7 @@ export function QuizApp(p: QuizAppProps) {
       body = (
         <Box flexDirection="column">
           <Text bold>Leave the quiz? </Text>
-          <Text>Your {answeredCount(s)} answer{answeredCount(s) === 1 ? ' is' : 's are'} saved; `lynx quiz {String(p.phase).padStart(2, '0')}` resumes this attempt.</Text>
+          <Text>{answeredCount(s) === 0 ? 'Nothing is answered yet, so nothing is kept.' : `Your ${answeredCount(s)} answer${answeredCount(s) === 1 ? ' is' : 's are'} saved; \`lynx quiz ${String(p.phase).padStart(2, '0')}\` resumes this attempt.`}</Text>
           <Text dimColor>y leave · n stay</Text>
         </Box>
       );
