@@ -174,4 +174,27 @@ describe('QuizApp', () => {
     await press('y');
     expect(await until('q-00-02 · Sources (select every right answer)')).toContain('q-00-02 · Sources (select every right answer)');
   });
+
+  it('feedback at the end: no verdict while answering, then every verdict with its explanation', async () => {
+    const { press, until } = setup({ feedback: 'end' });
+    await press('1', KEY.enter);
+    expect(await until('Question 2 of 3')).not.toContain('wrong');
+    await press('1', '3', KEY.enter);
+    await until('Question 3 of 3');
+    await press('seed and git sha of the run, kept with the results');
+    await press(KEY.enter);
+    const frame = await until('Enter to leave');
+    expect(frame).toContain([
+      'q-00-01 Lockfiles',
+      '  ✗ wrong',
+      '  Answer: 2. Pins hashes',
+      '  Choice 2. Hashes pin it.',
+      '',
+      'q-00-02 Sources',
+      '  ✓ correct',
+      '',
+      'q-00-03 Manifest',
+      '  ✓ correct',
+    ].join('\n'));
+  });
 });

@@ -203,7 +203,10 @@ export function QuizApp(p: QuizAppProps) {
       body = <Text>Recording the attempt…</Text>;
       break;
     case 'summary':
-      body = finish ? <SummaryView phase={p.phase} info={finish} elapsedMs={elapsedMs} color={p.color} now={p.now()} /> : <Text>…</Text>;
+      body = finish
+        ? <SummaryView phase={p.phase} info={finish} elapsedMs={elapsedMs} color={p.color} now={p.now()}
+            verdicts={s.feedback === 'end' ? p.items.map((item) => ({ item, graded: s.graded[item.id] })) : undefined} />
+        : <Text>…</Text>;
       break;
     case 'error':
       body = (

@@ -1,7 +1,25 @@
 /** The end of an attempt: score against the threshold, what was missed, the review deck, the cooldown. */
 import { Box, Text } from 'ink';
 import type { Revisit } from '../../core/quiz/concepts.js';
-import { dayWord, elapsed, pct } from './format.js';
+import type { Graded, QuizItem } from '../../core/quiz/grade.js';
+import { cleanTitle, dayWord, elapsed, pct, plain } from './format.js';
+import { verdictLine } from './FeedbackView.js';
+
+/** With feedback at the end, each answer's verdict and the curriculum's explanation, in order. */
+function Verdicts(props: { items: readonly { item: QuizItem; graded: Graded | undefined }[]; color: boolean }) {
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      {props.items.map(({ item, graded }) => (
+        <Box key={item.id} flexDirection="column" marginBottom={1}>
+          <Text bold>{item.id} {cleanTitle(item.title ?? '')}</Text>
+          <Text {...(props.color ? { color: graded?.points === 1 ? 'green' : 'red' } : {})}>  {graded ? verdictLine(graded) : '· not answered'}</Text>
+          {graded?.points !== 1 ? <Text>  Answer: {plain(graded?.expected ?? '')}</Text> : null}
+          {item.rubric ? <Text dimColor>  {plain(item.rubric)}</Text> : null}
+        </Box>
+      ))}
+    </Box>
+  );
+}
 
 export interface FinishInfo {
   score: number; points: number; total: number; passed: boolean; threshold: number;
@@ -25,7 +43,7 @@ export function cooldownLine(until: string, now: number): string {
   return `Retake after ${until.slice(11, 16)} UTC (in ${mins} min): time to revisit, not to guess.`;
 }
 
-export function SummaryView(props: { phase: number; info: FinishInfo; elapsedMs: number; color: boolean; now: number }) {
+export function SummaryView(props: { phase: number; info: FinishInfo; elapsedMs: number; color: boolean; now: number; verdicts?: readonly { item: QuizItem; graded: Graded | undefined }[] | undefined }) {
   const f = props.info;
   const c = (name: string) => (props.color ? { color: name } : {});
   return (
@@ -35,7 +53,8 @@ export function SummaryView(props: { phase: number; info: FinishInfo; elapsedMs:
         Score {pct(f.score)} ({f.points} of {f.total}) · pass ≥ {pct(f.threshold)} ·{' '}
         <Text bold {...c(f.passed ? 'green' : 'red')}>{f.passed ? 'PASSED' : 'NOT PASSED'}</Text>
       </Text>
-      {f.missed.length > 0 ? (
+      {props.verdicts ? <Verdicts items={props.verdicts} color={props.color} /> : null}
+      {f.missed.length > 0 && !props.verdicts ? (
         <Box flexDirection="column" marginTop={1}>
           <Text bold>Missed:</Text>
           {f.missed.map((m) => <Text key={m.id}>  ✗ {m.id} {m.title}{m.verdict === 'skipped' ? ' (not answered)' : ''}</Text>)}
