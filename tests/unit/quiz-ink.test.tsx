@@ -197,4 +197,21 @@ describe('QuizApp', () => {
       '  ✓ correct',
     ].join('\n'));
   });
+
+  it('a question without keywords: the learner compares with the model answer and says whether it matched', async () => {
+    const self = { id: 'q-01-04', title: 'Matmul vs add (free)', answer_type: 'free', prompt_en: 'Why is matmul compute-bound but add memory-bound?', model_answer: 'Matmul intensity grows with N; add stays at 1/12.', tags: ['roofline'] } as QuizItem;
+    const { press, until } = setup({ items: [self] });
+    await press('intensity of matmul grows linearly with size while elementwise add stays constant');
+    await press(KEY.enter);
+    expect(await until('Did your answer say the same?')).toContain([
+      'Your answer: intensity of matmul grows linearly with size while elementwise add stays constant',
+      '',
+      'Model answer:',
+      'Matmul intensity grows with N; add stays at 1/12.',
+      '',
+      'Did your answer say the same? y yes · n no',
+    ].join('\n'));
+    await press('y');
+    expect(await until('self-assessed')).toContain('? self-assessed: right');
+  });
 });

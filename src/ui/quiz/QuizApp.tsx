@@ -1,10 +1,10 @@
 /**
- * The interactive quiz (ink). State lives in the session reducer; this component maps keys to
- * actions, runs grading and saving through the callbacks it is given (it never touches files or
- * processes), and picks the screen to draw.
+ * The interactive quiz (ink). State lives in the session reducer (session.ts), keys become actions
+ * in use-quiz-keys.ts; this component runs grading and saving through the callbacks it is given (it
+ * never touches files or processes) and picks the screen to draw.
  */
 import { useEffect, useRef, useState, type ReactElement } from 'react';
-import { Box, Text, useApp, type Key } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import type { Given, Graded, QuizItem } from '../../core/quiz/grade.js';
 import { isSelfAssessed } from '../../core/quiz/grade.js';
 import { answeredCount, currentId, initSession, isLocked, sessionReducer, unanswered } from './session.js';
@@ -13,10 +13,10 @@ import { QuestionText } from './QuestionText.js';
 import { AnswerInput } from './AnswerInput.js';
 import { FeedbackView, SelfAssessView } from './FeedbackView.js';
 import { SummaryView, type FinishInfo } from './SummaryView.js';
-import { elapsed } from './format.js';
+import { ResumePrompt, LeavePrompt, FinishPrompt, FailedView } from './Prompts.js';
 import { useSyncReducer } from '../widgets/use-sync-reducer.js';
-import { eachKey } from '../widgets/keys.js';
-import { useStableInput, WidgetKeys, type KeyHandler } from '../widgets/key-router.js';
+import { WidgetKeys, type KeyHandler } from '../widgets/key-router.js';
+import { useQuizKeys } from './use-quiz-keys.js';
 
 export interface Restored { index: number; answers: Record<string, Given>; graded: Record<string, Graded>; revealed: string[]; elapsedMs: number; startedAt: string }
 
@@ -102,103 +102,32 @@ export function QuizApp(p: QuizAppProps) {
   }, [s.screen]);
 
   const widget = useRef<{ current: KeyHandler | undefined }>({ current: undefined }).current;
-  const onKey = (input: string, key: Key): void => {
-    const s = now();
-    const id = currentId(s);
-    const item = byId.get(id);
-    const locked = isLocked(s, id);
-    const textFocused = s.screen === 'question' && !locked && item !== undefined && item.answer_type !== 'mcq' && item.answer_type !== 'multi';
-    const ctrlC = key.ctrl && input === 'c';
-    switch (s.screen) {
-      case 'confirm-quit':
-        if (input === 'y' || ctrlC) leave({ kind: 'left', answered: answeredCount(s) });
-        else if (input === 'n' || key.escape) dispatch({ type: 'quit-cancel' });
-        return;
-      case 'summary':
-        if (key.return || input === 'q' || ctrlC) leave({ kind: 'finished', passed: finish?.passed === true });
-        return;
-      case 'error':
-        if (key.return || input === 'q' || ctrlC) leave({ kind: 'left', answered: answeredCount(s) });
-        return;
-      case 'saving':
-        return; // the attempt is being written; nothing may interrupt it
-      default:
-        break;
-    }
-    if (ctrlC || key.escape || (input === 'q' && !textFocused)) { dispatch({ type: 'quit-ask' }); return; }
-    switch (s.screen) {
-      case 'resume':
-        if (input === 'y' || key.return) dispatch({ type: 'resume' });
-        else if (input === 'n') { p.onRestart(); dispatch({ type: 'restart' }); }
-        return;
-      case 'confirm-finish':
-        if (key.return) dispatch({ type: 'first-unanswered' });
-        else if (input === 'f') dispatch({ type: 'finish' });
-        return;
-      case 'self':
-        if ((input === 'y' || input === 'n') && item && !busy.current) {
-          const given = s.answers[id];
-          if (given?.kind !== 'text') return;
-          busy.current = true;
-          void p.grade(item, { ...given, selfAssessed: input === 'y' }).then((g) => { busy.current = false; dispatch({ type: 'graded', graded: g }); }, (e: unknown) => { busy.current = false; dispatch({ type: 'failed', error: String(e) }); });
-        }
-        return;
-      case 'feedback':
-        if (key.return || key.rightArrow) dispatch({ type: 'next' });
-        else if (key.tab && key.shift) dispatch({ type: 'back' });
-        return;
-      case 'question':
-        if (key.tab && key.shift) dispatch({ type: 'back' });
-        else if (key.tab) dispatch({ type: 'next' });
-        else if (locked && key.return) dispatch({ type: 'next' });
-        return;
-      default:
-    }
-  };
-  useStableInput((chunk, k) => {
-    // keys can arrive faster than React renders: decide on the state as of the last action
-    const s = now();
-    const item = byId.get(currentId(s));
-    const answering = s.screen === 'question' && item !== undefined && !isLocked(s, item.id);
-    const ours = k.tab || k.escape || (k.ctrl && chunk === 'c');
-    if (answering && item.answer_type !== 'mcq' && item.answer_type !== 'multi' && !ours) { widget.current?.(chunk, k); return; }
-    eachKey(chunk, k, (input, key) => {
+  useQuizKeys({
+    now, dispatch, items: byId, widget,
+    leave: (how) => leave(how === 'finished' ? { kind: 'finished', passed: finish?.passed === true } : { kind: 'left', answered: answeredCount(now()) }),
+    restart: p.onRestart,
+    selfAssess: (right) => {
       const cur = now();
-      if (answering && cur.screen === 'question') widget.current?.(input, key);
-      onKey(input, key);
-    });
+      const it = byId.get(currentId(cur));
+      const given = it ? cur.answers[it.id] : undefined;
+      if (!it || given?.kind !== 'text' || busy.current) return;
+      busy.current = true;
+      void p.grade(it, { ...given, selfAssessed: right }).then((g) => { busy.current = false; dispatch({ type: 'graded', graded: g }); }, (e: unknown) => { busy.current = false; dispatch({ type: 'failed', error: e instanceof Error ? e.message : String(e) }); });
+    },
   });
 
   const header = <Header phase={p.phase} index={s.index} total={s.ids.length} answered={answeredCount(s)} elapsedMs={elapsedMs} color={p.color} />;
   let body: ReactElement;
   switch (s.screen) {
     case 'resume':
-      body = (
-        <Box flexDirection="column">
-          <Text bold>You have an unfinished attempt{p.restored ? ` from ${p.restored.startedAt.slice(0, 16).replace('T', ' ')} UTC` : ''}: {answeredCount(s)} of {s.ids.length} answered, {elapsed(p.restored?.elapsedMs ?? 0)} spent.</Text>
-          <Text dimColor>y resume where you stopped · n start over (the saved answers are dropped)</Text>
-        </Box>
-      );
+      body = <ResumePrompt startedAt={p.restored?.startedAt} answered={answeredCount(s)} total={s.ids.length} elapsedMs={p.restored?.elapsedMs ?? 0} />;
       break;
     case 'confirm-quit':
-      body = (
-        <Box flexDirection="column">
-          <Text bold>Leave the quiz? </Text>
-          <Text>{answeredCount(s) === 0 ? 'Nothing is answered yet, so nothing is kept.' : `Your ${answeredCount(s)} answer${answeredCount(s) === 1 ? ' is' : 's are'} saved; \`lynx quiz ${String(p.phase).padStart(2, '0')}\` resumes this attempt.`}</Text>
-          <Text dimColor>y leave · n stay</Text>
-        </Box>
-      );
+      body = <LeavePrompt phase={p.phase} answered={answeredCount(s)} />;
       break;
-    case 'confirm-finish': {
-      const left = unanswered(s);
-      body = (
-        <Box flexDirection="column">
-          <Text bold>{left.length} question{left.length === 1 ? '' : 's'} not answered: {left.join(', ')}</Text>
-          <Text dimColor>Enter go to the first · f finish now (they count as wrong) · q quit</Text>
-        </Box>
-      );
+    case 'confirm-finish':
+      body = <FinishPrompt unanswered={unanswered(s)} />;
       break;
-    }
     case 'saving':
       body = <Text>Recording the attempt…</Text>;
       break;
@@ -209,13 +138,7 @@ export function QuizApp(p: QuizAppProps) {
         : <Text>…</Text>;
       break;
     case 'error':
-      body = (
-        <Box flexDirection="column">
-          <Text bold {...(p.color ? { color: 'red' } : {})}>✗ {s.error}</Text>
-          <Text>Your answers are saved; run `lynx quiz {String(p.phase).padStart(2, '0')}` again to resume.</Text>
-          <Text dimColor>Enter to leave</Text>
-        </Box>
-      );
+      body = <FailedView phase={p.phase} error={s.error} color={p.color} />;
       break;
     default: {
       if (!item) { body = <Text>no question</Text>; break; }

@@ -1,7 +1,7 @@
 /**
  * `lynx review` (ink): today's due cards one at a time — the question, reveal, then a grade
  * (Again / Hard / Good / Easy). Every grade is recorded before the next card shows, so leaving at
- * any moment loses nothing.
+ * any moment loses nothing. State: review.reducer.ts; keys: use-review-keys.ts.
  */
 import { useEffect } from 'react';
 import { Box, Text, useApp } from 'ink';
@@ -11,10 +11,9 @@ import type { GradeName } from '../../core/review/sm2.js';
 import { AnswerReview } from '../quiz/FeedbackView.js';
 import { QuestionText } from '../quiz/QuestionText.js';
 import { dayWord, plain } from '../quiz/format.js';
-import { gradeForKey, initReview, reviewReducer } from './review.reducer.js';
+import { initReview, reviewReducer } from './review.reducer.js';
 import { useSyncReducer } from '../widgets/use-sync-reducer.js';
-import { eachKey } from '../widgets/keys.js';
-import { useStableInput } from '../widgets/key-router.js';
+import { useReviewKeys } from './use-review-keys.js';
 
 export interface ReviewCardView {
   id: string;
@@ -51,16 +50,7 @@ export function ReviewApp(p: ReviewAppProps) {
     void p.onGrade(last.id, last.grade).then(() => dispatch({ type: 'saved' }), (e: unknown) => dispatch({ type: 'failed', error: e instanceof Error ? e.message : String(e) }));
   }, [s.screen]);
 
-  useStableInput((chunk, k) => eachKey(chunk, k, (input, key) => {
-    const s = now();
-    if (s.screen === 'saving') return;
-    if (input === 'q' || key.escape || (key.ctrl && input === 'c') || ((s.screen === 'done' || s.screen === 'error') && key.return)) { leave(); return; }
-    if (s.screen === 'question' && (input === ' ' || key.return)) dispatch({ type: 'reveal' });
-    else if (s.screen === 'revealed') {
-      const g = gradeForKey(input);
-      if (g) dispatch({ type: 'grade', grade: g });
-    }
-  }));
+  useReviewKeys(now, dispatch, leave);
 
   const head = <Text bold>Review · Due today: {p.dueTotal} · Done: {s.graded.length}{card && s.screen !== 'done' ? ` · Card ${s.index + 1} of ${p.cards.length}` : ''}</Text>;
   if (s.screen === 'done') {
