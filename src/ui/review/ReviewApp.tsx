@@ -76,7 +76,7 @@ export function ReviewApp(p: ReviewAppProps) {
       {card.leech ? <Text {...c('yellow')}>⚠ leech: missed {card.leech.misses} times — revisit this concept: phase {String(card.phase).padStart(2, '0')}, {card.leech.page}</Text> : null}
       <Box marginTop={1} flexDirection="column">
         <QuestionText item={card.item} />
-        {s.screen === 'question' && card.item.choices ? card.item.choices.map((ch, i) => <Text key={i}>  {i + 1}. {ch}</Text>) : null}
+        {s.screen === 'question' && card.item.choices ? card.item.choices.map((ch, i) => <Box key={i}><Text>  {i + 1}. </Text><Box flexShrink={1}><Text>{ch}</Text></Box></Box>) : null}
       </Box>
       {s.screen === 'question' ? <Box marginTop={1}><Text dimColor>Space reveal the answer · q quit</Text></Box> : null}
       {s.screen !== 'question' ? (
