@@ -29,9 +29,8 @@ export function category(key: string): Category {
 
 export function flatten(obj: unknown, prefix = '', out: Map<string, string> = new Map()): Map<string, string> {
   if (obj !== null && typeof obj === 'object' && !Array.isArray(obj)) {
-    const entries = Object.entries(obj as Record<string, unknown>);
-    if (entries.length === 0 && prefix) out.set(prefix, '{}');
-    for (const [k, v] of entries) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+    // an empty object contributes no key: `env: {}` vs `env: {X: 8}` is the one key env.X
+    for (const [k, v] of Object.entries(obj as Record<string, unknown>)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
   } else if (prefix) {
     out.set(prefix, typeof obj === 'string' ? obj : JSON.stringify(obj));
   }

@@ -13,7 +13,10 @@ export function openBreakJournals(root: string): string[] {
 }
 
 export function workspaceNotices(root: string): string[] {
-  const notices = openBreakJournals(root).map((j) => `a break is active (journal ${j}): restore it with \`lynx break <NN> restore\``);
+  const notices = openBreakJournals(root).map((j) => {
+    const m = /\/(\d{2})-([^/]+)\.journal\.json$/.exec(j);
+    return m ? `a break is active (phase ${m[1] ?? ''}, ${m[2] ?? ''}; journal ${j}): restore it with \`lynx break ${m[1] ?? ''} restore\`` : `a break journal is open: ${j}`;
+  });
   if (lockState(root) === 'stale') notices.push('a lock left by a dead lynx process is in .lynx/lock (it will be recovered on the next write)');
   return notices;
 }

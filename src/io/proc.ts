@@ -118,3 +118,16 @@ export async function capture(argv: readonly string[], cwd: string, timeoutMs = 
   const r = await execa(file, args, { cwd, reject: false, timeout: timeoutMs, stdin: 'ignore', all: true });
   return { ok: !r.failed, stdout: String(r.all ?? r.stdout ?? ''), exitCode: r.exitCode ?? null };
 }
+
+/**
+ * Run an interactive program on the learner's terminal ($EDITOR): inherited stdio, no timeout (a
+ * person is using it), argv only. Callers make sure a TTY is there first.
+ */
+export async function runInteractive(argv: readonly string[], cwd: string): Promise<number | null> {
+  const [file, ...args] = argv;
+  if (!file) throw new Error('runInteractive: empty argv');
+  const { execa } = await import('execa');
+  const r = await execa(file, args, { cwd, stdio: 'inherit', reject: false });
+  if (r.failed && r.exitCode === undefined && (r as { code?: string }).code === 'ENOENT') throw new EnvError(`command not found: ${file}`, { hint: 'Set $EDITOR (or $VISUAL) to an editor on your PATH.' });
+  return r.exitCode ?? null;
+}

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
+import { parseJsonText } from '../core/json.js';
 import type { Locate, Located } from '../core/schema-errors.js';
 
 export interface Loaded<T = unknown> { data: T; locate: Locate; file: string; text: string }
@@ -65,19 +66,8 @@ export async function parseYaml(text: string, display: string): Promise<Loaded> 
 
 /** Parse JSON; a syntax error names the line and column. Positions of values are found by a light scan. */
 export function parseJson(text: string, display: string): Loaded {
-  try {
-    const data = JSON.parse(text) as unknown;
-    return { data, file: display, text, locate: (pointer) => locateJson(text, pointer) };
-  } catch (err) {
-    const m = /position (\d+)/.exec(String((err as Error).message));
-    const lc = m ? lineCol(text, Number(m[1])) : { line: 1, col: 1 };
-    const lcm = /line (\d+) column (\d+)/.exec(String((err as Error).message));
-    const pos = lcm ? { line: Number(lcm[1]), col: Number(lcm[2]) } : lc;
-    throw new InputError(`${display}:${pos.line}:${pos.col} invalid JSON: ${(err as Error).message.replace(/ in JSON at position \d+.*$/, '')}`, {
-      pos: { file: display, ...pos },
-      cause: err,
-    });
-  }
+  const data = parseJsonText(text, display);
+  return { data, file: display, text, locate: (pointer) => locateJson(text, pointer) };
 }
 
 /** Best-effort position of a JSON pointer: finds the key of the last segment in order. */

@@ -191,4 +191,24 @@ describe('lynx report refuses, names the file, writes nothing', () => {
     expect(byId(gate, 'design-note')).toMatchObject({ status: 'skipped', waived: 'the design lives in the plan' });
     expect(readFileSync(join(dir, 'PHASE_00_REPORT.md'), 'utf8')).toContain('waived: the design lives in the plan');
   });
+
+  it('a corrupted checkpoint or manifest: exit 2 naming the file and position; nothing overwritten', () => {
+    const dir = passingWorkspace();
+    const cpFile = join(dir, 'learners/ana/phase-00/checkpoint.json');
+    const broken = readFileSync(cpFile, 'utf8').replace('"status": "in_progress",', '"status": "in_progress"');
+    writeFileSync(cpFile, broken);
+    const r = lynx(['report', '00'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^lynx: error: learners\/ana\/phase-00\/checkpoint\.json:\d+:\d+ invalid JSON/);
+    expect(readFileSync(cpFile, 'utf8')).toBe(broken);
+    expect(existsSync(join(dir, 'PHASE_00_REPORT.md'))).toBe(false);
+
+    const dir2 = passingWorkspace();
+    writeFileSync(join(dir2, 'experiments/00-run/manifest.json'), '{"git_sha": "abc",\n "seed": }');
+    commitAll(dir2, 'corrupt manifest');
+    const r2 = lynx(['report', '00'], { cwd: dir2 });
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/^lynx: error: experiments\/00-run\/manifest\.json:2:\d+ invalid JSON/);
+    expect(existsSync(join(dir2, 'PHASE_00_REPORT.md'))).toBe(false);
+  });
 });

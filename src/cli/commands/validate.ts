@@ -51,7 +51,11 @@ export async function validate(opts: { cwd: string; dir?: string | undefined }):
   };
 }
 
-export async function validateCommand(ctx: Ctx, dir: string | undefined): Promise<number> {
+export async function validateCommand(ctx: Ctx, dir: string | undefined, breaks?: string): Promise<number> {
+  if (breaks !== undefined) {
+    if (dir !== undefined) throw new UsageError('give either a DIR or --breaks WORKSPACE, not both');
+    return (await import('./validate-breaks.js')).validateBreaksCommand(ctx, breaks);
+  }
   const r = await validate({ cwd: ctx.cwd, dir });
   if (ctx.json) {
     ctx.out(JSON.stringify(r, null, 2));

@@ -4,6 +4,7 @@
  */
 import type { Check } from '../../schemas/generated/types.js';
 import type { CheckContext, CheckResult, KindImpl } from './types.js';
+import { InputError } from '../errors.js';
 import { file, glob, written, grep, checklist } from './kinds/files.js';
 import { manifest, json } from './kinds/manifest.js';
 import { command, commandLabel } from './kinds/command.js';
@@ -41,6 +42,8 @@ export async function evaluate(check: Check, ctx: CheckContext, id: string): Pro
     const out = await impl(check, ctx);
     return { ...base, ...out, duration_ms: Math.round(performance.now() - t0) };
   } catch (err) {
+    // corrupt input (a manifest that is not JSON) stops the whole gate with file:line:col, exit 2
+    if (err instanceof InputError) throw err;
     return { ...base, status: 'error', message: `could not evaluate: ${(err as Error).message}`, duration_ms: Math.round(performance.now() - t0) };
   }
 }

@@ -6,22 +6,10 @@
 import type { Check, Phase, Checkpoint, QuizBank } from '../../schemas/generated/types.js';
 import type { AttemptRecord } from '../attempts.js';
 
-export type Status = 'pass' | 'fail' | 'error' | 'skipped' | 'pending';
-
-export interface CheckResult {
-  id: string;
-  kind: string;
-  title: string;
-  status: Status;
-  message: string;
-  expected?: string;
-  actual?: string;
-  evidence?: string[];
-  duration_ms?: number;
-  log?: string;
-  waived?: string;
-  children?: CheckResult[];
-}
+// The result of one check is the GateResult schema's checkResult (src/schemas: the single source).
+export type { CheckResult } from '../../schemas/generated/types.js';
+import type { CheckResult } from '../../schemas/generated/types.js';
+export type Status = CheckResult['status'];
 
 export type Outcome = Omit<CheckResult, 'id' | 'kind' | 'title' | 'duration_ms'>;
 

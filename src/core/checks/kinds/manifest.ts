@@ -2,15 +2,13 @@
 import { fail, pass, type CheckContext, type KindImpl, type Outcome } from '../types.js';
 import { evaluate, parseAssertion } from '../../assertions.js';
 import { manifestProblems } from '../../manifest.js';
+import { parseJsonText } from '../../json.js';
 
+/** A missing file is the learner's work not being there (fail); a corrupt one is bad input (exit 2). */
 function parse(ctx: CheckContext, path: string): { doc?: unknown; error?: string } {
   const text = ctx.fs.read(path);
   if (text === undefined) return { error: `missing: ${path}` };
-  try {
-    return { doc: JSON.parse(text) as unknown };
-  } catch (e) {
-    return { error: `${path}: invalid JSON (${(e as Error).message})` };
-  }
+  return { doc: parseJsonText(text, path) };
 }
 
 function assertAll(list: readonly string[] | undefined, doc: unknown, path: string): { failed: string[]; passed: string[] } {

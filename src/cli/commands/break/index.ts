@@ -1,0 +1,64 @@
+/**
+ * `lynx break NN [ID] <step>`: parse the arguments, run one step, render it (text or --json) and
+ * return the exit code. Each step is a typed function in its own module under this directory.
+ */
+import { parseBreakArgs } from '../../../core/break/model.js';
+import type { BreakResult } from '../../../core/break/results.js';
+import { UsageError } from '../../../core/errors.js';
+import { nn } from '../../../core/ids.js';
+import type { Ctx } from '../../context.js';
+
+export interface BreakOpts { force?: boolean; manual?: boolean; file?: string[] }
+
+async function readDiagnosis(ctx: Ctx, text: string | undefined, phase: number): Promise<string> {
+  if (text !== undefined && text !== '-') return text;
+  if (text === '-') {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  if (!ctx.isTTY) throw new UsageError('no diagnosis given, and without a terminal lynx does not ask', { hint: `Pass it as text: \`lynx break ${nn(phase)} diagnose "what causes the symptom"\` (or \`-\` to read it from stdin).` });
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question('Your diagnosis (what causes the symptom?): ');
+  } finally {
+    rl.close();
+  }
+}
+
+export async function breakCommand(ctx: Ctx, o: BreakOpts, args: string[]): Promise<number> {
+  const a = parseBreakArgs(args);
+  if (o.force && a.step !== 'restore') throw new UsageError('--force only applies to `restore`');
+  if ((o.manual || (o.file?.length ?? 0) > 0) && a.step !== 'start') throw new UsageError('--manual and --file only apply to `start`');
+  const session = { cwd: ctx.cwd, learner: ctx.learner };
+  const stream = !ctx.json && ctx.isTTY;
+  const onOutput = stream ? (s: string): void => { process.stdout.write(s); } : undefined;
+  let r: BreakResult;
+  const phase = a.phase ?? 0;
+  switch (a.step) {
+    case 'show': r = await (await import('./show.js')).show(session, phase, a.id); break;
+    case 'start': r = await (await import('./start.js')).start(session, phase, a.id, { ...(o.manual ? { manual: true } : {}), ...(o.file ? { files: o.file } : {}), ...(onOutput ? { onOutput } : {}) }); break;
+    case 'observe': r = await (await import('./observe.js')).observe(session, phase, a.id, onOutput); break;
+    case 'hint': r = await (await import('./hint-diagnose.js')).hint(session, phase, a.id); break;
+    case 'diagnose': r = await (await import('./hint-diagnose.js')).diagnose(session, phase, a.id, await readDiagnosis(ctx, a.text, phase)); break;
+    case 'restore': r = await (await import('./restore.js')).restore(session, phase, a.id, { force: o.force === true, ...(onOutput ? { onOutput } : {}) }); break;
+    case 'status': r = await (await import('./status.js')).breakStatus(session, a.phase); break;
+  }
+  const code = r.step === 'restore' && !r.ok ? 2 : r.step === 'status' && r.unreadable.length > 0 ? 2 : 0;
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ schema_version: 1, ...r }, null, 2));
+    return code;
+  }
+  const [{ theme }, v] = await Promise.all([import('../../../ui/theme.js'), import('../../../ui/break-view.js')]);
+  const t = theme();
+  const text = r.step === 'show' ? v.renderShow(r, t)
+    : r.step === 'start' ? v.renderStart(r, t, stream)
+    : r.step === 'observe' ? v.renderObserve(r, t, stream)
+    : r.step === 'hint' ? v.renderHint(r, t)
+    : r.step === 'diagnose' ? v.renderDiagnose(r, t)
+    : r.step === 'restore' ? v.renderRestore(r, t, stream)
+    : v.renderBreakStatus(r, t);
+  if (code === 0) ctx.out(text); else ctx.err(text);
+  return code;
+}

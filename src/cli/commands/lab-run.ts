@@ -1,0 +1,200 @@
+/**
+ * lynx lab NN ID --run: run a lab's commands in order through src/io (just from PATH or the bundled
+ * rust-just, arguments verbatim, a timeout each, the whole process tree killed on timeout or Ctrl-C,
+ * the full log in .lynx/logs/). Each command's run — start, duration, outcome, exit code, log, the
+ * manifests it created or changed — is appended to checkpoint.json under the workspace lock.
+ */
+import { existsSync } from 'node:fs';
+import { UsageError } from '../../core/errors.js';
+import { nn } from '../../core/ids.js';
+import { commandLabel, formatDuration, isRunnable, selectCommands, summarizeRuns, type LabCommand, type LabRun, type LabSummary } from '../../core/lab.js';
+import type { Phase } from '../../schemas/generated/types.js';
+import { readCheckpoint, writeCheckpoint } from '../../io/checkpoint.js';
+import { lockState, withLock } from '../../io/lock.js';
+import { now } from '../../io/clock.js';
+import { changed, manifestHashes } from '../../io/manifest-files.js';
+import { justRecipes, runCommand } from '../../io/run-command.js';
+import { onPath } from '../../io/tools.js';
+import type { Workspace } from '../../io/workspace.js';
+import type { RunEvent } from '../../ui/lab-run-state.js';
+import type { Ctx } from '../context.js';
+import { openPhase } from './phase-start.js';
+import { findLab } from './lab.js';
+
+export interface LabRunResult {
+  schema_version: 1;
+  phase: number;
+  lab: string;
+  title: string;
+  learner: string;
+  /** skipped: every selected command needs what this machine lacks, so nothing ran */
+  outcome: LabRun['outcome'] | 'skipped';
+  runs: LabRun[];
+  skipped: { command: string; reason: string }[];
+  not_run: string[];
+  summary: LabSummary;
+}
+
+export interface LabRunOptions {
+  cwd: string; learner?: string | undefined; phase: number; id: string;
+  only?: string | undefined; timeout?: string | undefined; extra?: string[];
+  onEvent?: (e: RunEvent) => void;
+  /** Called once the commands are known, before any runs (the live view needs their labels). */
+  onPlan?: (labels: string[], title: string) => void;
+}
+
+/**
+ * What this machine lacks of a command's needs. The network is assumed; gpu, cuda, perf and docker
+ * are probed; a cloud account (or anything lynx cannot probe) is declared with LYNX_HAVE="cloud,gpu".
+ */
+function missingNeeds(c: LabCommand): string[] {
+  const have = new Set(['network', ...(process.env.LYNX_HAVE ?? '').split(',').map((s) => s.trim()).filter(Boolean)]);
+  if (onPath('nvidia-smi')) have.add('gpu');
+  if (onPath('nvcc')) have.add('cuda');
+  if (onPath('perf')) have.add('perf');
+  if (onPath('docker')) have.add('docker');
+  return (c.needs ?? []).filter((x) => !have.has(x));
+}
+
+/** A missing recipe stops the run before anything starts, naming the Justfile and what it has. */
+async function checkRecipes(ws: Workspace, cmds: LabCommand[]): Promise<void> {
+  const wanted = cmds.filter((c) => c.just !== undefined).map((c) => ws.config.recipes?.[c.just ?? ''] ?? c.just ?? '');
+  if (wanted.length === 0) return;
+  const file = ['Justfile', 'justfile', '.justfile'].find((f) => existsSync(ws.abs(f)));
+  const recipes = await justRecipes(ws);
+  if (!file || recipes === undefined) throw new UsageError(`no Justfile in ${ws.root}: \`just ${wanted[0] ?? ''}\` cannot run`, { hint: 'Add a Justfile with the recipes the lab names (see the lab page).' });
+  const missing = [...new Set(wanted.filter((r) => !recipes.includes(r)))];
+  if (missing.length > 0) {
+    throw new UsageError(`${ws.abs(file)} has no recipe ${missing.map((m) => `\`${m}\``).join(', ')} — it has: ${recipes.join(', ') || 'none'}`, {
+      hint: `Add the recipe, or map it in lynx.yaml: recipes: { ${missing[0] ?? ''}: <your recipe> }`,
+    });
+  }
+}
+
+function timeoutSeconds(ws: Workspace, c: LabCommand, flag: string | undefined): number {
+  if (flag !== undefined) {
+    const s = Number(flag);
+    if (!Number.isFinite(s) || s <= 0) throw new UsageError(`--timeout expects seconds > 0 — found "${flag}"`);
+    return s;
+  }
+  return c.timeout ?? ws.config.timeouts?.lab ?? 1800;
+}
+
+function requireInProgress(ws: Workspace, learner: string, phase: Phase): void {
+  const st = readCheckpoint(ws, learner, phase.id)?.status ?? 'not_started';
+  const n = nn(phase.id);
+  if (st === 'in_progress') return;
+  const why = { not_started: `phase ${n} has not started: \`lynx phase-start ${n}\`, then approve the plan`, planned: `phase ${n} is planned but its plan is not approved: \`lynx phase-start ${n} --approve\``, done: `phase ${n} is closed`, attested: `phase ${n} is closed` }[st];
+  throw new UsageError(`lab runs are recorded while a phase is in progress — ${why}`, st === 'done' || st === 'attested' ? { hint: 'Run the recipes with `just` directly; a closed phase\'s record stays as it was.' } : {});
+}
+
+async function record(ws: Workspace, learner: string, phase: number, lab: string, run: LabRun): Promise<void> {
+  // Read-modify-write under the lock, fresh each time: a run may take an hour, the lock only a moment.
+  // A run that just finished must not be lost to another lynx command holding the lock: wait for it.
+  for (let waited = 0; ; waited += 200) {
+    try {
+      await withLock(ws.root, `lynx lab ${nn(phase)} ${lab} --run`, async () => {
+        const cp = readCheckpoint(ws, learner, phase);
+        if (!cp) return;
+        await writeCheckpoint(ws, { ...cp, labs: { ...cp.labs, [lab]: [...(cp.labs?.[lab] ?? []), run] } });
+      });
+      return;
+    } catch (err) {
+      if (!(err instanceof UsageError) || lockState(ws.root) !== 'held' || waited >= 30_000) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+export async function labRun(o: LabRunOptions): Promise<LabRunResult> {
+  const { ws, learner, phase } = await openPhase(o.cwd, o.learner, o.phase);
+  const lab = findLab(phase, o.id);
+  requireInProgress(ws, learner, phase);
+  const { picked, unknown } = selectCommands(lab, o.only);
+  const all = (lab.commands ?? []).map(commandLabel);
+  if (unknown.length > 0) throw new UsageError(`lab ${nn(phase.id)}/${lab.id} has no command lynx can run as ${unknown.map((u) => `"${u}"`).join(', ')}`, { details: (lab.commands ?? []).map((c, i) => `${i + 1}. ${commandLabel(c)}${isRunnable(c) ? '' : '  (by hand)'}`), hint: 'Pick by number or recipe name: --only 1,3 or --only setup,lint' });
+  if (picked.length === 0) throw new UsageError(`lab ${nn(phase.id)}/${lab.id} has no command lynx can run${all.length ? ` (by hand: ${all.join('; ')})` : ''}`);
+  const extra = o.extra ?? [];
+  if (extra.length > 0 && picked.length !== 1) throw new UsageError(`extra arguments go to one command; ${picked.length} are selected`, { hint: 'Pick it with --only, e.g. --only 1 -- --tag broken' });
+  const timeouts = picked.map((c) => timeoutSeconds(ws, c, o.timeout));
+  await checkRecipes(ws, picked.filter((c) => missingNeeds(c).length === 0));
+  const labels = picked.map((c) => [commandLabel(c), ...extra].join(' '));
+  o.onPlan?.(labels, `Lab ${nn(phase.id)}/${lab.id} — ${lab.title}`);
+
+  // Between commands Ctrl-C must still stop the lab (proc.ts handles it while a command runs).
+  let interrupted = false;
+  const onSig = (): void => { interrupted = true; };
+  process.on('SIGINT', onSig);
+  const runs: LabRun[] = [];
+  const skipped: LabRunResult['skipped'] = [];
+  try {
+    for (const [i, c] of picked.entries()) {
+      const label = labels[i] ?? '';
+      if (interrupted) break;
+      const lacks = missingNeeds(c);
+      if (lacks.length > 0) {
+        skipped.push({ command: label, reason: `needs ${lacks.join(', ')} (set LYNX_HAVE=${lacks.join(',')} if this machine has it)` });
+        o.onEvent?.({ type: 'skip', index: i, note: `needs ${lacks.join(', ')}` });
+        continue;
+      }
+      const before = await manifestHashes(ws.root);
+      const startedAt = now().toISOString();
+      o.onEvent?.({ type: 'start', index: i, at: Date.now() });
+      const spec = {
+        label: `${lab.id}-${label}`, timeout: timeouts[i] ?? 1800,
+        ...(c.just !== undefined ? { just: c.just, args: [...(c.args ?? []), ...extra] } : { argv: [...(c.argv ?? []), ...extra] }),
+        ...(c.env ? { env: c.env } : {}),
+      };
+      const r = await runCommand(ws, spec, phase.id, (chunk) => o.onEvent?.({ type: 'output', chunk }));
+      const outcome: LabRun['outcome'] = r.interrupted ? 'interrupted' : r.timedOut ? 'timed_out' : r.exitCode === (c.expect_exit ?? 0) && r.error === undefined ? 'passed' : 'failed';
+      if (r.error) o.onEvent?.({ type: 'output', chunk: `lynx: ${r.error}\n` });
+      const manifests = changed(before, await manifestHashes(ws.root));
+      const run: LabRun = { started_at: startedAt, duration_ms: r.durationMs, outcome, exit_code: r.exitCode, command: label, ...(r.logFile ? { log: r.logFile } : {}), manifests };
+      await record(ws, learner, phase.id, lab.id, run);
+      runs.push(run);
+      o.onEvent?.({ type: 'end', index: i, outcome, durationMs: r.durationMs, exitCode: r.exitCode, log: r.logFile, note: outcome === 'timed_out' ? `after ${timeouts[i] ?? 0} s` : r.error });
+      if (outcome === 'interrupted') interrupted = true;
+      if (outcome !== 'passed') break;
+    }
+  } finally {
+    process.off('SIGINT', onSig);
+  }
+  const bad = runs.find((r) => r.outcome !== 'passed');
+  const outcome: LabRunResult['outcome'] = bad?.outcome ?? (interrupted ? 'interrupted' : runs.length === 0 ? 'skipped' : 'passed');
+  const cp = readCheckpoint(ws, learner, phase.id);
+  return {
+    schema_version: 1, phase: phase.id, lab: lab.id, title: lab.title, learner, outcome, runs, skipped,
+    not_run: labels.filter((l) => !runs.some((r) => r.command === l) && !skipped.some((s) => s.command === l)),
+    summary: summarizeRuns(lab, cp?.labs?.[lab.id] ?? []),
+  };
+}
+
+export async function labRunCommand(ctx: Ctx, a: { phase: number; id: string; only?: string | undefined; timeout?: string | undefined; extra: string[] }): Promise<number> {
+  const { theme } = await import('../../ui/theme.js');
+  const t = theme();
+  const opts: LabRunOptions = { cwd: ctx.cwd, learner: ctx.learner, ...a };
+  let result: LabRunResult;
+  if (ctx.isTTY && !ctx.json) {
+    result = await (await import('../../ui/lab-run-ink.js')).runWithInk(opts, labRun);
+  } else {
+    // Plain streamed output; with --json the stream goes to stderr so stdout stays one JSON document.
+    const write = (s: string): boolean => (ctx.json ? process.stderr : process.stdout).write(s);
+    let labels: string[] = [];
+    result = await labRun({
+      ...opts,
+      onPlan: (l) => { labels = l; },
+      onEvent: (e) => {
+        if (e.type === 'output') write(e.chunk);
+        else if (e.type === 'start') write(`${t.info('▶')} ${labels[e.index] ?? ''}\n`);
+        else if (e.type === 'skip') write(`${t.dim('-')} ${labels[e.index] ?? ''} ${t.dim(`skipped: ${e.note}`)}\n`);
+        else write(`${e.outcome === 'passed' ? t.ok('✓') : t.bad('✗')} ${labels[e.index] ?? ''}  ${e.outcome.replace('_', ' ')}${e.exitCode !== null && e.outcome === 'failed' ? ` (exit ${e.exitCode})` : ''}  ${formatDuration(e.durationMs)}${e.note ? `  ${e.note}` : ''}${e.log && e.outcome !== 'passed' ? t.dim(`  log: ${e.log}`) : ''}\n`);
+      },
+    });
+  }
+  if (ctx.json) ctx.out(JSON.stringify(result, null, 2));
+  else {
+    const { renderRunSummary } = await import('../../ui/lab-run-summary.js');
+    ctx.out(renderRunSummary(result, t));
+  }
+  return result.outcome === 'passed' ? 0 : 1;
+}

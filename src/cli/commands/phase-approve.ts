@@ -1,0 +1,65 @@
+/**
+ * lynx phase-start NN --approve: record the learner's approval of PHASE_NN_PLAN.md — when, and the
+ * sha256 of the plan's exact text — and move the phase to `in_progress`. From then on a change to
+ * the plan needs a §8 Revisions log entry (the gate compares the hash).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { UsageError } from '../../core/errors.js';
+import { nn } from '../../core/ids.js';
+import { sha256 } from '../../core/attempts.js';
+import { openQuestions, planFileName, planState, type PlanState } from '../../core/plan.js';
+import { isClosed } from '../../core/status.js';
+import { readCheckpoint, writeCheckpoint } from '../../io/checkpoint.js';
+import { withLock } from '../../io/lock.js';
+import { now } from '../../io/clock.js';
+import type { Ctx } from '../context.js';
+import { openPhase } from './phase-start.js';
+
+export interface ApproveResult {
+  schema_version: 1;
+  phase: number;
+  title: string;
+  learner: string;
+  status: 'in_progress';
+  /** approved now, or it had been approved before */
+  approved_now: boolean;
+  approved_at: string;
+  plan: { path: string; sha256: string; state: PlanState['state']; revisions?: number };
+  open_questions: string[];
+}
+
+export async function phaseApprove(opts: { cwd: string; learner?: string | undefined; phase: number }): Promise<ApproveResult> {
+  const { ws, learner, phase } = await openPhase(opts.cwd, opts.learner, opts.phase);
+  const n = nn(phase.id);
+  return withLock(ws.root, `lynx phase-start ${n} --approve`, async () => {
+    const cp = readCheckpoint(ws, learner, phase.id);
+    if (!cp || cp.status === 'not_started') throw new UsageError(`phase ${n} has no plan to approve yet`, { hint: `Run \`lynx phase-start ${n}\`, read and edit PHASE_${n}_PLAN.md, then approve it.` });
+    if (isClosed(cp.status)) throw new UsageError(`phase ${n} is already closed (${cp.status}); there is nothing to approve`);
+    const planPath = planFileName(phase.id);
+    if (!existsSync(ws.abs(planPath))) throw new UsageError(`${planPath} is missing`, { hint: `\`lynx phase-start ${n}\` writes it again from the template.` });
+    const text = readFileSync(ws.abs(planPath), 'utf8');
+    const base = { schema_version: 1 as const, phase: phase.id, title: phase.title, learner, status: 'in_progress' as const, open_questions: await openQuestions(text) };
+    if (cp.status === 'in_progress' && cp.approved_at && cp.plan_sha256) {
+      // Approval is recorded once: re-approving would let an unlogged edit through.
+      const st = planState(text, cp);
+      return { ...base, approved_now: false, approved_at: cp.approved_at, plan: { path: planPath, sha256: cp.plan_sha256, state: st.state, ...(st.state === 'revised' ? { revisions: st.entries } : {}) } };
+    }
+    const at = now().toISOString();
+    const hash = sha256(text);
+    await writeCheckpoint(ws, { ...cp, status: 'in_progress', approved_at: at, plan_sha256: hash });
+    return { ...base, approved_now: true, approved_at: at, plan: { path: planPath, sha256: hash, state: 'unchanged' } };
+  });
+}
+
+export async function phaseApproveCommand(ctx: Ctx, phase: number, force: boolean): Promise<number> {
+  if (force) throw new UsageError('--force does not apply to --approve', { hint: 'Approval is recorded as it is; use --force only to open a phase or rewrite its plan.' });
+  const r = await phaseApprove({ cwd: ctx.cwd, learner: ctx.learner, phase });
+  const code = r.plan.state === 'unlogged' ? 1 : 0;
+  if (ctx.json) {
+    ctx.out(JSON.stringify(r, null, 2));
+    return code;
+  }
+  const [{ theme }, { renderApprove }] = await Promise.all([import('../../ui/theme.js'), import('../../ui/phase-start-view.js')]);
+  ctx.out(renderApprove(r, theme()));
+  return code;
+}

@@ -1,0 +1,25 @@
+/** Finding experiment manifests and noticing which ones a lab run created or changed. */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+export const MANIFEST_GLOBS = ['experiments/**/manifest.json', 'experiments/**/*.manifest.json', 'models/**/*.manifest.json'];
+
+export async function findManifests(root: string): Promise<string[]> {
+  const { globSync } = await import('tinyglobby');
+  return globSync(MANIFEST_GLOBS, { cwd: root, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', '.git/**', '.lynx/**'] }).sort();
+}
+
+/** Content hashes, so a rewrite within the same second still counts as a change. */
+export async function manifestHashes(root: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const p of await findManifests(root)) {
+    try {
+      out.set(p, createHash('sha256').update(readFileSync(`${root}/${p}`)).digest('hex'));
+    } catch { /* vanished between glob and read: not a manifest of this run */ }
+  }
+  return out;
+}
+
+export function changed(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
+  return [...after].filter(([p, h]) => before.get(p) !== h).map(([p]) => p).sort();
+}

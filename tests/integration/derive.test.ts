@@ -1,0 +1,44 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup, git, lynx, workspace, write } from '../helpers/cli.js';
+
+afterAll(cleanup);
+
+describe('lynx derive', () => {
+  it('needs a phase: the one in progress, else --phase', () => {
+    const dir = workspace('ana');
+    const r = lynx(['derive', 'softmax gradient'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no phase is in progress');
+    expect(r.stderr).toContain('--phase NN');
+  });
+
+  it('scaffolds the next numbered page, slugged, with every section; prints the path; never overwrites', () => {
+    const dir = workspace('ana');
+    for (const f of ['00-motivation.md', '01-reproducibility.md', '04-manifest-anatomy.md']) write(dir, `docs/phase-00-foundations/theory/${f}`, `# ${f}\n`);
+    const r = lynx(['derive', 'Softmax', 'gradient (∂/∂x)', '--phase', '0'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('docs/phase-00-foundations/theory/05-softmax-gradient-x.md\n');
+    const page = readFileSync(join(dir, 'docs/phase-00-foundations/theory/05-softmax-gradient-x.md'), 'utf8');
+    expect(page.startsWith('# Softmax gradient (∂/∂x)\n')).toBe(true);
+    expect(page.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## Statement', '## Assumptions', '## Derivation', '## Numerical check', '## References']);
+    write(dir, 'docs/phase-00-foundations/theory/05-softmax-gradient-x.md', 'my derivation\n');
+    const again = lynx(['derive', 'softmax gradient x', '--phase', '00'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('05-softmax-gradient-x.md already exists');
+    expect(readFileSync(join(dir, 'docs/phase-00-foundations/theory/05-softmax-gradient-x.md'), 'utf8')).toBe('my derivation\n');
+    expect(lynx(['derive', '∂∂', '--phase', '00'], { cwd: dir }).code).toBe(2);
+  });
+
+  it('defaults to the phase in progress', () => {
+    const dir = workspace('ana');
+    lynx(['phase-start', '00'], { cwd: dir });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'plan');
+    lynx(['phase-start', '00', '--approve'], { cwd: dir });
+    const r = lynx(['derive', 'adam bias correction', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ phase: 0, path: 'docs/phase-00-foundations/theory/00-adam-bias-correction.md' });
+  });
+});
