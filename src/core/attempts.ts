@@ -21,6 +21,8 @@ export interface AttemptRecord {
   duration_ms?: number;
   /** When the attempt began (a resumed attempt keeps its start): ties an unfinished attempt to its record. */
   started_at?: string;
+  /** sha256 of a torn line (a crash mid-append) just before this record, which it chains past. */
+  torn?: string;
   prev: string;
 }
 
@@ -36,10 +38,10 @@ export interface ChainCheck { records: AttemptRecord[]; problems: string[]; note
 
 /**
  * Verify a log's text. A torn line (a crash mid-append: unparseable) is ignored with a note when it
- * is the unterminated tail, or when the next record chains past it to the last good line — that is
- * what the writer does after a crash (src/io/jsonl-append.ts), and an edit cannot imitate it: the
- * record after an edited line chains to the line as it was. Anything else that does not chain is a
- * problem.
+ * is the unterminated tail, or when the next record names it (`torn`: its sha256) and chains past it
+ * to the last good line — what the writer does after a crash (src/io/jsonl-append.ts). Any other
+ * unparseable line, and anything that does not chain, is a problem: the record after an edited line
+ * chains to the line as it was.
  */
 export function verifyChain(text: string, file: string): ChainCheck {
   const problems: string[] = [];
@@ -50,7 +52,7 @@ export function verifyChain(text: string, file: string): ChainCheck {
   const complete = text.endsWith('\n');
   if (complete) lines.pop();
   let prevLine: string | undefined;
-  let torn: number | undefined;
+  let torn: { line: number; text: string } | undefined;
   lines.forEach((line, i) => {
     const last = i === lines.length - 1;
     let rec: AttemptRecord;
@@ -58,20 +60,20 @@ export function verifyChain(text: string, file: string): ChainCheck {
       rec = JSON.parse(line) as AttemptRecord;
     } catch {
       if (last && !complete) { notes.push(`${file}:${i + 1}: torn last line (a crash while appending) ignored`); return; }
-      torn = i + 1; // judged by the next record: chained past it, or not
+      torn = { line: i + 1, text: line }; // judged by the next record: named and chained past, or not
       return;
     }
     const expected = prevLine === undefined ? GENESIS : sha256(prevLine);
     if (torn !== undefined) {
-      if (rec.prev === expected) notes.push(`${file}:${torn}: torn line (a crash while appending) ignored; the next record chains past it`);
-      else problems.push(`${file}:${torn}: not valid JSON — the log was edited`);
+      if (rec.prev === expected && rec.torn === sha256(torn.text)) notes.push(`${file}:${torn.line}: torn line (a crash while appending) ignored; the next record chains past it`);
+      else problems.push(`${file}:${torn.line}: not valid JSON — the log was edited`);
       torn = undefined;
     }
     if (rec.prev !== expected) problems.push(`${file}:${i + 1}: hash chain broken (prev ${String(rec.prev).slice(0, 12)}…, expected ${expected.slice(0, 12)}…) — a line was edited, removed or reordered`);
     records.push(rec);
     prevLine = line;
   });
-  if (torn !== undefined) problems.push(`${file}:${torn}: not valid JSON — the log was edited`);
+  if (torn !== undefined) problems.push(`${file}:${torn.line}: not valid JSON — the log was edited`);
   return { records, problems, notes };
 }
 

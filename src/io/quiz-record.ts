@@ -16,7 +16,8 @@ import type { Workspace } from './workspace.js';
  */
 export async function recordAttempt(ws: Workspace, record: Omit<AttemptRecord, 'prev'>, cooldownBase: number): Promise<AttemptLog> {
   const rel = attemptsFile(record.learner, record.phase);
-  const { line } = appendToLog(ws, rel, (last) => chainLine(record, last));
+  // after a crash mid-append the record acknowledges the torn line it follows (see verifyChain)
+  const { line } = appendToLog(ws, rel, (last, torn) => chainLine(torn === undefined ? record : { ...record, torn: sha256(torn) }, last));
   const log = readAttempts(ws, record.learner, record.phase);
   const cp = readCheckpoint(ws, record.learner, record.phase) ?? newCheckpoint(record.learner, record.phase);
   await writeCheckpoint(ws, { ...cp, quiz: { ...quizSummary(log.records, cooldownBase), log_sha256: sha256(line) } });

@@ -162,6 +162,7 @@ describe('lynx quiz --answers', () => {
     expect(chain.problems).toEqual([]);
     expect(chain.records).toHaveLength(2);
     expect(chain.notes).toEqual(['f:2: torn line (a crash while appending) ignored; the next record chains past it']);
+    expect(chain.records[1]?.torn).toBe(sha256('{"v":1,"at":"2026-11-2'));
   });
 
   it('a quiz file that fails its schema stops before the first question, naming file, line and problem', () => {

@@ -1,6 +1,6 @@
 /** The attempt log's chain (edits caught, torn lines tolerated), answer-file parsing, and the cooldown. */
 import { describe, expect, it } from 'vitest';
-import { chainLine, splitTornTail, verifyChain, type AttemptRecord } from '../../src/core/attempts.js';
+import { chainLine, sha256, splitTornTail, verifyChain, type AttemptRecord } from '../../src/core/attempts.js';
 import { parseAnswers } from '../../src/core/quiz/answers.js';
 import { cooldownMinutes, cooldownUntil, quizSummary } from '../../src/core/quiz/outcome.js';
 import type { QuizItem } from '../../src/core/quiz/grade.js';
@@ -39,12 +39,16 @@ describe('attempt log chain', () => {
   it('ignores a torn last line with a note, and a torn line the next record chains past', () => {
     const torn = `${lines[0]}\n${lines[1]}\n{"v":1,"at":"2026`;
     expect(verifyChain(torn, 'f')).toMatchObject({ problems: [], notes: [expect.stringMatching(/^f:3: torn last line/)] });
-    // the writer after a crash: close the torn line, chain the new record to the last good line
-    const next = chainLine(rec(0.9, '2026-01-02T10:00:00Z'), lines[1]);
+    // the writer after a crash: close the torn line, name it, chain the new record to the last good line
+    const tornText = '{"v":1,"at":"2026';
+    const next = chainLine({ ...rec(0.9, '2026-01-02T10:00:00Z'), torn: sha256(tornText) }, lines[1]);
     const healed = verifyChain(`${torn}\n${next}\n`, 'f');
     expect(healed.problems).toEqual([]);
     expect(healed.notes).toEqual([expect.stringMatching(/^f:3: torn line .* chains past it/)]);
     expect(healed.records.map((r) => r.score)).toEqual([0.4, 0.6, 0.9]);
+    // an unparseable line the next record does not name is an edit, even if the chain skips it
+    const unnamed = chainLine(rec(0.9, '2026-01-02T10:00:00Z'), lines[1]);
+    expect(verifyChain(`${torn}\n${unnamed}\n`, 'f').problems).toEqual(['f:3: not valid JSON — the log was edited']);
   });
 
   it('splitTornTail keeps every complete line and sets aside only the torn bytes', () => {
