@@ -109,9 +109,9 @@ export function bankSha256(bank: unknown): string {
 export const attemptsFile = (learner: string, phase: number): string =>
   `learners/${learner}/phase-${String(phase).padStart(2, '0')}/quiz-attempts.jsonl`;
 
-/** The anchor the checkpoint keeps of the log's tail (quiz.log_sha256). */
+/** The anchor the checkpoint keeps of the log's tail (quiz.log_sha256). A torn tail (a crash mid-append) is not the tail. */
 export function tailSha256(text: string): string | undefined {
-  const last = text.split('\n').filter((l) => l.trim() !== '').at(-1);
+  const last = splitTornTail(text).good.split('\n').filter((l) => l.trim() !== '').at(-1);
   return last === undefined ? undefined : sha256(last);
 }
 

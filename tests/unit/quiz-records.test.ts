@@ -1,6 +1,6 @@
 /** The attempt log's chain (edits caught, torn lines tolerated), answer-file parsing, and the cooldown. */
 import { describe, expect, it } from 'vitest';
-import { chainLine, sha256, splitTornTail, verifyChain, type AttemptRecord } from '../../src/core/attempts.js';
+import { chainLine, sha256, splitTornTail, tailSha256, verifyChain, type AttemptRecord } from '../../src/core/attempts.js';
 import { parseAnswers } from '../../src/core/quiz/answers.js';
 import { cooldownMinutes, cooldownUntil, quizSummary } from '../../src/core/quiz/outcome.js';
 import type { QuizItem } from '../../src/core/quiz/grade.js';
@@ -49,6 +49,10 @@ describe('attempt log chain', () => {
     // an unparseable line the next record does not name is an edit, even if the chain skips it
     const unnamed = chainLine(rec(0.9, '2026-01-02T10:00:00Z'), lines[1]);
     expect(verifyChain(`${torn}\n${unnamed}\n`, 'f').problems).toEqual(['f:3: not valid JSON — the log was edited']);
+  });
+
+  it('the checkpoint\'s tail anchor is the last complete line, not a torn tail', () => {
+    expect(tailSha256(`${lines[0]}\n${lines[1]}\n{"v":1,"at`)).toBe(sha256(lines[1] ?? ''));
   });
 
   it('splitTornTail keeps every complete line and sets aside only the torn bytes', () => {
