@@ -18,7 +18,10 @@ const dist = join(root, 'dist');
  * Dependencies bundled into lynx's own chunks: the ones on start-up paths, and pure-ESM packages made
  * of many small modules, whose per-file resolution costs more than their code (measured).
  */
-const BUNDLED = ['commander', 'chalk', 'tinyglobby', 'mustache', 'mdast-util-from-markdown', 'mdast-util-gfm-task-list-item', 'micromark-extension-gfm-task-list-item'];
+const BUNDLED = ['commander', 'chalk', 'tinyglobby', 'mustache', 'mdast-util-from-markdown', 'mdast-util-gfm-task-list-item', 'micromark-extension-gfm-task-list-item',
+  // ink + react load only in the interactive commands, but from node_modules they cost ~300 ms of
+  // resolution and CommonJS interop, past the quiz's first-frame budget (DESIGN §8: 4×)
+  'ink', 'react'];
 const sha = (o: unknown): string => createHash('sha256').update(JSON.stringify(o)).digest('hex');
 
 async function compileData(): Promise<void> {
@@ -58,6 +61,13 @@ const startupPlugin: Plugin = {
       loader: 'js',
     }));
     b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: join(root, 'node_modules/chalk/source/vendor/supports-color/browser.js') }));
+    // ink imports react-devtools-core only when DEV=true; it is not installed, and lynx never sets DEV
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'lynx' }));
+    b.onLoad({ filter: /^react-devtools-core$/, namespace: 'lynx' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };', loader: 'js' }));
+    // yoga's wasm loader asks `typeof fetch`, which makes Node load undici (~30 ms, measured) only to
+    // be told the wasm is inline base64 anyway; without fetch it instantiates the bytes directly
+    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) =>
+      ({ contents: readFileSync(args.path, 'utf8').replace(/typeof fetch/g, '"undefined"'), loader: 'js' }));
   },
 };
 
@@ -76,6 +86,8 @@ async function bundle(): Promise<void> {
     platform: 'node',
     target: 'node20.19',
     jsx: 'automatic',
+    // react and react-reconciler pick their production builds (the development ones are 5× larger)
+    define: { 'process.env.NODE_ENV': '"production"' },
     sourcemap: 'linked',
     // Dependencies stay in node_modules and load lazily, except the few on every start-up path
     // (BUNDLED): bundling them saves module resolution and CommonJS interop (DESIGN §8 budgets).

@@ -19,6 +19,10 @@ export interface AttemptRecord {
   threshold: number;
   passed: boolean;
   duration_ms?: number;
+  /** When the attempt began (a resumed attempt keeps its start): ties an unfinished attempt to its record. */
+  started_at?: string;
+  /** sha256 of a torn line (a crash mid-append) just before this record, which it chains past. */
+  torn?: string;
   prev: string;
 }
 
@@ -30,36 +34,70 @@ export function chainLine(record: Omit<AttemptRecord, 'prev'>, lastLine: string 
   return JSON.stringify({ ...record, prev: lastLine === undefined ? GENESIS : sha256(lastLine) });
 }
 
-export interface ChainCheck { records: AttemptRecord[]; problems: string[] }
+export interface ChainCheck { records: AttemptRecord[]; problems: string[]; notes?: string[] }
 
 /**
- * Verify a log's text. A torn last line (crash mid-append: no trailing newline, unparseable) is
- * ignored with a note; anything else that does not chain is a problem.
+ * Verify a log's text. A torn line (a crash mid-append: unparseable) is ignored with a note when it
+ * is the unterminated tail, or when the next record names it (`torn`: its sha256) and chains past it
+ * to the last good line — what the writer does after a crash (src/io/jsonl-append.ts). Any other
+ * unparseable line, and anything that does not chain, is a problem: the record after an edited line
+ * chains to the line as it was.
  */
 export function verifyChain(text: string, file: string): ChainCheck {
   const problems: string[] = [];
+  const notes: string[] = [];
   const records: AttemptRecord[] = [];
-  if (text === '') return { records, problems };
+  if (text === '') return { records, problems, notes };
   const lines = text.split('\n');
   const complete = text.endsWith('\n');
   if (complete) lines.pop();
   let prevLine: string | undefined;
+  let torn: { line: number; text: string } | undefined;
   lines.forEach((line, i) => {
     const last = i === lines.length - 1;
     let rec: AttemptRecord;
     try {
       rec = JSON.parse(line) as AttemptRecord;
     } catch {
-      if (last && !complete) return; // torn tail: the append never finished
-      problems.push(`${file}:${i + 1}: not valid JSON — the log was edited`);
+      if (last && !complete) { notes.push(`${file}:${i + 1}: torn last line (a crash while appending) ignored`); return; }
+      torn = { line: i + 1, text: line }; // judged by the next record: named and chained past, or not
       return;
     }
     const expected = prevLine === undefined ? GENESIS : sha256(prevLine);
+    if (torn !== undefined) {
+      if (rec.prev === expected && rec.torn === sha256(torn.text)) notes.push(`${file}:${torn.line}: torn line (a crash while appending) ignored; the next record chains past it`);
+      else problems.push(`${file}:${torn.line}: not valid JSON — the log was edited`);
+      torn = undefined;
+    }
     if (rec.prev !== expected) problems.push(`${file}:${i + 1}: hash chain broken (prev ${String(rec.prev).slice(0, 12)}…, expected ${expected.slice(0, 12)}…) — a line was edited, removed or reordered`);
     records.push(rec);
     prevLine = line;
   });
-  return { records, problems };
+  if (torn !== undefined) problems.push(`${file}:${torn.line}: not valid JSON — the log was edited`);
+  return { records, problems, notes };
+}
+
+/**
+ * Split an append-only log into its complete text and a torn tail (the bytes after the last newline
+ * that do not parse: a crash mid-append). A complete JSON line that only lacks its newline is kept.
+ * Appending after a torn tail would glue the new line onto it, so writers set the tail aside first.
+ */
+export function splitTornTail(text: string): { good: string; torn: string | undefined; tornLine: number | undefined } {
+  if (text === '' || text.endsWith('\n')) return { good: text, torn: undefined, tornLine: undefined };
+  const cut = text.lastIndexOf('\n') + 1;
+  const tail = text.slice(cut);
+  try {
+    JSON.parse(tail);
+    return { good: `${text}\n`, torn: undefined, tornLine: undefined };
+  } catch {
+    return { good: text.slice(0, cut), torn: tail, tornLine: text.slice(0, cut).split('\n').length };
+  }
+}
+
+/** The last complete line of a log's text (what the next record chains to). */
+export function lastLine(text: string): string | undefined {
+  const lines = text.split('\n').filter((l) => l !== '');
+  return lines[lines.length - 1];
 }
 
 /** The quiz bank's identity in attempt records: sha256 of its canonical JSON (as compiled). */
@@ -71,9 +109,9 @@ export function bankSha256(bank: unknown): string {
 export const attemptsFile = (learner: string, phase: number): string =>
   `learners/${learner}/phase-${String(phase).padStart(2, '0')}/quiz-attempts.jsonl`;
 
-/** The anchor the checkpoint keeps of the log's tail (quiz.log_sha256). */
+/** The anchor the checkpoint keeps of the log's tail (quiz.log_sha256). A torn tail (a crash mid-append) is not the tail. */
 export function tailSha256(text: string): string | undefined {
-  const last = text.split('\n').filter((l) => l.trim() !== '').at(-1);
+  const last = splitTornTail(text).good.split('\n').filter((l) => l.trim() !== '').at(-1);
   return last === undefined ? undefined : sha256(last);
 }
 

@@ -1,0 +1,73 @@
+/**
+ * lynx quiz NN: the interactive quiz in a terminal (quiz-tty.ts), or `--answers FILE|-` graded
+ * without one. Either way the finished attempt is recorded the same way. Exit 0 on pass, 1 below the
+ * threshold, 2 for bad input (unknown ids, a bad file), a refused retake, or no terminal and no file.
+ */
+import { resolve } from 'node:path';
+import { InputError, UsageError } from '../../core/errors.js';
+import { nn, parsePhase } from '../../core/ids.js';
+import { parseAnswers } from '../../core/quiz/answers.js';
+import type { Graded } from '../../core/quiz/grade.js';
+import type { QuizResult } from '../../core/quiz/result.js';
+import { attemptsFile } from '../../core/attempts.js';
+import { loadAnswersFile } from '../../io/answers-file.js';
+import { assertNoCooldown, finishAttempt, gradeOne, setupQuiz, type QuizSetup } from './quiz-session.js';
+import type { Ctx } from '../context.js';
+
+async function readAnswers(setup: QuizSetup, file: string, cwd: string): Promise<{ graded: Graded[]; ignored: string[] }> {
+  const loaded = await loadAnswersFile(file, resolve(cwd, file));
+  const parsed = parseAnswers(loaded.data, setup.bank.items);
+  if (parsed.problems.length > 0) {
+    const lines = parsed.problems.map((p) => {
+      const pos = loaded.locate(p.pointer, true);
+      return `${loaded.file}${pos ? `:${pos.line}:${pos.col}` : ''} ${p.message}`;
+    });
+    throw new InputError(lines[0] ?? 'bad answer file', { details: lines.slice(1), pos: { file: loaded.file }, hint: `Answers are {id: answer}: a 0-based choice index, a list of them, text, or a number (lynx quiz --help).` });
+  }
+  const graded: Graded[] = [];
+  for (const item of setup.items) graded.push(await gradeOne(item, parsed.answers.get(item.id)));
+  return { graded, ignored: parsed.ignored };
+}
+
+/** Grade an answer file and record the attempt. */
+export async function quizAnswers(opts: { cwd: string; learner: string | undefined; phase: number; answers: string; now?: Date }): Promise<QuizResult> {
+  const setup = await setupQuiz(opts);
+  const now = opts.now ?? new Date();
+  assertNoCooldown(setup, now);
+  const started = performance.now();
+  const { graded, ignored } = await readAnswers(setup, opts.answers, opts.cwd);
+  const f = await finishAttempt(setup, graded, 'answers-file', now, performance.now() - started, now);
+  const byId = new Map(setup.items.map((i) => [i.id, i]));
+  return {
+    schema_version: 1, phase: setup.phase.id, learner: setup.learner, mode: 'answers-file', bank_sha256: setup.bankSha,
+    score: f.info.score, points: f.info.points, total: f.info.total, threshold: setup.threshold, passed: f.info.passed,
+    items: graded.map((g) => ({ ...g, title: byId.get(g.id)?.title ?? '', answer_type: byId.get(g.id)?.answer_type ?? '' })),
+    ignored,
+    review: { added: f.info.added, already: f.info.already, next_review: f.info.nextReview ?? null },
+    cooldown_until: f.info.cooldownUntil ?? null,
+    revisit: f.info.revisit,
+    warnings: setup.log.warnings,
+    attempt: { file: attemptsFile(setup.learner, setup.phase.id), number: f.attempt },
+  };
+}
+
+export async function quizCommand(ctx: Ctx, opts: { answers?: string }, phaseArg: string): Promise<number> {
+  const phase = parsePhase(phaseArg);
+  if (opts.answers !== undefined) {
+    const r = await quizAnswers({ cwd: ctx.cwd, learner: ctx.learner, phase, answers: opts.answers });
+    if (ctx.json) ctx.out(JSON.stringify(r, null, 2));
+    else {
+      const [{ theme }, { renderQuizResult }] = await Promise.all([import('../../ui/theme.js'), import('../../ui/quiz-result-view.js')]);
+      ctx.out(renderQuizResult(r, theme()));
+    }
+    return r.passed ? 0 : 1;
+  }
+  if (ctx.json) throw new UsageError('--json prints the result of --answers; the interactive quiz draws in the terminal', { hint: `lynx quiz ${nn(phase)} --answers FILE --json` });
+  if (!ctx.isTTY) {
+    throw new UsageError(`lynx quiz ${nn(phase)} is interactive and needs a terminal`, {
+      hint: `Pass the answers instead: lynx quiz ${nn(phase)} --answers answers.yaml (or --answers - to read them from stdin), e.g. {q-${nn(phase)}-01: 1, q-${nn(phase)}-02: [0, 2], q-${nn(phase)}-03: "text"}.`,
+    });
+  }
+  const { runInteractive } = await import('./quiz-tty.js');
+  return runInteractive(ctx, await setupQuiz({ cwd: ctx.cwd, learner: ctx.learner, phase }));
+}

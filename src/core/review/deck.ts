@@ -1,0 +1,97 @@
+/**
+ * The review deck (pure), derived from learners/<name>/reviews.jsonl: `add` events create a card
+ * (one per learner and item, from a wrong quiz answer), `grade` events replay through SM-2. Each
+ * grade event also records the state before and after, so another scheduler can replay the same log.
+ * Dates are UTC calendar days (YYYY-MM-DD).
+ */
+import { NEW_CARD, sm2, GRADES, type GradeName, type Sm2State } from './sm2.js';
+
+export interface CardState extends Sm2State { due: string }
+
+export type ReviewEvent =
+  | { v: 1; kind: 'add'; at: string; card: string; phase: number; from: 'quiz'; attempt_at: string }
+  | { v: 1; kind: 'grade'; at: string; card: string; phase: number; grade: GradeName; quality: number; before: CardState; after: CardState };
+
+export interface Card {
+  id: string;
+  phase: number;
+  added: string;
+  state: CardState;
+  reviews: number;
+  /** Grades below 3 (Again, Hard). */
+  lapses: number;
+  lastReviewed: string | undefined;
+}
+
+/** Misses before a card is a leech: it needs the concept re-read, not more drilling. */
+export const LEECH_MISSES = 8;
+export const DEFAULT_DAILY_LIMIT = 30;
+
+export const utcDay = (d: Date | string): string => (typeof d === 'string' ? new Date(d) : d).toISOString().slice(0, 10);
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return utcDay(d);
+}
+
+export function buildDeck(events: readonly ReviewEvent[]): Map<string, Card> {
+  const deck = new Map<string, Card>();
+  for (const e of events) {
+    const card = deck.get(e.card);
+    if (e.kind === 'add') {
+      if (!card) deck.set(e.card, { id: e.card, phase: e.phase, added: e.at, state: { ...NEW_CARD, due: addDays(utcDay(e.at), 1) }, reviews: 0, lapses: 0, lastReviewed: undefined });
+      continue;
+    }
+    if (!card || !(e.grade in GRADES)) continue; // a grade for a card never added: nothing to schedule
+    const q = GRADES[e.grade];
+    const next = sm2(card.state, q);
+    card.state = { ...next, due: addDays(utcDay(e.at), next.interval) };
+    card.reviews++;
+    if (q < 3) card.lapses++;
+    card.lastReviewed = e.at;
+  }
+  return deck;
+}
+
+/** The event that records a grade: the state before, and the SM-2 state after. */
+export function gradeEvent(card: Card, grade: GradeName, at: Date): Extract<ReviewEvent, { kind: 'grade' }> {
+  const next = sm2(card.state, GRADES[grade]);
+  const day = utcDay(at);
+  return { v: 1, kind: 'grade', at: at.toISOString(), card: card.id, phase: card.phase, grade, quality: GRADES[grade], before: { ...card.state }, after: { ...next, due: addDays(day, next.interval) } };
+}
+
+export const reviewedOn = (deck: Map<string, Card>, day: string): number => [...deck.values()].filter((c) => c.lastReviewed !== undefined && utcDay(c.lastReviewed) === day).length;
+
+/** Today's queue: due on or before today, overdue first, at most `limit` a day (cards already reviewed today count). */
+export function dueCards(deck: Map<string, Card>, today: string, limit: number): { due: Card[]; total: number } {
+  const all = [...deck.values()].filter((c) => c.state.due <= today)
+    .sort((a, b) => a.state.due.localeCompare(b.state.due) || a.phase - b.phase || a.id.localeCompare(b.id));
+  const room = Math.max(0, limit - reviewedOn(deck, today));
+  return { due: all.slice(0, room), total: all.length };
+}
+
+/** quizMisses: how often each item was answered wrong in quiz attempts. */
+export const misses = (card: Card, quizMisses: ReadonlyMap<string, number>): number => card.lapses + (quizMisses.get(card.id) ?? 0);
+export const isLeech = (card: Card, quizMisses: ReadonlyMap<string, number>): boolean => misses(card, quizMisses) >= LEECH_MISSES;
+
+/** The first day on which some card is due, after today. */
+export function nextDue(deck: Map<string, Card>, today: string): string | undefined {
+  return [...deck.values()].map((c) => c.state.due).filter((d) => d > today).sort()[0];
+}
+
+/**
+ * The `add` events a deck lacks: one card per item answered wrong in any attempt (a second miss
+ * does not duplicate it). Attempts are taken in time order; a card is due the day after its miss.
+ */
+export function missingCards(deck: ReadonlyMap<string, Card>, attempts: readonly { at: string; phase: number; answers: readonly { id: string; points: number }[] }[]): ReviewEvent[] {
+  const out: ReviewEvent[] = [];
+  const seen = new Set(deck.keys());
+  for (const r of [...attempts].sort((a, b) => a.at.localeCompare(b.at))) {
+    for (const a of r.answers) {
+      if (a.points !== 0 || seen.has(a.id)) continue;
+      seen.add(a.id);
+      out.push({ v: 1, kind: 'add', at: r.at, card: a.id, phase: r.phase, from: 'quiz', attempt_at: r.at });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+/**
+ * Appending to an append-only log whose last line may be torn (a crash mid-append). The log is
+ * never rewritten — no complete line is touched, and every committed version stays a prefix of the
+ * file (the gate checks that) — so the new line is written after a newline that closes the torn
+ * one, in the same single write. Readers then ignore the torn line with a warning; in the attempt
+ * log the new record names the torn line's hash and chains to the last good line, so the skip is
+ * itself on the record.
+ */
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { splitTornTail, lastLine } from '../core/attempts.js';
+import { EnvError } from '../core/errors.js';
+import type { Workspace } from './workspace.js';
+
+export interface TornNote { file: string; line: number }
+
+export const tornWarning = (t: TornNote): string => `${t.file}:${t.line}: torn last line (a crash while appending) ignored`;
+
+/** A log's complete text (a torn tail left out) and whether its tail is torn. Nothing is written. */
+export function readLog(ws: Workspace, rel: string): { text: string; raw: string; torn: TornNote | undefined; tornText: string | undefined } {
+  const abs = ws.abs(rel);
+  const raw = existsSync(abs) ? readFileSync(abs, 'utf8') : '';
+  const split = splitTornTail(raw);
+  return { text: split.good, raw, torn: split.torn === undefined ? undefined : { file: rel, line: split.tornLine ?? 1 }, tornText: split.torn };
+}
+
+/**
+ * Append one line built from the log's last complete line and the torn tail it follows, if any
+ * (hash chains need both). Call under the workspace lock. One write, then fsync: the line lands
+ * whole or not at all.
+ */
+export function appendToLog(ws: Workspace, rel: string, make: (last: string | undefined, torn: string | undefined) => string): { line: string; torn: TornNote | undefined } {
+  const abs = ws.abs(rel);
+  const { text, raw, torn, tornText } = readLog(ws, rel);
+  const line = make(lastLine(text), tornText);
+  if (line.includes('\n')) throw new Error('appendToLog: a line must not contain a newline');
+  const lead = raw === '' || raw.endsWith('\n') ? '' : '\n';
+  try {
+    mkdirSync(dirname(abs), { recursive: true });
+    const fd = openSync(abs, 'a');
+    try {
+      writeSync(fd, `${lead}${line}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    throw new EnvError(`cannot append to ${rel}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err });
+  }
+  return { line, torn };
+}

@@ -1,0 +1,32 @@
+/** Plain-text result of `lynx quiz NN --answers FILE`: one line per item, the score, the deck, the cooldown. */
+import type { QuizResult } from '../core/quiz/result.js';
+import type { Theme } from './theme.js';
+import { cleanTitle, dayWord, pct } from './quiz/format.js';
+
+const SYM: Record<string, string> = { correct: '✓', wrong: '✗', partial: '~', 'self-assessed': '?', skipped: '·' };
+
+export function renderQuizResult(r: QuizResult, t: Theme): string {
+  const lines: string[] = [];
+  const nn = String(r.phase).padStart(2, '0');
+  for (const w of r.warnings) lines.push(t.warn(`! ${w}`));
+  lines.push(t.bold(`Phase ${nn} quiz · ${r.learner} · answer file`));
+  for (const i of r.items) {
+    const sym = SYM[i.verdict] ?? '?';
+    const colour = i.points === 1 ? t.ok : i.verdict === 'skipped' || i.verdict === 'partial' || i.verdict === 'self-assessed' ? t.warn : t.bad;
+    const why = i.points === 1 ? '' : ` — ${i.verdict}${i.feedback ? `: ${i.feedback}` : ''}`;
+    lines.push(`${colour(sym)} ${i.id} ${cleanTitle(i.title)}${t.dim(why)}`);
+  }
+  for (const id of r.ignored) lines.push(t.dim(`· ${id} is not askable (excluded from the score); its answer was ignored`));
+  lines.push('');
+  lines.push(`Score ${pct(r.score)} (${r.points} of ${r.total}) · pass ≥ ${pct(r.threshold)} · ${r.passed ? t.ok('PASSED') : t.bad('NOT PASSED')}`);
+  const missed = r.items.filter((i) => i.points === 0).length;
+  if (missed > 0) {
+    const today = new Date().toISOString().slice(0, 10);
+    const n = r.review.added.length;
+    lines.push(`${n} question${n === 1 ? '' : 's'} added to your review deck${r.review.already.length ? `, ${r.review.already.length} already in it` : ''}${r.review.next_review ? `; next review: ${dayWord(r.review.next_review, today)}` : ''}.`);
+  }
+  if (!r.passed && r.cooldown_until) lines.push(t.warn(`Retake after ${r.cooldown_until.slice(11, 16)} UTC. Revisit meanwhile:`));
+  if (!r.passed) for (const v of r.revisit) lines.push(`  ${v.id}: ${v.concepts.join(', ')} → ${v.page}`);
+  lines.push(t.dim(`recorded as attempt ${r.attempt.number} in ${r.attempt.file}`));
+  return lines.join('\n');
+}

@@ -1,0 +1,33 @@
+/** Small pure formatters shared by the quiz and review screens. */
+
+/** 252000 → "04:12"; an hour or more → "1:04:12". */
+export function elapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = String(m).padStart(2, '0');
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+export function progressBar(done: number, total: number, width = 24): string {
+  const filled = total === 0 ? 0 : Math.round((done / total) * width);
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+}
+
+/** The curriculum's rubric text is markdown; the terminal shows it without the markers. */
+export const plain = (md: string): string => md.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/__([^_]+)__/g, '$1').replace(/`([^`]+)`/g, '$1').trim();
+
+export const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+/** "tomorrow", "today" or the date, for a UTC day relative to today. */
+export function dayWord(day: string, today: string): string {
+  if (day === today) return 'today';
+  const t = new Date(`${today}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + 1);
+  return t.toISOString().slice(0, 10) === day ? `tomorrow (${day})` : day;
+}
+
+/** The mirror pages' type tags ("(free)", "(multi-choice)") are said once, by the kind label. */
+export const cleanTitle = (t: string): string => plain(t).replace(/\s*\((single|multi|multi-choice|free)\)\s*\.?$/i, '').trim();

@@ -1,0 +1,93 @@
+/**
+ * `lynx review` (ink): today's due cards one at a time — the question, reveal, then a grade
+ * (Again / Hard / Good / Easy). Every grade is recorded before the next card shows, so leaving at
+ * any moment loses nothing. State: review.reducer.ts; keys: use-review-keys.ts.
+ */
+import { useEffect } from 'react';
+import { Box, Text, useApp } from 'ink';
+import type { QuizItem } from '../../core/quiz/grade.js';
+import { expectedText } from '../../core/quiz/grade.js';
+import type { GradeName } from '../../core/review/sm2.js';
+import { AnswerReview } from '../quiz/FeedbackView.js';
+import { QuestionText } from '../quiz/QuestionText.js';
+import { dayWord, plain } from '../quiz/format.js';
+import { initReview, reviewReducer } from './review.reducer.js';
+import { useSyncReducer } from '../widgets/use-sync-reducer.js';
+import { useReviewKeys } from './use-review-keys.js';
+
+export interface ReviewCardView {
+  id: string;
+  phase: number;
+  item: QuizItem;
+  due: string;
+  /** Set when the card was missed LEECH_MISSES times or more. */
+  leech: { misses: number; page: string } | undefined;
+}
+
+export interface ReviewAppProps {
+  cards: ReviewCardView[];
+  /** All cards due today, before the daily limit. */
+  dueTotal: number;
+  today: string;
+  color: boolean;
+  onGrade: (id: string, grade: GradeName) => Promise<{ due: string }>;
+  onExit: (graded: { id: string; grade: GradeName }[]) => void;
+  nextReview: () => string | undefined;
+}
+
+const BUTTONS = '1 Again · 2 Hard · 3 Good · 4 Easy';
+
+export function ReviewApp(p: ReviewAppProps) {
+  const { exit } = useApp();
+  const [s, dispatch, now] = useSyncReducer(reviewReducer, () => initReview(p.cards.map((c) => c.id)));
+  const card = p.cards[s.index];
+  const c = (name: string) => (p.color ? { color: name } : {});
+  const leave = (): void => { p.onExit(now().graded); exit(); };
+
+  useEffect(() => {
+    const last = s.graded[s.graded.length - 1];
+    if (s.screen !== 'saving' || !last) return;
+    void p.onGrade(last.id, last.grade).then(() => dispatch({ type: 'saved' }), (e: unknown) => dispatch({ type: 'failed', error: e instanceof Error ? e.message : String(e) }));
+  }, [s.screen]);
+
+  useReviewKeys(now, dispatch, leave);
+
+  const head = <Text bold>Review · Due today: {p.dueTotal} · Done: {s.graded.length}{card && s.screen !== 'done' ? ` · Card ${s.index + 1} of ${p.cards.length}` : ''}</Text>;
+  if (s.screen === 'done') {
+    const counts = (['again', 'hard', 'good', 'easy'] as const).map((g) => [g, s.graded.filter((x) => x.grade === g).length] as const).filter(([, n]) => n > 0);
+    const next = p.nextReview();
+    return (
+      <Box flexDirection="column">
+        {head}
+        <Text>{p.cards.length === 0 ? 'Nothing due today.' : `Reviewed ${s.graded.length} card${s.graded.length === 1 ? '' : 's'}${counts.length ? ` (${counts.map(([g, n]) => `${g} ${n}`).join(', ')})` : ''}.`}</Text>
+        {p.dueTotal > p.cards.length ? <Text dimColor>{p.dueTotal - p.cards.length === 1 ? '1 more due card waits' : `${p.dueTotal - p.cards.length} more due cards wait`} for tomorrow (daily limit).</Text> : null}
+        <Text>{next ? `Next review: ${dayWord(next, p.today)}.` : 'Your deck is empty.'}</Text>
+        <Text dimColor>Enter to leave</Text>
+      </Box>
+    );
+  }
+  if (s.screen === 'error' || !card) {
+    return <Box flexDirection="column">{head}<Text {...c('red')}>✗ {s.error ?? 'no card'}</Text><Text dimColor>Enter to leave</Text></Box>;
+  }
+  return (
+    <Box flexDirection="column">
+      {head}
+      <Text dimColor>Phase {String(card.phase).padStart(2, '0')}{card.due < p.today ? ` · overdue since ${card.due}` : ''}</Text>
+      {card.leech ? <Text {...c('yellow')}>⚠ leech: missed {card.leech.misses} times — revisit this concept: phase {String(card.phase).padStart(2, '0')}, {card.leech.page}</Text> : null}
+      <Box marginTop={1} flexDirection="column">
+        <QuestionText item={card.item} />
+        {s.screen === 'question' && card.item.choices ? card.item.choices.map((ch, i) => <Box key={i}><Text>  {i + 1}. </Text><Box flexShrink={1}><Text>{ch}</Text></Box></Box>) : null}
+      </Box>
+      {s.screen === 'question' ? <Box marginTop={1}><Text dimColor>Space reveal the answer · q quit</Text></Box> : null}
+      {s.screen !== 'question' ? (
+        <Box flexDirection="column">
+          {card.item.answer_type === 'free' && !card.item.keywords?.length
+            ? <Text>Model answer: {plain(card.item.model_answer ?? '')}</Text>
+            : <AnswerReview item={card.item} given={undefined} expected={expectedText(card.item)} />}
+          {card.item.rubric ? <Box marginTop={1}><Text dimColor>{plain(card.item.rubric)}</Text></Box> : null}
+          <Box marginTop={1}><Text bold>How well did you recall it? </Text><Text>{s.screen === 'saving' ? 'saving…' : BUTTONS}</Text></Box>
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
