@@ -55,9 +55,9 @@ export async function generate(): Promise<Record<string, string>> {
   const files = readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort();
   const schemas = files.map((f) => JSON.parse(readFileSync(join(schemaDir, f), 'utf8')) as { $id: string; title: string });
   const opts = { messages: false, strict: true, strictRequired: false, discriminator: true, code: { source: true, esm: true, lines: false }, allowUnionTypes: true } as const;
-  // Files people write (phase, quiz, lynx.yaml) get every problem at once; state lynx writes
+  // Files people write (phase, quiz, lynx.yaml, manifests) get every problem at once; state lynx writes
   // itself (checkpoints, manifests, outputs) stops at the first, which compiles to far less code.
-  const ALL_ERRORS = new Set(['phase.schema.json', 'quiz.schema.json', 'config.schema.json']);
+  const ALL_ERRORS = new Set(['phase.schema.json', 'quiz.schema.json', 'config.schema.json', 'manifest.schema.json']);
   const ajvAll = new Ajv({ ...opts, allErrors: true });
   const ajvFirst = new Ajv({ ...opts, allErrors: false });
   // formats are checked by hand-rolled regexes in the generated code; no runtime dependency on ajv-formats' full table

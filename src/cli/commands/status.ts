@@ -1,4 +1,5 @@
 /** lynx status: every phase's status for one learner (or all), plain or --json. Never loads ink or yaml when lynx.yaml is cached. */
+import { existsSync } from 'node:fs';
 import { buildStatus, type LearnerStatus } from '../../core/status.js';
 import { phaseIndex } from '../../io/curriculum.js';
 import { readCheckpoint, listLearners } from '../../io/checkpoint.js';
@@ -25,6 +26,13 @@ async function phaseDetail(ws: Workspace, id: number, st: LearnerStatus | undefi
   };
 }
 import type { Ctx } from '../context.js';
+
+/** Review cards due today; the review store loads only for a learner who has a deck. */
+async function dueReviews(ws: Workspace, learner: string): Promise<{ reviews_due?: number }> {
+  if (!existsSync(ws.abs(`learners/${learner}/reviews.jsonl`))) return {};
+  const { reviewsDue } = await import('../../io/review-store.js');
+  return { reviews_due: reviewsDue(ws, learner) };
+}
 
 export async function status(opts: { cwd: string; learner?: string | undefined; all?: boolean; phase?: number | undefined }): Promise<StatusReport> {
   const ws = await openWorkspace(opts.cwd);
@@ -54,10 +62,11 @@ export async function status(opts: { cwd: string; learner?: string | undefined; 
     lynx_version: lynxVersion(),
     workspace: ws.root,
     notices: workspaceNotices(ws.root),
-    learners: result.map((s) => ({
+    learners: await Promise.all(result.map(async (s) => ({
       learner: s.learner, current: s.current, counts: s.counts,
+      ...(await dueReviews(ws, s.learner)),
       phases: s.rows.map((r) => ({ ...r })),
-    })),
+    }))),
   };
 }
 
@@ -78,7 +87,8 @@ export async function statusCommand(ctx: Ctx, all: boolean, phaseArg: string | u
     ctx.out(renderPhaseDetail(report.phase, t));
     return invalid ? 2 : 0;
   }
-  const blocks = report.learners.map((l) => renderStatus({ learner: l.learner, current: l.current, counts: l.counts, rows: l.phases.map((p) => ({ ...p, error: p.error })) as LearnerStatus['rows'] }, t));
+  const blocks = report.learners.map((l) => renderStatus({ learner: l.learner, current: l.current, counts: l.counts, rows: l.phases.map((p) => ({ ...p, error: p.error })) as LearnerStatus['rows'] }, t,
+    l.reviews_due ? [t.info(`${l.reviews_due} review card(s) due today — lynx review${report.learners.length > 1 ? ` --learner ${l.learner}` : ''}`)] : []));
   ctx.out(blocks.join('\n\n'));
   return invalid ? 2 : 0;
 }
