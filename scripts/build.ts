@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { loadDataSet, problemLine } from '../src/io/data-files.js';
 import { summarize } from '../src/core/curriculum.js';
 import { nn } from '../src/core/ids.js';
@@ -60,6 +60,10 @@ const startupPlugin: Plugin = {
       contents: "module.exports = new Proxy({}, { get: (_t, k) => require('node:child_process')[k] });",
       loader: 'js',
     }));
+    // fdir require()s picomatch at load for its .glob() builder, which tinyglobby never calls
+    // (it passes its own matchers as filters): five CommonJS files kept off the checkpoint path.
+    b.onLoad({ filter: /fdir[\\/]dist[\\/]index\.mjs$/ }, (args) =>
+      ({ contents: readFileSync(args.path, 'utf8').replace(/__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/, ''), loader: 'js' }));
     b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: join(root, 'node_modules/chalk/source/vendor/supports-color/browser.js') }));
     // ink imports react-devtools-core only when DEV=true; it is not installed, and lynx never sets DEV
     b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'lynx' }));
@@ -71,32 +75,48 @@ const startupPlugin: Plugin = {
   },
 };
 
+/**
+ * Commands with a start-up budget (DESIGN §8) also get a standalone bundle in dist/fast/: one file
+ * instead of the ~20 shared chunks the split build gives them (module count, not bytes, dominated
+ * their start-up). The registry loads these when __LYNX_FAST__ is defined (this build only).
+ */
+const FAST = { status: 'src/cli/commands/status.ts', checkpoint: 'src/cli/commands/checkpoint.ts' };
+
+const common: BuildOptions = {
+  bundle: true,
+  // smaller files parse faster: the start-up budgets (DESIGN §8) are measured on this output
+  minify: true,
+  keepNames: true, // error classes report their name (UsageError …) in --json output
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  jsx: 'automatic',
+  // react and react-reconciler pick their production builds (the development ones are 5× larger)
+  define: { 'process.env.NODE_ENV': '"production"', __LYNX_FAST__: 'true' },
+  sourcemap: 'linked',
+  // Dependencies stay in node_modules and load lazily, except the few on every start-up path
+  // (BUNDLED): bundling them saves module resolution and CommonJS interop (DESIGN §8 budgets).
+  external: Object.keys(pkg.dependencies).filter((d) => !BUNDLED.includes(d)),
+  // the bundled CommonJS (commander) calls require() for node builtins
+  banner: { js: "import { createRequire as __lynxCreateRequire } from 'node:module'; const require = __lynxCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+  plugins: [startupPlugin],
+};
+
 async function bundle(): Promise<void> {
   rmSync(join(dist, 'chunks'), { recursive: true, force: true });
+  rmSync(join(dist, 'fast'), { recursive: true, force: true });
+  // one build per command: its static imports land in one file, its lazy ones stay lazy chunks
+  for (const [name, src] of Object.entries(FAST)) {
+    await build({ ...common, entryPoints: { [name]: join(root, src) }, outdir: join(dist, 'fast'), splitting: true, chunkNames: `${name}-chunks/[name]-[hash]` });
+  }
   const r = await build({
+    ...common,
     entryPoints: { cli: join(root, 'src/cli/main.ts') },
     outdir: dist,
     chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
     splitting: true,
-    // smaller files parse faster: the start-up budgets (DESIGN §8) are measured on this output
-    minify: true,
-    keepNames: true, // error classes report their name (UsageError …) in --json output
-    format: 'esm',
-    platform: 'node',
-    target: 'node20.19',
-    jsx: 'automatic',
-    // react and react-reconciler pick their production builds (the development ones are 5× larger)
-    define: { 'process.env.NODE_ENV': '"production"' },
-    sourcemap: 'linked',
-    // Dependencies stay in node_modules and load lazily, except the few on every start-up path
-    // (BUNDLED): bundling them saves module resolution and CommonJS interop (DESIGN §8 budgets).
-    external: Object.keys(pkg.dependencies).filter((d) => !BUNDLED.includes(d)),
-    // the bundled CommonJS (commander) calls require() for node builtins
-    banner: { js: "import { createRequire as __lynxCreateRequire } from 'node:module'; const require = __lynxCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
     metafile: true,
-    plugins: [startupPlugin],
   });
   writeFileSync(join(dist, 'meta.json'), JSON.stringify(r.metafile));
   console.log(`bundle: ${Object.keys(r.metafile.outputs).filter((f) => f.endsWith('.js')).length} files → dist/`);

@@ -2,7 +2,7 @@
  * The real CheckContext: the workspace's files, one git snapshot, the learner's recipes run
  * through src/io/proc, and the recorded state (checkpoint, attempt log, break journals).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckContext, CommandOutcome, CommandSpec } from '../core/checks/types.js';
 import type { Phase } from '../schemas/generated/types.js';
@@ -26,6 +26,30 @@ function capabilities(): Set<string> {
   if (onPath('perf')) have.add('perf');
   if (onPath('docker') && existsSync('/var/run/docker.sock')) have.add('docker');
   return have;
+}
+
+/**
+ * A glob for experiments/07-<anything>/<any depth>/manifest.json crawls every experiment directory; with hundreds of
+ * them that dominated `lynx checkpoint` (DESIGN §8 budget). When every pattern is
+ * `<literal dir>/<simple segment>/<rest>`, list the directory once, keep the entries whose name
+ * matches the segment, and glob only inside those.
+ */
+function narrowedGlob(root: string, patterns: string[], glob: (p: string[], cwd: string) => string[]): string[] | undefined {
+  const parts = patterns.map((p) => /^([^*?{}[\]!]+)\/([^/{}[\]!]+)\/(.+)$/.exec(p));
+  if (parts.some((m) => !m || !/[*?]/.test(m[2] ?? ''))) return undefined;
+  const out = new Set<string>();
+  const listings = new Map<string, string[]>();
+  for (const m of parts as RegExpExecArray[]) {
+    const [, base = '', seg = '', rest = ''] = m;
+    let names = listings.get(base);
+    if (!names) {
+      try { names = readdirSync(join(root, base), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name); } catch { names = []; }
+      listings.set(base, names);
+    }
+    const re = new RegExp(`^${seg.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+    for (const name of names.filter((n) => re.test(n))) for (const f of glob([rest], join(root, base, name))) out.add(`${base}/${name}/${f}`);
+  }
+  return [...out].sort();
 }
 
 export async function buildContext(ws: Workspace, learner: string, phase: Phase, opts: ContextOptions): Promise<CheckContext> {
@@ -58,7 +82,11 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
       read: (rel) => {
         try { return readFileSync(ws.abs(rel), 'utf8'); } catch { return undefined; }
       },
-      glob: (pattern) => globSync(Array.isArray(pattern) ? pattern : [pattern], { cwd: ws.root, onlyFiles: true, dot: true, ignore: ['.git/**', '.lynx/**', 'node_modules/**'] }).sort(),
+      glob: (pattern) => {
+        const patterns = Array.isArray(pattern) ? pattern : [pattern];
+        const run = (p: string[], cwd: string): string[] => globSync(p, { cwd, onlyFiles: true, dot: true, ignore: ['.git/**', '.lynx/**', 'node_modules/**'] });
+        return narrowedGlob(ws.root, patterns, run) ?? run(patterns, ws.root).sort();
+      },
     },
     git: {
       committed: (rel) => Promise.resolve(git.committedIn(snap, rel)),

@@ -30,3 +30,14 @@ describe('isInside / expandPath', () => {
       .toBe('learners/ana/phase-07/x in docs/phase-07-x');
   });
 });
+
+describe('typed errors across bundles', () => {
+  it('instanceof is decided by the brand, so a copy of the class from another bundle still matches', async () => {
+    const { InputError, LynxError, UsageError } = await import('../../src/core/errors.js');
+    const foreign = Object.assign(new Error('x'), { [Symbol.for('lynx.error.kinds')]: ['InputError', 'LynxError'] });
+    expect(foreign instanceof LynxError).toBe(true);
+    expect(foreign instanceof InputError).toBe(true);
+    expect(foreign instanceof UsageError).toBe(false);
+    expect(new Error('plain') instanceof LynxError).toBe(false);
+  });
+});

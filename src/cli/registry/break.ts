@@ -4,13 +4,13 @@ import { examples, jsonOption, type Register } from './shared.js';
 
 /**
  * "Any lynx command that finds an open journal says so at the top": one cheap directory listing
- * before every action, on stderr so --json stays clean. status and doctor report journals
+ * before every action, on stderr so --json stays clean. status, doctor and checkpoint report journals
  * themselves; `lynx break NN …` reports its own phase's journal in its result.
  */
 function activeBreakNotice(program: Command): void {
   program.hook('preAction', async (_root, action) => {
     const name = action.name();
-    if (name === 'status' || name === 'doctor' || name === 'demo') return;
+    if (name === 'status' || name === 'doctor' || name === 'demo' || name === 'checkpoint') return;
     const first = String(action.args[0] ?? '');
     if (name === 'break' && first === 'status') return;
     const { activeBreakNotices } = await import('../../io/break-notice.js');
