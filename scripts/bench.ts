@@ -60,6 +60,16 @@ function makeDemo(): string {
 let demoDir: string | undefined;
 const demo = (): string => (demoDir ??= makeDemo());
 
+/** The demo workspace `lynx demo` leaves: phase 00 closed, a quiz attempt, a review deck. */
+function makeWalked(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'lynx-bench-')), 'ws');
+  const r = spawnSync(process.execPath, [bin, 'demo', '--dir', dir], { stdio: 'pipe', env: { ...process.env, NO_COLOR: '1' } });
+  if (r.status !== 0) throw new Error(`lynx demo failed: ${String(r.stdout)}${String(r.stderr)}`);
+  return dir;
+}
+let walkedDir: string | undefined;
+const walked = (): string => (walkedDir ??= makeWalked());
+
 /** A heavy workspace for `checkpoint`: 500 committed manifests and state for all 42 phases. */
 function makeHeavy(): string {
   const dir = makeDemo();
@@ -84,7 +94,8 @@ const heavy = (): string => (heavyDir ??= makeHeavy());
 
 const cases: Case[] = [
   { name: 'lynx --help', argv: [bin, '--help'], budget: 1.35 },
-  { name: 'lynx status', argv: [bin, 'status'], budget: 1.6, setup: demo },
+  { name: 'lynx status (fresh workspace)', argv: [bin, 'status'], budget: 1.6, setup: demo },
+  { name: 'lynx status (demo workspace: phase 00 closed, quiz taken, review deck)', argv: [bin, 'status'], budget: 1.6, setup: walked },
   { name: 'lynx checkpoint 00 (static, 500 manifests, 42 phases of state)', argv: [bin, 'checkpoint', '00'], budget: 2.5, setup: heavy },
   { name: 'lynx quiz 00 (first question on screen, on a pty)', argv: [bin, 'quiz', '00'], budget: 4, setup: demo, pty: 'Question 1 of 5' },
 ];
@@ -112,8 +123,8 @@ for (const c of cases) {
   console.log(line);
   rows.push(line);
 }
-if (args.includes('--keep')) console.log(`kept: ${[demoDir, heavyDir].filter(Boolean).join(' ')}`);
-else for (const d of [demoDir, heavyDir]) if (d) rmSync(join(d, '..'), { recursive: true, force: true });
+if (args.includes('--keep')) console.log(`kept: ${[demoDir, heavyDir, walkedDir].filter(Boolean).join(' ')}`);
+else for (const d of [demoDir, heavyDir, walkedDir]) if (d) rmSync(join(d, '..'), { recursive: true, force: true });
 
 if (!args.includes('--no-write')) {
   const md = `# Benchmarks

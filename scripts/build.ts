@@ -3,7 +3,7 @@
  * then bundle src/cli/main.ts with esbuild (code-split so each command's module loads lazily).
  * Bad data fails the build with file:line:col.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
@@ -82,6 +82,61 @@ const startupPlugin: Plugin = {
  */
 const FAST = { status: 'src/cli/commands/status.ts', checkpoint: 'src/cli/commands/checkpoint.ts' };
 
+/**
+ * What a standalone command loads only sometimes (its dynamic imports) stays out of its file: each
+ * becomes its own bundle in dist/lazy/ and the command imports it there, so the command's own file
+ * holds exactly its static closure (no shared chunks, nothing it may never need).
+ */
+function lazyPackage(path: string, kind: string): string | undefined {
+  return kind === 'dynamic-import' && BUNDLED.includes(path) ? `pkg__${path.replace(/[@/]/g, '_')}` : undefined;
+}
+
+const lazyPlugin: Plugin = {
+  name: 'lynx-lazy',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      const name = lazyPackage(args.path, args.kind);
+      return name ? { path: `../lazy/${name}.js`, external: true, sideEffects: true } : undefined;
+    });
+    b.onResolve({ filter: /^\.{1,2}\// }, (args) => {
+      if (args.kind !== 'dynamic-import' || !args.importer.startsWith(join(root, 'src'))) return undefined;
+      const abs = join(args.resolveDir, args.path).replace(/\.js$/, '');
+      const rel = abs.slice(join(root, 'src').length + 1);
+      return { path: `../lazy/${rel.replace(/[\\/]/g, '__')}.js`, external: true, sideEffects: true };
+    });
+  },
+};
+
+/** Every module some fast command imports dynamically, as dist/lazy/<path with __>.js. */
+async function lazyEntries(): Promise<Record<string, string>> {
+  const found: Record<string, string> = {};
+  const scan: Plugin = {
+    name: 'lynx-lazy-scan',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        const name = lazyPackage(args.path, args.kind);
+        if (name) found[name] = args.path;
+        return undefined;
+      });
+      b.onResolve({ filter: /^\.{1,2}\// }, (args) => {
+        if (args.kind !== 'dynamic-import' || !args.importer.startsWith(join(root, 'src'))) return undefined;
+        const abs = join(args.resolveDir, args.path).replace(/\.js$/, '');
+        const rel = abs.slice(join(root, 'src').length + 1);
+        const src = [`${abs}.ts`, `${abs}.tsx`, `${abs}.js`].find((f) => existsSync(f));
+        if (src) found[rel.replace(/[\\/]/g, '__')] = src;
+        return undefined;
+      });
+    },
+  };
+  let size = -1;
+  // lazy modules may import others lazily: scan until the set stops growing
+  while (Object.keys(found).length !== size) {
+    size = Object.keys(found).length;
+    await build({ ...common, entryPoints: [...Object.values(FAST).map((f) => join(root, f)), ...Object.values(found)], outdir: join(dist, 'scan'), write: false, splitting: true, plugins: [startupPlugin, scan] });
+  }
+  return found;
+}
+
 const common: BuildOptions = {
   bundle: true,
   // smaller files parse faster: the start-up budgets (DESIGN §8) are measured on this output
@@ -106,10 +161,10 @@ const common: BuildOptions = {
 async function bundle(): Promise<void> {
   rmSync(join(dist, 'chunks'), { recursive: true, force: true });
   rmSync(join(dist, 'fast'), { recursive: true, force: true });
-  // one build per command: its static imports land in one file, its lazy ones stay lazy chunks
-  for (const [name, src] of Object.entries(FAST)) {
-    await build({ ...common, entryPoints: { [name]: join(root, src) }, outdir: join(dist, 'fast'), splitting: true, chunkNames: `${name}-chunks/[name]-[hash]` });
-  }
+  rmSync(join(dist, 'lazy'), { recursive: true, force: true });
+  const lazy = await lazyEntries();
+  await build({ ...common, entryPoints: Object.fromEntries(Object.entries(FAST).map(([k, v]) => [k, join(root, v)])), outdir: join(dist, 'fast'), splitting: false, plugins: [startupPlugin, lazyPlugin] });
+  await build({ ...common, entryPoints: lazy, outdir: join(dist, 'lazy'), splitting: false, plugins: [startupPlugin, lazyPlugin] });
   const r = await build({
     ...common,
     entryPoints: { cli: join(root, 'src/cli/main.ts') },
