@@ -1,6 +1,8 @@
 /**
- * External tools lynx relies on. `just` comes from PATH, else from the binary the rust-just
- * npm package ships (Debian 12 has no just package).
+ * External tools lynx relies on. `just` comes from PATH, else from the binary rust-just publishes
+ * on npm for this platform (rust-just-<os>-<arch>, an optional dependency; Debian 12 has no just).
+ * lynx depends on the platform package directly: rust-just's wrapper lists every platform's
+ * package, and a registry that serves only some of them leaves `npm ci` unable to install.
  */
 import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -19,7 +21,7 @@ export function onPath(name: string): string | undefined {
   return undefined;
 }
 
-/** The native binary inside rust-just's platform package (not its node wrapper: one process less). */
+/** The native binary inside rust-just's platform package. */
 export function bundledJust(): string | undefined {
   const arch = process.arch;
   const os = process.platform === 'win32' ? 'windows' : process.platform;
