@@ -64,6 +64,16 @@ const startupPlugin: Plugin = {
     // (it passes its own matchers as filters): five CommonJS files kept off the checkpoint path.
     b.onLoad({ filter: /fdir[\\/]dist[\\/]index\.mjs$/ }, (args) =>
       ({ contents: readFileSync(args.path, 'utf8').replace(/__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/, ''), loader: 'js' }));
+    // ink renders only a last frame when is-in-ci says CI. lynx starts ink only on a TTY, where a
+    // person (or CI's own terminal test, driving tmux) is watching: CI=true must not blank the quiz.
+    b.onResolve({ filter: /^is-in-ci$/ }, () => ({ path: 'is-in-ci', namespace: 'lynx' }));
+    b.onLoad({ filter: /^is-in-ci$/, namespace: 'lynx' }, () => ({
+      contents: "import { env } from 'node:process';\n"
+        + "const check = (key) => key in env && env[key] !== '0' && env[key] !== 'false';\n"
+        + "const ci = check('CI') || check('CONTINUOUS_INTEGRATION');\n"
+        + 'export default ci && process.stdout.isTTY !== true;\n',
+      loader: 'js',
+    }));
     b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: join(root, 'node_modules/chalk/source/vendor/supports-color/browser.js') }));
     // ink imports react-devtools-core only when DEV=true; it is not installed, and lynx never sets DEV
     b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'lynx' }));
