@@ -211,4 +211,27 @@ describe('lynx report refuses, names the file, writes nothing', () => {
     expect(r2.stderr).toMatch(/^lynx: error: experiments\/00-run\/manifest\.json:2:\d+ invalid JSON/);
     expect(existsSync(join(dir2, 'PHASE_00_REPORT.md'))).toBe(false);
   });
+
+  it('the remaining kinds fail for their own reasons: glob, json, grep, git-order, any', () => {
+    const dir = passingWorkspace();
+    git(dir, 'rm', '-q', 'plots/b.png', 'README.md');
+    write(dir, 'results/summary.json', '{"accuracy": 0.5}\n');
+    write(dir, 'src/calc.py', 'add = lambda a, b: a + b\n');
+    commitAll(dir, 'regress');
+    const { code, gate } = reportJson(dir);
+    expect(code).toBe(1);
+    expect(byId(gate, 'plots')?.message).toBe('1 of 2 required match(es) of plots/*.png');
+    expect(byId(gate, 'summary')?.message).toBe('results/summary.json: accuracy = 0.5 fails >= 0.9');
+    expect(byId(gate, 'functions')?.message).toMatch(/^0 line\(s\) match \/\^def \/ in src\/\*\.py; need ≥ 1/);
+    expect(byId(gate, 'either')?.message).toBe('none of 2 alternatives passes: missing: README.md | missing: NOTES.md');
+
+    // a history in which the solution came first: predictions written after the fact
+    const dir2 = passingWorkspace();
+    git(dir2, 'checkout', '-q', '--orphan', 'rewritten');
+    git(dir2, 'rm', '-q', '--cached', 'notes/predictions.md');
+    git(dir2, 'commit', '-q', '-m', 'everything but the predictions');
+    commitAll(dir2, 'predictions after the fact');
+    const r2 = reportJson(dir2);
+    expect(byId(r2.gate, 'order')?.message).toMatch(/^notes\/solution\.md \([0-9a-f]{8}\) was not committed after notes\/predictions\.md/);
+  });
 });
