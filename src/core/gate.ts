@@ -3,12 +3,10 @@
  * revisions, honesty flags, a committed tree), with dependencies and waivers, folded into one
  * GateResult. Pure: all it knows of the world comes through the CheckContext.
  */
-import type { Phase } from '../schemas/generated/types.js';
 import type { CheckContext, CheckResult } from './checks/types.js';
 import { evaluate } from './checks/registry.js';
 import { manifestIssues } from './checks/kinds/manifest.js';
-import { section } from './markdown-tasks.js';
-import { sha256 } from './attempts.js';
+import { planFileName, planState } from './plan-rules.js';
 import { nn } from './ids.js';
 
 export type GateStatus = 'pass' | 'fail' | 'error';
@@ -24,7 +22,6 @@ export function gateStatus(checks: readonly CheckResult[], mode: 'static' | 'ful
   return bad.some((c) => c.status === 'fail' || c.status === 'skipped' || c.status === 'pending') ? 'fail' : 'error';
 }
 
-export const planFile = (phase: number): string => `PHASE_${nn(phase)}_PLAN.md`;
 export const reportFile = (phase: number): string => `PHASE_${nn(phase)}_REPORT.md`;
 
 /** The phase's own experiment manifests, in both of the text's directory conventions (DIGEST §11.11). */
@@ -64,16 +61,18 @@ async function manifestsCheck(ctx: CheckContext): Promise<CheckResult> {
 }
 
 function planCheck(ctx: CheckContext): CheckResult {
-  const base = { id: 'gate:plan', kind: 'plan', title: `${planFile(ctx.phase.id)}: changes after approval are logged in §8` };
+  const file = planFileName(ctx.phase.id);
+  const base = { id: 'gate:plan', kind: 'plan', title: `${file}: changes after approval are logged in §8` };
   const cp = ctx.state.checkpoint;
-  const text = ctx.fs.read(planFile(ctx.phase.id));
-  if (text === undefined) return { ...base, status: 'fail', message: `${planFile(ctx.phase.id)} is missing (\`lynx phase-start ${nn(ctx.phase.id)}\`)` };
-  if (!cp?.approved_at || !cp.plan_sha256) return { ...base, status: 'fail', message: `the plan was never approved (\`lynx phase-start ${nn(ctx.phase.id)} --approve\`)` };
-  if (sha256(text) === cp.plan_sha256) return { ...base, status: 'pass', message: `unchanged since approval on ${cp.approved_at.slice(0, 10)}` };
-  const log = section(text, /^#+\s*§?\s*8\b|revisions/i) ?? '';
-  const entries = log.split('\n').filter((l) => /^\s*([-*]|\d+\.)\s+\S/.test(l) || (/^\s*\|/.test(l) && !/^\s*\|[\s|:-]+\|\s*$/.test(l) && !/\|\s*date\s*\|/i.test(l)));
-  if (entries.length === 0) return { ...base, status: 'fail', message: `${planFile(ctx.phase.id)} changed after approval but §8 Revisions log has no entry`, expected: 'a §8 entry for every change after approval' };
-  return { ...base, status: 'pass', message: `changed after approval; §8 has ${entries.length} revision entr${entries.length === 1 ? 'y' : 'ies'}` };
+  const text = ctx.fs.read(file);
+  if (text === undefined) return { ...base, status: 'fail', message: `${file} is missing (\`lynx phase-start ${nn(ctx.phase.id)}\`)` };
+  const st = planState(text, { plan_sha256: cp?.plan_sha256, approved_at: cp?.approved_at });
+  switch (st.state) {
+    case 'unapproved': return { ...base, status: 'fail', message: `the plan was never approved (\`lynx phase-start ${nn(ctx.phase.id)} --approve\`)` };
+    case 'unchanged': return { ...base, status: 'pass', message: `unchanged since approval on ${cp?.approved_at?.slice(0, 10) ?? '?'}` };
+    case 'unlogged': return { ...base, status: 'fail', message: `${file} changed after approval but §8 Revisions log has no entry`, expected: 'a §8 entry for every change after approval' };
+    case 'revised': return { ...base, status: 'pass', message: `changed after approval; §8 has ${st.entries} revision entr${st.entries === 1 ? 'y' : 'ies'}` };
+  }
 }
 
 /** A break's mutant text in the tree, or an open journal, means the break is still active. */
@@ -115,8 +114,4 @@ export async function runGate(ctx: CheckContext, opts: GateOptions): Promise<Gat
   }
   if (opts.requireClean) checks.push({ ...(await evaluate({ kind: 'git-clean' }, ctx, 'gate:git-clean')), title: 'everything is committed' });
   return { checks, status: gateStatus(checks, ctx.mode) };
-}
-
-export function phaseOf(p: Phase): string {
-  return `${nn(p.id)} ${p.title}`;
 }

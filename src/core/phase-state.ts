@@ -4,7 +4,7 @@
  */
 import type { Checkpoint, Phase } from '../schemas/generated/types.js';
 import type { CheckResult } from './checks/types.js';
-import { section, tasks } from './markdown-tasks.js';
+import { openQuestions } from './plan-rules.js';
 
 export function labsCheck(phase: Phase, cp: Checkpoint | undefined): CheckResult {
   const runs = cp?.labs ?? {};
@@ -22,11 +22,7 @@ export function labsCheck(phase: Phase, cp: Checkpoint | undefined): CheckResult
 export async function openQuestionsCheck(plan: string | undefined, planName: string): Promise<CheckResult> {
   const base = { id: 'state:open-questions', kind: 'plan', title: `${planName} §7 open questions` };
   if (plan === undefined) return { ...base, status: 'pending', message: `${planName} not written yet` };
-  const s = section(plan, /^#+\s*§?\s*7\b|open questions/i);
-  if (s === undefined) return { ...base, status: 'pass', message: 'the plan has no §7' };
-  const items = await tasks(s);
-  const listed = s.split('\n').filter((l) => /^\s*([-*]|\d+\.)\s+(?!\[[ xX]\])\S/.test(l)).map((l) => l.trim());
-  const open = [...items.filter((t) => !t.checked).map((t) => t.text), ...listed];
+  const open = await openQuestions(plan);
   if (open.length === 0) return { ...base, status: 'pass', message: 'no open question' };
   return { ...base, status: 'pending', message: `${open.length} open question(s) — resolve them before coding against them`, evidence: open.slice(0, 10) };
 }

@@ -2,14 +2,13 @@
  * PHASE_NN_PLAN.md: the view the template renders (§0–§8, DIGEST §2.2) and the rules the plan obeys
  * after approval. Pure: the caller reads the template and the files.
  */
+import { planFileName } from './plan-rules.js';
+export { planFileName, revisionEntries, openQuestions, planState, type PlanState } from './plan-rules.js';
 import type { Phase } from '../schemas/generated/types.js';
 import { describeCheck } from './dod-text.js';
 import { expandPath, nn } from './ids.js';
 import { indentLines } from './render.js';
-import { section, tasks } from './markdown-tasks.js';
-import { sha256 } from './attempts.js';
 
-export const planFileName = (phase: number): string => `PHASE_${nn(phase)}_PLAN.md`;
 
 export interface PlanInputs {
   phase: Phase;
@@ -72,29 +71,4 @@ export function planView(i: PlanInputs): object {
       note: d.note ? indentLines(d.note, 4) : undefined,
     })),
   };
-}
-
-/** §8 entries: list items or table rows (not the header or separator), as the gate counts them. */
-export function revisionEntries(text: string): string[] {
-  const log = section(text, /^#+\s*§?\s*8\b|revisions/i) ?? '';
-  return log.split('\n').filter((l) => /^\s*([-*]|\d+\.)\s+\S/.test(l) || (/^\s*\|/.test(l) && !/^\s*\|[\s|:-]+\|\s*$/.test(l) && !/\|\s*date\s*\|/i.test(l)));
-}
-
-/** §7 open questions: task items not ticked (plain list items count as open too). */
-export async function openQuestions(text: string): Promise<string[]> {
-  const s = section(text, /^#+\s*§?\s*7\b|open questions/i);
-  if (s === undefined) return [];
-  const t = await tasks(s);
-  const plain = s.split('\n').filter((l) => /^\s*[-*]\s+(?!\[[ xX]\])\S/.test(l)).map((l) => l.replace(/^\s*[-*]\s+/, ''));
-  return [...t.filter((x) => !x.checked).map((x) => x.text), ...plain];
-}
-
-export type PlanState = { state: 'unapproved' } | { state: 'unchanged' } | { state: 'revised'; entries: number } | { state: 'unlogged' };
-
-/** After approval the plan may change only with a §8 entry (the gate enforces the same rule). */
-export function planState(text: string, approved: { plan_sha256?: string | undefined; approved_at?: string | undefined }): PlanState {
-  if (!approved.plan_sha256 || !approved.approved_at) return { state: 'unapproved' };
-  if (sha256(text) === approved.plan_sha256) return { state: 'unchanged' };
-  const entries = revisionEntries(text).length;
-  return entries > 0 ? { state: 'revised', entries } : { state: 'unlogged' };
 }

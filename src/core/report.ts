@@ -6,7 +6,7 @@ import Mustache from 'mustache';
 import type { Checkpoint, GateResult, Phase } from '../schemas/generated/types.js';
 import type { AttemptRecord } from './attempts.js';
 import type { LangRow, TestCount } from './measure.js';
-import { section } from './markdown-tasks.js';
+import { revisionEntries } from './plan-rules.js';
 import { nn } from './ids.js';
 
 export interface ManifestRow { path: string; sha: string; seed: string; wall: string; metrics: string }
@@ -24,7 +24,7 @@ export interface ReportInput {
   manifests: ManifestRow[];
   attempts: AttemptRecord[];
   plan: string | undefined;
-  /** Unticked task items of the plan's §7 (parsed by the caller: the markdown parser is async). */
+  /** The plan's open §7 questions (parsed by the caller: the markdown parser is async). */
   openQuestions: string[];
   unlocks: { id: number; title: string }[];
 }
@@ -32,12 +32,6 @@ export interface ReportInput {
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n+/g, ' ');
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const MARK: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', error: '⚠️ error', skipped: '⏭ skipped', pending: '… pending' };
-
-function listItems(text: string | undefined): string[] {
-  if (!text) return [];
-  return text.split('\n').filter((l) => /^\s*([-*]|\d+\.)\s+\S/.test(l) || (/^\s*\|/.test(l) && !/^\s*\|[\s|:-]+\|\s*$/.test(l) && !/\|\s*date\s*\|/i.test(l)))
-    .map((l) => l.trim().replace(/^([-*]|\d+\.)\s+/, ''));
-}
 
 function duration(ms: number): string {
   const min = Math.round(ms / 60000);
@@ -71,7 +65,7 @@ export function reportView(i: ReportInput): Record<string, unknown> {
   });
   const flag = cp?.dod?.lab_attempted_before_solutions;
   const open = i.openQuestions;
-  const revisions = listItems(i.plan ? section(i.plan, /^#+\s*§?\s*8\b|revisions/i) : undefined);
+  const revisions = i.plan ? revisionEntries(i.plan).map((l) => l.trim().replace(/^([-*]|\d+\.)\s+/, '')) : [];
   const opened = cp?.planned_at ?? cp?.approved_at;
   return {
     nn: nn(i.phase.id), title: i.phase.title, slug: i.phase.slug, learner: i.learner,
@@ -93,11 +87,4 @@ export function reportView(i: ReportInput): Record<string, unknown> {
 
 export function renderReport(template: string, view: Record<string, unknown>): string {
   return Mustache.render(template, view, {}, { escape: (s: string) => s });
-}
-
-/** The plan's unticked §7 items. */
-export async function planOpenQuestions(plan: string | undefined): Promise<string[]> {
-  if (!plan) return [];
-  const { tasks } = await import('./markdown-tasks.js');
-  return (await tasks(section(plan, /^#+\s*§?\s*7\b|open questions/i) ?? '')).filter((t) => !t.checked).map((t) => t.text);
 }

@@ -13,20 +13,11 @@ import * as git from './git.js';
 import { readCheckpoint } from './checkpoint.js';
 import { loadQuizBank } from './curriculum.js';
 import { openBreakJournals } from './notices.js';
-import { onPath } from './tools.js';
+import { capabilities } from './tools.js';
 import type { Workspace } from './workspace.js';
 
 export interface ContextOptions { mode: 'static' | 'full'; logRoot?: string; onOutput?: (s: string) => void; onCommand?: (label: string, phase: 'start' | 'end', r?: CommandOutcome) => void }
 
-
-/** Needs a check can declare; LYNX_HAVE="gpu,cuda" declares them for machines lynx cannot probe. */
-function capabilities(): Set<string> {
-  const have = new Set((process.env.LYNX_HAVE ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-  if (onPath('nvidia-smi')) { have.add('gpu'); if (onPath('nvcc')) have.add('cuda'); }
-  if (onPath('perf')) have.add('perf');
-  if (onPath('docker') && existsSync('/var/run/docker.sock')) have.add('docker');
-  return have;
-}
 
 /**
  * A glob for experiments/07-<anything>/<any depth>/manifest.json crawls every experiment directory; with hundreds of
@@ -95,6 +86,7 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
       dirty: () => Promise.resolve(snap.dirty),
       firstCommit: (rel) => git.firstCommit(ws.root, rel),
       isAncestor: (a, b) => git.isAncestor(ws.root, a, b),
+      tracked: () => snap.tracked,
     },
     // Identical commands within one gate run execute once (several DoD items may share a harness).
     run: (spec: CommandSpec) => {

@@ -5,7 +5,7 @@
  */
 import { openTarget, gateResult } from './gate-common.js';
 import { labsCheck, openQuestionsCheck, sinceOpenedCheck } from '../../core/phase-state.js';
-import { planFile } from '../../core/gate.js';
+import { planFileName } from '../../core/plan-rules.js';
 import { workspaceNotices } from '../../io/notices.js';
 import type { GateResult } from '../../schemas/generated/types.js';
 import type { Ctx } from '../context.js';
@@ -19,7 +19,7 @@ export async function checkpoint(opts: { cwd: string; learner?: string | undefin
     async (ctx) => [
       sinceOpenedCheck(ctx.state.checkpoint, new Date()),
       labsCheck(t.phase, ctx.state.checkpoint),
-      await openQuestionsCheck(ctx.fs.read(planFile(t.phase.id)), planFile(t.phase.id)),
+      await openQuestionsCheck(ctx.fs.read(planFileName(t.phase.id)), planFileName(t.phase.id)),
     ],
   );
   return result;

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openTarget, gateResult, type Target } from './gate-common.js';
 import { reportFile } from '../../core/gate.js';
-import { planFile } from '../../core/gate.js';
-import { reportView, renderReport, planOpenQuestions } from '../../core/report.js';
+import { reportView, renderReport } from '../../core/report.js';
+import { openQuestions, planFileName } from '../../core/plan-rules.js';
 import { parseTestCounts } from '../../core/measure.js';
 import { sha256 } from '../../core/attempts.js';
 import { buildStatus } from '../../core/status.js';
@@ -22,7 +22,6 @@ import { writeAtomic } from '../../io/fsx.js';
 import { withLock } from '../../io/lock.js';
 import { packageRoot, lynxVersion } from '../../io/pkg.js';
 import { sourceLines, manifestRows } from '../../io/measure.js';
-import { snapshot } from '../../io/git.js';
 import { sign } from '../../io/signing.js';
 import type { Checkpoint, GateResult } from '../../schemas/generated/types.js';
 import type { Ctx } from '../context.js';
@@ -42,11 +41,11 @@ async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof
   const tests = gate.checks.flatMap((c) => [c, ...(c.children ?? [])])
     .filter((c) => c.kind === 'command' && c.log)
     .flatMap((c) => { const count = parseTestCounts(c.log ?? ''); return count ? [{ command: /^`([^`]+)`/.exec(c.message)?.[1] ?? c.title, count }] : []; });
-  const snap = await snapshot(ws.root);
+  const plan = ctx.fs.read(planFileName(phase.id));
   const view = reportView({
     phase, learner, gate, checkpoint: ctx.state.checkpoint, closedAt, lynxVersion: lynxVersion(), curriculumSha256: curriculumSha,
-    tests, languages: sourceLines(ws, snap.tracked), manifests: manifestRows(ctx), attempts: ctx.state.attempts.records,
-    plan: ctx.fs.read(planFile(phase.id)), openQuestions: await planOpenQuestions(ctx.fs.read(planFile(phase.id))), unlocks: index.filter((p) => p.requires.includes(phase.id)).map((p) => ({ id: p.id, title: p.title })),
+    tests, languages: sourceLines(ws, ctx.git.tracked()), manifests: manifestRows(ctx), attempts: ctx.state.attempts.records,
+    plan, openQuestions: plan === undefined ? [] : await openQuestions(plan), unlocks: index.filter((p) => p.requires.includes(phase.id)).map((p) => ({ id: p.id, title: p.title })),
   });
   const template = readFileSync(join(packageRoot(), 'templates', 'PHASE_REPORT.md'), 'utf8');
   const report = renderReport(template, view);

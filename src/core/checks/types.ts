@@ -40,6 +40,8 @@ export interface CheckContext {
     dirty(): Promise<string[]>;
     firstCommit(rel: string): Promise<{ sha: string; time: number } | undefined>;
     isAncestor(a: string, b: string): Promise<boolean>;
+    /** Every tracked path (from the same snapshot: no second git run). */
+    tracked(): Iterable<string>;
   };
   run(spec: CommandSpec): Promise<CommandOutcome>;
   /** What this machine has (gpu, cuda, docker, network, cloud, perf). */
