@@ -1,7 +1,8 @@
 /** JSON parsing that names file:line:col on failure (pure: the caller reads the file). */
 import { InputError } from './errors.js';
 
-function lineCol(text: string, offset: number): { line: number; col: number } {
+/** 1-based line and column of a character offset. */
+export function lineCol(text: string, offset: number): { line: number; col: number } {
   let line = 1;
   let last = -1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) { line++; last = i; }

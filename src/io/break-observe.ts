@@ -2,24 +2,15 @@
  * Running a break's observe commands (and the tests after restore) through src/io/run-command:
  * what this machine can run, then each runnable step with its exit code, duration and output tail.
  */
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import type { ObserveFacts, ObservePlan } from '../core/break/observe-plan.js';
 import type { StepResult } from '../core/break/results.js';
 import type { CommandSpec } from '../core/checks/types.js';
 import { justRecipes, resolveArgv, runCommand } from './run-command.js';
-import { findJust, onPath } from './tools.js';
+import { capabilities, findJust, onPath } from './tools.js';
 import type { Workspace } from './workspace.js';
 
 const TAIL_LINES = 20;
-
-/** Capabilities lynx can see; LYNX_HAVE="gpu,cuda" declares what it cannot probe. */
-function capabilities(): Set<string> {
-  const have = new Set((process.env.LYNX_HAVE ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-  if (onPath('nvidia-smi')) { have.add('gpu'); if (onPath('nvcc')) have.add('cuda'); }
-  if (onPath('perf')) have.add('perf');
-  if (onPath('docker') && existsSync('/var/run/docker.sock')) have.add('docker');
-  return have;
-}
 
 export async function observeFacts(ws: Workspace): Promise<ObserveFacts> {
   const have = capabilities();

@@ -38,16 +38,25 @@ async function mustGit(cwd: string, args: string[]): Promise<string> {
   }
 }
 
+type Out = (args: string[]) => Promise<{ ok: boolean; code: number; stdout: string }>;
+
+/** git through child_process directly: for queries whose answer is the exit code, and for the snapshot (no simple-git or execa on these paths). */
+async function execGit(cwd: string): Promise<Out> {
+  const { execFile } = await import('node:child_process');
+  return (args) => new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout) => {
+      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') reject(new EnvError('git is not installed or not on PATH', { hint: 'Install git 2.x and retry.' }));
+      else resolve({ ok: !err, code: err ? (typeof err.code === 'number' ? err.code : 128) : 0, stdout });
+    });
+  });
+}
+
 /**
  * Exit status of a git query whose answer *is* the exit code (merge-base --is-ancestor,
- * check-ignore, cat-file -e). simple-git resolves a non-zero exit with empty stderr as success,
- * so these go through execa.
+ * check-ignore, cat-file -e). simple-git resolves a non-zero exit with empty stderr as success.
  */
 async function gitStatusCode(cwd: string, args: string[]): Promise<number> {
-  const { execa } = await import('execa');
-  const r = await execa('git', args, { cwd, reject: false, stdin: 'ignore' });
-  if ((r as { code?: string }).code === 'ENOENT') throw new EnvError('git is not installed or not on PATH', { hint: 'Install git 2.x and retry.' });
-  return r.exitCode ?? 128;
+  return (await (await execGit(cwd))(args)).code;
 }
 
 export async function topLevel(cwd: string): Promise<string | undefined> {
@@ -69,19 +78,29 @@ export async function isAncestor(cwd: string, a: string, b: string): Promise<boo
   return (await gitStatusCode(cwd, ['merge-base', '--is-ancestor', a, b])) === 0;
 }
 
-/** Every dirty path, untracked files included, lynx's own .lynx/ state excluded. */
-export async function dirtyFiles(cwd: string): Promise<string[]> {
-  const out = await mustGit(cwd, ['status', '--porcelain=v1', '-z', '--untracked-files=all']);
-  const paths: string[] = [];
+const STATUS_ARGS = ['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all'];
+
+/** Parse `git status --porcelain=v2 --branch -z`: HEAD's oid and every dirty path (untracked included). */
+function parseStatus(out: string): { head: string | null; dirty: string[] } {
+  let head: string | null = null;
+  const dirty: string[] = [];
   const parts = out.split('\0');
   for (let i = 0; i < parts.length; i++) {
-    const entry = parts[i] ?? '';
-    if (entry.length < 4) continue;
-    const status = entry.slice(0, 2);
-    paths.push(entry.slice(3));
-    if (status.startsWith('R') || status.startsWith('C')) i++; // -z puts the rename source next
+    const e = parts[i] ?? '';
+    if (e.startsWith('# branch.oid ')) { const oid = e.slice(13).trim(); head = /^[0-9a-f]{40}$/.test(oid) ? oid : null; continue; }
+    if (e.startsWith('1 ')) dirty.push(e.split(' ').slice(8).join(' '));
+    else if (e.startsWith('2 ')) { dirty.push(e.split(' ').slice(9).join(' ')); i++; } // -z puts the rename source next
+    else if (e.startsWith('u ')) dirty.push(e.split(' ').slice(10).join(' '));
+    else if (e.startsWith('? ')) dirty.push(e.slice(2));
   }
-  return paths.filter((p) => !p.startsWith('.lynx/') && p !== '.lynx');
+  return { head, dirty };
+}
+
+const notLynx = (p: string): boolean => !p.startsWith('.lynx/') && p !== '.lynx';
+
+/** Every dirty path, untracked files included, lynx's own .lynx/ state excluded. */
+export async function dirtyFiles(cwd: string): Promise<string[]> {
+  return parseStatus(await mustGit(cwd, STATUS_ARGS)).dirty.filter(notLynx);
 }
 
 /** Tracked at HEAD and unchanged in the index and work tree. */
@@ -113,9 +132,6 @@ export async function lastCommit(cwd: string, path: string): Promise<{ sha: stri
   return sha ? { sha, time: Number(t) } : undefined;
 }
 
-export async function gitVersion(cwd: string): Promise<string | undefined> {
-  return (await tryGit(cwd, ['--version']))?.trim().replace(/^git version /, '');
-}
 
 export async function init(cwd: string): Promise<void> {
   await mustGit(cwd, ['init', '-q', '-b', 'main']);
@@ -145,36 +161,15 @@ export async function setLocalConfig(cwd: string, key: string, value: string): P
  */
 export interface Snapshot { head: string | null; tracked: Set<string>; dirty: string[]; dirtySet: Set<string>; history: () => Promise<string[]> }
 
-type Out = (args: string[]) => Promise<{ ok: boolean; stdout: string }>;
-
-async function execGit(cwd: string): Promise<Out> {
-  const { execFile } = await import('node:child_process');
-  return (args) => new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout) => {
-      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') reject(new EnvError('git is not installed or not on PATH'));
-      else resolve({ ok: !err, stdout });
-    });
-  });
-}
 
 export async function snapshot(cwd: string): Promise<Snapshot> {
   const out = await execGit(cwd);
   // status v2 --branch also reports HEAD (one process fewer); rev-list runs only if asked
-  const [ls, st] = await Promise.all([out(['ls-files', '-z']), out(['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all'])]);
-  let head: string | null = null;
-  const dirty: string[] = [];
-  const parts = st.stdout.split('\0');
-  for (let i = 0; i < parts.length; i++) {
-    const e = parts[i] ?? '';
-    if (e.startsWith('# branch.oid ')) { const oid = e.slice(13).trim(); head = /^[0-9a-f]{40}$/.test(oid) ? oid : null; continue; }
-    if (e.startsWith('1 ')) dirty.push(e.split(' ').slice(8).join(' '));
-    else if (e.startsWith('2 ')) { dirty.push(e.split(' ').slice(9).join(' ')); i++; }
-    else if (e.startsWith('u ')) dirty.push(e.split(' ').slice(10).join(' '));
-    else if (e.startsWith('? ')) dirty.push(e.slice(2));
-  }
+  const [ls, st] = await Promise.all([out(['ls-files', '-z']), out(STATUS_ARGS)]);
+  const { head, dirty } = parseStatus(st.stdout);
   let history: Promise<string[]> | undefined;
   return {
-    head, tracked: new Set(ls.stdout.split('\0').filter(Boolean)), dirty: dirty.filter((p) => !p.startsWith('.lynx/')), dirtySet: new Set(dirty),
+    head, tracked: new Set(ls.stdout.split('\0').filter(Boolean)), dirty: dirty.filter(notLynx), dirtySet: new Set(dirty),
     history: () => (history ??= head ? out(['rev-list', 'HEAD']).then((r) => r.stdout.split('\n').filter(Boolean)) : Promise.resolve([])),
   };
 }
@@ -200,12 +195,14 @@ export async function inHistoryOf(s: Snapshot, sha: string): Promise<boolean> {
 
 /** Every committed version of a file, newest first (for append-only checks). */
 export async function fileVersions(cwd: string, path: string, limit = 50): Promise<{ sha: string; text: string }[]> {
-  const log = await tryGit(cwd, ['log', `-${limit}`, '--format=%H', '--', path]);
-  const shas = (log ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  // on the gate's path: plain child_process, no simple-git load
+  const git = await execGit(cwd);
+  const log = await git(['log', `-${limit}`, '--format=%H', '--', path]);
+  const shas = log.ok ? log.stdout.split('\n').map((l) => l.trim()).filter(Boolean) : [];
   const out: { sha: string; text: string }[] = [];
   for (const sha of shas) {
-    const text = await tryGit(cwd, ['show', `${sha}:${path}`]);
-    if (text !== undefined) out.push({ sha, text });
+    const r = await git(['show', `${sha}:${path}`]);
+    if (r.ok) out.push({ sha, text: r.stdout });
   }
   return out;
 }

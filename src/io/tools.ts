@@ -50,6 +50,21 @@ export function findJust(): JustBinary | undefined {
   return fromPath ? { path: fromPath, source: 'PATH' } : undefined;
 }
 
+/**
+ * What this machine offers for a command's `needs`: gpu (nvidia-smi), cuda (nvcc), perf and docker
+ * (a client with a daemon socket) are probed; the network is assumed, since lynx cannot probe it
+ * cheaply and a learner's machine has it; LYNX_HAVE="cloud,gpu" declares what cannot be probed.
+ * The gate, lab runs and break observation all ask this one function.
+ */
+export function capabilities(): Set<string> {
+  const have = new Set(['network', ...(process.env.LYNX_HAVE ?? '').split(',').map((s) => s.trim()).filter(Boolean)]);
+  if (onPath('nvidia-smi')) have.add('gpu');
+  if (onPath('nvcc')) have.add('cuda');
+  if (onPath('perf')) have.add('perf');
+  if (onPath('docker') && existsSync('/var/run/docker.sock')) have.add('docker');
+  return have;
+}
+
 export interface ToolInfo { name: string; found: boolean; path?: string; version?: string; source?: string; required: boolean; purpose: string }
 
 async function probe(name: string, path: string | undefined, args: string[], cwd: string, required: boolean, purpose: string, source?: string): Promise<ToolInfo> {

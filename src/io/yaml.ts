@@ -4,19 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
-import { parseJsonText } from '../core/json.js';
+import { lineCol, parseJsonText } from '../core/json.js';
 import type { Locate, Located } from '../core/schema-errors.js';
 
 export interface Loaded<T = unknown> { data: T; locate: Locate; file: string; text: string }
-
-function lineCol(text: string, offset: number): Located {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) { line++; last = i; }
-  }
-  return { line, col: offset - last };
-}
 
 export function readText(file: string, display: string): string {
   try {

@@ -4,7 +4,7 @@ import { openWorkspace, resolveLearner } from '../../io/workspace.js';
 import { loadPhase, phaseIndex } from '../../io/curriculum.js';
 import { readCheckpoint } from '../../io/checkpoint.js';
 import { buildContext, type ContextOptions } from '../../io/check-context.js';
-import { runGate, type GateOptions } from '../../core/gate.js';
+import { gateStatus, runGate, type GateOptions } from '../../core/gate.js';
 import type { CheckResult } from '../../core/checks/types.js';
 import { lynxVersion } from '../../io/pkg.js';
 import { nn, parsePhase } from '../../core/ids.js';
@@ -35,7 +35,6 @@ export async function gateResult(t: Target, ctxOpts: ContextOptions, gateOpts: G
   const pre = await extra(ctx);
   const run = await runGate(ctx, gateOpts);
   const checks = [...pre, ...run.checks];
-  const { gateStatus } = await import('../../core/gate.js');
   return {
     ctx,
     result: {

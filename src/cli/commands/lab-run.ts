@@ -14,7 +14,7 @@ import { lockState, withLock } from '../../io/lock.js';
 import { now } from '../../io/clock.js';
 import { changed, manifestHashes } from '../../io/manifest-files.js';
 import { justRecipes, runCommand } from '../../io/run-command.js';
-import { onPath } from '../../io/tools.js';
+import { capabilities } from '../../io/tools.js';
 import type { Workspace } from '../../io/workspace.js';
 import type { RunEvent } from '../../ui/lab-run-state.js';
 import type { Ctx } from '../context.js';
@@ -43,16 +43,8 @@ export interface LabRunOptions {
   onPlan?: (labels: string[], title: string) => void;
 }
 
-/**
- * What this machine lacks of a command's needs. The network is assumed; gpu, cuda, perf and docker
- * are probed; a cloud account (or anything lynx cannot probe) is declared with LYNX_HAVE="cloud,gpu".
- */
-function missingNeeds(c: LabCommand): string[] {
-  const have = new Set(['network', ...(process.env.LYNX_HAVE ?? '').split(',').map((s) => s.trim()).filter(Boolean)]);
-  if (onPath('nvidia-smi')) have.add('gpu');
-  if (onPath('nvcc')) have.add('cuda');
-  if (onPath('perf')) have.add('perf');
-  if (onPath('docker')) have.add('docker');
+/** What this machine lacks of a command's needs (see capabilities). */
+function missingNeeds(c: LabCommand, have: ReadonlySet<string>): string[] {
   return (c.needs ?? []).filter((x) => !have.has(x));
 }
 
@@ -117,7 +109,8 @@ export async function labRun(o: LabRunOptions): Promise<LabRunResult> {
   const extra = o.extra ?? [];
   if (extra.length > 0 && picked.length !== 1) throw new UsageError(`extra arguments go to one command; ${picked.length} are selected`, { hint: 'Pick it with --only, e.g. --only 1 -- --tag broken' });
   const timeouts = picked.map((c) => timeoutSeconds(ws, c, o.timeout));
-  await checkRecipes(ws, picked.filter((c) => missingNeeds(c).length === 0));
+  const have = capabilities();
+  await checkRecipes(ws, picked.filter((c) => missingNeeds(c, have).length === 0));
   const labels = picked.map((c) => [commandLabel(c), ...extra].join(' '));
   o.onPlan?.(labels, `Lab ${nn(phase.id)}/${lab.id} — ${lab.title}`);
 
@@ -131,7 +124,7 @@ export async function labRun(o: LabRunOptions): Promise<LabRunResult> {
     for (const [i, c] of picked.entries()) {
       const label = labels[i] ?? '';
       if (interrupted) break;
-      const lacks = missingNeeds(c);
+      const lacks = missingNeeds(c, have);
       if (lacks.length > 0) {
         skipped.push({ command: label, reason: `needs ${lacks.join(', ')} (set LYNX_HAVE=${lacks.join(',')} if this machine has it)` });
         o.onEvent?.({ type: 'skip', index: i, note: `needs ${lacks.join(', ')}` });
