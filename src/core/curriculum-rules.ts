@@ -3,19 +3,14 @@
  * Pure: takes parsed phases and quiz banks, returns problems with JSON pointers.
  */
 import type { Phase, QuizBank, Check } from '../schemas/generated/types.js';
+import { isInside, nn } from './ids.js';
 
 export interface RuleProblem { file: string; pointer: string; message: string }
 
 export interface PhaseEntry { file: string; dir: string; phase: Phase }
 export interface QuizEntry { file: string; name: string; bank: QuizBank }
 
-export const nn = (n: number): string => String(n).padStart(2, '0');
 
-/** A path named in curriculum data must stay inside the workspace. */
-export function escapesWorkspace(p: string): boolean {
-  const norm = p.replace(/\\/g, '/');
-  return norm.startsWith('/') || /^[A-Za-z]:/.test(norm) || norm.split('/').includes('..');
-}
 
 function* checkPaths(check: Check, pointer: string): Generator<[string, string]> {
   switch (check.kind) {
@@ -72,7 +67,7 @@ export function phaseRules(entries: readonly PhaseEntry[], quizzes: readonly Qui
     const dodIds = new Set(phase.dod.map((d) => d.id));
     phase.dod.forEach((d, i) => {
       d.depends_on?.forEach((dep, j) => { if (!dodIds.has(dep)) add(`/dod/${i}/depends_on/${j}`, `depends on unknown DoD item "${dep}"`); });
-      for (const [p, ptr] of checkPaths(d.check, `/dod/${i}/check`)) if (escapesWorkspace(p)) add(ptr, `path escapes the workspace: ${p}`);
+      for (const [p, ptr] of checkPaths(d.check, `/dod/${i}/check`)) if (!isInside(p)) add(ptr, `path escapes the workspace: ${p}`);
       assertionsOk(d.check, `/dod/${i}/check`, add);
       if (d.check.kind === 'break' && d.check.break !== undefined && !phase.breaks.some((b) => b.id === (d.check as { break?: string }).break))
         add(`/dod/${i}/check/break`, `unknown break "${d.check.break}"`);
@@ -81,7 +76,7 @@ export function phaseRules(entries: readonly PhaseEntry[], quizzes: readonly Qui
       const diagnostic = b.kind === 'diagnostic';
       if (!diagnostic && b.targets.length === 0) add(`/breaks/${i}/targets`, 'a break that edits code needs at least one target');
       b.targets.forEach((t, j) => {
-        if (escapesWorkspace(t.path)) add(`/breaks/${i}/targets/${j}/path`, `path escapes the workspace: ${t.path}`);
+        if (!isInside(t.path)) add(`/breaks/${i}/targets/${j}/path`, `path escapes the workspace: ${t.path}`);
         if (!t.edit && !t.description && !(b.manual_steps?.length)) add(`/breaks/${i}/targets/${j}`, 'a target needs an edit, a description or manual steps');
       });
       if (diagnostic && !(b.manual_steps?.length)) add(`/breaks/${i}/manual_steps`, 'a diagnostic break needs its described steps');

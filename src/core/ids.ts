@@ -42,6 +42,5 @@ export function isInside(rel: string): boolean {
   return true;
 }
 
-export const learnerDir = (learner: string): string => `learners/${learner}`;
 export const phaseStateDir = (learner: string, phase: number): string => `learners/${learner}/phase-${nn(phase)}`;
 export const checkpointPath = (learner: string, phase: number): string => `${phaseStateDir(learner, phase)}/checkpoint.json`;

@@ -2,7 +2,7 @@
  * Every state or report write goes through here: temp file + fsync + rename,
  * so a Ctrl-C or a kill at any moment leaves each file either old or new.
  */
-import { mkdirSync, openSync, writeSync, fsyncSync, closeSync, readFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, openSync, writeSync, fsyncSync, closeSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { EnvError } from '../core/errors.js';
@@ -70,38 +70,4 @@ export function appendLine(file: string, line: string): void {
   } catch (err) {
     throw new EnvError(`cannot append to ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err });
   }
-}
-
-export interface JsonlRead<T> { records: T[]; tornLine: number | undefined }
-
-/**
- * Read an append-only JSON-lines log. A torn last line (a crash mid-append) is ignored and
- * reported, never "repaired" by truncating good lines; a bad line elsewhere is real corruption.
- */
-export function readJsonl<T>(file: string): JsonlRead<T> & { badLines: number[] } {
-  if (!existsSync(file)) return { records: [], tornLine: undefined, badLines: [] };
-  const text = readFileSync(file, 'utf8');
-  const lines = text.split('\n');
-  const endsClean = text.endsWith('\n') || text === '';
-  if (endsClean) lines.pop();
-  const records: T[] = [];
-  const badLines: number[] = [];
-  let tornLine: number | undefined;
-  lines.forEach((l, i) => {
-    const last = i === lines.length - 1;
-    if (l.trim() === '') return;
-    try {
-      records.push(JSON.parse(l) as T);
-      if (last && !endsClean) tornLine = i + 1; // parsed but unterminated: still complete JSON, keep it
-    } catch {
-      if (last && !endsClean) tornLine = i + 1;
-      else badLines.push(i + 1);
-    }
-  });
-  if (tornLine !== undefined && records.length > 0 && !endsClean) {
-    // A complete JSON object without its newline is kept; only an unparseable tail is dropped.
-    const lastText = lines[lines.length - 1] ?? '';
-    try { JSON.parse(lastText); tornLine = undefined; } catch { /* truly torn */ }
-  }
-  return { records, tornLine, badLines };
 }

@@ -68,8 +68,15 @@ describe('lynx report / gate on a passing workspace', () => {
 
   it('gate --all verifies every closed phase; an open phase fails gate NN', () => {
     const dir = passingWorkspace();
-    expect(lynx(['gate', '00'], { cwd: dir }).code).toBe(1);
+    const open = lynx(['gate', '00'], { cwd: dir });
+    expect(open.code).toBe(1);
+    expect(open.stdout).toContain('learners/ana/phase-00/checkpoint.json says in_progress');
     expect(JSON.parse(lynx(['gate', '--all', '--json'], { cwd: dir }).stdout)).toEqual([]);
+    expect(reportJson(dir).code).toBe(0);
+    commitAll(dir, 'close');
+    const all = lynx(['gate', '--all', '--json'], { cwd: dir });
+    expect(all.code).toBe(0);
+    expect((JSON.parse(all.stdout) as { phase: number; status: string }[]).map((r) => [r.phase, r.status])).toEqual([[0, 'pass']]);
   });
 });
 
@@ -178,7 +185,7 @@ describe('lynx report refuses, names the file, writes nothing', () => {
     expect(byId(gate, 'order')?.status).toBe('pass');
   });
 
-  it('a waiver unblocks an item and the report shows its reason; a second report is refused by the lock', () => {
+  it('a waiver unblocks an item and the report shows its reason; attest refuses an automatic item; --reason is required', () => {
     const dir = passingWorkspace();
     git(dir, 'rm', '-q', 'notes/design.md');
     commitAll(dir, 'no design note');
