@@ -46,4 +46,44 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/io/**', 'node:fs*', 'node:child_process', 'execa', 'simple-git'], message: 'src/ui renders; it never reads files or runs processes.' }] }],
     },
   },
+  // The layers (README "Development"): cli → app → core/io, ui renders. One block per rule so a
+  // layer's own block above keeps its patterns (flat config: a later no-restricted-imports replaces
+  // an earlier one for the same files, so each block repeats what it must keep).
+  {
+    files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/io/**', 'node:fs*', 'node:child_process', 'execa', 'simple-git'], message: 'src/ui renders; it never reads files or runs processes.' },
+        { group: ['**/cli/**'], message: 'src/ui renders results: their types live in src/core, not in src/cli.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/cli/commands/*.ts', 'src/cli/commands/*.tsx'],
+    // quiz and review still share modules inside commands/ (quiz-session.ts, review.ts); they move
+    // to src/app with the quiz rework, and these ignores go with them.
+    ignores: ['src/cli/commands/quiz*', 'src/cli/commands/review*'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\./', message: 'A command maps argv to one use case (src/app) and presents it; it never imports another command.' }] }],
+    },
+  },
+  {
+    files: ['src/cli/commands/break/**/*.ts'],
+    rules: {
+      // break/ files may import each other (./x); one level up is another command
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./[^.]', message: 'A break command never imports a command outside break/.' }] }],
+    },
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', '**/cli/**'], message: 'src/app returns typed results; presenting them is src/cli + src/ui.' }] }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/io/**', '**/ui/**', '**/app/**', '**/cli/**', 'node:fs*', 'node:child_process', 'execa', 'simple-git'], message: 'src/core is pure: no I/O, no UI, no use cases.' }] }],
+    },
+  },
 );

@@ -1,9 +1,12 @@
 /**
- * The entry point and the one error boundary: only here is process.exitCode set.
- * 0 done/passed · 1 gate failed · 2 bad usage or input · 3 internal or environment failure.
+ * The entry point and the one error boundary: only here is process.exitCode set — from the
+ * command's outcome through core/exit-codes.ts, or from the typed error it threw.
+ * 0 done/passed · 1 gate failed · 2 bad usage or input · 3 internal or environment failure ·
+ * 130 interrupted / the learner left (Interrupted) · 143 terminated (SIGTERM).
  */
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
+import { exitCode, signalCode, type Outcome } from '../core/exit-codes.js';
 
 // A reader that goes away (`lynx status | head`) is not an error: stop quietly.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -12,12 +15,21 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
+// SIGTERM (CI cancelling a job): stop now with 143. Every file lynx writes is temp + rename, so
+// stopping between two writes leaves no half-written file. SIGINT is left to the runs that handle it
+// (a lab run records the interrupted command, then its outcome maps to 130); unhandled, Node stops
+// on it and the shell reports 130.
+process.once('SIGTERM', () => {
+  // eslint-disable-next-line no-restricted-syntax -- the entry point: the exit code of a terminated run
+  process.exit(signalCode('SIGTERM'));
+});
+
 async function main(): Promise<void> {
-  const state = { code: 0, json: process.argv.includes('--json') };
-  const program = buildProgram((code) => { state.code = code; });
+  const state: { outcome: Outcome | number; json: boolean } = { outcome: 0, json: process.argv.includes('--json') };
+  const program = buildProgram((outcome) => { state.outcome = outcome; });
   try {
     await program.parseAsync(process.argv);
-    process.exitCode = state.code;
+    process.exitCode = exitCode(state.outcome);
   } catch (err) {
     if (err instanceof CommanderError) {
       // help and version exit 0; every parse error (unknown option, missing argument) is bad usage

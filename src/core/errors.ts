@@ -1,8 +1,9 @@
 /**
  * Typed errors carry their exit code (DESIGN §3); only the entry point prints them
- * and sets process.exitCode. 0 done · 1 gate failed · 2 bad usage/input · 3 internal/environment.
+ * and sets process.exitCode. 0 done · 1 gate failed · 2 bad usage/input · 3 internal/environment ·
+ * 130 interrupted (Ctrl-C) or the learner left an interactive command · 143 terminated (SIGTERM).
  */
-export type ExitCode = 0 | 1 | 2 | 3;
+export type ExitCode = 0 | 1 | 2 | 3 | 130 | 143;
 
 /**
  * The same error class can exist twice in one process (the split bundle and a command's standalone
@@ -65,6 +66,19 @@ export class GateFailed extends LynxError {
 export class EnvError extends LynxError {
   constructor(message: string, opts: { details?: readonly string[]; hint?: string; cause?: unknown } = {}) {
     super(message, 3, opts);
+  }
+}
+
+/**
+ * The workspace lock is held by another live lynx process. A usage error to the user (exit 2: wait
+ * and run again), and a named one to code that may wait for it (a finished lab run must be recorded).
+ */
+export class LockedError extends UsageError {}
+
+/** The learner left an interactive command, or Ctrl-C stopped a run. Exit 130 (143 for SIGTERM). */
+export class Interrupted extends LynxError {
+  constructor(message: string, opts: { signal?: 'SIGINT' | 'SIGTERM'; hint?: string } = {}) {
+    super(message, opts.signal === 'SIGTERM' ? 143 : 130, opts);
   }
 }
 

@@ -5,6 +5,7 @@
 import type { Checkpoint, Phase } from '../schemas/generated/types.js';
 import { indentLines } from './render.js';
 import { tasks } from './markdown-tasks.js';
+import { nn } from './ids.js';
 
 export type Lab = Phase['labs'][number];
 export type LabCommand = NonNullable<Lab['commands']>[number];
@@ -67,7 +68,7 @@ export async function checklistProgress(markdown: string | undefined, lab: Lab):
 /** The view the lab-checklist template renders: each block a heading, each line a task box. */
 export function checklistView(lab: Lab, phase: Phase, page: string, estimate: string | undefined): object {
   return {
-    id: lab.id, title: lab.title, nn: String(phase.id).padStart(2, '0'), phase_title: phase.title, page, estimate,
+    id: lab.id, title: lab.title, nn: nn(phase.id), phase_title: phase.title, page, estimate,
     stop_conditions: (lab.stop_conditions ?? []).map((s) => s.replace(/\s*\n\s*/g, ' ')),
     blocks: (lab.checklist ?? []).map((b) => ({ block: b.block, items: b.items.map((x) => indentLines(x, 2)) })),
   };

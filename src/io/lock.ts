@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node
 import { createRequire } from 'node:module';
 import type * as Os from 'node:os';
 import { join } from 'node:path';
-import { UsageError } from '../core/errors.js';
+import { LockedError } from '../core/errors.js';
 
 // node:os only when a lock is actually inspected: status checks for one on every run
 const hostname = (): string => (createRequire(import.meta.url)('node:os') as typeof Os).hostname();
@@ -64,7 +64,7 @@ export async function acquireLock(root: string, command: string): Promise<Releas
       release = await lockfile.lock(target, opts);
     } else {
       const who = owner ? `pid ${owner.pid} (${owner.command}) since ${owner.since}` : 'another lynx process';
-      throw new UsageError(`the workspace is locked by ${who}`, {
+      throw new LockedError(`the workspace is locked by ${who}`, {
         hint: 'Wait for it to finish. If no lynx process is running, run `lynx doctor` to inspect the lock.',
       });
     }

@@ -4,7 +4,7 @@ import type { BreakState } from '../core/break/model.js';
 import { renderSteps } from './break-steps-view.js';
 import type { Theme } from './theme.js';
 
-const nn = (n: number): string => String(n).padStart(2, '0');
+import { nn } from '../core/ids.js';
 const indent = (s: string, by = '  '): string => s.split('\n').map((l) => `${by}${l}`).join('\n');
 const short = (sha: string | null | undefined): string => (sha ? sha.slice(0, 10) : 'none');
 

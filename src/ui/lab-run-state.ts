@@ -8,11 +8,8 @@ export interface StepView { label: string; status: StepStatus; startedAt?: numbe
 
 export interface RunState { steps: StepView[]; current: number | null; tail: string[]; partial: string }
 
-export type RunEvent =
-  | { type: 'start'; index: number; at: number }
-  | { type: 'output'; chunk: string }
-  | { type: 'end'; index: number; outcome: Exclude<StepStatus, 'pending' | 'running' | 'skipped'>; durationMs: number; exitCode: number | null; log?: string | undefined; note?: string | undefined }
-  | { type: 'skip'; index: number; note: string };
+export type { RunEvent } from '../core/lab-results.js';
+import type { RunEvent } from '../core/lab-results.js';
 
 export const TAIL_LINES = 8;
 

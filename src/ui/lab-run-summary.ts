@@ -1,7 +1,7 @@
 /** The closing lines of `lynx lab --run`: the outcome, what the run recorded, what to do next. */
 import { nn } from '../core/ids.js';
 import { formatDuration } from '../core/lab.js';
-import type { LabRunResult } from '../cli/commands/lab-run.js';
+import type { LabRunResult } from '../core/lab-results.js';
 import { paintState } from './lab-view.js';
 import type { Theme } from './theme.js';
 

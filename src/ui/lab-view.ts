@@ -1,7 +1,7 @@
 /** `lynx lab NN` and `lynx lab NN ID`: plain text (no ink: listing must start fast). */
 import { nn } from '../core/ids.js';
 import { formatDuration, type LabState } from '../core/lab.js';
-import type { LabDetail, LabInfo, LabReport } from '../cli/commands/lab.js';
+import type { LabDetail, LabInfo, LabReport } from '../core/lab-results.js';
 import { table, type Theme } from './theme.js';
 
 export function paintState(t: Theme, s: LabState | 'skipped'): string {

@@ -1,8 +1,8 @@
 /** `lynx manifest check`: one line per manifest, its problems under it. */
-import type { CheckResult } from '../cli/commands/manifest-check.js';
+import type { ManifestCheckResult } from '../core/manifest-results.js';
 import type { Theme } from './theme.js';
 
-export function renderCheck(r: CheckResult, t: Theme): string {
+export function renderCheck(r: ManifestCheckResult, t: Theme): string {
   if (r.manifests.length === 0) return t.dim('no manifests under experiments/ (nor models/*.manifest.json)');
   const lines: string[] = [];
   for (const m of r.manifests) {

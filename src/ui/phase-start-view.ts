@@ -1,7 +1,6 @@
 /** What phase-start and its approval print: what was written, the read order, and what to do next. */
 import { nn } from '../core/ids.js';
-import type { PhaseStartResult } from '../cli/commands/phase-start.js';
-import type { ApproveResult } from '../cli/commands/phase-approve.js';
+import type { ApproveResult, PhaseStartResult } from '../core/phase-results.js';
 import type { Theme } from './theme.js';
 
 const MARK = { created: '+', updated: '~', unchanged: '=', kept: '!', rewritten: '~' } as const;

@@ -1,4 +1,5 @@
 /** Plain-text result of `lynx quiz NN --answers FILE`: one line per item, the score, the deck, the cooldown. */
+import { nn as twoDigit } from '../core/ids.js';
 import type { QuizResult } from '../core/quiz/result.js';
 import type { Theme } from './theme.js';
 import { cleanTitle, dayWord, pct } from './quiz/format.js';
@@ -7,7 +8,7 @@ const SYM: Record<string, string> = { correct: '✓', wrong: '✗', partial: '~'
 
 export function renderQuizResult(r: QuizResult, t: Theme): string {
   const lines: string[] = [];
-  const nn = String(r.phase).padStart(2, '0');
+  const nn = twoDigit(r.phase);
   for (const w of r.warnings) lines.push(t.warn(`! ${w}`));
   lines.push(t.bold(`Phase ${nn} quiz · ${r.learner} · answer file`));
   for (const i of r.items) {

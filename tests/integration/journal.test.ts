@@ -85,7 +85,8 @@ describe('lynx journal without TEXT, in a terminal: $EDITOR on the day\'s file',
     const out: string[] = [];
     const err: string[] = [];
     try {
-      const code = await journalCommand({ cwd: dir, learner: 'ana', json: false, isTTY: true, out: (s) => out.push(s), err: (s) => err.push(s) }, {}, []);
+      const { exitCode } = await import('../../src/core/exit-codes.js');
+      const code = exitCode(await journalCommand({ cwd: dir, learner: 'ana', json: false, isTTY: true, out: (s) => out.push(s), err: (s) => err.push(s) }, {}, []));
       return { code, out, err };
     } finally {
       for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
-import { junit } from '../../src/ui/junit.js';
+import { junit } from '../../src/ui/reporters/junit.js';
 import type { GateResult } from '../../src/schemas/generated/types.js';
 import { repoRoot } from '../helpers/cli.js';
 

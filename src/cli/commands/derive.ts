@@ -1,51 +1,10 @@
-/**
- * lynx derive TOPIC [--phase NN]: scaffold a long-form derivation page (the `/derive` ritual) in
- * docs/phase-NN-<slug>/theory/ — next free number, slugged topic — and never overwrite one.
- */
-import { existsSync, readdirSync } from 'node:fs';
-import { UsageError } from '../../core/errors.js';
-import { nn, parsePhase } from '../../core/ids.js';
-import { nextNumber, sameTopic, slugify } from '../../core/derive.js';
-import { render } from '../../core/render.js';
-import { listPhaseStatus } from '../../io/phase-status.js';
-import { loadPhase } from '../../io/curriculum.js';
-import { writeAtomic } from '../../io/fsx.js';
-import { phaseDocs } from '../../io/lab-files.js';
-import { readTemplate } from '../../io/templates.js';
-import { withLock } from '../../io/lock.js';
-import { now } from '../../io/clock.js';
-import { openWorkspace, resolveLearner } from '../../io/workspace.js';
+/** lynx derive TOPIC [--phase NN]: argv → the derive use case → present. */
+import { derive } from '../../app/derive.js';
+import type { Outcome } from '../../core/exit-codes.js';
+import { parsePhase } from '../../core/ids.js';
 import type { Ctx } from '../context.js';
+import { present } from '../present.js';
 
-export interface DeriveResult { schema_version: 1; phase: number; topic: string; path: string }
-
-export async function derive(opts: { cwd: string; learner?: string | undefined; topic: string; phase?: number | undefined }): Promise<DeriveResult> {
-  const ws = await openWorkspace(opts.cwd);
-  const topic = opts.topic.trim();
-  const slug = slugify(topic);
-  let id = opts.phase;
-  if (id === undefined) {
-    const learner = resolveLearner(ws, opts.learner);
-    const open = (await listPhaseStatus(ws, learner)).filter((p) => p.status === 'in_progress');
-    if (open.length === 0) throw new UsageError('no phase is in progress: which phase is this derivation for?', { hint: 'Pass --phase NN, e.g. lynx derive "softmax gradient" --phase 04' });
-    id = open[0]?.phase ?? 0;
-  }
-  const phase = await loadPhase(ws, id);
-  const dir = `${phaseDocs(ws, phase)}/theory`;
-  return withLock(ws.root, 'lynx derive', async () => {
-    const existing = existsSync(ws.abs(dir)) ? readdirSync(ws.abs(dir)).filter((f) => f.endsWith('.md')) : [];
-    const same = sameTopic(existing, slug);
-    if (same) throw new UsageError(`${dir}/${same} already exists — lynx derive never overwrites a page`, { hint: 'Open it and continue there, or pick another topic.' });
-    const path = `${dir}/${nextNumber(existing)}-${slug}.md`;
-    const text = render(readTemplate('derivation.md'), { title: topic, nn: nn(phase.id), phase_title: phase.title, date: now().toISOString().slice(0, 10) });
-    await writeAtomic(ws.abs(path), text);
-    return { schema_version: 1 as const, phase: phase.id, topic, path };
-  });
-}
-
-export async function deriveCommand(ctx: Ctx, o: { phase?: string }, words: string[]): Promise<number> {
-  const r = await derive({ cwd: ctx.cwd, learner: ctx.learner, topic: words.join(' '), phase: o.phase === undefined ? undefined : parsePhase(o.phase) });
-  if (ctx.json) ctx.out(JSON.stringify(r, null, 2));
-  else ctx.out(r.path);
-  return 0;
+export async function deriveCommand(ctx: Ctx, o: { phase?: string }, words: string[]): Promise<Outcome> {
+  return present(ctx, 'derive', await derive({ cwd: ctx.cwd, learner: ctx.learner, topic: words.join(' '), phase: o.phase === undefined ? undefined : parsePhase(o.phase) }));
 }

@@ -1,77 +1,9 @@
-/**
- * lynx manifest check [PATH…]: each manifest's schema (the required core fields) and provenance —
- * git_sha names a commit that is an ancestor of HEAD, git_dirty is false, the timestamps parse and
- * wall_seconds agrees with them. One line per manifest; exit 1 when any has a problem, 2 when one
- * cannot be read.
- */
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
-import { InputError, LynxError, UsageError } from '../../core/errors.js';
-import { manifestProblems } from '../../core/manifest.js';
-import { timeProblems } from '../../core/manifest-drift.js';
-import * as git from '../../io/git.js';
-import { findManifests } from '../../io/manifest-files.js';
-import { parseJson } from '../../io/yaml.js';
+/** lynx manifest check [PATH…]: argv → the manifest-check use case → present. */
+import { manifestCheck } from '../../app/manifest-check.js';
+import type { Outcome } from '../../core/exit-codes.js';
 import type { Ctx } from '../context.js';
+import { present } from '../present.js';
 
-export interface ManifestVerdict { path: string; status: 'ok' | 'problems' | 'unreadable'; problems: string[]; git_sha?: string; git_dirty?: boolean; wall_seconds?: number }
-export interface CheckResult { schema_version: 1; root: string; head: string | null; manifests: ManifestVerdict[]; ok: boolean }
-
-async function provenance(root: string, snap: git.Snapshot, doc: Record<string, unknown>): Promise<string[]> {
-  const problems: string[] = [];
-  const sha = doc.git_sha;
-  if (typeof sha === 'string' && /^[0-9a-f]{7,40}$/.test(sha)) {
-    if (!(await git.inHistoryOf(snap, sha))) {
-      problems.push((await git.commitExists(root, sha)) ? `git_sha ${sha.slice(0, 12)} is a commit but not an ancestor of HEAD (another branch, or history was rewritten)` : `git_sha ${sha.slice(0, 12)} is not a commit in this repository`);
-    }
-  }
-  if (doc.git_dirty === true) problems.push('git_dirty is true: the run was made from uncommitted code (a quarantine artifact — re-run after committing)');
-  return [...problems, ...timeProblems(doc)];
-}
-
-async function verdict(root: string, snap: git.Snapshot, abs: string, display: string): Promise<ManifestVerdict> {
-  let doc: unknown;
-  try {
-    doc = parseJson(readFileSync(abs, 'utf8'), display).data;
-  } catch (err) {
-    const msg = err instanceof LynxError ? err.message : `${display}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
-    return { path: display, status: 'unreadable', problems: [msg] };
-  }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { path: display, status: 'unreadable', problems: [`${display}: expected a JSON object`] };
-  const d = doc as Record<string, unknown>;
-  const problems = [...manifestProblems(d), ...(await provenance(root, snap, d))];
-  return {
-    path: display, status: problems.length === 0 ? 'ok' : 'problems', problems,
-    ...(typeof d.git_sha === 'string' ? { git_sha: d.git_sha } : {}), ...(typeof d.git_dirty === 'boolean' ? { git_dirty: d.git_dirty } : {}),
-    ...(typeof d.wall_seconds === 'number' ? { wall_seconds: d.wall_seconds } : {}),
-  };
-}
-
-export async function manifestCheck(opts: { cwd: string; paths: string[] }): Promise<CheckResult> {
-  const root = await git.topLevel(opts.cwd);
-  if (!root) throw new UsageError(`not a git repository: ${resolve(opts.cwd)}`, { hint: 'Provenance is checked against git history: run this inside the workspace.' });
-  const targets = opts.paths.length > 0
-    ? opts.paths.map((p) => {
-      const abs = resolve(opts.cwd, p);
-      if (!existsSync(abs)) throw new InputError(`${p}: file not found`, { pos: { file: p } });
-      const rel = relative(root, abs);
-      return { abs, display: rel.startsWith('..') || isAbsolute(rel) ? p : rel };
-    })
-    : (await findManifests(root)).map((p) => ({ abs: resolve(root, p), display: p }));
-  const snap = await git.snapshot(root);
-  const manifests: ManifestVerdict[] = [];
-  for (const t of targets) manifests.push(await verdict(root, snap, t.abs, t.display));
-  return { schema_version: 1, root, head: snap.head, manifests, ok: manifests.every((m) => m.status === 'ok') };
-}
-
-export async function manifestCheckCommand(ctx: Ctx, paths: string[]): Promise<number> {
-  const r = await manifestCheck({ cwd: ctx.cwd, paths });
-  const code = r.manifests.some((m) => m.status === 'unreadable') ? 2 : r.ok ? 0 : 1;
-  if (ctx.json) {
-    ctx.out(JSON.stringify(r, null, 2));
-    return code;
-  }
-  const [{ theme }, { renderCheck }] = await Promise.all([import('../../ui/theme.js'), import('../../ui/manifest-view.js')]);
-  ctx.out(renderCheck(r, theme()));
-  return code;
+export async function manifestCheckCommand(ctx: Ctx, paths: string[]): Promise<Outcome> {
+  return present(ctx, 'manifest-check', await manifestCheck({ cwd: ctx.cwd, paths }));
 }

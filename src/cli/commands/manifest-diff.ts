@@ -1,40 +1,9 @@
-/**
- * lynx manifest diff A B: the curriculum's manifest-diff helper (Phase 0 Lab 04): flattened keys
- * grouped CODE > VERSIONS > HARDWARE > ENV > TIME > OTHER, `<missing>` for absent keys.
- * Exit 1 on CODE or VERSIONS drift, 0 otherwise, 2 when a file cannot be read.
- */
-import { resolve } from 'node:path';
-import { InputError } from '../../core/errors.js';
-import { CATEGORIES, diffManifests, type DiffLine } from '../../core/manifest.js';
-import { driftFails, renderDiff } from '../../core/manifest-drift.js';
-import { loadJsonFile } from '../../io/yaml.js';
+/** lynx manifest diff A B [--quiet]: argv → the manifest-diff use case → present (exit 1 on CODE or VERSIONS drift). */
+import { manifestDiff } from '../../app/manifest-diff.js';
+import type { Outcome } from '../../core/exit-codes.js';
 import type { Ctx } from '../context.js';
+import { present } from '../present.js';
 
-export interface DiffResult { schema_version: 1; a: string; b: string; differences: DiffLine[]; no_differences_in: string[]; drift: boolean }
-
-function readManifest(cwd: string, path: string): unknown {
-  const loaded = loadJsonFile(resolve(cwd, path), path);
-  if (loaded.data === null || typeof loaded.data !== 'object' || Array.isArray(loaded.data)) {
-    throw new InputError(`${path}: expected a JSON object (a manifest) — found ${Array.isArray(loaded.data) ? 'an array' : JSON.stringify(loaded.data)}`, { pos: { file: path } });
-  }
-  return loaded.data;
-}
-
-export function manifestDiff(opts: { cwd: string; a: string; b: string }): DiffResult {
-  const lines = diffManifests(readManifest(opts.cwd, opts.a), readManifest(opts.cwd, opts.b));
-  return {
-    schema_version: 1, a: opts.a, b: opts.b, differences: lines,
-    no_differences_in: CATEGORIES.filter((c) => !lines.some((l) => l.category === c)),
-    drift: driftFails(lines),
-  };
-}
-
-export function manifestDiffCommand(ctx: Ctx, o: { quiet?: boolean }, a: string, b: string): Promise<number> {
-  const r = manifestDiff({ cwd: ctx.cwd, a, b });
-  if (ctx.json) ctx.out(JSON.stringify(r, null, 2));
-  else {
-    const out = renderDiff(r.differences, o.quiet === true);
-    if (out.length > 0) ctx.out(out.join('\n'));
-  }
-  return Promise.resolve(r.drift ? 1 : 0);
+export function manifestDiffCommand(ctx: Ctx, o: { quiet?: boolean }, a: string, b: string): Promise<Outcome> {
+  return present(ctx, 'manifest-diff', manifestDiff({ cwd: ctx.cwd, a, b }), { quiet: o.quiet === true });
 }

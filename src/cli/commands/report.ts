@@ -1,109 +1,11 @@
-/**
- * lynx report NN: close the phase. The full gate (commands included); on failure nothing is
- * written and every failing item says why. On pass: PHASE_NN_REPORT.md, then checkpoint.json
- * (done, closed_at, head_sha, report_sha256, curriculum_sha256, gate_digest[, signature]), then
- * progress.md — each written atomically, under the workspace lock.
- */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { openTarget, gateResult, type Target } from './gate-common.js';
-import { reportFile } from '../../core/gate.js';
-import { reportView, renderReport } from '../../core/report.js';
-import { openQuestions, planFileName } from '../../core/plan-rules.js';
-import { parseTestCounts } from '../../core/measure.js';
-import { sha256 } from '../../core/attempts.js';
-import { buildStatus } from '../../core/status.js';
-import { renderProgress } from '../../core/progress.js';
-import { UsageError } from '../../core/errors.js';
-import { nn } from '../../core/ids.js';
-import { phaseIndex } from '../../io/curriculum.js';
-import { readCheckpoint, writeCheckpoint, newCheckpoint } from '../../io/checkpoint.js';
-import { writeAtomic } from '../../io/fsx.js';
-import { withLock } from '../../io/lock.js';
-import { packageRoot, lynxVersion } from '../../io/pkg.js';
-import { sourceLines, manifestRows } from '../../io/measure.js';
-import { sign } from '../../io/signing.js';
-import type { Checkpoint, GateResult } from '../../schemas/generated/types.js';
+/** lynx report NN: argv → the report use case (progress on stderr as commands run) → present. */
+import { report } from '../../app/report.js';
+import type { Outcome } from '../../core/exit-codes.js';
 import type { Ctx } from '../context.js';
+import { present } from '../present.js';
 
-export interface ReportOutcome { gate: GateResult; written: string[] }
-
-/** The digest a signature covers: what was closed, at which commit, against which curriculum, with which verdicts. */
-export function gateDigest(g: GateResult, reportSha: string, curriculumSha: string): string {
-  return sha256(JSON.stringify({ phase: g.phase, learner: g.learner, head_sha: g.head_sha, report_sha256: reportSha, curriculum_sha256: curriculumSha, checks: g.checks.map((c) => [c.id, c.status, c.waived ?? null]) }));
-}
-
-async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof gateResult>>['ctx']): Promise<string[]> {
-  const { ws, learner, phase } = t;
-  const index = await phaseIndex(ws);
-  const curriculumSha = index.find((p) => p.id === phase.id)?.sha256 ?? '';
-  const closedAt = gate.finished_at;
-  const tests = gate.checks.flatMap((c) => [c, ...(c.children ?? [])])
-    .filter((c) => c.kind === 'command' && c.log)
-    .flatMap((c) => { const count = parseTestCounts(c.log ?? ''); return count ? [{ command: /^`([^`]+)`/.exec(c.message)?.[1] ?? c.title, count }] : []; });
-  const plan = ctx.fs.read(planFileName(phase.id));
-  const view = reportView({
-    phase, learner, gate, checkpoint: ctx.state.checkpoint, closedAt, lynxVersion: lynxVersion(), curriculumSha256: curriculumSha,
-    tests, languages: sourceLines(ws, ctx.git.tracked()), manifests: manifestRows(ctx), attempts: ctx.state.attempts.records,
-    plan, openQuestions: plan === undefined ? [] : await openQuestions(plan), unlocks: index.filter((p) => p.requires.includes(phase.id)).map((p) => ({ id: p.id, title: p.title })),
-  });
-  const template = readFileSync(join(packageRoot(), 'templates', 'PHASE_REPORT.md'), 'utf8');
-  const report = renderReport(template, view);
-  const reportSha = sha256(report);
-  const digest = gateDigest(gate, reportSha, curriculumSha);
-  const signature = await sign(ws, digest);
-  const prev = readCheckpoint(ws, learner, phase.id) ?? newCheckpoint(learner, phase.id);
-  const dod = { ...(prev.dod ?? {}) };
-  for (const item of phase.dod) dod[item.id] = gate.checks.find((c) => c.id === item.id)?.status === 'pass';
-  if (phase.id === 0) dod.env_checklist_completed = dod['env-checklist-completed'] ?? false;
-  // local state is a cache: the closing checkpoint re-derives the quiz summary from the verified log
-  const attempts = ctx.state.attempts.records;
-  const lastAttempt = attempts.at(-1);
-  const quiz = lastAttempt ? {
-    ...(prev.quiz ?? {}), attempts: attempts.length, last: lastAttempt.score, best: Math.max(...attempts.map((a) => a.score)),
-    passed: lastAttempt.passed, last_at: lastAttempt.at,
-  } : prev.quiz;
-  const next: Checkpoint = {
-    ...prev, ...(quiz ? { quiz } : {}), status: signature ? 'attested' : 'done', dod, closed_at: closedAt, head_sha: gate.head_sha ?? '',
-    report_sha256: reportSha, curriculum_sha256: curriculumSha, gate_digest: digest, ...(signature ? { signature } : {}),
-  };
-  // Order matters for a crash: the report first, then the checkpoint that vouches for it, then the view.
-  await writeAtomic(ws.abs(reportFile(phase.id)), report);
-  await writeCheckpoint(ws, next);
-  const cps = new Map<number, Checkpoint>();
-  for (const p of index) { const c = p.id === phase.id ? next : readCheckpoint(ws, learner, p.id); if (c) cps.set(p.id, c); }
-  const progress = `learners/${learner}/progress.md`;
-  await writeAtomic(ws.abs(progress), renderProgress(buildStatus(learner, index, cps)));
-  return [reportFile(phase.id), `learners/${learner}/phase-${nn(phase.id)}/checkpoint.json`, progress];
-}
-
-export async function report(opts: { cwd: string; learner?: string | undefined; phase: string; onCommand?: (label: string, state: 'start' | 'end') => void }): Promise<ReportOutcome> {
-  const t = await openTarget(opts.cwd, opts.learner, opts.phase);
-  return withLock(t.ws.root, `lynx report ${nn(t.phase.id)}`, async () => {
-    const cp = readCheckpoint(t.ws, t.learner, t.phase.id);
-    if (cp?.status === 'done' || cp?.status === 'attested') throw new UsageError(`phase ${nn(t.phase.id)} is already closed (${cp.closed_at?.slice(0, 10) ?? '?'}); \`lynx gate ${nn(t.phase.id)}\` verifies it`);
-    const { result, ctx } = await gateResult(t, { mode: 'full', ...(opts.onCommand ? { onCommand: opts.onCommand } : {}) }, { ritual: true, requireClean: true });
-    if (result.status !== 'pass') return { gate: result, written: [] };
-    return { gate: result, written: await close(t, result, ctx) };
-  });
-}
-
-export async function reportCommand(ctx: Ctx, _o: object, phase: string): Promise<number> {
-  const [{ theme }, { renderGate }] = await Promise.all([import('../../ui/theme.js'), import('../../ui/gate-view.js')]);
-  const th = theme();
-  const r = await report({ cwd: ctx.cwd, learner: ctx.learner, phase, ...(ctx.json ? {} : { onCommand: (label: string, s: 'start' | 'end') => { if (s === 'start') ctx.err(th.dim(`  running ${label} …`)); } }) });
-  if (ctx.json) {
-    ctx.out(JSON.stringify({ ...r.gate, written: r.written }, null, 2));
-    return r.gate.status === 'pass' ? 0 : r.gate.status === 'fail' ? 1 : 3;
-  }
-  ctx.out(renderGate(r.gate, th, { heading: `Report · phase ${nn(r.gate.phase)} · learner ${r.gate.learner}` }));
-  if (r.gate.status !== 'pass') {
-    ctx.out(th.bad(`\nThe phase is not closed: nothing was written. Fix the items marked ✗ and run \`lynx report ${nn(r.gate.phase)}\` again.`));
-    // error = lynx could not evaluate a check (a tool missing, a timeout of lynx's own): environment, exit 3
-    return r.gate.status === 'error' ? 3 : 1;
-  }
-  ctx.out(th.ok(`\nPhase ${nn(r.gate.phase)} closed. Wrote:`));
-  for (const w of r.written) ctx.out(`  ${w}`);
-  ctx.out(th.dim(`next: write learners/${r.gate.learner}/phase-${nn(r.gate.phase)}/reflections.md, commit, and let CI run \`lynx gate ${nn(r.gate.phase)}\``));
-  return 0;
+export async function reportCommand(ctx: Ctx, _o: object, phase: string): Promise<Outcome> {
+  const th = (await import('../../ui/theme.js')).theme();
+  const onCommand = (label: string, s: 'start' | 'end'): void => { if (s === 'start') ctx.err(th.dim(`  running ${label} …`)); };
+  return present(ctx, 'report', await report({ cwd: ctx.cwd, learner: ctx.learner, phase, ...(ctx.json ? {} : { onCommand }) }));
 }

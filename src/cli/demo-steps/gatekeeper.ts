@@ -21,7 +21,7 @@ async function exp(env: DemoEnv): Promise<string> {
 }
 
 async function report(env: DemoEnv): Promise<{ ok: boolean; lines: string[] }> {
-  const { report: run } = await import('../commands/report.js');
+  const { report: run } = await import('../../app/report.js');
   const r = await run({ cwd: env.dir, learner: env.learner, phase: '00' });
   const bad = r.gate.checks.filter((c) => c.waived === undefined && c.status !== 'pass');
   return { ok: r.gate.status === 'pass', lines: r.gate.status === 'pass' ? r.written.map((w) => `wrote ${w}`) : bad.map((c) => `✗ ${c.id}: ${c.message}`) };
@@ -45,11 +45,11 @@ export const steps: DemoStepDef[] = [
     title: 'record what only a person can judge, and waive what this machine cannot run',
     command: 'lynx attest 00 ci-green · lynx attest 00 claude-config · lynx waive 00 bandit-clean --reason …',
     run: async (env) => {
-      const { attestCommand, waiveCommand } = await import('../commands/attest.js');
-      const quiet = { cwd: env.dir, learner: env.learner, json: true, isTTY: false, out: () => undefined, err: () => undefined };
-      await attestCommand(quiet, { note: 'the demo CI workflow is committed; its badge is judged by the learner' }, '00', 'ci-green');
-      await attestCommand(quiet, { note: '/phase-checkpoint appears in autocompletion' }, '00', 'claude-config');
-      await waiveCommand(quiet, { reason: 'demo machine: uv and bandit cannot be installed without PyPI' }, '00', 'bandit-clean');
+      const { attest, waive } = await import('../../app/attest.js');
+      const at = { cwd: env.dir, learner: env.learner, phase: '00' };
+      await attest({ ...at, item: 'ci-green', note: 'the demo CI workflow is committed; its badge is judged by the learner' });
+      await attest({ ...at, item: 'claude-config', note: '/phase-checkpoint appears in autocompletion' });
+      await waive({ ...at, item: 'bandit-clean', reason: 'demo machine: uv and bandit cannot be installed without PyPI' });
       await git.addAll(env.dir);
       await git.commit(env.dir, 'phase-00: attestations and a waiver');
       return { ok: true, output: 'attested ci-green, claude-config; waived bandit-clean (the report will show the reason)' };
@@ -87,7 +87,7 @@ export const steps: DemoStepDef[] = [
     title: 'CI verifies the closed phase from the committed tree',
     command: 'lynx gate 00',
     run: async (env) => {
-      const { gate } = await import('../commands/gate.js');
+      const { gate } = await import('../../app/gate.js');
       const [r] = await gate({ cwd: env.dir, learner: env.learner, phase: '00' });
       if (!r) return { ok: false, output: 'no result' };
       const passed = r.checks.filter((c) => c.status === 'pass').length;

@@ -16,7 +16,7 @@ export const steps: DemoStepDef[] = [
     title: 'open phase 00: prerequisites and a clean tree checked, PHASE_00_PLAN.md written, stop for approval',
     command: 'lynx phase-start 00',
     run: async (env) => {
-      const { phaseStart } = await import('../commands/phase-start.js');
+      const { phaseStart } = await import('../../app/phase-start.js');
       const r = await phaseStart({ cwd: env.dir, learner: env.learner, phase: 0, force: false });
       await commit(env, 'phase: phase-00 plan');
       const made = [r.plan, ...r.files].filter((f) => f.action === 'created').map((f) => `+ ${f.path}`);
@@ -27,7 +27,7 @@ export const steps: DemoStepDef[] = [
     title: 'approve the plan: its sha256 is recorded; later edits need a §8 revision entry',
     command: 'lynx phase-start 00 --approve',
     run: async (env) => {
-      const { phaseApprove } = await import('../commands/phase-approve.js');
+      const { phaseApprove } = await import('../../app/phase-approve.js');
       const r = await phaseApprove({ cwd: env.dir, learner: env.learner, phase: 0 });
       await commit(env, 'phase: phase-00 plan approved');
       return { ok: r.approved_now, output: `approved ${r.plan.path} (sha256 ${r.plan.sha256.slice(0, 12)}…) — phase 00 in progress` };
@@ -37,7 +37,7 @@ export const steps: DemoStepDef[] = [
     title: 'run lab 00\'s gates through just (bandit needs uv from PyPI: not on this machine)',
     command: 'lynx lab 00 00 --run --only setup,lint,test,audit-deps',
     run: async (env) => {
-      const [{ labRun }, { formatDuration }] = await Promise.all([import('../commands/lab-run.js'), import('../../core/lab.js')]);
+      const [{ labRun }, { formatDuration }] = await Promise.all([import('../../app/lab-run.js'), import('../../core/lab.js')]);
       const r = await labRun({ cwd: env.dir, learner: env.learner, phase: 0, id: '00', only: 'setup,lint,test,audit-deps' });
       await commit(env, 'lab: phase-00 env checks run');
       const lines = r.runs.map((x) => `${x.outcome === 'passed' ? '✓' : '✗'} ${x.command ?? ''}  ${x.outcome}  ${formatDuration(x.duration_ms)}`);
@@ -48,7 +48,7 @@ export const steps: DemoStepDef[] = [
     title: 'the first journal entry',
     command: 'lynx journal "lab 00: setup, lint, test, audit-deps green; bandit waits for uv"',
     run: async (env) => {
-      const { journal } = await import('../commands/journal.js');
+      const { journal } = await import('../../app/journal.js');
       const r = await journal({ cwd: env.dir, learner: env.learner, text: 'lab 00: setup, lint, test, audit-deps green; bandit waits for uv (no PyPI on this machine)', decision: false });
       await commit(env, 'journal: first entry');
       return { ok: true, output: `${r.path}\n${r.entry}` };
@@ -59,7 +59,7 @@ export const steps: DemoStepDef[] = [
     command: 'just exp 00-seeding-rerun && lynx manifest diff experiments/00-seeding-demo/manifest.json experiments/00-seeding-rerun/manifest.json',
     run: async (env) => {
       const [{ run }, { findJust }, { manifestDiff }, { renderDiff }, { manifestCheck }] = await Promise.all([
-        import('../../io/proc.js'), import('../../io/tools.js'), import('../commands/manifest-diff.js'), import('../../core/manifest-drift.js'), import('../commands/manifest-check.js'),
+        import('../../io/proc.js'), import('../../io/tools.js'), import('../../app/manifest-diff.js'), import('../../core/manifest-drift.js'), import('../../app/manifest-check.js'),
       ]);
       const just = findJust();
       if (!just) return { ok: false, output: 'just not found (neither on PATH nor the bundled rust-just)' };

@@ -1,14 +1,16 @@
 /** What every area registry needs: the action wrapper (lazy import, exit code) and common options. */
 import { Option, type Command } from 'commander';
 import { ctxFrom, type Ctx } from '../context.js';
+import type { Outcome } from '../../core/exit-codes.js';
 
-export type SetCode = (code: number) => void;
+/** Hands a command's outcome to the entry point, which alone turns it into the exit code. */
+export type SetCode = (outcome: Outcome | number) => void;
 
 /** commander calls action(...positional, options, command); `load` gets (ctx, options, ...positional). */
-export type Act = <O, A extends unknown[] = []>(load: (ctx: Ctx, opts: O, ...args: A) => Promise<number>) => (...args: unknown[]) => Promise<void>;
+export type Act = <O, A extends unknown[] = []>(load: (ctx: Ctx, opts: O, ...args: A) => Promise<Outcome | number>) => (...args: unknown[]) => Promise<void>;
 
 export function makeAct(setCode: SetCode): Act {
-  return <O, A extends unknown[] = []>(load: (ctx: Ctx, opts: O, ...args: A) => Promise<number>) =>
+  return <O, A extends unknown[] = []>(load: (ctx: Ctx, opts: O, ...args: A) => Promise<Outcome | number>) =>
     async (...args: unknown[]): Promise<void> => {
       const cmd = args[args.length - 1] as Command;
       const opts = args[args.length - 2] as O;

@@ -5,35 +5,20 @@
  * manifests it created or changed — is appended to checkpoint.json under the workspace lock.
  */
 import { existsSync } from 'node:fs';
-import { UsageError } from '../../core/errors.js';
-import { nn } from '../../core/ids.js';
-import { commandLabel, formatDuration, isRunnable, selectCommands, summarizeRuns, type LabCommand, type LabRun, type LabSummary } from '../../core/lab.js';
-import type { Phase } from '../../schemas/generated/types.js';
-import { readCheckpoint, writeCheckpoint } from '../../io/checkpoint.js';
-import { lockState, withLock } from '../../io/lock.js';
-import { now } from '../../io/clock.js';
-import { changed, manifestHashes } from '../../io/manifest-files.js';
-import { justRecipes, runCommand } from '../../io/run-command.js';
-import { capabilities } from '../../io/tools.js';
-import type { Workspace } from '../../io/workspace.js';
-import type { RunEvent } from '../../ui/lab-run-state.js';
-import type { Ctx } from '../context.js';
-import { openPhase } from './phase-start.js';
+import { LockedError, UsageError } from '../core/errors.js';
+import { nn } from '../core/ids.js';
+import { commandLabel, isRunnable, selectCommands, summarizeRuns, type LabCommand, type LabRun } from '../core/lab.js';
+import type { Phase } from '../schemas/generated/types.js';
+import { readCheckpoint, writeCheckpoint } from '../io/checkpoint.js';
+import { lockState, withLock } from '../io/lock.js';
+import { now } from '../io/clock.js';
+import { changed, manifestHashes } from '../io/manifest-files.js';
+import { justRecipes, runCommand } from '../io/run-command.js';
+import { capabilities } from '../io/tools.js';
+import type { Workspace } from '../io/workspace.js';
+import type { LabRunResult, RunEvent } from '../core/lab-results.js';
+import { openTarget } from './target.js';
 import { findLab } from './lab.js';
-
-export interface LabRunResult {
-  schema_version: 1;
-  phase: number;
-  lab: string;
-  title: string;
-  learner: string;
-  /** skipped: every selected command needs what this machine lacks, so nothing ran */
-  outcome: LabRun['outcome'] | 'skipped';
-  runs: LabRun[];
-  skipped: { command: string; reason: string }[];
-  not_run: string[];
-  summary: LabSummary;
-}
 
 export interface LabRunOptions {
   cwd: string; learner?: string | undefined; phase: number; id: string;
@@ -92,14 +77,14 @@ async function record(ws: Workspace, learner: string, phase: number, lab: string
       });
       return;
     } catch (err) {
-      if (!(err instanceof UsageError) || lockState(ws.root) !== 'held' || waited >= 30_000) throw err;
+      if (!(err instanceof LockedError) || lockState(ws.root) !== 'held' || waited >= 30_000) throw err;
       await new Promise((r) => setTimeout(r, 200));
     }
   }
 }
 
 export async function labRun(o: LabRunOptions): Promise<LabRunResult> {
-  const { ws, learner, phase } = await openPhase(o.cwd, o.learner, o.phase);
+  const { ws, learner, phase } = await openTarget(o.cwd, o.learner, o.phase, { requireFolder: true });
   const lab = findLab(phase, o.id);
   requireInProgress(ws, learner, phase);
   const { picked, unknown } = selectCommands(lab, o.only);
@@ -160,34 +145,4 @@ export async function labRun(o: LabRunOptions): Promise<LabRunResult> {
     not_run: labels.filter((l) => !runs.some((r) => r.command === l) && !skipped.some((s) => s.command === l)),
     summary: summarizeRuns(lab, cp?.labs?.[lab.id] ?? []),
   };
-}
-
-export async function labRunCommand(ctx: Ctx, a: { phase: number; id: string; only?: string | undefined; timeout?: string | undefined; extra: string[] }): Promise<number> {
-  const { theme } = await import('../../ui/theme.js');
-  const t = theme();
-  const opts: LabRunOptions = { cwd: ctx.cwd, learner: ctx.learner, ...a };
-  let result: LabRunResult;
-  if (ctx.isTTY && !ctx.json) {
-    result = await (await import('../../ui/lab-run-ink.js')).runWithInk(opts, labRun);
-  } else {
-    // Plain streamed output; with --json the stream goes to stderr so stdout stays one JSON document.
-    const write = (s: string): boolean => (ctx.json ? process.stderr : process.stdout).write(s);
-    let labels: string[] = [];
-    result = await labRun({
-      ...opts,
-      onPlan: (l) => { labels = l; },
-      onEvent: (e) => {
-        if (e.type === 'output') write(e.chunk);
-        else if (e.type === 'start') write(`${t.info('▶')} ${labels[e.index] ?? ''}\n`);
-        else if (e.type === 'skip') write(`${t.dim('-')} ${labels[e.index] ?? ''} ${t.dim(`skipped: ${e.note}`)}\n`);
-        else write(`${e.outcome === 'passed' ? t.ok('✓') : t.bad('✗')} ${labels[e.index] ?? ''}  ${e.outcome.replace('_', ' ')}${e.exitCode !== null && e.outcome === 'failed' ? ` (exit ${e.exitCode})` : ''}  ${formatDuration(e.durationMs)}${e.note ? `  ${e.note}` : ''}${e.log && e.outcome !== 'passed' ? t.dim(`  log: ${e.log}`) : ''}\n`);
-      },
-    });
-  }
-  if (ctx.json) ctx.out(JSON.stringify(result, null, 2));
-  else {
-    const { renderRunSummary } = await import('../../ui/lab-run-summary.js');
-    ctx.out(renderRunSummary(result, t));
-  }
-  return result.outcome === 'passed' ? 0 : 1;
 }

@@ -6,30 +6,20 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { applyEdits } from '../../core/break/edit.js';
-import { detect } from '../../core/break/detect.js';
-import { planObserve } from '../../core/break/observe-plan.js';
-import { planTargets, type TargetPlan } from '../../core/break/model.js';
-import type { Break } from '../../core/break/predictions.js';
-import { UsageError } from '../../core/errors.js';
-import { docsDir } from '../../core/curriculum.js';
-import { expandPath, nn } from '../../core/ids.js';
-import { readTarget, targetKind, writeTarget } from '../../io/break-store.js';
-import { observeFacts, runPlan } from '../../io/break-observe.js';
-import { loadPhase, phaseIndex } from '../../io/curriculum.js';
-import { CONFIG_FILE, parseConfig, type Workspace } from '../../io/workspace.js';
-import type { Ctx } from '../context.js';
+import { applyEdits } from '../core/break/edit.js';
+import { detect } from '../core/break/detect.js';
+import { planObserve } from '../core/break/observe-plan.js';
+import { planTargets, type TargetPlan } from '../core/break/model.js';
+import type { Break } from '../core/break/predictions.js';
+import { UsageError } from '../core/errors.js';
+import { docsDir } from '../core/curriculum.js';
+import { expandPath, nn } from '../core/ids.js';
+import { readTarget, targetKind, writeTarget } from '../io/break-store.js';
+import { observeFacts, runPlan } from '../io/break-observe.js';
+import { loadPhase, phaseIndex } from '../io/curriculum.js';
+import { CONFIG_FILE, parseConfig, type Workspace } from '../io/workspace.js';
 
-export interface BreakCheck {
-  phase: number; id: string;
-  status: 'detectable' | 'not-detectable' | 'edit-does-not-apply' | 'not-observable' | 'skipped';
-  reason: string;
-  files?: { path: string; lines: number[] }[];
-  observe?: { text: string; baseline_exit: number | null | undefined; mutant_exit: number | null | undefined }[];
-  restored?: boolean;
-}
-
-export interface BreaksReport { schema_version: 1; workspace: string; ok: boolean; checked: number; breaks: BreakCheck[] }
+import type { BreakCheck, BreaksReport } from '../core/break/validate-results.js';
 
 const PROBLEMS: readonly BreakCheck['status'][] = ['not-detectable', 'edit-does-not-apply'];
 
@@ -94,19 +84,4 @@ export async function validateBreaks(opts: { cwd: string; dir: string }): Promis
   } finally {
     rmSync(ws.root, { recursive: true, force: true });
   }
-}
-
-export async function validateBreaksCommand(ctx: Ctx, dir: string): Promise<number> {
-  const r = await validateBreaks({ cwd: ctx.cwd, dir });
-  if (ctx.json) { ctx.out(JSON.stringify(r, null, 2)); return r.ok ? 0 : 2; }
-  const { theme } = await import('../../ui/theme.js');
-  const t = theme();
-  const mark = { detectable: t.ok('✓'), 'not-detectable': t.bad('✗'), 'edit-does-not-apply': t.bad('✗'), 'not-observable': t.warn('!'), skipped: t.dim('·') };
-  for (const b of r.breaks.filter((x) => x.status !== 'skipped')) {
-    ctx.out(`${mark[b.status]} ${nn(b.phase)} ${t.bold(b.id)}: ${b.status} — ${b.reason}`);
-    for (const f of b.files ?? []) ctx.out(t.dim(`    ${f.path} line ${f.lines.join(', ')}${b.restored === false ? ' — NOT restored byte-identically' : b.restored ? ' · restored byte-identically' : ''}`));
-  }
-  const skipped = r.breaks.filter((x) => x.status === 'skipped').length;
-  ctx.out(`${r.ok ? t.ok('✓') : t.bad('✗')} ${r.checked} break(s) checked in a temporary copy of ${r.workspace}; ${skipped} skipped (target not in this workspace, prose-only or diagnostic)`);
-  return r.ok ? 0 : 2;
 }

@@ -4,32 +4,19 @@
  * the plan needs a §8 Revisions log entry (the gate compares the hash).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { UsageError } from '../../core/errors.js';
-import { nn } from '../../core/ids.js';
-import { sha256 } from '../../core/attempts.js';
-import { openQuestions, planFileName, planState, type PlanState } from '../../core/plan.js';
-import { isClosed } from '../../core/status.js';
-import { readCheckpoint, writeCheckpoint } from '../../io/checkpoint.js';
-import { withLock } from '../../io/lock.js';
-import { now } from '../../io/clock.js';
-import type { Ctx } from '../context.js';
-import { openPhase } from './phase-start.js';
-
-export interface ApproveResult {
-  schema_version: 1;
-  phase: number;
-  title: string;
-  learner: string;
-  status: 'in_progress';
-  /** approved now, or it had been approved before */
-  approved_now: boolean;
-  approved_at: string;
-  plan: { path: string; sha256: string; state: PlanState['state']; revisions?: number };
-  open_questions: string[];
-}
+import { UsageError } from '../core/errors.js';
+import { nn } from '../core/ids.js';
+import { sha256 } from '../core/attempts.js';
+import { openQuestions, planFileName, planState } from '../core/plan.js';
+import type { ApproveResult } from '../core/phase-results.js';
+import { isClosed } from '../core/status.js';
+import { readCheckpoint, writeCheckpoint } from '../io/checkpoint.js';
+import { withLock } from '../io/lock.js';
+import { now } from '../io/clock.js';
+import { openTarget } from './target.js';
 
 export async function phaseApprove(opts: { cwd: string; learner?: string | undefined; phase: number }): Promise<ApproveResult> {
-  const { ws, learner, phase } = await openPhase(opts.cwd, opts.learner, opts.phase);
+  const { ws, learner, phase } = await openTarget(opts.cwd, opts.learner, opts.phase, { requireFolder: true });
   const n = nn(phase.id);
   return withLock(ws.root, `lynx phase-start ${n} --approve`, async () => {
     const cp = readCheckpoint(ws, learner, phase.id);
@@ -49,17 +36,4 @@ export async function phaseApprove(opts: { cwd: string; learner?: string | undef
     await writeCheckpoint(ws, { ...cp, status: 'in_progress', approved_at: at, plan_sha256: hash });
     return { ...base, approved_now: true, approved_at: at, plan: { path: planPath, sha256: hash, state: 'unchanged' } };
   });
-}
-
-export async function phaseApproveCommand(ctx: Ctx, phase: number, force: boolean): Promise<number> {
-  if (force) throw new UsageError('--force does not apply to --approve', { hint: 'Approval is recorded as it is; use --force only to open a phase or rewrite its plan.' });
-  const r = await phaseApprove({ cwd: ctx.cwd, learner: ctx.learner, phase });
-  const code = r.plan.state === 'unlogged' ? 1 : 0;
-  if (ctx.json) {
-    ctx.out(JSON.stringify(r, null, 2));
-    return code;
-  }
-  const [{ theme }, { renderApprove }] = await Promise.all([import('../../ui/theme.js'), import('../../ui/phase-start-view.js')]);
-  ctx.out(renderApprove(r, theme()));
-  return code;
 }

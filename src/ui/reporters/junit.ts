@@ -3,7 +3,8 @@
  * flattened as "id > child"). Follows the common JUnit schema (testsuites/testsuite/testcase with
  * failure, error and skipped elements).
  */
-import type { GateResult } from '../schemas/generated/types.js';
+import type { GateResult } from '../../schemas/generated/types.js';
+import { nn } from '../../core/ids.js';
 
 type Check = GateResult['checks'][number];
 
@@ -16,7 +17,7 @@ const secs = (ms: number | undefined): string => ((ms ?? 0) / 1000).toFixed(3);
 
 function testcase(r: GateResult, c: Check): string {
   const name = `${c.id}: ${c.title}`;
-  const open = `    <testcase classname="lynx.phase${String(r.phase).padStart(2, '0')}" name="${esc(name.slice(0, 250))}" time="${secs(c.duration_ms)}"`;
+  const open = `    <testcase classname="lynx.phase${nn(r.phase)}" name="${esc(name.slice(0, 250))}" time="${secs(c.duration_ms)}"`;
   const detail = esc([c.message, c.expected ? `expected: ${c.expected}` : '', c.actual ? `actual: ${c.actual}` : '', ...(c.evidence ?? []), c.log ? `--- log ---\n${c.log}` : ''].filter(Boolean).join('\n'));
   if (c.waived !== undefined) return `${open}>\n      <skipped message="${esc(`waived: ${c.waived}`)}"/>\n    </testcase>`;
   switch (c.status) {
@@ -35,7 +36,7 @@ export function junit(results: readonly GateResult[]): string {
     const skipped = count(r, (c) => c.waived !== undefined || c.status === 'skipped' || c.status === 'pending');
     const time = (Date.parse(r.finished_at) - Date.parse(r.started_at)) / 1000;
     return [
-      `  <testsuite name="phase-${String(r.phase).padStart(2, '0')} (${esc(r.learner)})" tests="${r.checks.length}" failures="${fails}" errors="${errors}" skipped="${skipped}" time="${time.toFixed(3)}" timestamp="${r.started_at.slice(0, 19)}">`,
+      `  <testsuite name="phase-${nn(r.phase)} (${esc(r.learner)})" tests="${r.checks.length}" failures="${fails}" errors="${errors}" skipped="${skipped}" time="${time.toFixed(3)}" timestamp="${r.started_at.slice(0, 19)}">`,
       ...r.checks.map((c) => testcase(r, c)),
       '  </testsuite>',
     ].join('\n');

@@ -1,0 +1,59 @@
+/**
+ * lynx gate NN|--all: CI's verification of closed phases from a clean checkout. For each: the
+ * closure artefacts (checkpoint closed, report present with its recorded sha256, head_sha in
+ * history, signature when present), then every check re-run. Writes nothing but --junit FILE.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gateResult, openTarget, type Target } from './target.js';
+import { reportFile } from '../core/gate.js';
+import { sha256 } from '../core/attempts.js';
+import { isClosed } from '../core/status.js';
+import { closureChecks } from '../core/closure.js';
+import { UsageError } from '../core/errors.js';
+import type { CheckContext, CheckResult } from '../core/checks/types.js';
+import { phaseIndex, loadPhase } from '../io/curriculum.js';
+import { readCheckpoint } from '../io/checkpoint.js';
+import { disableCacheWrites, openWorkspace, resolveLearner } from '../io/workspace.js';
+import { verify } from '../io/signing.js';
+import type { GateResult } from '../schemas/generated/types.js';
+
+/** Gather the facts the closure checks judge (through io), then judge them in core. */
+async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<CheckResult[]> {
+  const cp = ctx.state.checkpoint;
+  const rep = ctx.fs.read(reportFile(t.phase.id));
+  const head = cp?.head_sha ?? '';
+  return closureChecks({
+    phase: t.phase.id, learner: t.learner, checkpoint: cp,
+    report: { path: reportFile(t.phase.id), sha256: rep === undefined ? undefined : sha256(rep) },
+    headInHistory: head !== '' && (await ctx.git.inHistory(head)),
+    signature: cp?.signature ? await verify(t.ws, cp.gate_digest ?? '', cp.signature, tmp) : undefined,
+    curriculumSha256: (await phaseIndex(t.ws)).find((p) => p.id === t.phase.id)?.sha256,
+  });
+}
+
+export async function gate(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean }): Promise<GateResult[]> {
+  disableCacheWrites();
+  let phases: number[];
+  const ws = await openWorkspace(opts.cwd);
+  const learner = resolveLearner(ws, opts.learner);
+  if (opts.all) {
+    const index = await phaseIndex(ws);
+    phases = index.filter((p) => { const cp = readCheckpoint(ws, learner, p.id); return cp !== undefined && isClosed(cp.status); }).map((p) => p.id);
+  } else if (opts.phase !== undefined) {
+    phases = [(await openTarget(opts.cwd, learner, opts.phase)).phase.id];
+  } else throw new UsageError('give a phase (lynx gate 07) or --all');
+  const tmp = mkdtempSync(join(tmpdir(), 'lynx-gate-'));
+  try {
+    const results: GateResult[] = [];
+    for (const id of phases) {
+      const t: Target = { ws, learner, phase: await loadPhase(ws, id) };
+      const { result } = await gateResult(t, { mode: 'full', logRoot: tmp }, { ritual: true, requireClean: true }, (ctx) => closure(t, ctx, tmp));
+      results.push(result);
+    }
+    return results;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

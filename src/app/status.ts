@@ -1,0 +1,70 @@
+/** lynx status: every phase's status for one learner (or all), plain or --json. Never loads ink or yaml when lynx.yaml is cached. */
+import { existsSync } from 'node:fs';
+import { buildStatus, type LearnerStatus } from '../core/status.js';
+import { phaseIndex } from '../io/curriculum.js';
+import { readCheckpoint, listLearners } from '../io/checkpoint.js';
+import { openWorkspace, resolveLearner } from '../io/workspace.js';
+import { workspaceNotices } from '../io/notices.js';
+import { lynxVersion } from '../io/pkg.js';
+import { UsageError } from '../core/errors.js';
+import type { Checkpoint, StatusReport } from '../schemas/generated/types.js';
+import { loadPhase } from '../io/curriculum.js';
+import { nn } from '../core/ids.js';
+import type { Workspace } from '../io/workspace.js';
+
+async function phaseDetail(ws: Workspace, id: number, st: LearnerStatus | undefined): Promise<NonNullable<StatusReport['phase']>> {
+  const p = await loadPhase(ws, id);
+  const row = st?.rows.find((r) => r.phase === id);
+  return {
+    id: p.id, slug: p.slug, title: p.title, goal: p.goal,
+    status: row?.status ?? 'not_started',
+    requires: p.requires.map((r) => ({ phase: r, title: st?.rows.find((x) => x.phase === r)?.title ?? '', status: st?.rows.find((x) => x.phase === r)?.status ?? 'not_started' })),
+    dod: p.dod.map((d) => ({ id: d.id, text: d.text, kind: d.check.kind })),
+    labs: p.labs.map((l) => ({ id: l.id, title: l.title, file: l.file, ...(l.estimated_time ? { estimated_time: l.estimated_time } : {}) })),
+    breaks: p.breaks.map((b) => ({ id: b.id, title: b.title })),
+    quiz: { ...(p.quiz.file ? { file: p.quiz.file } : {}), threshold: p.quiz.threshold },
+  };
+}
+
+/** Review cards due today; the review store loads only for a learner who has a deck. */
+async function dueReviews(ws: Workspace, learner: string): Promise<{ reviews_due?: number }> {
+  if (!existsSync(ws.abs(`learners/${learner}/reviews.jsonl`))) return {};
+  const { reviewsDue } = await import('../io/review-store.js');
+  return { reviews_due: reviewsDue(ws, learner) };
+}
+
+export async function status(opts: { cwd: string; learner?: string | undefined; all?: boolean; phase?: number | undefined }): Promise<StatusReport> {
+  const ws = await openWorkspace(opts.cwd);
+  const index = await phaseIndex(ws);
+  if (opts.phase !== undefined && !index.some((p) => p.id === opts.phase)) throw new UsageError(`unknown phase ${nn(opts.phase)} — this curriculum has phases ${index.map((p) => nn(p.id)).join(', ') || 'none'}`);
+  let learners: string[];
+  if (opts.all) {
+    learners = listLearners(ws);
+    if (learners.length === 0) throw new UsageError('no learners in this workspace (learners/ is empty)', { hint: 'Add one with `lynx init --learner NAME`.' });
+  } else learners = [resolveLearner(ws, opts.learner)];
+  const result: LearnerStatus[] = learners.map((learner) => {
+    const cps = new Map<number, Checkpoint | Error>();
+    for (const p of index) {
+      try {
+        const cp = readCheckpoint(ws, learner, p.id);
+        if (cp) cps.set(p.id, cp);
+      } catch (err) {
+        cps.set(p.id, err as Error);
+      }
+    }
+    return buildStatus(learner, index, cps);
+  });
+  const detail = opts.phase === undefined ? undefined : await phaseDetail(ws, opts.phase, result[0]);
+  return {
+    ...(detail ? { phase: detail } : {}),
+    schema_version: 1,
+    lynx_version: lynxVersion(),
+    workspace: ws.root,
+    notices: workspaceNotices(ws.root),
+    learners: await Promise.all(result.map(async (s) => ({
+      learner: s.learner, current: s.current, counts: s.counts,
+      ...(await dueReviews(ws, s.learner)),
+      phases: s.rows.map((r) => ({ ...r })),
+    }))),
+  };
+}

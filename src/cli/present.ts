@@ -1,0 +1,45 @@
+/**
+ * The one presentation boundary: a command hands its typed result here, and the reporters the flags
+ * and environment ask for print it — `--json` (only JSON on stdout), else the text reporter;
+ * for gate results also `--junit FILE` and, under GITHUB_ACTIONS=true, the GitHub reporter. Returns
+ * the outcome the entry point turns into the exit code (core/exit-codes.ts).
+ */
+import type { Outcome, ResultKind, ResultKinds } from '../core/exit-codes.js';
+import type { GateResult } from '../schemas/generated/types.js';
+import type { Printed, TextOptions } from '../ui/reporters/text.js';
+import type { Theme } from '../ui/theme.js';
+import type { Ctx } from './context.js';
+
+export interface PresentOptions extends TextOptions {
+  /** Write JUnit XML of the gate results here (resolved against the command's directory). */
+  junit?: string | undefined;
+}
+
+/** The gate results a result carries, for the CI reporters. */
+function gateResults(kind: ResultKind, result: unknown): GateResult[] | undefined {
+  if (kind === 'gate') return (result as ResultKinds['gate']).results;
+  return undefined;
+}
+
+export async function present<K extends ResultKind>(ctx: Ctx, kind: K, result: ResultKinds[K], opts: PresentOptions = {}): Promise<Outcome> {
+  const gates = gateResults(kind, result);
+  if (gates && opts.junit) {
+    const [reporter, fsx, path] = await Promise.all([import('../ui/reporters/junit.js'), import('../io/fsx.js'), import('node:path')]);
+    await fsx.writeAtomic(path.join(ctx.cwd, opts.junit), reporter.junit(gates), { tmpBeside: true });
+  }
+  if (gates) {
+    const { inGithubActions, writeGithub } = await import('../io/github.js');
+    if (inGithubActions()) writeGithub((await import('../ui/reporters/github.js')).github(gates));
+  }
+  if (ctx.json) {
+    const { json } = await import('../ui/reporters/json.js');
+    ctx.out(json(kind, result));
+  } else {
+    const [{ text }, { theme }] = await Promise.all([import('../ui/reporters/text.js'), import('../ui/theme.js')]);
+    const render = text[kind] as unknown as (r: ResultKinds[K], t: Theme, o: TextOptions) => Printed | Promise<Printed>;
+    const printed = await render(result, theme(), opts);
+    for (const l of printed.out) ctx.out(l);
+    for (const l of printed.err ?? []) ctx.err(l);
+  }
+  return { kind, result } as Outcome;
+}

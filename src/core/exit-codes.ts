@@ -1,0 +1,84 @@
+/**
+ * One exit code per result kind (DESIGN §3), in one table: the commands return a typed outcome and
+ * only the entry point turns it into a number. 0 done · 1 a gate failed · 2 bad usage or input ·
+ * 3 lynx could not evaluate (environment) · 130/143 interrupted. Errors carry their own code.
+ */
+import type { DoctorReport, GateResult, StatusReport, ValidateReport } from '../schemas/generated/types.js';
+import type { ExitCode } from './errors.js';
+import type { LabReport, LabRunResult } from './lab-results.js';
+import type { DiffResult, ManifestCheckResult } from './manifest-results.js';
+import type { ApproveResult, PhaseStartResult } from './phase-results.js';
+import type { AttestResult, DemoResult, DeriveResult, InitResult, JournalEdit, JournalResult, ReportOutcome, WaiveResult } from './results.js';
+import type { BreaksReport } from './break/validate-results.js';
+
+/** `lynx gate`: one result per phase verified; `all` = the --all form (its JSON is the list). */
+export interface GateRun { results: GateResult[]; all: boolean }
+/** `lynx checkpoint`: the gate result plus the workspace notices shown above it. */
+export interface CheckpointRun { gate: GateResult; notices: string[]; run: boolean }
+
+export interface ResultKinds {
+  gate: GateRun;
+  report: ReportOutcome;
+  checkpoint: CheckpointRun;
+  status: StatusReport;
+  'phase-start': PhaseStartResult;
+  'phase-approve': ApproveResult;
+  lab: LabReport;
+  'lab-run': LabRunResult;
+  attest: AttestResult;
+  waive: WaiveResult;
+  journal: JournalResult;
+  'journal-edit': JournalEdit;
+  derive: DeriveResult;
+  'manifest-diff': DiffResult;
+  'manifest-check': ManifestCheckResult;
+  init: InitResult;
+  doctor: DoctorReport;
+  validate: ValidateReport;
+  'validate-breaks': BreaksReport;
+  demo: DemoResult;
+}
+export type ResultKind = keyof ResultKinds;
+/** What a command hands back to the entry point: the kind and the result it presented. */
+export type Outcome = { [K in ResultKind]: { kind: K; result: ResultKinds[K] } }[ResultKind];
+
+/** error = lynx could not evaluate a check (a tool missing, a timeout of lynx's own): environment. */
+export const gateCode = (status: GateResult['status']): ExitCode => (status === 'pass' ? 0 : status === 'fail' ? 1 : 3);
+
+const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
+  gate: (r) => (r.results.some((g) => g.status === 'fail') ? 1 : r.results.some((g) => g.status === 'error') ? 3 : 0),
+  report: (r) => gateCode(r.gate.status),
+  // status only: a mid-phase health check never fails
+  checkpoint: () => 0,
+  status: (r) => (r.learners.some((l) => l.counts.invalid > 0) ? 2 : 0),
+  // an edit to the approved plan without a §8 revisions entry is the learner's work not being there yet
+  'phase-start': (r) => (r.plan.state === 'unlogged' ? 1 : 0),
+  'phase-approve': (r) => (r.plan.state === 'unlogged' ? 1 : 0),
+  lab: () => 0,
+  // Ctrl-C stopped it: the interrupted contract, not a failing gate
+  'lab-run': (r) => (r.outcome === 'passed' ? 0 : r.outcome === 'interrupted' ? 130 : 1),
+  attest: () => 0,
+  waive: () => 0,
+  journal: () => 0,
+  'journal-edit': () => 0,
+  derive: () => 0,
+  'manifest-diff': (r) => (r.drift ? 1 : 0),
+  'manifest-check': (r) => (r.manifests.some((m) => m.status === 'unreadable') ? 2 : r.ok ? 0 : 1),
+  init: () => 0,
+  doctor: (r) => (r.tools.some((t) => t.required && !t.found) ? 3 : r.workspace?.checks.some((c) => c.status === 'fail') ? 2 : 0),
+  validate: (r) => (r.ok ? 0 : 2),
+  'validate-breaks': (r) => (r.ok ? 0 : 2),
+  demo: (r) => (r.ok ? 0 : 1),
+};
+
+/**
+ * The exit code of an outcome. A bare number is accepted for the commands that still compute their
+ * own (break, quiz, review — to be moved onto a kind of their own by adding it to ResultKinds and TABLE).
+ */
+export function exitCode(o: Outcome | number): number {
+  if (typeof o === 'number') return o;
+  return (TABLE[o.kind] as (r: unknown) => ExitCode)(o.result);
+}
+
+/** The signal a run was stopped by → its exit code (128 + signal number, as shells report it). */
+export const signalCode = (signal: 'SIGINT' | 'SIGTERM'): ExitCode => (signal === 'SIGTERM' ? 143 : 130);

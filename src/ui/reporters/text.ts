@@ -1,0 +1,130 @@
+/**
+ * The text reporter: what a person reads in a terminal, one renderer per result kind. Views load
+ * lazily so `lynx status` never parses the lab or gate views. Pure: returns the lines for stdout
+ * and stderr; present() writes them.
+ */
+import type { ResultKind, ResultKinds } from '../../core/exit-codes.js';
+import { nn } from '../../core/ids.js';
+import { formatPos } from '../../core/errors.js';
+import type { LearnerStatus } from '../../core/status.js';
+import { renderDiff } from '../../core/manifest-drift.js';
+import { table, type Theme } from '../theme.js';
+import type * as GateViewModule from '../gate-view.js';
+
+type GateView = typeof GateViewModule;
+
+export interface Printed { out: string[]; err?: string[] }
+/** quiet: manifest diff without the unchanged categories; bin: how to run this lynx (demo's last line). */
+export interface TextOptions { quiet?: boolean; bin?: string }
+
+type TextReporter<K extends ResultKind> = (r: ResultKinds[K], t: Theme, o: TextOptions) => Printed | Promise<Printed>;
+
+const MAX_SHOWN = 50;
+
+const gateView = async (): Promise<GateView> => import('../gate-view.js');
+
+export const text: { [K in ResultKind]: TextReporter<K> } = {
+  gate: async (r, t) => {
+    const { renderGate } = await gateView();
+    const out = r.results.length === 0 ? ['no closed phase to verify'] : [];
+    for (const g of r.results) out.push(`${renderGate(g, t, { heading: `Gate · phase ${nn(g.phase)} · learner ${g.learner}` })}\n`);
+    return { out };
+  },
+  report: async (r, t) => {
+    const { renderGate } = await gateView();
+    const out = [renderGate(r.gate, t, { heading: `Report · phase ${nn(r.gate.phase)} · learner ${r.gate.learner}` })];
+    if (r.gate.status !== 'pass') {
+      out.push(t.bad(`\nThe phase is not closed: nothing was written. Fix the items marked ✗ and run \`lynx report ${nn(r.gate.phase)}\` again.`));
+      return { out };
+    }
+    out.push(t.ok(`\nPhase ${nn(r.gate.phase)} closed. Wrote:`), ...r.written.map((w) => `  ${w}`));
+    out.push(t.dim(`next: write learners/${r.gate.learner}/phase-${nn(r.gate.phase)}/reflections.md, commit, and let CI run \`lynx gate ${nn(r.gate.phase)}\``));
+    return { out };
+  },
+  checkpoint: async (r, t) => {
+    const { renderGate } = await gateView();
+    return { out: [...r.notices.map((n) => t.warn(`! ${n}`)), renderGate(r.gate, t, { heading: `Checkpoint · phase ${nn(r.gate.phase)} · learner ${r.gate.learner}${r.run ? '' : ' · static (commands not run; --run runs them)'}` })] };
+  },
+  status: async (r, t) => {
+    const out = r.notices.map((n) => t.warn(`! ${n}`));
+    if (r.phase) {
+      const { renderPhaseDetail } = await import('../phase-detail-view.js');
+      return { out: [...out, renderPhaseDetail(r.phase, t)] };
+    }
+    const { renderStatus } = await import('../status-view.js');
+    const blocks = r.learners.map((l) => renderStatus({ learner: l.learner, current: l.current, counts: l.counts, rows: l.phases.map((p) => ({ ...p, error: p.error })) as LearnerStatus['rows'] }, t,
+      l.reviews_due ? [t.info(`${l.reviews_due} review card(s) due today — lynx review${r.learners.length > 1 ? ` --learner ${l.learner}` : ''}`)] : []));
+    return { out: [...out, blocks.join('\n\n')] };
+  },
+  'phase-start': async (r, t) => ({ out: [(await import('../phase-start-view.js')).renderPhaseStart(r, t)] }),
+  'phase-approve': async (r, t) => ({ out: [(await import('../phase-start-view.js')).renderApprove(r, t)] }),
+  lab: async (r, t) => {
+    const view = await import('../lab-view.js');
+    return { out: [r.lab ? view.renderLabDetail(r, r.lab, t) : view.renderLabList(r, t)] };
+  },
+  'lab-run': async (r, t) => ({ out: [(await import('../lab-run-summary.js')).renderRunSummary(r, t)] }),
+  attest: ({ attested: r }) => ({ out: [`✓ attested ${nn(r.phase)}/${r.item} by ${r.by} — commit learners/…/phase-${nn(r.phase)}/checkpoint.json`] }),
+  waive: ({ waived: r }) => ({ out: [`✓ waived ${nn(r.phase)}/${r.item}: ${r.reason ?? ''} — the report will show it`] }),
+  journal: (r) => ({ out: [`✓ ${r.path}${r.created ? ' (new today)' : ''}\n  ${r.entry}`] }),
+  'journal-edit': (r) => ({
+    out: [r.added ? `✓ ${r.path}` : `${r.path}: nothing added`],
+    ...(r.backup ? { err: [`! ${r.path} is append-only, but earlier lines changed; the previous text is saved at ${r.backup}`] } : {}),
+  }),
+  derive: (r) => ({ out: [r.path] }),
+  'manifest-diff': (r, _t, o) => {
+    const out = renderDiff(r.differences, o.quiet === true);
+    return { out: out.length > 0 ? [out.join('\n')] : [] };
+  },
+  'manifest-check': async (r, t) => ({ out: [(await import('../manifest-view.js')).renderCheck(r, t)] }),
+  init: (r, t) => {
+    const mark = { created: t.ok('+'), updated: t.ok('~'), unchanged: t.dim('='), kept: t.warn('!') };
+    const out = r.actions.filter((a) => a.action !== 'unchanged').map((a) => `${mark[a.action]} ${a.path}${a.action === 'kept' ? t.dim('  (kept: it differs from the template and may hold your edits)') : ''}`);
+    const created = r.actions.filter((a) => a.action === 'created').length;
+    out.push(`${t.ok('✓')} workspace ready at ${r.root} for learner ${t.bold(r.learner)}${created === 0 ? ' (nothing to do)' : ''}`);
+    out.push(t.dim('next: lynx status · lynx doctor · commit lynx.yaml and learners/'));
+    return { out };
+  },
+  doctor: (r, t) => {
+    const out = [t.bold(`lynx ${r.lynx_version} on node ${r.node}`)];
+    out.push(table(r.tools.map((x) => [
+      x.found ? t.ok('✓') : x.required ? t.bad('✗') : t.warn('!'),
+      x.name,
+      x.found ? (x.version ?? '?') : 'not found',
+      t.dim(x.found ? `${x.path ?? ''}${x.source === 'rust-just' ? ' (bundled rust-just)' : ''}` : `${x.required ? 'required' : 'optional'}: ${x.purpose}`),
+    ])).join('\n'));
+    out.push('');
+    if (!r.workspace) return { out: [...out, t.dim('not inside a lynx workspace (run `lynx init --learner NAME` in a git repository)')] };
+    out.push(t.bold(`workspace ${r.workspace.root}`));
+    for (const c of r.workspace.checks) {
+      const mark = c.status === 'ok' ? t.ok('✓') : c.status === 'warn' ? t.warn('!') : t.bad('✗');
+      out.push(`${mark} ${c.message}`);
+      if (c.status !== 'ok' && c.hint) out.push(t.dim(`    ${c.hint}`));
+    }
+    return { out };
+  },
+  validate: (r, t) => {
+    const summary = `${r.phases} phases, ${r.quiz_banks} quiz banks, ${r.quiz_items} questions (${r.source})`;
+    if (r.ok) return { out: [`${t.ok('✓')} valid: ${summary}`] };
+    const err = r.problems.slice(0, MAX_SHOWN).map((p) => `${formatPos({ file: p.file, ...(p.line !== undefined ? { line: p.line } : {}), ...(p.col !== undefined ? { col: p.col } : {}) })} ${p.path}: ${p.message}`);
+    if (r.problems.length > MAX_SHOWN) err.push(t.dim(`… and ${r.problems.length - MAX_SHOWN} more (use --json for all)`));
+    err.push(`${t.bad('✗')} ${r.problems.length} problem(s) in ${summary}`);
+    return { out: [], err };
+  },
+  'validate-breaks': (r, t) => {
+    const mark = { detectable: t.ok('✓'), 'not-detectable': t.bad('✗'), 'edit-does-not-apply': t.bad('✗'), 'not-observable': t.warn('!'), skipped: t.dim('·') };
+    const out: string[] = [];
+    for (const b of r.breaks.filter((x) => x.status !== 'skipped')) {
+      out.push(`${mark[b.status]} ${nn(b.phase)} ${t.bold(b.id)}: ${b.status} — ${b.reason}`);
+      for (const f of b.files ?? []) out.push(t.dim(`    ${f.path} line ${f.lines.join(', ')}${b.restored === false ? ' — NOT restored byte-identically' : b.restored ? ' · restored byte-identically' : ''}`));
+    }
+    const skipped = r.breaks.filter((x) => x.status === 'skipped').length;
+    out.push(`${r.ok ? t.ok('✓') : t.bad('✗')} ${r.checked} break(s) checked in a temporary copy of ${r.workspace}; ${skipped} skipped (target not in this workspace, prose-only or diagnostic)`);
+    return { out };
+  },
+  demo: (r, t, o) => {
+    const out = ['', `${t.bold('Demo workspace:')} ${r.dir}`, 'Try next:'];
+    for (const l of [`cd ${r.dir}`, 'lynx status', 'lynx doctor', 'just test', 'just exp 00-seeding-demo']) out.push(`  ${t.info('$')} ${l}`);
+    if (o.bin) out.push(t.dim(`(run lynx from this checkout as: node ${o.bin} …)`));
+    return { out };
+  },
+};
