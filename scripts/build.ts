@@ -90,7 +90,7 @@ const startupPlugin: Plugin = {
  * instead of the ~20 shared chunks the split build gives them (module count, not bytes, dominated
  * their start-up). The registry loads these when __LYNX_FAST__ is defined (this build only).
  */
-const FAST = { status: 'src/cli/commands/status.ts', checkpoint: 'src/cli/commands/checkpoint.ts' };
+const FAST = { status: 'src/cli/actions/status.ts', checkpoint: 'src/cli/actions/checkpoint.ts' };
 
 /**
  * What a standalone command loads only sometimes (its dynamic imports) stays out of its file: each

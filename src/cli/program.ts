@@ -32,7 +32,7 @@ Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`
     .description('make the current git repository a lynx workspace')
     .addOption(json())
     .addHelpText('after', examples(['git init && lynx init --learner borja', 'lynx init   # again: checks, repairs, never overwrites your edits']))
-    .action(act<object>(async (ctx) => (await import('./commands/init.js')).initCommand(ctx)));
+    .action(act<object>(async (ctx) => (await import('./actions/init.js')).initCommand(ctx)));
 
   program.command('status')
     .description('every phase: status, quiz score, dates, and a progress strip')
@@ -40,7 +40,7 @@ Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`
     .option('--all', 'every learner in the workspace')
     .addOption(json())
     .addHelpText('after', examples(['lynx status', 'lynx status 07', 'lynx status --all', 'lynx status --json | jq .learners[0].counts']))
-    .action(act<{ all?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await loadFast('status', () => import('./commands/status.js'))).statusCommand(ctx, o.all === true, nn)));
+    .action(act<{ all?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await loadFast('status', () => import('./actions/status.js'))).statusCommand(ctx, o.all === true, nn)));
 
   program.command('validate')
     .description('validate curriculum and quiz files (schema + cross-references)')
@@ -48,20 +48,20 @@ Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`
     .option('--breaks <workspace>', 'instead: apply each break whose target exists in <workspace> (in a temporary copy) and check it is detectable')
     .addOption(json())
     .addHelpText('after', examples(['lynx validate', 'lynx validate ./my-curriculum-fork', 'lynx validate --breaks .']))
-    .action(act<{ breaks?: string }, [string | undefined]>(async (ctx, o, dir) => (await import('./commands/validate.js')).validateCommand(ctx, dir, o.breaks)));
+    .action(act<{ breaks?: string }, [string | undefined]>(async (ctx, o, dir) => (await import('./actions/validate.js')).validateCommand(ctx, dir, o.breaks)));
 
   program.command('doctor')
     .description('check tools (git, just, python3, uv) and workspace health')
     .addOption(json())
     .addHelpText('after', examples(['lynx doctor', 'lynx doctor --json']))
-    .action(act<object>(async (ctx) => (await import('./commands/doctor.js')).doctorCommand(ctx)));
+    .action(act<object>(async (ctx) => (await import('./actions/doctor.js')).doctorCommand(ctx)));
 
   program.command('demo')
     .description('make a demo workspace and walk phase 00 in it')
     .option('--dir <dir>', 'create the demo here (default: a new temporary directory)')
     .addOption(json())
     .addHelpText('after', examples(['lynx demo', 'lynx demo --dir /tmp/lynx-demo']))
-    .action(act<{ dir?: string }>(async (ctx, o) => (await import('./commands/demo.js')).demoCommand(ctx, o.dir)));
+    .action(act<{ dir?: string }>(async (ctx, o) => (await import('./actions/demo.js')).demoCommand(ctx, o.dir)));
 
   // The phase commands, one area each (src/cli/registry/*.ts), in the order of the ritual.
   registerLifecycle(program, act);

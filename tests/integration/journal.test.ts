@@ -76,7 +76,7 @@ for (let i = 0; i < 300; i++) appendEntry(file, '# Journal — 2026-05-22\\n', '
 describe('lynx journal without TEXT, in a terminal: $EDITOR on the day\'s file', () => {
   // Called as a function with a TTY context: the editor is a real program (python3) run on the file.
   async function edit(dir: string, editorScript: string): Promise<{ code: number; out: string[]; err: string[] }> {
-    const { journalCommand } = await import('../../src/cli/commands/journal.js');
+    const { journalCommand } = await import('../../src/cli/actions/journal.js');
     write(dir, 'editor.py', editorScript);
     const saved = { EDITOR: process.env.EDITOR, VISUAL: process.env.VISUAL, LYNX_NOW: process.env.LYNX_NOW };
     process.env.EDITOR = `python3 ${join(dir, 'editor.py')}`;

@@ -10,14 +10,14 @@ export const registerGatekeeper: Register = (program, act) => {
     .option('--run', 'also run the command checks (the learner\'s recipes)')
     .addOption(jsonOption())
     .addHelpText('after', examples(['lynx checkpoint', 'lynx checkpoint 07 --run', 'lynx checkpoint --json | jq \'.checks[] | select(.status != "pass")\'']))
-    .action(act<{ run?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await loadFast('checkpoint', () => import('../commands/checkpoint.js'))).checkpointCommand(ctx, o, nn)));
+    .action(act<{ run?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await loadFast('checkpoint', () => import('../actions/checkpoint.js'))).checkpointCommand(ctx, o, nn)));
 
   program.command('report')
     .description('close a phase: run the full gate; on pass write PHASE_NN_REPORT.md, checkpoint.json, progress.md')
     .argument('<NN>', 'the phase to close')
     .addOption(jsonOption())
     .addHelpText('after', examples(['lynx report 07', 'lynx report 07 --json']))
-    .action(act<object, [string]>(async (ctx, o, nn) => (await import('../commands/report.js')).reportCommand(ctx, o, nn)));
+    .action(act<object, [string]>(async (ctx, o, nn) => (await import('../actions/report.js')).reportCommand(ctx, o, nn)));
 
   program.command('gate')
     .description('CI: verify closed phases from a clean checkout (writes nothing but --junit)')
@@ -26,7 +26,7 @@ export const registerGatekeeper: Register = (program, act) => {
     .addOption(new Option('--junit <file>', 'also write JUnit XML (suite = phase, case = check)'))
     .addOption(jsonOption())
     .addHelpText('after', examples(['lynx gate 07', 'lynx gate --all --junit lynx-gate.xml', 'LYNX_LEARNER=ana lynx gate --all --json']))
-    .action(act<{ all?: boolean; junit?: string }, [string | undefined]>(async (ctx, o, nn) => (await import('../commands/gate.js')).gateCommand(ctx, o, nn)));
+    .action(act<{ all?: boolean; junit?: string }, [string | undefined]>(async (ctx, o, nn) => (await import('../actions/gate.js')).gateCommand(ctx, o, nn)));
 
   program.command('attest')
     .description('record that a person judged a DoD item met (an "attest" check)')
@@ -36,7 +36,7 @@ export const registerGatekeeper: Register = (program, act) => {
     .option('--by <name>', 'who attests (default: the learner)')
     .addOption(jsonOption())
     .addHelpText('after', examples(['lynx attest 01 explain-bound --note "argued it from the roofline plot"', 'lynx attest 07 derive-backprop --by teacher-ana']))
-    .action(act<{ note?: string; by?: string }, [string, string]>(async (ctx, o, nn, item) => (await import('../commands/attest.js')).attestCommand(ctx, o, nn, item)));
+    .action(act<{ note?: string; by?: string }, [string, string]>(async (ctx, o, nn, item) => (await import('../actions/attest.js')).attestCommand(ctx, o, nn, item)));
 
   program.command('waive')
     .description('explicitly waive a DoD item, with a reason the report will show')
@@ -46,5 +46,5 @@ export const registerGatekeeper: Register = (program, act) => {
     .option('--by <name>', 'who waives (default: the learner)')
     .addOption(jsonOption())
     .addHelpText('after', examples(['lynx waive 00 bandit-clean --reason "no PyPI access on this machine"']))
-    .action(act<{ reason: string; by?: string }, [string, string]>(async (ctx, o, nn, item) => (await import('../commands/attest.js')).waiveCommand(ctx, o, nn, item)));
+    .action(act<{ reason: string; by?: string }, [string, string]>(async (ctx, o, nn, item) => (await import('../actions/attest.js')).waiveCommand(ctx, o, nn, item)));
 };

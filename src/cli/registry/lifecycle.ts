@@ -13,7 +13,7 @@ Refuses (exit 1, naming each reason) while a required phase is not closed, the t
 changes, or another phase is open. Re-running is safe: an edited plan is never overwritten.
 After approval, every change to the plan needs an entry in its §8 Revisions log.
 `)
-    .action(act<{ approve?: boolean; force?: boolean }, [string]>(async (ctx, o, nn) => (await import('../commands/phase-start.js')).phaseStartCommand(ctx, o, nn)));
+    .action(act<{ approve?: boolean; force?: boolean }, [string]>(async (ctx, o, nn) => (await import('../actions/phase-start.js')).phaseStartCommand(ctx, o, nn)));
 
   program.command('lab')
     .description('list a phase\'s labs, show one, or run its commands')
@@ -27,7 +27,7 @@ After approval, every change to the plan needs an entry in its §8 Revisions log
 Arguments after -- go to the (single) selected command verbatim. Ctrl-C stops the whole process
 tree and records the run as interrupted.
 `)
-    .action(act<{ run?: boolean; only?: string; timeout?: string }, [string, string[]]>(async (ctx, o, nn, [id, ...extra]) => (await import('../commands/lab.js')).labCommand(ctx, o, nn, id, extra)));
+    .action(act<{ run?: boolean; only?: string; timeout?: string }, [string, string[]]>(async (ctx, o, nn, [id, ...extra]) => (await import('../actions/lab.js')).labCommand(ctx, o, nn, id, extra)));
 
   program.command('journal')
     .description('append a timestamped entry to today\'s journal (opens $EDITOR without TEXT)')
@@ -37,7 +37,7 @@ tree and records the run as interrupted.
     .addHelpText('after', `${examples(['lynx journal "just setup failed: uv was 0.3; upgraded to 0.4.18"', 'lynx journal --decision "keep my seed_everything: it also seeds numpy Generator"', 'lynx journal          # opens $EDITOR on today\'s file'])}
 Entries go to learners/<name>/journal/YYYY-MM-DD.md as "HH:MM — text" (UTC), append-only.
 `)
-    .action(act<{ decision?: boolean }, [string[]]>(async (ctx, o, words) => (await import('../commands/journal.js')).journalCommand(ctx, o, words)));
+    .action(act<{ decision?: boolean }, [string[]]>(async (ctx, o, words) => (await import('../actions/journal.js')).journalCommand(ctx, o, words)));
 
   program.command('derive')
     .description('scaffold a derivation page in the phase\'s theory/ folder')
@@ -45,7 +45,7 @@ Entries go to learners/<name>/journal/YYYY-MM-DD.md as "HH:MM — text" (UTC), a
     .option('--phase <NN>', 'the phase (default: the one in progress)')
     .addOption(jsonOption())
     .addHelpText('after', examples(['lynx derive "softmax gradient"', 'lynx derive adam bias correction --phase 04']))
-    .action(act<{ phase?: string }, [string[]]>(async (ctx, o, words) => (await import('../commands/derive.js')).deriveCommand(ctx, o, words)));
+    .action(act<{ phase?: string }, [string[]]>(async (ctx, o, words) => (await import('../actions/derive.js')).deriveCommand(ctx, o, words)));
 
   const manifest = program.command('manifest')
     .description('experiment manifests: drift diff and provenance check')
@@ -61,7 +61,7 @@ Entries go to learners/<name>/journal/YYYY-MM-DD.md as "HH:MM — text" (UTC), a
 Categories, in print order: CODE (git_sha, git_dirty) · VERSIONS · HARDWARE · ENV · TIME · OTHER.
 Exit 0: no CODE/VERSIONS drift · 1: CODE or VERSIONS differ · 2: a file is unreadable.
 `)
-    .action(act<{ quiet?: boolean }, [string, string]>(async (ctx, o, a, b) => (await import('../commands/manifest-diff.js')).manifestDiffCommand(ctx, o, a, b)));
+    .action(act<{ quiet?: boolean }, [string, string]>(async (ctx, o, a, b) => (await import('../actions/manifest-diff.js')).manifestDiffCommand(ctx, o, a, b)));
 
   manifest.command('check')
     .description('schema and provenance of manifests (default: every one under experiments/)')
@@ -71,5 +71,5 @@ Exit 0: no CODE/VERSIONS drift · 1: CODE or VERSIONS differ · 2: a file is unr
 Checks the required fields, git_sha (a commit, an ancestor of HEAD), git_dirty false, timestamps
 (ISO-8601 with a zone) and wall_seconds against them. Exit 1 when a manifest has a problem.
 `)
-    .action(act<object, [string[]]>(async (ctx, _o, paths) => (await import('../commands/manifest-check.js')).manifestCheckCommand(ctx, paths)));
+    .action(act<object, [string[]]>(async (ctx, _o, paths) => (await import('../actions/manifest-check.js')).manifestCheckCommand(ctx, paths)));
 };
