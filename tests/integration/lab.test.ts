@@ -156,7 +156,7 @@ describe('lynx lab', () => {
     const pids = pidsIn(dir, 'audit-pids.txt');
     expect(pids.map(alive)).toEqual([true, true]); // the child and its grandchild are running
     child.kill('SIGINT');
-    expect(await exited).toBe(1);
+    expect(await exited).toBe(130); // DESIGN §3: an interrupted run exits 130
     expect(out).toContain('interrupted');
     const [run] = runs(dir);
     expect(run).toMatchObject({ outcome: 'interrupted', command: 'just audit-deps' });
