@@ -69,6 +69,22 @@ function findUnder(rest: string): ((dir: string) => string[]) | undefined {
   };
 }
 
+/**
+ * Every committed version of the attempt log must be a prefix of its text now. A version is a prefix
+ * exactly when the current bytes cut to its size have its blob id, so only ids and sizes are read
+ * from git; the first version (newest first) that is not a prefix is read to name the changed line.
+ */
+async function appendOnlyProblems(root: string, rel: string, text: string): Promise<string[]> {
+  const bytes = Buffer.from(text, 'utf8');
+  for (const v of await git.versionIds(root, rel)) {
+    if (v.size <= bytes.length && (await git.gitBlobId(bytes.subarray(0, v.size), v.oid)) === v.oid) continue;
+    // ids differ: the text decides (a checkout filter, e.g. autocrlf, changes bytes, not lines)
+    const problems = historyProblems(text, [{ sha: v.sha, text: await git.blobText(root, v.oid) }], rel);
+    if (problems.length > 0) return problems;
+  }
+  return [];
+}
+
 export async function buildContext(ws: Workspace, learner: string, phase: Phase, opts: ContextOptions): Promise<CheckContext> {
   const snap = await (opts.snapshot ?? git.snapshot(ws.root));
   const vars = { learner, docs: join(ws.config.docs ?? 'docs', docsDir(phase).replace(/^docs\//, '')), nn: nn(phase.id) };
@@ -78,7 +94,7 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
   const attemptsText = existsSync(ws.abs(attemptsRel)) ? readFileSync(ws.abs(attemptsRel), 'utf8') : '';
   const bank = await loadQuizBank(ws, phase);
   const chain = verifyChain(attemptsText, attemptsRel);
-  if (attemptsText !== '' && snap.tracked.has(attemptsRel)) chain.problems.push(...historyProblems(attemptsText, await git.fileVersions(ws.root, attemptsRel), attemptsRel));
+  if (attemptsText !== '' && snap.tracked.has(attemptsRel)) chain.problems.push(...(await appendOnlyProblems(ws.root, attemptsRel, attemptsText)));
   const anchor = checkpoint?.quiz?.log_sha256;
   if (anchor !== undefined && anchor !== tailSha256(attemptsText)) chain.problems.push(`${attemptsRel}: the last line does not match the checkpoint's quiz.log_sha256 — the log was edited or truncated`);
   const have = capabilities();

@@ -196,33 +196,37 @@ export async function inHistoryOf(s: Snapshot, sha: string): Promise<boolean> {
   return (h.sorted[lo] ?? '').startsWith(x);
 }
 
+/** A committed version of a file: the commit, and the blob's object id and size in bytes. */
+export interface VersionId { sha: string; oid: string; size: number }
+
 /**
- * Every committed version of a file, newest first (for append-only checks): one `git log` for the
- * commits, then every version's content from ONE `git cat-file --batch` (it was a `git show` per
- * version: 50 processes for a long-lived attempt log).
+ * Every committed version of a file, newest first (for append-only checks), as object ids and
+ * sizes: one `git log` for the commits, one `git cat-file --batch-check` for all the blobs. The
+ * contents are not read (a 10k-line attempt log over 50 commits is ~60 MB of versions); a caller
+ * compares ids (gitBlobId) and reads one version's text only to explain a mismatch.
  */
-export async function fileVersions(cwd: string, path: string, limit = 50): Promise<{ sha: string; text: string }[]> {
+export async function versionIds(cwd: string, path: string, limit = 50): Promise<VersionId[]> {
   const log = await tryGit(cwd, ['log', `-${limit}`, '--format=%H', '--', path]);
   const shas = (log ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
   if (shas.length === 0) return [];
-  const r = await git(cwd, ['cat-file', '--batch'], shas.map((sha) => `${sha}:${path}\n`).join(''));
-  if (!r.ok) throw new EnvError(`git cat-file --batch failed: ${r.stderr.trim() || `exit ${r.code}`}`);
-  return parseBatch(r.stdout, shas);
+  const r = await git(cwd, ['cat-file', '--batch-check'], shas.map((sha) => `${sha}:${path}\n`).join(''));
+  if (!r.ok) throw new EnvError(`git cat-file --batch-check failed: ${r.stderr.trim() || `exit ${r.code}`}`);
+  const out: VersionId[] = [];
+  r.stdout.toString('utf8').split('\n').forEach((line, i) => {
+    const m = /^([0-9a-f]{40}|[0-9a-f]{64}) blob (\d+)$/.exec(line);
+    const sha = shas[i];
+    if (m && sha) out.push({ sha, oid: m[1] ?? '', size: Number(m[2]) }); // deleted in that commit: not a version
+  });
+  return out;
 }
 
-/** `git cat-file --batch` output: per request `<oid> <type> <size>\n<bytes>\n`, or `<request> missing\n`. */
-export function parseBatch(out: Buffer, shas: readonly string[]): { sha: string; text: string }[] {
-  const versions: { sha: string; text: string }[] = [];
-  let at = 0;
-  for (const sha of shas) {
-    const nl = out.indexOf(0x0a, at);
-    if (nl < 0) break;
-    const header = out.subarray(at, nl).toString('utf8').split(' ');
-    at = nl + 1;
-    if (header.length !== 3 || header[2] === undefined || !/^\d+$/.test(header[2])) continue; // missing / ambiguous: not a version
-    const size = Number(header[2]);
-    if (header[1] === 'blob') versions.push({ sha, text: out.subarray(at, at + size).toString('utf8') });
-    at += size + 1;
-  }
-  return versions;
+/** git's object id of these bytes as a blob (sha1, or sha256 for a sha256 repository). */
+export async function gitBlobId(bytes: Uint8Array, like: string): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  return createHash(like.length === 64 ? 'sha256' : 'sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+/** A blob's text (one version of a file, by object id). */
+export async function blobText(cwd: string, oid: string): Promise<string> {
+  return mustGit(cwd, ['cat-file', 'blob', oid]);
 }
