@@ -17,6 +17,7 @@ import { phaseIndex, loadPhase } from '../io/curriculum.js';
 import { readCheckpoint } from '../io/checkpoint.js';
 import { disableCacheWrites, openWorkspace, resolveLearner } from '../io/workspace.js';
 import { verify } from '../io/signing.js';
+import * as git from '../io/git.js';
 import type { GateResult } from '../schemas/generated/types.js';
 
 /** Gather the facts the closure checks judge (through io), then judge them in core. */
@@ -45,11 +46,12 @@ export async function gate(opts: { cwd: string; learner?: string | undefined; ph
     phases = [(await openTarget(opts.cwd, learner, opts.phase)).phase.id];
   } else throw new UsageError('give a phase (lynx gate 07) or --all');
   const tmp = mkdtempSync(join(tmpdir(), 'lynx-gate-'));
+  const snapshot = phases.length > 0 ? git.snapshot(ws.root) : undefined; // one git snapshot for every phase verified
   try {
     const results: GateResult[] = [];
     for (const id of phases) {
       const t: Target = { ws, learner, phase: await loadPhase(ws, id) };
-      const { result } = await gateResult(t, { mode: 'full', logRoot: tmp }, { ritual: true, requireClean: true }, (ctx) => closure(t, ctx, tmp));
+      const { result } = await gateResult(t, { mode: 'full', logRoot: tmp, ...(snapshot ? { snapshot } : {}) }, { ritual: true, requireClean: true }, (ctx) => closure(t, ctx, tmp));
       results.push(result);
     }
     return results;

@@ -3,7 +3,6 @@
  * calls one function. Heavy modules load only inside the command that needs them.
  */
 import { Command } from 'commander';
-import { loadFast } from './fast.js';
 import { lynxVersion } from '../io/pkg.js';
 import { examples, jsonOption, makeAct, type SetCode } from './registry/shared.js';
 import { registerLifecycle } from './registry/lifecycle.js';
@@ -40,7 +39,7 @@ Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`
     .option('--all', 'every learner in the workspace')
     .addOption(json())
     .addHelpText('after', examples(['lynx status', 'lynx status 07', 'lynx status --all', 'lynx status --json | jq .learners[0].counts']))
-    .action(act<{ all?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await loadFast('status', () => import('./actions/status.js'))).statusCommand(ctx, o.all === true, nn)));
+    .action(act<{ all?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await import('./actions/status.js')).statusCommand(ctx, o.all === true, nn)));
 
   program.command('validate')
     .description('validate curriculum and quiz files (schema + cross-references)')

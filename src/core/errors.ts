@@ -5,20 +5,7 @@
  */
 export type ExitCode = 0 | 1 | 2 | 3 | 130 | 143;
 
-/**
- * The same error class can exist twice in one process (the split bundle and a command's standalone
- * bundle, see scripts/build.ts), so `instanceof` is decided by a brand every instance carries: the
- * names of its classes, under a registry-wide symbol.
- */
-const BRAND = Symbol.for('lynx.error.kinds');
-
 export class LynxError extends Error {
-  static override [Symbol.hasInstance](x: unknown): boolean {
-    const kinds = (x as Record<symbol, unknown> | null)?.[BRAND];
-    return typeof x === 'object' && x !== null && Array.isArray(kinds) && kinds.includes(this.name);
-  }
-
-  readonly [BRAND]: string[];
   readonly exitCode: ExitCode;
   /** Extra lines shown under the message (capped by the renderer). */
   readonly details: readonly string[];
@@ -27,9 +14,6 @@ export class LynxError extends Error {
   constructor(message: string, exitCode: ExitCode, opts: { details?: readonly string[]; hint?: string; cause?: unknown } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = new.target.name;
-    const kinds: string[] = [];
-    for (let c: unknown = new.target; typeof c === 'function' && c !== Error; c = Object.getPrototypeOf(c)) kinds.push((c as { name: string }).name);
-    this[BRAND] = kinds;
     this.exitCode = exitCode;
     this.details = opts.details ?? [];
     this.hint = opts.hint;

@@ -2,8 +2,8 @@
  * The real CheckContext: the workspace's files, one git snapshot, the learner's recipes run
  * through src/io/proc, and the recorded state (checkpoint, attempt log, break journals).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { CheckContext, CommandOutcome, CommandSpec } from '../core/checks/types.js';
 import type { Phase } from '../schemas/generated/types.js';
 import { docsDir } from '../core/curriculum.js';
@@ -16,7 +16,11 @@ import { openBreakJournals } from './notices.js';
 import { capabilities } from './tools.js';
 import type { Workspace } from './workspace.js';
 
-export interface ContextOptions { mode: 'static' | 'full'; logRoot?: string; onOutput?: (s: string) => void; onCommand?: (label: string, phase: 'start' | 'end', r?: CommandOutcome) => void }
+/**
+ * `snapshot`: a run that verifies several phases or learners (gate --all) takes the git snapshot once
+ * and passes it to every context (issue 20: it was retaken per phase, 211 git processes for 42).
+ */
+export interface ContextOptions { mode: 'static' | 'full'; snapshot?: Promise<git.Snapshot>; logRoot?: string; onOutput?: (s: string) => void; onCommand?: (label: string, phase: 'start' | 'end', r?: CommandOutcome) => void }
 
 
 /**
@@ -38,13 +42,51 @@ function narrowedGlob(root: string, patterns: string[], glob: (p: string[], cwd:
       listings.set(base, names);
     }
     const re = new RegExp(`^${seg.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
-    for (const name of names.filter((n) => re.test(n))) for (const f of glob([rest], join(root, base, name))) out.add(`${base}/${name}/${f}`);
+    const inside = findUnder(rest) ?? ((dir: string) => glob([rest], dir));
+    for (const name of names.filter((n) => re.test(n))) for (const f of inside(join(root, base, name))) out.add(`${base}/${name}/${f}`);
   }
   return [...out].sort();
 }
 
+/**
+ * `**\/<literal name>` (every manifest pattern) needs no matcher: a recursive listing filtered by name.
+ * Globbing inside each of 5,000 directories compiled the pattern 5,000 times (issue 20: 35× start-up).
+ */
+function findUnder(rest: string): ((dir: string) => string[]) | undefined {
+  const m = /^\*\*\/([^*?{}[\]!/]+)$/.exec(rest);
+  if (!m) return undefined;
+  const name = m[1] ?? '';
+  return (dir) => {
+    let entries: Dirent[];
+    try { entries = readdirSync(dir, { recursive: true, withFileTypes: true }); } catch { return []; }
+    const out: string[] = [];
+    for (const d of entries) {
+      if (d.name !== name) continue;
+      const abs = join(d.parentPath, d.name);
+      if (d.isFile() || (d.isSymbolicLink() && statSync(abs, { throwIfNoEntry: false })?.isFile() === true)) out.push(relative(dir, abs).split(sep).join('/'));
+    }
+    return out;
+  };
+}
+
+/**
+ * Every committed version of the attempt log must be a prefix of its text now. A version is a prefix
+ * exactly when the current bytes cut to its size have its blob id, so only ids and sizes are read
+ * from git; the first version (newest first) that is not a prefix is read to name the changed line.
+ */
+async function appendOnlyProblems(root: string, rel: string, text: string): Promise<string[]> {
+  const bytes = Buffer.from(text, 'utf8');
+  for (const v of await git.versionIds(root, rel)) {
+    if (v.size <= bytes.length && (await git.gitBlobId(bytes.subarray(0, v.size), v.oid)) === v.oid) continue;
+    // ids differ: the text decides (a checkout filter, e.g. autocrlf, changes bytes, not lines)
+    const problems = historyProblems(text, [{ sha: v.sha, text: await git.blobText(root, v.oid) }], rel);
+    if (problems.length > 0) return problems;
+  }
+  return [];
+}
+
 export async function buildContext(ws: Workspace, learner: string, phase: Phase, opts: ContextOptions): Promise<CheckContext> {
-  const snap = await git.snapshot(ws.root);
+  const snap = await (opts.snapshot ?? git.snapshot(ws.root));
   const vars = { learner, docs: join(ws.config.docs ?? 'docs', docsDir(phase).replace(/^docs\//, '')), nn: nn(phase.id) };
   const { globSync } = await import('tinyglobby');
   const checkpoint = readCheckpoint(ws, learner, phase.id);
@@ -52,7 +94,7 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
   const attemptsText = existsSync(ws.abs(attemptsRel)) ? readFileSync(ws.abs(attemptsRel), 'utf8') : '';
   const bank = await loadQuizBank(ws, phase);
   const chain = verifyChain(attemptsText, attemptsRel);
-  if (attemptsText !== '' && snap.tracked.has(attemptsRel)) chain.problems.push(...historyProblems(attemptsText, await git.fileVersions(ws.root, attemptsRel), attemptsRel));
+  if (attemptsText !== '' && snap.tracked.has(attemptsRel)) chain.problems.push(...(await appendOnlyProblems(ws.root, attemptsRel, attemptsText)));
   const anchor = checkpoint?.quiz?.log_sha256;
   if (anchor !== undefined && anchor !== tailSha256(attemptsText)) chain.problems.push(`${attemptsRel}: the last line does not match the checkpoint's quiz.log_sha256 — the log was edited or truncated`);
   const have = capabilities();

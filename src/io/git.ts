@@ -1,62 +1,55 @@
 /**
- * The one adapter to git (simple-git, lazily imported). Small named functions; callers never
- * build git command lines themselves. lynx's own state (.lynx/) is never reported as dirty.
+ * The one adapter to git: every git process lynx starts goes through `git()` here (child_process,
+ * lazily imported), with one failure policy. Small named functions; callers never build git command
+ * lines themselves. lynx's own state (.lynx/) is never reported as dirty.
+ *
+ * Not simple-git (README "Development" says why): it cost ~40 ms of start-up CPU on the gate's path,
+ * lynx used only its `.raw()`, and it resolves a non-zero exit with empty stderr as success, which
+ * is wrong for the queries whose answer is the exit code (merge-base --is-ancestor, check-ignore).
  */
 import { EnvError } from '../core/errors.js';
 
-type Raw = (args: string[]) => Promise<string>;
+export interface GitOutcome { ok: boolean; code: number; stdout: Buffer; stderr: string }
 
-async function client(cwd: string): Promise<Raw> {
-  const { simpleGit } = await import('simple-git');
-  const g = simpleGit({ baseDir: cwd, trimmed: false });
-  return (args) => g.raw(args);
-}
+const MISSING = (): EnvError => new EnvError('git is not installed or not on PATH', { hint: 'Install git 2.x and retry.' });
 
-function gitMissing(err: unknown): boolean {
-  const m = String((err as Error)?.message ?? err);
-  return /ENOENT|spawn git/.test(m);
-}
-
-/** Run git; a missing git binary is an environment failure (exit 3), other failures return undefined. */
-async function tryGit(cwd: string, args: string[]): Promise<string | undefined> {
-  const raw = await client(cwd);
-  try {
-    return await raw(args);
-  } catch (err) {
-    if (gitMissing(err)) throw new EnvError('git is not installed or not on PATH', { cause: err, hint: 'Install git 2.x and retry.' });
-    return undefined;
-  }
-}
-
-async function mustGit(cwd: string, args: string[]): Promise<string> {
-  const raw = await client(cwd);
-  try {
-    return await raw(args);
-  } catch (err) {
-    if (gitMissing(err)) throw new EnvError('git is not installed or not on PATH', { cause: err });
-    throw new EnvError(`git ${args.join(' ')} failed: ${String((err as Error).message).trim()}`, { cause: err });
-  }
-}
-
-type Out = (args: string[]) => Promise<{ ok: boolean; code: number; stdout: string }>;
-
-/** git through child_process directly: for queries whose answer is the exit code, and for the snapshot (no simple-git or execa on these paths). */
-async function execGit(cwd: string): Promise<Out> {
+/**
+ * Run git once. A missing git binary is an environment failure (exit 3, thrown); any other outcome,
+ * a non-zero exit included, is returned for the caller's question to interpret.
+ */
+export async function git(cwd: string, args: readonly string[], input?: string): Promise<GitOutcome> {
   const { execFile } = await import('node:child_process');
-  return (args) => new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout) => {
-      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') reject(new EnvError('git is not installed or not on PATH', { hint: 'Install git 2.x and retry.' }));
-      else resolve({ ok: !err, code: err ? (typeof err.code === 'number' ? err.code : 128) : 0, stdout });
+  return new Promise((resolve, reject) => {
+    const child = execFile('git', args, { cwd, maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' }, (err, stdout, stderr) => {
+      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') { reject(MISSING()); return; }
+      const code = err ? (typeof err.code === 'number' ? err.code : 128) : 0;
+      resolve({ ok: !err, code, stdout, stderr: stderr.toString('utf8') });
     });
+    if (input !== undefined) child.stdin?.end(input);
   });
 }
 
-/**
- * Exit status of a git query whose answer *is* the exit code (merge-base --is-ancestor,
- * check-ignore, cat-file -e). simple-git resolves a non-zero exit with empty stderr as success.
- */
+/** stdout as text when git succeeded, undefined when it did not (an unknown path, no commits yet …). */
+async function tryGit(cwd: string, args: string[]): Promise<string | undefined> {
+  const r = await git(cwd, args);
+  return r.ok ? r.stdout.toString('utf8') : undefined;
+}
+
+/** stdout as text; a failure is an environment error naming the command and git's own message. */
+async function mustGit(cwd: string, args: string[]): Promise<string> {
+  const r = await git(cwd, args);
+  if (!r.ok) throw new EnvError(`git ${args.join(' ')} failed: ${r.stderr.trim() || `exit ${r.code}`}`);
+  return r.stdout.toString('utf8');
+}
+
+/** Exit status of a git query whose answer *is* the exit code (merge-base --is-ancestor, check-ignore, cat-file -e). */
 async function gitStatusCode(cwd: string, args: string[]): Promise<number> {
-  return (await (await execGit(cwd))(args)).code;
+  return (await git(cwd, args)).code;
+}
+
+/** A config value (git config --get), undefined when unset. */
+export async function configValue(cwd: string, key: string): Promise<string | undefined> {
+  return (await tryGit(cwd, ['config', '--get', key]))?.trim() || undefined;
 }
 
 export async function topLevel(cwd: string): Promise<string | undefined> {
@@ -155,22 +148,27 @@ export async function setLocalConfig(cwd: string, key: string, value: string): P
 }
 
 /**
- * One snapshot of the repository for a whole gate run: three git calls answer every
- * "committed?", "in history?" and "dirty?" question (a gate over 500 manifests must not spawn
- * git 1500 times). Uses child_process directly: no simple-git or execa import on the fast path.
+ * One snapshot of the repository for a whole run: three git calls answer every "committed?",
+ * "in history?" and "dirty?" question for every phase and learner the run verifies (a gate over
+ * 500 manifests, or `gate --all` over 42 phases, must not spawn git per question or per phase).
  */
-export interface Snapshot { head: string | null; tracked: Set<string>; dirty: string[]; dirtySet: Set<string>; history: () => Promise<string[]> }
-
+export interface Snapshot { head: string | null; tracked: Set<string>; dirty: string[]; dirtySet: Set<string>; history: () => Promise<History> }
+/** HEAD's ancestry: a set for full shas, sorted for abbreviated ones (binary search). */
+export interface History { all: Set<string>; sorted: string[] }
 
 export async function snapshot(cwd: string): Promise<Snapshot> {
-  const out = await execGit(cwd);
   // status v2 --branch also reports HEAD (one process fewer); rev-list runs only if asked
-  const [ls, st] = await Promise.all([out(['ls-files', '-z']), out(STATUS_ARGS)]);
-  const { head, dirty } = parseStatus(st.stdout);
-  let history: Promise<string[]> | undefined;
+  const [ls, st] = await Promise.all([git(cwd, ['ls-files', '-z']), git(cwd, STATUS_ARGS)]);
+  if (!st.ok) throw new EnvError(`git status failed: ${st.stderr.trim() || `exit ${st.code}`}`);
+  const { head, dirty } = parseStatus(st.stdout.toString('utf8'));
+  let history: Promise<History> | undefined;
+  const readHistory = async (): Promise<History> => {
+    const list = head ? (await tryGit(cwd, ['rev-list', 'HEAD']) ?? '').split('\n').filter(Boolean) : [];
+    return { all: new Set(list), sorted: [...list].sort() };
+  };
   return {
-    head, tracked: new Set(ls.stdout.split('\0').filter(Boolean)), dirty: dirty.filter(notLynx), dirtySet: new Set(dirty),
-    history: () => (history ??= head ? out(['rev-list', 'HEAD']).then((r) => r.stdout.split('\n').filter(Boolean)) : Promise.resolve([])),
+    head, tracked: new Set(ls.stdout.toString('utf8').split('\0').filter(Boolean)), dirty: dirty.filter(notLynx), dirtySet: new Set(dirty),
+    history: () => (history ??= readHistory()),
   };
 }
 
@@ -186,23 +184,49 @@ export function committedIn(s: Snapshot, rel: string): boolean {
   return true;
 }
 
+/** Is `sha` (full, or abbreviated to ≥ 7 hex digits) a commit in HEAD's history? O(1) or O(log n). */
 export async function inHistoryOf(s: Snapshot, sha: string): Promise<boolean> {
   const x = sha.toLowerCase();
-  const history = await s.history();
-  if (x.length === 40) return history.includes(x);
-  return x.length >= 7 && history.some((h) => h.startsWith(x));
+  const h = await s.history();
+  if (x.length === 40) return h.all.has(x);
+  if (x.length < 7 || !/^[0-9a-f]+$/.test(x)) return false;
+  let lo = 0;
+  let hi = h.sorted.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if ((h.sorted[mid] ?? '') < x) lo = mid + 1; else hi = mid; }
+  return (h.sorted[lo] ?? '').startsWith(x);
 }
 
-/** Every committed version of a file, newest first (for append-only checks). */
-export async function fileVersions(cwd: string, path: string, limit = 50): Promise<{ sha: string; text: string }[]> {
-  // on the gate's path: plain child_process, no simple-git load
-  const git = await execGit(cwd);
-  const log = await git(['log', `-${limit}`, '--format=%H', '--', path]);
-  const shas = log.ok ? log.stdout.split('\n').map((l) => l.trim()).filter(Boolean) : [];
-  const out: { sha: string; text: string }[] = [];
-  for (const sha of shas) {
-    const r = await git(['show', `${sha}:${path}`]);
-    if (r.ok) out.push({ sha, text: r.stdout });
-  }
+/** A committed version of a file: the commit, and the blob's object id and size in bytes. */
+export interface VersionId { sha: string; oid: string; size: number }
+
+/**
+ * Every committed version of a file, newest first (for append-only checks), as object ids and
+ * sizes: one `git log` for the commits, one `git cat-file --batch-check` for all the blobs. The
+ * contents are not read (a 10k-line attempt log over 50 commits is ~60 MB of versions); a caller
+ * compares ids (gitBlobId) and reads one version's text only to explain a mismatch.
+ */
+export async function versionIds(cwd: string, path: string, limit = 50): Promise<VersionId[]> {
+  const log = await tryGit(cwd, ['log', `-${limit}`, '--format=%H', '--', path]);
+  const shas = (log ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  if (shas.length === 0) return [];
+  const r = await git(cwd, ['cat-file', '--batch-check'], shas.map((sha) => `${sha}:${path}\n`).join(''));
+  if (!r.ok) throw new EnvError(`git cat-file --batch-check failed: ${r.stderr.trim() || `exit ${r.code}`}`);
+  const out: VersionId[] = [];
+  r.stdout.toString('utf8').split('\n').forEach((line, i) => {
+    const m = /^([0-9a-f]{40}|[0-9a-f]{64}) blob (\d+)$/.exec(line);
+    const sha = shas[i];
+    if (m && sha) out.push({ sha, oid: m[1] ?? '', size: Number(m[2]) }); // deleted in that commit: not a version
+  });
   return out;
+}
+
+/** git's object id of these bytes as a blob (sha1, or sha256 for a sha256 repository). */
+export async function gitBlobId(bytes: Uint8Array, like: string): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  return createHash(like.length === 64 ? 'sha256' : 'sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+/** A blob's text (one version of a file, by object id). */
+export async function blobText(cwd: string, oid: string): Promise<string> {
+  return mustGit(cwd, ['cat-file', 'blob', oid]);
 }

@@ -4,12 +4,12 @@
  * wrong answer whose card was not written (a crash between the two appends) gets it on the next sync.
  * Kept light: `reviewsDue` runs inside `lynx status`.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { verifyChain, type AttemptRecord } from '../core/attempts.js';
 import { missedIds } from '../core/quiz/outcome.js';
-import { buildDeck, dueCards, missingCards, utcDay, DEFAULT_DAILY_LIMIT, type Card, type ReviewEvent } from '../core/review/deck.js';
+import { buildDeck, deckFromJson, deckToJson, dueCards, missingCards, utcDay, DEFAULT_DAILY_LIMIT, type Card, type ReviewEvent } from '../core/review/deck.js';
 import { appendToLog, readLog, tornWarning } from './jsonl-append.js';
-import type { Workspace } from './workspace.js';
+import { readCacheJson, writeCacheJson, type Workspace } from './workspace.js';
 
 export const reviewsFile = (learner: string): string => `learners/${learner}/reviews.jsonl`;
 
@@ -57,31 +57,77 @@ export function quizMisses(records: readonly AttemptRecord[]): Map<string, numbe
 }
 
 /**
+ * The replayed deck is cached in .lynx/cache/reviews-<learner>.json, keyed by the log's size, mtime
+ * and a hash of its last 4 KiB: `status` on 100k events then reads one small file (issue 20). A key
+ * that does not match, or a cache that does not parse, is a miss: replay the log and rewrite it.
+ */
+const TAIL = 4096;
+const cacheName = (learner: string): string => `reviews-${learner}.json`;
+
+function logKey(abs: string): string | undefined {
+  try {
+    const st = statSync(abs);
+    const n = Math.min(TAIL, st.size);
+    const buf = Buffer.alloc(n);
+    const fd = openSync(abs, 'r');
+    try { readSync(fd, buf, 0, n, st.size - n); } finally { closeSync(fd); }
+    // FNV-1a: the key detects change, it does not defend against forgery (the cache is never trusted by the gate)
+    let h = 0x811c9dc5;
+    for (const b of buf) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+    return `${st.size}:${st.mtimeMs}:${h.toString(16)}`;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Replayed { deck: Map<string, Card>; warnings: string[] }
+
+/** The deck replayed from the log (through the cache), with the log's warnings. */
+export function replayedDeck(ws: Workspace, learner: string): Replayed {
+  const key = logKey(ws.abs(reviewsFile(learner)));
+  const c = readCacheJson(ws.root, cacheName(learner)) as { v?: unknown; key?: unknown; warnings?: unknown; deck?: unknown } | undefined;
+  if (key !== undefined && c?.v === 1 && c.key === key && Array.isArray(c.warnings) && c.warnings.every((w) => typeof w === 'string')) {
+    const deck = deckFromJson(c.deck);
+    if (deck) return { deck, warnings: c.warnings };
+  }
+  const log = readReviews(ws, learner);
+  const replayed = { deck: buildDeck(log.events), warnings: log.warnings };
+  remember(ws, learner, replayed);
+  return replayed;
+}
+
+function remember(ws: Workspace, learner: string, r: Replayed): void {
+  const key = logKey(ws.abs(reviewsFile(learner)));
+  if (key !== undefined) writeCacheJson(ws.root, cacheName(learner), { v: 1, key, warnings: r.warnings, deck: deckToJson(r.deck) });
+}
+
+/**
  * Add a card for every wrong answer that has none yet (one per learner and item). Under the lock.
  * Returns the ids added and the deck after.
  */
 export function syncDeck(ws: Workspace, learner: string, records: readonly AttemptRecord[]): { added: string[]; deck: Map<string, Card> } {
-  const events = readReviews(ws, learner).events;
-  const adds = missingCards(buildDeck(events), records);
+  const before = replayedDeck(ws, learner);
+  const adds = missingCards(before.deck, records);
   for (const e of adds) appendReview(ws, learner, e);
-  return { added: adds.map((e) => e.card), deck: buildDeck([...events, ...adds]) };
+  const deck = buildDeck(adds, before.deck);
+  if (adds.length > 0) remember(ws, learner, { deck, warnings: before.warnings });
+  return { added: adds.map((e) => e.card), deck };
 }
 
-/** The deck as `lynx review` would see it, without writing: cards a crash left unwritten are included. */
-export function currentDeck(ws: Workspace, learner: string): { deck: Map<string, Card>; events: ReviewEvent[]; warnings: string[]; misses: Map<string, number> } {
-  const log = readReviews(ws, learner);
+/** The deck as `lynx review` would see it, without writing the log: cards a crash left unwritten are included. */
+export function currentDeck(ws: Workspace, learner: string): { deck: Map<string, Card>; warnings: string[]; misses: Map<string, number> } {
+  const { deck, warnings } = replayedDeck(ws, learner);
   const records = allAttempts(ws, learner);
-  const events = [...log.events, ...missingCards(buildDeck(log.events), records)];
-  return { deck: buildDeck(events), events, warnings: log.warnings, misses: quizMisses(records) };
+  return { deck: buildDeck(missingCards(deck, records), deck), warnings, misses: quizMisses(records) };
 }
 
 export const dailyLimit = (ws: Workspace): number => ws.config.review?.daily_limit ?? DEFAULT_DAILY_LIMIT;
 
 /**
  * For `lynx status`: how many review cards `lynx review` would show today (due, within today's
- * remaining daily limit). Reads one small file; never writes.
+ * remaining daily limit). Reads the cached deck when the log has not changed; writes only the cache.
  */
 export function reviewsDue(ws: Workspace, learner: string, now: Date = new Date()): number {
   if (!existsSync(ws.abs(reviewsFile(learner)))) return 0;
-  return dueCards(buildDeck(readReviews(ws, learner).events), utcDay(now), dailyLimit(ws)).due.length;
+  return dueCards(replayedDeck(ws, learner).deck, utcDay(now), dailyLimit(ws)).due.length;
 }

@@ -4,16 +4,14 @@
  * allowed_signers file. The curriculum specifies no scheme (DIGEST §10.3); this is git's own.
  */
 import { existsSync } from 'node:fs';
-import { run, capture } from './proc.js';
+import { run } from './proc.js';
 import { EnvError, InputError } from '../core/errors.js';
+import { configValue } from './git.js';
 import type { Workspace } from './workspace.js';
 
 export const NAMESPACE = 'lynx-checkpoint';
 
-export async function gitConfig(cwd: string, key: string): Promise<string | undefined> {
-  const r = await capture(['git', 'config', '--get', key], cwd);
-  return r.ok ? r.stdout.trim() || undefined : undefined;
-}
+export const gitConfig = (cwd: string, key: string): Promise<string | undefined> => configValue(cwd, key);
 
 export async function signingKey(ws: Workspace): Promise<string | undefined> {
   if (!ws.config.signing?.enabled) return undefined;

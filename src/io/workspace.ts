@@ -44,31 +44,37 @@ export function findRoot(cwd: string): string {
   throw new UsageError(`not a lynx workspace: no ${CONFIG_FILE} in ${gitRoot} or above ${resolve(cwd)}`, { hint: 'Run `lynx init --learner <name>` at the repository root.' });
 }
 
-// The cache keeps the exact text it was parsed from: a hit needs no hashing (and no node:crypto).
-function readCache(root: string, text: string): WorkspaceConfig | undefined {
-  try {
-    const c = JSON.parse(readFileSync(join(root, '.lynx', 'cache', 'config.json'), 'utf8')) as { text: string; config: WorkspaceConfig };
-    return c.text === text ? c.config : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * Derived state in .lynx/cache (never a source of truth): the parsed lynx.yaml, the replayed review
+ * deck. A reader checks its own key and ignores anything it cannot use; a corrupt file is a miss.
+ */
+export function readCacheJson(root: string, name: string): unknown {
+  try { return JSON.parse(readFileSync(join(root, '.lynx', 'cache', name), 'utf8')) as unknown; } catch { return undefined; }
 }
 
 let cacheWrites = true;
 /** The CI gate writes nothing in the workspace, not even lynx's cache. */
 export function disableCacheWrites(): void { cacheWrites = false; }
 
-function writeCache(root: string, text: string, config: WorkspaceConfig): void {
+export function writeCacheJson(root: string, name: string, value: unknown): void {
   if (!cacheWrites) return;
   // A cache, not state: best effort, but still never half-written (tmp + rename).
   try {
     const dir = join(root, '.lynx', 'cache');
     mkdirSync(dir, { recursive: true });
-    const tmp = join(dir, `config.json.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify({ text, config }));
-    renameSync(tmp, join(dir, 'config.json'));
-  } catch { /* read-only checkout (CI): parse again next time */ }
+    const tmp = join(dir, `${name}.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, join(dir, name));
+  } catch { /* read-only checkout (CI): rebuild next time */ }
 }
+
+// The config cache keeps the exact text it was parsed from: a hit needs no hashing (and no node:crypto).
+function readCache(root: string, text: string): WorkspaceConfig | undefined {
+  const c = readCacheJson(root, 'config.json') as { text?: unknown; config?: WorkspaceConfig } | undefined;
+  return c?.text === text ? c.config : undefined;
+}
+
+const writeCache = (root: string, text: string, config: WorkspaceConfig): void => writeCacheJson(root, 'config.json', { text, config });
 
 /** Parse and validate lynx.yaml text. Errors name lynx.yaml:line:col, the field, what was expected. */
 export async function parseConfig(text: string, display: string): Promise<WorkspaceConfig> {

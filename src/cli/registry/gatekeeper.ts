@@ -1,7 +1,6 @@
 /** Registers the gatekeeper commands: checkpoint, report, gate, attest, waive. */
 import { Option } from 'commander';
 import { examples, jsonOption, type Register } from './shared.js';
-import { loadFast } from '../fast.js';
 
 export const registerGatekeeper: Register = (program, act) => {
   program.command('checkpoint')
@@ -10,7 +9,7 @@ export const registerGatekeeper: Register = (program, act) => {
     .option('--run', 'also run the command checks (the learner\'s recipes)')
     .addOption(jsonOption())
     .addHelpText('after', examples(['lynx checkpoint', 'lynx checkpoint 07 --run', 'lynx checkpoint --json | jq \'.checks[] | select(.status != "pass")\'']))
-    .action(act<{ run?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await loadFast('checkpoint', () => import('../actions/checkpoint.js'))).checkpointCommand(ctx, o, nn)));
+    .action(act<{ run?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await import('../actions/checkpoint.js')).checkpointCommand(ctx, o, nn)));
 
   program.command('report')
     .description('close a phase: run the full gate; on pass write PHASE_NN_REPORT.md, checkpoint.json, progress.md')

@@ -28,14 +28,22 @@ export const LEECH_MISSES = 8;
 export const DEFAULT_DAILY_LIMIT = 30;
 
 export const utcDay = (d: Date | string): string => (typeof d === 'string' ? new Date(d) : d).toISOString().slice(0, 10);
+/** The last day a schedule can name: SM-2 intervals grow geometrically and would leave the Date range. */
+export const LAST_DAY = '9999-12-31';
+const LAST_MS = Date.parse(`${LAST_DAY}T00:00:00Z`);
+
+/** `day` + n days, clamped to LAST_DAY (an interval past the Date range crashed `lynx review`: "Invalid time value"). */
 export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return utcDay(d);
+  const start = Date.parse(`${day}T00:00:00Z`);
+  const ms = start + n * 86_400_000;
+  if (!Number.isFinite(ms) || ms > LAST_MS) return Number.isFinite(start) && start > LAST_MS ? day : LAST_DAY;
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
-export function buildDeck(events: readonly ReviewEvent[]): Map<string, Card> {
+/** Replay events through SM-2, onto a copy of `from` when given (a cached deck plus newer events). */
+export function buildDeck(events: readonly ReviewEvent[], from?: ReadonlyMap<string, Card>): Map<string, Card> {
   const deck = new Map<string, Card>();
+  for (const [id, c] of from ?? []) deck.set(id, { ...c, state: { ...c.state } });
   for (const e of events) {
     const card = deck.get(e.card);
     if (e.kind === 'add') {
@@ -94,4 +102,21 @@ export function missingCards(deck: ReadonlyMap<string, Card>, attempts: readonly
     }
   }
   return out;
+}
+
+/** A deck as JSON (the derived-state cache in .lynx/cache), and back; anything malformed is undefined, never trusted. */
+export const deckToJson = (deck: ReadonlyMap<string, Card>): Card[] => [...deck.values()];
+
+export function deckFromJson(x: unknown): Map<string, Card> | undefined {
+  if (!Array.isArray(x)) return undefined;
+  const deck = new Map<string, Card>();
+  for (const c of x as Partial<Card>[]) {
+    const st = c?.state;
+    const ok = typeof c?.id === 'string' && typeof c.phase === 'number' && typeof c.added === 'string' && typeof c.reviews === 'number'
+      && typeof c.lapses === 'number' && (c.lastReviewed === undefined || typeof c.lastReviewed === 'string') && typeof st === 'object' && st !== null
+      && typeof st.due === 'string' && typeof st.ease === 'number' && typeof st.interval === 'number' && typeof st.reps === 'number';
+    if (!ok) return undefined;
+    deck.set(c.id as string, c as Card);
+  }
+  return deck;
 }

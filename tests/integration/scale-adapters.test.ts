@@ -1,0 +1,88 @@
+/** Issue 20's adapters on real repositories and files: history lookups, append-only by blob id, the deck cache. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { appendFileSync, readFileSync, utimesSync, writeFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup, git, gitRepo, workspace, write } from '../helpers/cli.js';
+import * as g from '../../src/io/git.js';
+import { openWorkspace } from '../../src/io/workspace.js';
+import { replayedDeck, reviewsDue, reviewsFile } from '../../src/io/review-store.js';
+
+afterAll(cleanup);
+
+const commitAll = (dir: string, msg: string): string => {
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', msg);
+  return git(dir, 'rev-parse', 'HEAD').trim();
+};
+
+describe('git snapshot history', () => {
+  it('finds full and abbreviated shas of HEAD\'s history, and nothing else', async () => {
+    const dir = gitRepo();
+    const shas = [git(dir, 'rev-parse', 'HEAD').trim()];
+    for (let i = 0; i < 5; i++) { write(dir, `f${i}`, String(i)); shas.push(commitAll(dir, `c${i}`)); }
+    const s = await g.snapshot(dir);
+    for (const sha of shas) {
+      expect(await g.inHistoryOf(s, sha)).toBe(true);
+      expect(await g.inHistoryOf(s, sha.slice(0, 7).toUpperCase())).toBe(true);
+    }
+    expect(await g.inHistoryOf(s, 'f'.repeat(40))).toBe(false);
+    expect(await g.inHistoryOf(s, shas[0]!.slice(0, 6))).toBe(false); // too short to name a commit
+    expect(await g.inHistoryOf(s, 'zzzzzzz')).toBe(false);
+  });
+});
+
+describe('committed versions of a file by blob id', () => {
+  it('one id and size per commit, newest first; the current bytes cut to a size have that id', async () => {
+    const dir = gitRepo();
+    const lines = ['a\n', 'b\n', 'c\n'];
+    const shas: string[] = [];
+    for (const l of lines) { appendFileSync(join(dir, 'log.jsonl'), l); shas.push(commitAll(dir, l.trim())); }
+    const v = await g.versionIds(dir, 'log.jsonl');
+    expect(v.map((x) => x.sha)).toEqual([...shas].reverse());
+    expect(v.map((x) => x.size)).toEqual([6, 4, 2]);
+    const now = readFileSync(join(dir, 'log.jsonl'));
+    for (const x of v) expect(await g.gitBlobId(now.subarray(0, x.size), x.oid)).toBe(x.oid);
+    // an edited committed line: the prefix no longer has the committed id, and its text is readable for the message
+    writeFileSync(join(dir, 'log.jsonl'), 'A\nb\nc\n');
+    const edited = readFileSync(join(dir, 'log.jsonl'));
+    expect(await g.gitBlobId(edited.subarray(0, v[2]!.size), v[2]!.oid)).not.toBe(v[2]!.oid);
+    expect(await g.blobText(dir, v[2]!.oid)).toBe('a\n');
+    expect(await g.versionIds(dir, 'never-committed.txt')).toEqual([]);
+  });
+});
+
+describe('the review deck cache (.lynx/cache, derived state)', () => {
+  const add = (card: string): string => JSON.stringify({ v: 1, kind: 'add', at: '2026-01-01T10:00:00Z', card, phase: 0, from: 'quiz', attempt_at: '2026-01-01T10:00:00Z' });
+  const cache = (dir: string): string => join(dir, '.lynx', 'cache', 'reviews-ana.json');
+
+  it('is written on a miss, used on a hit, rebuilt when the log changes, ignored when corrupt or stale', async () => {
+    const dir = workspace('ana');
+    const ws = await openWorkspace(dir);
+    const log = join(dir, reviewsFile('ana'));
+    write(dir, reviewsFile('ana'), `${add('q1')}\n${add('q2')}\n`);
+    const later = new Date('2026-02-01T00:00:00Z');
+    expect(reviewsDue(ws, 'ana', later)).toBe(2);
+    const written = JSON.parse(readFileSync(cache(dir), 'utf8')) as { key: string; deck: { id: string }[] };
+    expect(written.deck.map((c) => c.id)).toEqual(['q1', 'q2']);
+
+    // a hit: the cached deck is what is used (proved by a cache that says something else, with the right key)
+    writeFileSync(cache(dir), JSON.stringify({ ...written, v: 1, warnings: [], deck: written.deck.slice(0, 1) }));
+    expect(reviewsDue(ws, 'ana', later)).toBe(1);
+
+    // the log grows: the key no longer matches, the log is replayed
+    appendFileSync(log, `${add('q3')}\n`);
+    expect(reviewsDue(ws, 'ana', later)).toBe(3);
+
+    // same size, new content and mtime: stale, replayed
+    const st = statSync(log);
+    writeFileSync(log, `${add('q1')}\n${add('q2')}\n${add('q4')}\n`);
+    utimesSync(log, st.atime, new Date(st.mtimeMs + 5000));
+    expect([...replayedDeck(ws, 'ana').deck.keys()]).toEqual(['q1', 'q2', 'q4']);
+
+    // corrupt: ignored, never trusted
+    for (const bad of ['{not json', JSON.stringify({ v: 1, key: 'x' }), JSON.stringify({ ...written, deck: [{ id: 3 }] })]) {
+      writeFileSync(cache(dir), bad);
+      expect([...replayedDeck(ws, 'ana').deck.keys()]).toEqual(['q1', 'q2', 'q4']);
+    }
+  });
+});
