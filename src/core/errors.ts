@@ -71,3 +71,6 @@ export class EnvError extends LynxError {
 export function formatPos(pos: SourcePos): string {
   return pos.line === undefined ? pos.file : `${pos.file}:${pos.line}:${pos.col ?? 1}`;
 }
+
+/** The workspace lock is held by another live lynx process. Exit 2 (a UsageError: the user waits and retries). */
+export class LockedError extends UsageError {}

@@ -4,12 +4,13 @@
  * is cached in .lynx/cache with the text it came from, so fast commands (status) skip the YAML
  * parser entirely when the file has not changed.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
 import { assertLearner, isInside } from '../core/ids.js';
 import { schemaProblems } from '../core/schema-errors.js';
 import type { WorkspaceConfig } from '../schemas/generated/types.js';
+import { CAPS, checkLynxDir, readRegularText } from './fsx-read.js';
 
 export const CONFIG_FILE = 'lynx.yaml';
 
@@ -47,7 +48,9 @@ export function findRoot(cwd: string): string {
 // The cache keeps the exact text it was parsed from: a hit needs no hashing (and no node:crypto).
 function readCache(root: string, text: string): WorkspaceConfig | undefined {
   try {
-    const c = JSON.parse(readFileSync(join(root, '.lynx', 'cache', 'config.json'), 'utf8')) as { text: string; config: WorkspaceConfig };
+    const raw = readRegularText(join(root, '.lynx', 'cache', 'config.json'), { display: '.lynx/cache/config.json', cap: CAPS.json, optional: true });
+    if (raw === undefined) return undefined;
+    const c = JSON.parse(raw) as { text: string; config: WorkspaceConfig };
     return c.text === text ? c.config : undefined;
   } catch {
     return undefined;
@@ -92,13 +95,8 @@ export async function parseConfig(text: string, display: string): Promise<Worksp
 }
 
 export async function loadConfig(root: string): Promise<WorkspaceConfig> {
-  const file = join(root, CONFIG_FILE);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError(`${CONFIG_FILE}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
-  }
+  // a regular file inside the workspace, strict UTF-8 with no NUL, at most CAPS.text (fsx-read.ts)
+  const text = readRegularText(join(root, CONFIG_FILE), { display: CONFIG_FILE, cap: CAPS.text, root });
   const cached = readCache(root, text);
   if (cached) return cached;
   const config = await parseConfig(text, CONFIG_FILE);
@@ -109,6 +107,7 @@ export async function loadConfig(root: string): Promise<WorkspaceConfig> {
 export async function openWorkspace(cwd: string): Promise<Workspace> {
   const root = findRoot(cwd);
   const config = await loadConfig(root);
+  checkLynxDir(root); // a real directory inside the workspace, every run (a committed `.lynx` symlink is refused)
   return { root, config, abs: (rel) => join(root, rel) };
 }
 
