@@ -38,7 +38,7 @@ export async function init(opts: { cwd: string; learner?: string | undefined }):
   return withLock(root, 'lynx init', async () => {
     const actions: Action[] = [];
     actions.push(await ensureFile(root, CONFIG_FILE, readFileSync(join(tpl, 'lynx.yaml'), 'utf8').replace('{{learner}}', learner)));
-    actions.push(await ensureLine(root, '.gitignore', '.lynx/'));
+    actions.push(await ensureLine(root, '.gitignore', '/.lynx')); // a file or symlink named .lynx too, not only a directory
     actions.push(...await ensureTree(root, join(tpl, 'learner', '_template'), 'learners/_template'));
     // A new learner is a copy of the workspace's own template (the curriculum's `cp -r learners/_template/`).
     actions.push(...await ensureTree(root, join(root, 'learners', '_template'), `learners/${learner}`));

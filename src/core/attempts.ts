@@ -4,6 +4,7 @@
  * The gate cannot re-run a quiz; it trusts only an intact record.
  */
 import { createHash } from 'node:crypto';
+import { InputError } from './errors.js';
 
 export interface AttemptAnswer { id: string; answer: unknown; verdict: 'correct' | 'wrong' | 'partial' | 'self-assessed' | 'skipped'; points: number }
 
@@ -32,6 +33,22 @@ export const sha256 = (s: string): string => createHash('sha256').update(s).dige
 /** The next line to append, chained to the last line's text. */
 export function chainLine(record: Omit<AttemptRecord, 'prev'>, lastLine: string | undefined): string {
   return JSON.stringify({ ...record, prev: lastLine === undefined ? GENESIS : sha256(lastLine) });
+}
+
+/**
+ * A parsed line must be a record before anything reads its fields: `null`, `[]`, `5` or `{}` in the
+ * log is bad input (exit 2 naming the line), not a crash.
+ */
+function assertRecord(v: unknown, file: string, line: number): asserts v is AttemptRecord {
+  const r = v as Partial<AttemptRecord> | null;
+  const ok = r !== null && typeof r === 'object' && !Array.isArray(r) && typeof r.at === 'string' && typeof r.phase === 'number'
+    && Array.isArray(r.answers) && typeof r.score === 'number' && typeof r.passed === 'boolean' && typeof r.prev === 'string';
+  if (!ok) {
+    const found = v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object without them' : typeof v;
+    throw new InputError(`${file}:${line}:1 not an attempt record: expected a JSON object with at, phase, answers, score, passed and prev — found ${found}`, {
+      pos: { file, line, col: 1 }, hint: 'The attempt log is written by lynx only; restore it from git (`git checkout -- <file>`).',
+    });
+  }
 }
 
 export interface ChainCheck { records: AttemptRecord[]; problems: string[]; notes?: string[] }
@@ -63,6 +80,7 @@ export function verifyChain(text: string, file: string): ChainCheck {
       torn = { line: i + 1, text: line }; // judged by the next record: named and chained past, or not
       return;
     }
+    assertRecord(rec, file, i + 1);
     const expected = prevLine === undefined ? GENESIS : sha256(prevLine);
     if (torn !== undefined) {
       if (rec.prev === expected && rec.torn === sha256(torn.text)) notes.push(`${file}:${torn.line}: torn line (a crash while appending) ignored; the next record chains past it`);
@@ -113,6 +131,31 @@ export const attemptsFile = (learner: string, phase: number): string =>
 export function tailSha256(text: string): string | undefined {
   const last = splitTornTail(text).good.split('\n').filter((l) => l.trim() !== '').at(-1);
   return last === undefined ? undefined : sha256(last);
+}
+
+/**
+ * The checkpoint's anchor against the log. `behind`: the anchor is an earlier line and every line
+ * after it chains — an attempt appended whose checkpoint write was interrupted (a kill between the
+ * two). The checkpoint is a cache of the log, so that is healed by resyncing it, not tampering.
+ */
+export function anchorState(text: string, anchor: string | undefined): 'match' | 'behind' | 'mismatch' {
+  if (anchor === undefined || anchor === tailSha256(text)) return 'match';
+  const lines = splitTornTail(text).good.split('\n').filter((l) => l.trim() !== '');
+  const at = lines.findIndex((l) => sha256(l) === anchor);
+  if (at < 0) return 'mismatch';
+  // each later line must chain to the one before it (verifyChain reports breaks on its own)
+  for (let i = at + 1; i < lines.length; i++) {
+    try { if ((JSON.parse(lines[i] ?? '') as { prev?: unknown }).prev !== sha256(lines[i - 1] ?? '')) return 'mismatch'; } catch { return 'mismatch'; }
+  }
+  return 'behind';
+}
+
+/** What the gate says about the anchor: nothing, a note (interrupted write, resynced), or a problem. */
+export function anchorCheck(text: string, anchor: string | undefined, file: string): { problems: string[]; notes: string[] } {
+  const s = anchorState(text, anchor);
+  if (s === 'match') return { problems: [], notes: [] };
+  if (s === 'behind') return { problems: [], notes: [`${file}: the checkpoint's quiz summary was behind the log (a write interrupted after the attempt was recorded); the log is the record — the checkpoint is resynced by the next quiz or checkpoint write`] };
+  return { problems: [`${file}: the last line does not match the checkpoint's quiz.log_sha256 — the log was edited or truncated`], notes: [] };
 }
 
 /**

@@ -69,3 +69,4 @@ export class Interrupted extends LynxError {
 export function formatPos(pos: SourcePos): string {
   return pos.line === undefined ? pos.file : `${pos.file}:${pos.line}:${pos.col ?? 1}`;
 }
+

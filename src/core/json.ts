@@ -9,7 +9,31 @@ export function lineCol(text: string, offset: number): { line: number; col: numb
   return { line, col: offset - last };
 }
 
+/** Deeper than this is not data a person wrote; recursive consumers (validators, toJS) would overflow the stack. */
+export const MAX_DEPTH = 256;
+
+/** Offset where nesting first passes `max` (strings skipped), or -1. One pass, no recursion. */
+export function depthExceeded(text: string, max = MAX_DEPTH): number {
+  let depth = 0;
+  let inStr = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inStr) {
+      if (c === 92) i++; // backslash: skip the escaped char
+      else if (c === 34) inStr = false;
+    } else if (c === 34) inStr = true;
+    else if (c === 91 || c === 123) { if (++depth > max) return i; }
+    else if (c === 93 || c === 125) depth--;
+  }
+  return -1;
+}
+
 export function parseJsonText(text: string, display: string): unknown {
+  const deep = depthExceeded(text);
+  if (deep >= 0) {
+    const pos = lineCol(text, deep);
+    throw new InputError(`${display}:${pos.line}:${pos.col} invalid JSON: nested deeper than ${MAX_DEPTH} levels`, { pos: { file: display, ...pos } });
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {

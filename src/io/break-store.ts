@@ -6,13 +6,13 @@
  * leaves nothing in the learner's tree, and recovery knows exactly which stray file is ours.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync, fchmodSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CLOSED_DIR, JOURNAL_DIR, journalName, journalProblems, type Journal } from '../core/break/journal.js';
 import { EnvError, InputError } from '../core/errors.js';
 import { nn } from '../core/ids.js';
 import type { PathKind } from '../core/break/model.js';
-import { writeJsonAtomic } from './fsx.js';
+import { fsyncDirOf, writeFileAtomicSync, writeJsonAtomic } from './fsx.js';
 import { openBreakJournals } from './notices.js';
 import { parseJson } from './yaml.js';
 
@@ -22,9 +22,7 @@ export const sha256Bytes = (b: Buffer): string => createHash('sha256').update(b)
  * Crash-test hook: LYNX_TEST_KILL_AT=<point> makes this process SIGKILL itself at that point
  * (no cleanup, no finally blocks), so tests exercise real recovery rather than a simulation.
  */
-export function killPoint(point: string): void {
-  if (process.env.LYNX_TEST_KILL_AT === point) process.kill(process.pid, 'SIGKILL');
-}
+export { killPoint } from './fsx.js';
 
 export function targetKind(root: string, rel: string): PathKind {
   try {
@@ -49,44 +47,11 @@ export const tmpFor = (rel: string): string => `.lynx/tmp/break-${rel.replace(/[
 /** Beside the target: only when .lynx/ is on another filesystem (rename across devices fails). */
 const tmpBeside = (rel: string): string => join(dirname(rel), `.${basename(rel)}.lynx-break.tmp`);
 
-function fsyncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try { fsyncSync(fd); } finally { closeSync(fd); }
-  } catch { /* some filesystems cannot fsync a directory; the rename is still atomic */ }
-}
-
-function writeBytesAtomic(abs: string, tmp: string, bytes: Buffer, mode: number, point?: string): void {
-  const fd = openSync(tmp, 'w', mode);
-  try {
-    writeSync(fd, bytes);
-    fchmodSync(fd, mode); // the umask must not change an executable script's bits
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  if (point !== undefined) killPoint(`${point}:tmp-written`);
-  renameSync(tmp, abs);
-  fsyncDir(dirname(abs));
-}
-
 /** Replace a target's bytes atomically, keeping its permission bits. `point` names the crash-test hooks. */
 export function writeTarget(root: string, rel: string, bytes: Buffer, mode: number, point: string): void {
-  let tmp = join(root, tmpFor(rel));
-  try {
-    mkdirSync(dirname(tmp), { recursive: true });
-    try {
-      writeBytesAtomic(join(root, rel), tmp, bytes, mode, point);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
-      rmSync(tmp, { force: true });
-      tmp = join(root, tmpBeside(rel));
-      writeBytesAtomic(join(root, rel), tmp, bytes, mode, point);
-    }
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw new EnvError(`cannot write ${rel}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err });
-  }
+  // fsx: O_EXCL|O_NOFOLLOW temp at our fixed name (a planted symlink there is removed, never followed),
+  // fchmod so the umask cannot change an executable's bits, rename; beside the target on EXDEV
+  writeFileAtomicSync(join(root, rel), bytes, { mode, tmp: { path: join(root, tmpFor(rel)) }, point });
 }
 
 /** Remove our own temp file left by a kill between write and rename; true when there was one. */
@@ -130,7 +95,7 @@ export function closeJournal(root: string, j: Journal, at: string): string {
   const rel = `${CLOSED_DIR}/${nn(j.phase)}-${j.break_id}.${stampOf(at)}.journal.closed.json`;
   mkdirSync(join(root, CLOSED_DIR), { recursive: true });
   renameSync(from, join(root, rel));
-  fsyncDir(join(root, JOURNAL_DIR));
+  fsyncDirOf(join(root, JOURNAL_DIR, 'x'));
   return rel;
 }
 
@@ -139,10 +104,9 @@ export function saveCurrent(root: string, j: Journal, rel: string, current: Targ
   const dest = `${JOURNAL_DIR}/${nn(j.phase)}-${j.break_id}.${stampOf(at)}.saved/${rel}`;
   const abs = join(root, dest);
   try {
-    mkdirSync(dirname(abs), { recursive: true });
-    writeBytesAtomic(abs, `${abs}.tmp`, current.bytes, current.mode);
+    writeFileAtomicSync(abs, current.bytes, { mode: current.mode });
   } catch (err) {
-    throw new EnvError(`cannot save ${rel} beside the journal: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err });
+    throw new EnvError(`cannot save ${rel} beside the journal: ${(err as Error).message}`, { cause: err });
   }
   return dest;
 }

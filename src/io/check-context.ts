@@ -2,13 +2,14 @@
  * The real CheckContext: the workspace's files, one git snapshot, the learner's recipes run
  * through src/io/proc, and the recorded state (checkpoint, attempt log, break journals).
  */
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { CheckContext, CommandOutcome, CommandSpec } from '../core/checks/types.js';
 import type { Phase } from '../schemas/generated/types.js';
 import { docsDir } from '../core/curriculum.js';
 import { expandPath, nn } from '../core/ids.js';
-import { verifyChain, bankSha256, attemptsFile, historyProblems, tailSha256 } from '../core/attempts.js';
+import { verifyChain, bankSha256, attemptsFile, historyProblems, anchorCheck } from '../core/attempts.js';
+import { CAPS, readRegularText, realInside } from './fsx-read.js';
 import * as git from './git.js';
 import { readCheckpoint } from './checkpoint.js';
 import { loadQuizBank } from './curriculum.js';
@@ -91,12 +92,12 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
   const { globSync } = await import('tinyglobby');
   const checkpoint = readCheckpoint(ws, learner, phase.id);
   const attemptsRel = attemptsFile(learner, phase.id);
-  const attemptsText = existsSync(ws.abs(attemptsRel)) ? readFileSync(ws.abs(attemptsRel), 'utf8') : '';
+  const attemptsText = readRegularText(ws.abs(attemptsRel), { display: attemptsRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '';
   const bank = await loadQuizBank(ws, phase);
   const chain = verifyChain(attemptsText, attemptsRel);
   if (attemptsText !== '' && snap.tracked.has(attemptsRel)) chain.problems.push(...(await appendOnlyProblems(ws.root, attemptsRel, attemptsText)));
   const anchor = checkpoint?.quiz?.log_sha256;
-  if (anchor !== undefined && anchor !== tailSha256(attemptsText)) chain.problems.push(`${attemptsRel}: the last line does not match the checkpoint's quiz.log_sha256 — the log was edited or truncated`);
+  { const a = anchorCheck(attemptsText, anchor, attemptsRel); chain.problems.push(...a.problems); (chain.notes ??= []).push(...a.notes); }
   const have = capabilities();
   const { runCommand } = await import('./run-command.js');
   const cache = new Map<string, Promise<CommandOutcome>>();
@@ -106,18 +107,18 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
     fs: {
       info: (rel) => {
         try {
-          const s = statSync(ws.abs(rel));
+          const s = statSync(realInside(ws.root, ws.abs(rel), rel) ?? ws.abs(rel));
           return { exists: true, isFile: s.isFile(), size: s.size };
         } catch {
           return { exists: false, isFile: false, size: 0 };
         }
       },
       read: (rel) => {
-        try { return readFileSync(ws.abs(rel), 'utf8'); } catch { return undefined; }
+        return readRegularText(ws.abs(rel), { display: rel, cap: CAPS.learner, root: ws.root, optional: true });
       },
       glob: (pattern) => {
         const patterns = Array.isArray(pattern) ? pattern : [pattern];
-        const run = (p: string[], cwd: string): string[] => globSync(p, { cwd, onlyFiles: true, dot: true, ignore: ['.git/**', '.lynx/**', 'node_modules/**'] });
+        const run = (p: string[], cwd: string): string[] => globSync(p, { cwd, onlyFiles: true, dot: true, followSymbolicLinks: false, ignore: ['.git/**', '.lynx/**', 'node_modules/**'] });
         return narrowedGlob(ws.root, patterns, run) ?? run(patterns, ws.root).sort();
       },
     },

@@ -1,5 +1,5 @@
 /** learners/<name>/phase-NN/checkpoint.json: read with schema validation, written atomically. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { checkpointPath, LEARNER_RE } from '../core/ids.js';
@@ -7,14 +7,15 @@ import { schemaProblems } from '../core/schema-errors.js';
 import type { Checkpoint } from '../schemas/generated/types.js';
 import { validateCheckpoint } from '../schemas/generated/checkpoint.validator.js';
 import { parseJson } from './yaml.js';
-import { writeJsonAtomic } from './fsx.js';
+import { CAPS, readRegularText, writeJsonAtomic } from './fsx.js';
 import type { Workspace } from './workspace.js';
 
 export function readCheckpoint(ws: Workspace, learner: string, phase: number): Checkpoint | undefined {
   const rel = checkpointPath(learner, phase);
-  const file = ws.abs(rel);
-  if (!existsSync(file)) return undefined;
-  const loaded = parseJson(readFileSync(file, 'utf8'), rel);
+  // a regular file inside the workspace, capped, strict UTF-8; a dangling symlink is an error, not "none"
+  const text = readRegularText(ws.abs(rel), { display: rel, cap: CAPS.json, root: ws.root, optional: true });
+  if (text === undefined) return undefined;
+  const loaded = parseJson(text, rel);
   if (!validateCheckpoint(loaded.data)) {
     const problems = schemaProblems(validateCheckpoint.errors ?? [], loaded.data, loaded.locate);
     const lines = problems.map((p) => `${rel}${p.line ? `:${p.line}:${p.col ?? 1}` : ''} ${p.path}: ${p.message}`);

@@ -1,73 +1,211 @@
 /**
- * Every state or report write goes through here: temp file + fsync + rename,
- * so a Ctrl-C or a kill at any moment leaves each file either old or new.
+ * The one adapter for files lynx writes: temp file + fsync + rename (+ fsync of the directory), so
+ * a Ctrl-C or a kill at any moment leaves each file either old or new; appends are one O_APPEND
+ * write each, so concurrent writers interleave whole lines. Reading with limits is in fsx-read.ts.
+ *
+ * Temp files are created O_EXCL | O_NOFOLLOW: a symlink planted at a temp name (a fixed name, for
+ * break targets) is never written through, and they live in the workspace's `.lynx/tmp/`, which
+ * must be a real directory inside the workspace (see lynxDir): a committed `.lynx` symlink would
+ * otherwise put lynx's state, and its temp files, wherever it points.
  */
-import { mkdirSync, openSync, writeSync, fsyncSync, closeSync, existsSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import {
+  closeSync, constants, fchmodSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeSync,
+} from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { EnvError } from '../core/errors.js';
+import { EnvError, UsageError } from '../core/errors.js';
+import { checkLynxDir, readRegular } from './fsx-read.js';
 
-/**
- * Where temp files go: `.lynx/tmp/` of the enclosing workspace (same filesystem, so rename is
- * atomic). write-file-atomic puts its temp file beside the target, and a SIGKILL between write and
- * rename would leave a stray file in the learner's tree — which the next gate reports as dirty.
- */
-function tmpDirFor(file: string): string {
+export { checkLynxDir, readRegular, readRegularText, realInside, CAPS } from './fsx-read.js';
+
+const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_APPEND } = constants;
+
+/** Crash-test hook: LYNX_TEST_KILL_AT=<point> SIGKILLs this process there (no cleanup runs). */
+export function killPoint(point: string | undefined): void {
+  if (point !== undefined && process.env.LYNX_TEST_KILL_AT === point) process.kill(process.pid, 'SIGKILL');
+}
+
+/** `<root>/.lynx`, created if missing; refused unless a real directory inside the workspace. */
+export function lynxDir(root: string): string {
+  const dir = join(root, '.lynx');
+  try { lstatSync(dir); } catch { mkdirSync(dir, { recursive: true }); }
+  checkLynxDir(root);
+  return dir;
+}
+
+function realTmpDir(root: string): string {
+  const tmp = join(lynxDir(root), 'tmp');
+  try { mkdirSync(tmp); } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e; }
+  if (!lstatSync(tmp).isDirectory()) throw new UsageError(`${tmp} is not a directory: remove it`);
+  return tmp;
+}
+
+/** The workspace root above `file` (the nearest directory with lynx.yaml or .lynx/), if any. */
+function workspaceOf(file: string): string | undefined {
   let dir = dirname(resolve(file));
-  for (let i = 0; i < 12; i++) {
-    if (existsSync(join(dir, '.lynx')) || existsSync(join(dir, 'lynx.yaml'))) return join(dir, '.lynx', 'tmp');
+  for (let i = 0; i < 16; i++) {
+    for (const n of ['.lynx', 'lynx.yaml']) { try { lstatSync(join(dir, n)); return dir; } catch { /* go up */ } }
     const up = dirname(dir);
     if (up === dir) break;
     dir = up;
   }
-  return dirname(resolve(file));
+  return undefined;
 }
 
-/** temp file + write + fsync + rename + fsync(dir): the file is either old or new, never torn. */
-export function writeAtomic(file: string, content: string, opts: { tmpBeside?: boolean } = {}): Promise<void> {
-  // tmpBeside: for files outside lynx's care (a CI artefact): do not create .lynx/ for them
-  const tmpDir = opts.tmpBeside ? dirname(resolve(file)) : tmpDirFor(file);
-  const tmp = join(tmpDir, `${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+/** The parent directory of a file lynx writes must really be inside its workspace (no symlinked dir out). */
+function assertParentInside(root: string, file: string): void {
+  const realRoot = realpathSync(root);
+  const realParent = realpathSync(dirname(resolve(file)));
+  const rel = relative(realRoot, realParent);
+  if (rel.startsWith(`..${sep}`) || rel === '..' || resolve(realRoot, rel) !== realParent) {
+    throw new UsageError(`${relative(root, file)}: its directory resolves to ${realParent}, outside the workspace — lynx does not write through symlinks out of it`);
+  }
+}
+
+export interface WriteOptions {
+  /** Create only: returns false (and writes nothing) when the file already exists (link(2)). */
+  exclusive?: boolean;
+  /** Permission bits, set with fchmod so the umask cannot change them (default 0o644). */
+  mode?: number;
+  /**
+   * Where the temp file goes: 'lynx' (default) = the workspace's .lynx/tmp (same filesystem, so the
+   * rename is atomic, and a kill leaves nothing in the learner's tree); 'beside' = next to the target
+   * (files outside lynx's care, e.g. a CI artefact); or an explicit path (break targets use a fixed
+   * name per target, so recovery knows which stray file is its own).
+   */
+  tmp?: 'lynx' | 'beside' | { path: string };
+  /** Crash-test point fired after the temp file is written, before the rename. */
+  point?: string;
+}
+
+function tmpPathFor(file: string, opts: WriteOptions): string {
+  const unique = `${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  if (opts.tmp === 'beside') return join(dirname(resolve(file)), `.${unique}`);
+  if (typeof opts.tmp === 'object') return opts.tmp.path;
+  const root = workspaceOf(file);
+  return root === undefined ? join(dirname(resolve(file)), `.${unique}`) : join(realTmpDir(root), unique);
+}
+
+/** fsync the directory holding `file` (after a rename in it). */
+export const fsyncDirOf = (file: string): void => fsyncDir(dirname(file));
+
+function fsyncDir(dir: string): void {
+  try { const d = openSync(dir, 'r'); try { fsyncSync(d); } finally { closeSync(d); } } catch { /* not supported on every fs */ }
+}
+
+function createTmp(tmp: string, content: string | Buffer, mode: number): void {
+  // a fixed-name temp left by a kill (or a planted symlink) is removed, never followed
+  rmSync(tmp, { force: true });
+  const fd = openSync(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+  try {
+    writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
+    fchmodSync(fd, mode);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Write a file whole. Returns false only for `exclusive` when the file already existed. Synchronous:
+ * callers under the workspace lock need no interleaving, and the async wrapper below says so.
+ */
+export function writeFileAtomicSync(file: string, content: string | Buffer, opts: WriteOptions = {}): boolean {
+  const mode = opts.mode ?? 0o644;
+  let tmp: string | undefined;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    mkdirSync(tmpDir, { recursive: true });
-    const fd = openSync(tmp, 'w', 0o644);
-    try {
-      writeSync(fd, content);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+    const root = opts.tmp === 'beside' ? undefined : workspaceOf(file);
+    if (root !== undefined) { assertParentInside(root, file); realTmpDir(root); }
+    tmp = tmpPathFor(file, opts);
+    mkdirSync(dirname(tmp), { recursive: true });
+    createTmp(tmp, content, mode);
+    killPoint(opts.point === undefined ? undefined : `${opts.point}:tmp-written`);
+    if (opts.exclusive) {
+      try { linkSync(tmp, file); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false; throw e; } finally { rmSync(tmp, { force: true }); }
+    } else {
+      try {
+        renameSync(tmp, file);
+      } catch (e) {
+        // .lynx/ on another filesystem than the target: fall back to a temp beside it
+        if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+        rmSync(tmp, { force: true });
+        tmp = typeof opts.tmp === 'object' ? join(dirname(resolve(file)), `.${basename(file)}.lynx-break.tmp`) : join(dirname(resolve(file)), `.${basename(file)}.${process.pid}.lynx.tmp`);
+        createTmp(tmp, content, mode);
+        renameSync(tmp, file);
+      }
     }
-    renameSync(tmp, file);
-    // the rename itself must reach the disk too
-    try { const d = openSync(dirname(file), 'r'); try { fsyncSync(d); } finally { closeSync(d); } } catch { /* not supported on every fs */ }
+    fsyncDir(dirname(file)); // the rename itself must reach the disk too
+    return true;
   } catch (err) {
-    rmSync(tmp, { force: true });
+    if (tmp !== undefined) rmSync(tmp, { force: true });
+    if (err instanceof UsageError) throw err;
     throw new EnvError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err });
   }
-  return Promise.resolve();
+}
+
+/**
+ * The same write for async callers. It is synchronous inside, and says so: the Promise only carries
+ * the result (callers hold the workspace lock, so nothing else writes meanwhile).
+ * `{ tmpBeside: true }` is the older spelling of `{ tmp: 'beside' }`.
+ */
+export function writeAtomic(file: string, content: string | Buffer, opts: WriteOptions & { tmpBeside?: boolean } = {}): Promise<void> {
+  const { tmpBeside, ...rest } = opts;
+  try {
+    writeFileAtomicSync(file, content, tmpBeside === true ? { ...rest, tmp: 'beside' } : rest);
+    return Promise.resolve();
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
 }
 
 export async function writeJsonAtomic(file: string, data: unknown): Promise<void> {
   await writeAtomic(file, `${JSON.stringify(data, null, 2)}\n`);
 }
 
+export interface AppendOptions {
+  /** The file's current bytes end in a torn line (a crash mid-append): close it with a newline in the same write. */
+  afterTorn?: boolean;
+  /** Created whole with this text (e.g. a heading) if missing, by link(2): concurrent creators lose nothing. */
+  header?: string;
+  /** Where the header's temp file goes (default: the workspace's .lynx/tmp). */
+  tmpDir?: string;
+}
+
 /**
- * Append one line (O_APPEND, then fsync). Appends of one small write are atomic with respect to
- * other appenders on a local filesystem, so concurrent writers interleave whole lines.
+ * Append text (one or more whole lines) in one O_APPEND write, then fsync. Appends of one small
+ * write are atomic with respect to other appenders on a local filesystem. Returns whether the file
+ * was created by this call (with `header`).
  */
-export function appendLine(file: string, line: string): void {
-  if (line.includes('\n')) throw new Error('appendLine: a line must not contain a newline');
+export function appendText(file: string, text: string, opts: AppendOptions = {}): boolean {
   try {
     mkdirSync(dirname(file), { recursive: true });
-    const fd = openSync(file, 'a');
+    const root = workspaceOf(file);
+    if (root !== undefined) assertParentInside(root, file);
+    const tmp = opts.tmpDir === undefined ? {} : { tmp: { path: join(opts.tmpDir, `${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`) } };
+    const created = opts.header === undefined ? false : writeFileAtomicSync(file, opts.header, { exclusive: true, ...tmp });
+    if (text === '') return created;
+    const fd = openSync(file, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW, 0o644);
     try {
-      writeSync(fd, `${line}\n`);
+      writeSync(fd, `${opts.afterTorn ? '\n' : ''}${text}`);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
+    return created;
   } catch (err) {
+    if (err instanceof UsageError || err instanceof EnvError) throw err;
     throw new EnvError(`cannot append to ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err });
   }
+}
+
+/** Append one line (no newline inside it). */
+export function appendLine(file: string, line: string, opts: { afterTorn?: boolean } = {}): void {
+  if (line.includes('\n')) throw new Error('appendLine: a line must not contain a newline');
+  appendText(file, `${line}\n`, opts);
+}
+
+/** Read helper for writers that must see what is there (a regular file, capped), or undefined when missing. */
+export function readIfRegular(file: string, display: string, cap: number): Buffer | undefined {
+  return readRegular(file, { display, cap, optional: true });
 }

@@ -2,14 +2,12 @@
  * Appending to an append-only log whose last line may be torn (a crash mid-append). The log is
  * never rewritten — no complete line is touched, and every committed version stays a prefix of the
  * file (the gate checks that) — so the new line is written after a newline that closes the torn
- * one, in the same single write. Readers then ignore the torn line with a warning; in the attempt
- * log the new record names the torn line's hash and chains to the last good line, so the skip is
- * itself on the record.
+ * one, in the same single write (fsx appendLine `afterTorn`). Readers then ignore the torn line with
+ * a warning; in the attempt log the new record names the torn line's hash and chains to the last
+ * good line, so the skip is itself on the record.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { splitTornTail, lastLine } from '../core/attempts.js';
-import { EnvError } from '../core/errors.js';
+import { appendLine, CAPS, readRegularText } from './fsx.js';
 import type { Workspace } from './workspace.js';
 
 export interface TornNote { file: string; line: number }
@@ -18,8 +16,8 @@ export const tornWarning = (t: TornNote): string => `${t.file}:${t.line}: torn l
 
 /** A log's complete text (a torn tail left out) and whether its tail is torn. Nothing is written. */
 export function readLog(ws: Workspace, rel: string): { text: string; raw: string; torn: TornNote | undefined; tornText: string | undefined } {
-  const abs = ws.abs(rel);
-  const raw = existsSync(abs) ? readFileSync(abs, 'utf8') : '';
+  // a regular file inside the workspace, capped, strict UTF-8 (fsx-read.ts)
+  const raw = readRegularText(ws.abs(rel), { display: rel, cap: CAPS.log, root: ws.root, optional: true }) ?? '';
   const split = splitTornTail(raw);
   return { text: split.good, raw, torn: split.torn === undefined ? undefined : { file: rel, line: split.tornLine ?? 1 }, tornText: split.torn };
 }
@@ -30,22 +28,8 @@ export function readLog(ws: Workspace, rel: string): { text: string; raw: string
  * whole or not at all.
  */
 export function appendToLog(ws: Workspace, rel: string, make: (last: string | undefined, torn: string | undefined) => string): { line: string; torn: TornNote | undefined } {
-  const abs = ws.abs(rel);
   const { text, raw, torn, tornText } = readLog(ws, rel);
   const line = make(lastLine(text), tornText);
-  if (line.includes('\n')) throw new Error('appendToLog: a line must not contain a newline');
-  const lead = raw === '' || raw.endsWith('\n') ? '' : '\n';
-  try {
-    mkdirSync(dirname(abs), { recursive: true });
-    const fd = openSync(abs, 'a');
-    try {
-      writeSync(fd, `${lead}${line}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch (err) {
-    throw new EnvError(`cannot append to ${rel}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err });
-  }
+  appendLine(ws.abs(rel), line, { afterTorn: raw !== '' && !raw.endsWith('\n') });
   return { line, torn };
 }

@@ -3,7 +3,8 @@
  * workspace's own docs/phase-NN-<slug>/lab/ page when it exists, else lynx's copy under
  * learners/<name>/phase-NN/lab/ (the phase-00 DoD item env-checklist-completed checks exactly these two).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { CAPS, readRegularText } from './fsx.js';
 import { basename, join } from 'node:path';
 import type { Phase } from '../schemas/generated/types.js';
 import { docsDir } from '../core/curriculum.js';
@@ -24,6 +25,5 @@ export function checklistLocation(ws: Workspace, learner: string, phase: Phase, 
 }
 
 export function readIfExists(ws: Workspace, rel: string): string | undefined {
-  const abs = ws.abs(rel);
-  return existsSync(abs) ? readFileSync(abs, 'utf8') : undefined;
+  return readRegularText(ws.abs(rel), { display: rel, cap: CAPS.text, root: ws.root, optional: true });
 }

@@ -1,14 +1,23 @@
 /**
- * One writer at a time: a workspace lock in .lynx/lock (proper-lockfile: an atomic mkdir, kept
- * fresh by mtime updates). We also record the owner (pid, host, command) so that a lock left by a
- * dead process on this host is recovered at once instead of after the stale timeout, and a lock
- * held by a live process is refused with a message that names it.
+ * One writer at a time: the workspace lock is the directory `.lynx/lock`, holding owner.json (pid,
+ * host, command, since). It is built complete in .lynx/tmp and renamed into place — rename(2) of a
+ * directory onto a non-empty one fails — so a lock never exists without its owner, and two
+ * processes that race for a free lock cannot both win.
+ *
+ * A lock whose owner is missing, empty or unreadable, or is a dead process on this host, protects
+ * nothing and is taken over at once: by renaming it away to a private name (only one of several
+ * takers can rename a given directory; the others get ENOENT), checking that what was renamed is the
+ * lock that was judged stale, then acquiring as usual. A legacy lock (proper-lockfile's empty
+ * directory + .lynx/lock.owner.json) is read the same way.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Os from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { LockedError } from '../core/errors.js';
+import { CAPS, readRegularText } from './fsx-read.js';
+import { lynxDir, writeFileAtomicSync } from './fsx.js';
 
 // node:os only when a lock is actually inspected: status checks for one on every run
 const hostname = (): string => (createRequire(import.meta.url)('node:os') as typeof Os).hostname();
@@ -16,7 +25,8 @@ const hostname = (): string => (createRequire(import.meta.url)('node:os') as typ
 export interface LockOwner { pid: number; host: string; command: string; since: string }
 
 export const lockDir = (root: string): string => join(root, '.lynx');
-const ownerFile = (root: string): string => join(root, '.lynx', 'lock.owner.json');
+const lockPath = (root: string): string => join(root, '.lynx', 'lock');
+const legacyOwner = (root: string): string => join(root, '.lynx', 'lock.owner.json');
 
 function alive(pid: number): boolean {
   try {
@@ -27,53 +37,121 @@ function alive(pid: number): boolean {
   }
 }
 
-export function readLockOwner(root: string): LockOwner | undefined {
+function parseOwner(text: string | undefined): LockOwner | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
   try {
-    return JSON.parse(readFileSync(ownerFile(root), 'utf8')) as LockOwner;
+    const o = JSON.parse(text) as Partial<LockOwner> | null;
+    return o && typeof o.pid === 'number' && typeof o.host === 'string' ? { pid: o.pid, host: o.host, command: String(o.command ?? '?'), since: String(o.since ?? '?') } : undefined;
   } catch {
     return undefined;
   }
 }
 
+const readOwnerText = (file: string): string | undefined => {
+  try { return readRegularText(file, { display: file, cap: CAPS.text, optional: true }); } catch { return undefined; }
+};
+
+/** The owner of the lock at `dir` (its owner.json, else the legacy file beside it). */
+function ownerOf(dir: string, root: string): LockOwner | undefined {
+  return parseOwner(readOwnerText(join(dir, 'owner.json'))) ?? (dir === lockPath(root) ? parseOwner(readOwnerText(legacyOwner(root))) : undefined);
+}
+
+export function readLockOwner(root: string): LockOwner | undefined {
+  return ownerOf(lockPath(root), root);
+}
+
+const isStale = (owner: LockOwner | undefined): boolean => owner === undefined || (owner.host === hostname() && !alive(owner.pid));
+
+const exists = (p: string): boolean => { try { statSync(p); return true; } catch { return false; } };
+
 /** Is the workspace lock held, and by a live process? (doctor uses this) */
 export function lockState(root: string): 'free' | 'held' | 'stale' {
-  if (!existsSync(join(root, '.lynx', 'lock'))) return 'free';
-  const owner = readLockOwner(root);
-  if (owner && owner.host === hostname() && !alive(owner.pid)) return 'stale';
-  return 'held';
+  if (!exists(lockPath(root))) return 'free';
+  return isStale(readLockOwner(root)) ? 'stale' : 'held';
 }
 
 export type Release = () => Promise<void>;
 
-export async function acquireLock(root: string, command: string): Promise<Release> {
-  const lockfile = await import('proper-lockfile');
-  mkdirSync(lockDir(root), { recursive: true });
-  const target = lockDir(root);
-  const opts = { lockfilePath: join(target, 'lock'), stale: 30_000, update: 5_000, realpath: false, retries: 0,
-    // never crash from a timer: a compromised lock is reported, the write itself stays atomic
-    onCompromised: (e: Error) => { process.emitWarning(`workspace lock compromised: ${e.message}`); } };
-  let release: () => Promise<void>;
+function privateName(root: string, what: string): string {
+  const tmp = join(lynxDir(root), 'tmp');
+  mkdirSync(tmp, { recursive: true });
+  return join(tmp, `lock-${what}.${process.pid}.${randomBytes(4).toString('hex')}`);
+}
+
+/** Try to put a complete lock in place; false when one is already there. */
+function tryCreate(root: string, owner: LockOwner): boolean {
+  // rename(2) would replace an *empty* directory, e.g. a legacy lock: look first
+  if (exists(lockPath(root))) return false;
+  const candidate = privateName(root, 'new');
+  mkdirSync(candidate, { recursive: true });
+  writeFileAtomicSync(join(candidate, 'owner.json'), JSON.stringify(owner));
   try {
-    release = await lockfile.lock(target, opts);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
-    const owner = readLockOwner(root);
-    if (owner && owner.host === hostname() && !alive(owner.pid)) {
-      // The owner died without releasing (SIGKILL, power loss): its lock protects nothing.
-      rmSync(join(target, 'lock'), { recursive: true, force: true });
-      release = await lockfile.lock(target, opts);
-    } else {
-      const who = owner ? `pid ${owner.pid} (${owner.command}) since ${owner.since}` : 'another lynx process';
-      throw new LockedError(`the workspace is locked by ${who}`, {
-        hint: 'Wait for it to finish. If no lynx process is running, run `lynx doctor` to inspect the lock.',
-      });
-    }
+    renameSync(candidate, lockPath(root));
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOTDIR' || code === 'EISDIR') return false;
+    throw e;
+  } finally {
+    rmSync(candidate, { recursive: true, force: true });
   }
-  writeFileSync(ownerFile(root), JSON.stringify({ pid: process.pid, host: hostname(), command, since: new Date().toISOString() }));
-  return async () => {
-    rmSync(ownerFile(root), { force: true });
-    await release().catch(() => undefined);
-  };
+}
+
+/**
+ * Take a stale lock away. Only one taker can rename it; the winner checks the directory it got is
+ * still the stale one (same owner text, same inode) — if a fresh lock slipped in between the
+ * judgement and the rename, it is put back untouched.
+ */
+function takeOver(root: string, judged: { ino: number; owner: string }): void {
+  const away = privateName(root, 'stale');
+  try { renameSync(lockPath(root), away); } catch { return; } // another taker won, or it is gone
+  const got = { ino: statSync(away).ino, owner: JSON.stringify(ownerOf(away, root) ?? null) };
+  if (got.ino !== judged.ino || (got.owner !== judged.owner && got.owner !== 'null')) {
+    try { renameSync(away, lockPath(root)); } catch { process.emitWarning('workspace lock: a fresh lock was taken over by mistake and could not be put back'); }
+    return;
+  }
+  rmSync(away, { recursive: true, force: true });
+  rmSync(legacyOwner(root), { force: true });
+}
+
+/**
+ * Race-test hook: LYNX_TEST_TAKEOVER_PAUSE_MS widens the window between judging a lock stale and
+ * taking it over, so a test can make two takers overlap there every time (see lock.test.ts).
+ */
+function pauseForRaceTest(): void {
+  const ms = Number(process.env.LYNX_TEST_TAKEOVER_PAUSE_MS ?? 0);
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+export function acquireLock(root: string, command: string): Promise<Release> {
+  lynxDir(root);
+  const me: LockOwner = { pid: process.pid, host: hostname(), command, since: new Date().toISOString() };
+  for (let attempt = 0; ; attempt++) {
+    if (tryCreate(root, me)) break;
+    let judged: { ino: number; owner: string };
+    try {
+      judged = { ino: statSync(lockPath(root)).ino, owner: JSON.stringify(readLockOwner(root) ?? null) };
+    } catch { continue; } // released meanwhile: try again
+    const owner = readLockOwner(root);
+    if (!isStale(owner) || attempt >= 3) {
+      const who = owner ? `pid ${owner.pid} (${owner.command}) since ${owner.since}` : 'another lynx process';
+      return Promise.reject(new LockedError(`the workspace is locked by ${who}`, {
+        hint: 'Wait for it to finish. If no lynx process is running, run `lynx doctor` to inspect the lock.',
+      }));
+    }
+    // The owner died without releasing (SIGKILL, power loss), or never got to write its name: take over.
+    pauseForRaceTest();
+    takeOver(root, judged);
+  }
+  return Promise.resolve(() => {
+    // only our own lock is released (renamed away first, so nobody sees a lock without its owner)
+    const owner = readLockOwner(root);
+    if (owner?.pid === process.pid && owner.host === me.host && owner.since === me.since) {
+      const away = privateName(root, 'released');
+      try { renameSync(lockPath(root), away); rmSync(away, { recursive: true, force: true }); } catch { /* gone already */ }
+    }
+    return Promise.resolve();
+  });
 }
 
 /** Run fn while holding the workspace lock; always release, even when fn throws. */
@@ -85,3 +163,8 @@ export async function withLock<T>(root: string, command: string, fn: () => Promi
     await release();
   }
 }
+
+/** Leftovers of killed takers and releases in .lynx/tmp (for tests and doctor). */
+export const lockLeftovers = (root: string): string[] => {
+  try { return readdirSync(join(root, '.lynx', 'tmp')).filter((n) => n.startsWith('lock-')); } catch { return []; }
+};

@@ -1,6 +1,6 @@
 /** Finding experiment manifests and noticing which ones a lab run created or changed. */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { CAPS, readRegular } from './fsx.js';
 
 export const MANIFEST_GLOBS = ['experiments/**/manifest.json', 'experiments/**/*.manifest.json', 'models/**/*.manifest.json'];
 
@@ -13,9 +13,10 @@ export async function findManifests(root: string): Promise<string[]> {
 export async function manifestHashes(root: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const p of await findManifests(root)) {
-    try {
-      out.set(p, createHash('sha256').update(readFileSync(`${root}/${p}`)).digest('hex'));
-    } catch { /* vanished between glob and read: not a manifest of this run */ }
+    // a manifest that is a FIFO, a device, outside the workspace or over the cap is refused (exit 2)
+    const bytes = readRegular(`${root}/${p}`, { display: p, cap: CAPS.json, root, optional: true });
+    if (bytes === undefined) continue; // vanished between glob and read: not a manifest of this run
+    out.set(p, createHash('sha256').update(bytes).digest('hex'));
   }
   return out;
 }

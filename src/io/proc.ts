@@ -2,9 +2,14 @@
  * The one adapter for child processes (execa). argv arrays only — never a shell line built from
  * user text — an explicit cwd, a timeout on every run, and the whole process tree killed on
  * timeout or Ctrl-C: the child leads its own process group and we signal the group.
+ *
+ * A group of its own also means a SIGKILL of lynx (which no handler sees) would leave the recipe
+ * running. So the child starts through a tiny `sh` watchdog that stays in the group: it polls lynx's
+ * pid and kills the whole group once lynx is gone, however lynx died. SIGHUP (the terminal closed)
+ * is handled like SIGTERM, and after every run lynx kills the group (grandchildren and watchdog).
  */
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, createWriteStream, mkdirSync, statSync, type WriteStream } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
 import { EnvError } from '../core/errors.js';
 
 export interface RunOptions {
@@ -43,9 +48,25 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/** `file` as the OS would find it on PATH (the watchdog's exec would only say "not found" in the output). */
+function onPath(file: string, cwd: string, path: string | undefined): boolean {
+  const exe = (p: string): boolean => { try { accessSync(p, constants.X_OK); return statSync(p).isFile(); } catch { return false; } };
+  if (file.includes('/')) return exe(file.startsWith('/') ? file : join(cwd, file));
+  return (path ?? '').split(delimiter).some((d) => d !== '' && exe(join(d, file)));
+}
+
+/**
+ * The watchdog: `sh -c WATCHDOG sh <lynx pid> <file> <args…>`. The poller runs in the background with
+ * no stdio (so it never holds the output pipe open), then the shell execs the real command, which
+ * keeps the shell's pid: it is still the group leader and its exit status is the command's.
+ */
+const WATCHDOG = 'p=$1; shift; ( while kill -0 "$p" 2>/dev/null; do sleep 0.3; done; kill -KILL 0 ) </dev/null >/dev/null 2>&1 & exec "$@"';
+
 export async function run(argv: readonly string[], opts: RunOptions): Promise<RunResult> {
-  const [file, ...args] = argv;
+  const [file] = argv;
   if (!file) throw new Error('run: empty argv');
+  const envPath = opts.env?.PATH ?? process.env.PATH;
+  if (!onPath(file, opts.cwd, envPath)) throw new EnvError(`command not found: ${file}`, { hint: `Install ${file} or put it on PATH.` });
   const { execa } = await import('execa');
   const cap = opts.capBytes ?? 64 * 1024;
   let tail = '';
@@ -56,7 +77,7 @@ export async function run(argv: readonly string[], opts: RunOptions): Promise<Ru
     log = createWriteStream(opts.logFile);
   }
   const started = performance.now();
-  const child = execa(file, args, {
+  const child = execa('/bin/sh', ['-c', WATCHDOG, 'sh', String(process.pid), ...argv], {
     cwd: opts.cwd,
     env: Object.fromEntries(Object.entries(opts.env ?? {}).filter((e): e is [string, string] => e[1] !== undefined)),
     extendEnv: true,
@@ -82,6 +103,7 @@ export async function run(argv: readonly string[], opts: RunOptions): Promise<Ru
   const onSigterm = (): void => stop('interrupt');
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigterm);
+  process.on('SIGHUP', onSigterm); // the terminal closed: the same as being asked to stop
   child.all?.setEncoding('utf8');
   child.all?.on('data', (chunk: string) => {
     log?.write(chunk);
@@ -96,8 +118,8 @@ export async function run(argv: readonly string[], opts: RunOptions): Promise<Ru
       if (code === 'ENOENT') throw new EnvError(`command not found: ${file}`, { hint: `Install ${file} or put it on PATH.` });
       throw new EnvError(`could not run ${file}: ${result.shortMessage}`);
     }
-    // The group may still hold grandchildren that outlived the leader; do not leave them behind.
-    if ((timedOut || interrupted) && pid !== undefined) killGroup(pid, 'SIGKILL');
+    // The group still holds the watchdog, and maybe grandchildren that outlived the leader: none stays.
+    if (pid !== undefined) killGroup(pid, 'SIGKILL');
     return {
       argv: [...argv], exitCode: result.exitCode ?? null, signal: result.signal ?? undefined, timedOut, interrupted,
       durationMs: Math.round(performance.now() - started), output: tail, truncated, logFile: opts.logFile, pid,
@@ -106,6 +128,7 @@ export async function run(argv: readonly string[], opts: RunOptions): Promise<Ru
     clearTimeout(timer);
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigterm);
+    process.off('SIGHUP', onSigterm);
     await new Promise<void>((resolve) => { if (log) log.end(resolve); else resolve(); });
   }
 }

@@ -4,13 +4,13 @@
  * quiz (.lynx/quiz/<name>/phase-NN.json, rewritten atomically after every answer so a crash or
  * Ctrl-C loses nothing).
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { attemptsFile, verifyChain, type AttemptRecord } from '../core/attempts.js';
 import { nn } from '../core/ids.js';
 import type { Graded } from '../core/quiz/grade.js';
 import { readLog, tornWarning } from './jsonl-append.js';
-import { writeJsonAtomic } from './fsx.js';
+import { CAPS, readRegularText, writeJsonAtomic } from './fsx.js';
 import type { Workspace } from './workspace.js';
 
 /** The verified attempt log; `warnings` are torn lines ignored (a crash while appending). */
@@ -48,10 +48,11 @@ export const progressFile = (learner: string, phase: number): string => `.lynx/q
 
 export function readProgress(ws: Workspace, learner: string, phase: number): Progress | undefined {
   const abs = ws.abs(progressFile(learner, phase));
-  if (!existsSync(abs)) return undefined;
   try {
-    const p = JSON.parse(readFileSync(abs, 'utf8')) as Progress;
-    return p.v === 1 && p.learner === learner && p.phase === phase ? p : undefined;
+    const text = readRegularText(abs, { display: progressFile(learner, phase), cap: CAPS.json, optional: true });
+    if (text === undefined) return undefined;
+    const p = JSON.parse(text) as Progress | null;
+    return p?.v === 1 && p.learner === learner && p.phase === phase ? p : undefined;
   } catch {
     return undefined; // written atomically, so unreadable means foreign: start afresh
   }

@@ -2,17 +2,17 @@
  * Create files from templates without ever overwriting the learner's work:
  * a missing file is created, an identical one is left alone, a different one is kept and reported.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { writeAtomic } from './fsx.js';
+import { CAPS, readRegularText, writeAtomic } from './fsx.js';
 
 export type Action = { path: string; action: 'created' | 'unchanged' | 'kept' | 'updated' };
 
 export async function ensureFile(root: string, rel: string, content: string): Promise<Action> {
   const abs = join(root, rel);
-  if (existsSync(abs)) {
-    return { path: rel, action: readFileSync(abs, 'utf8') === content ? 'unchanged' : 'kept' };
-  }
+  // what is there must be a regular file inside the workspace (a planted symlink out is refused)
+  const current = readRegularText(abs, { display: rel, cap: CAPS.text, root, optional: true });
+  if (current !== undefined) return { path: rel, action: current === content ? 'unchanged' : 'kept' };
   await writeAtomic(abs, content);
   return { path: rel, action: 'created' };
 }
@@ -40,7 +40,7 @@ export async function ensureTree(root: string, templateDir: string, destRel: str
 /** Make sure a line is in a file (e.g. `.lynx/` in .gitignore); appends, never rewrites. */
 export async function ensureLine(root: string, rel: string, line: string): Promise<Action> {
   const abs = join(root, rel);
-  const current = existsSync(abs) ? readFileSync(abs, 'utf8') : '';
+  const current = readRegularText(abs, { display: rel, cap: CAPS.text, root, optional: true }) ?? '';
   if (current.split('\n').some((l) => l.trim() === line || l.trim() === line.replace(/\/$/, ''))) return { path: rel, action: 'unchanged' };
   const sep = current === '' || current.endsWith('\n') ? '' : '\n';
   await writeAtomic(abs, `${current}${sep}${line}\n`);

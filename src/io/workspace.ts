@@ -4,12 +4,13 @@
  * is cached in .lynx/cache with the text it came from, so fast commands (status) skip the YAML
  * parser entirely when the file has not changed.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
 import { assertLearner, isInside } from '../core/ids.js';
 import { schemaProblems } from '../core/schema-errors.js';
 import type { WorkspaceConfig } from '../schemas/generated/types.js';
+import { CAPS, checkLynxDir, readRegularText } from './fsx-read.js';
 
 export const CONFIG_FILE = 'lynx.yaml';
 
@@ -49,7 +50,12 @@ export function findRoot(cwd: string): string {
  * deck. A reader checks its own key and ignores anything it cannot use; a corrupt file is a miss.
  */
 export function readCacheJson(root: string, name: string): unknown {
-  try { return JSON.parse(readFileSync(join(root, '.lynx', 'cache', name), 'utf8')) as unknown; } catch { return undefined; }
+  try {
+    const raw = readRegularText(join(root, '.lynx', 'cache', name), { display: `.lynx/cache/${name}`, cap: CAPS.json, optional: true });
+    return raw === undefined ? undefined : JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 let cacheWrites = true;
@@ -98,13 +104,8 @@ export async function parseConfig(text: string, display: string): Promise<Worksp
 }
 
 export async function loadConfig(root: string): Promise<WorkspaceConfig> {
-  const file = join(root, CONFIG_FILE);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError(`${CONFIG_FILE}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
-  }
+  // a regular file inside the workspace, strict UTF-8 with no NUL, at most CAPS.text (fsx-read.ts)
+  const text = readRegularText(join(root, CONFIG_FILE), { display: CONFIG_FILE, cap: CAPS.text, root });
   const cached = readCache(root, text);
   if (cached) return cached;
   const config = await parseConfig(text, CONFIG_FILE);
@@ -115,6 +116,7 @@ export async function loadConfig(root: string): Promise<WorkspaceConfig> {
 export async function openWorkspace(cwd: string): Promise<Workspace> {
   const root = findRoot(cwd);
   const config = await loadConfig(root);
+  checkLynxDir(root); // a real directory inside the workspace, every run (a committed `.lynx` symlink is refused)
   return { root, config, abs: (rel) => join(root, rel) };
 }
 

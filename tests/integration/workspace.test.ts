@@ -16,7 +16,7 @@ describe('lynx init', () => {
     expect(r.code).toBe(0);
     for (const f of ['lynx.yaml', 'learners/_template/README.md', 'learners/borja/README.md', 'learners/borja/progress.md', 'learners/borja/journal/.gitkeep'])
       expect(existsSync(join(dir, f)), f).toBe(true);
-    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toContain('.lynx/');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^\/\.lynx$/m);
     expect(readFileSync(join(dir, 'lynx.yaml'), 'utf8')).toContain('learner: borja');
     expect(git(dir, 'check-ignore', '.lynx/lock').trim()).toBe('.lynx/lock');
   });

@@ -1,0 +1,94 @@
+/**
+ * Children die with lynx: a recipe runs in its own process group, so a SIGKILL of lynx (no handler
+ * runs) would leave it running but for the watchdog in that group (src/io/proc.ts). SIGHUP (the
+ * terminal closed) is handled like SIGTERM.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { bin, cleanup, git, lynx, workspace, write } from '../helpers/cli.js';
+
+afterAll(cleanup);
+
+const JUSTFILE = `audit-deps:
+    python3 scripts/spawn.py pids.txt
+`;
+// a command that starts a grandchild and hangs: only the whole group dying stops both
+const SPAWN = `import subprocess, sys, time, os
+g = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+with open(sys.argv[1], "w") as f:
+    f.write(f"{os.getpid()} {g.pid}")
+print("started", flush=True)
+time.sleep(120)
+`;
+
+function labWorkspace(): string {
+  const dir = workspace('ana');
+  write(dir, 'Justfile', JUSTFILE);
+  write(dir, 'scripts/spawn.py', SPAWN);
+  write(dir, '.gitignore', `${readFileSync(join(dir, '.gitignore'), 'utf8')}pids.txt\n`);
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'recipes');
+  expect(lynx(['phase-start', '00'], { cwd: dir }).code).toBe(0);
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'plan');
+  expect(lynx(['phase-start', '00', '--approve'], { cwd: dir }).code).toBe(0);
+  return dir;
+}
+
+/** Every live process whose working directory is inside `dir` (the recipe, just, sh, the watchdog…). */
+function survivors(dir: string): number[] {
+  const out: number[] = [];
+  for (const p of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      if (/^\d+ \(.*\) [ZX]/.test(readFileSync(`/proc/${p}/stat`, 'utf8'))) continue;
+      const cwd = readlinkSync(`/proc/${p}/cwd`);
+      if (cwd === dir || cwd.startsWith(`${dir}/`)) out.push(Number(p));
+    } catch { /* gone, or not ours to read */ }
+  }
+  return out;
+}
+
+async function noSurvivor(dir: string, ms: number): Promise<number[]> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const left = survivors(dir);
+    if (left.length === 0 || Date.now() > end) return left;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function killDuringRun(signal: NodeJS.Signals): Promise<{ dir: string; before: number[]; after: number[] }> {
+  const dir = labWorkspace();
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.LYNX_LEARNER;
+  const child = spawn(process.execPath, [bin, 'lab', '00', '00', '--run', '--only', 'audit-deps'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  const exited = new Promise<void>((res) => child.on('close', () => res()));
+  const end = Date.now() + 20_000;
+  while (!existsSync(join(dir, 'pids.txt')) || !out.includes('started')) {
+    if (Date.now() > end) throw new Error(`the recipe never started: ${out}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const before = survivors(dir).filter((p) => p !== child.pid);
+  child.kill(signal);
+  await exited;
+  return { dir, before, after: await noSurvivor(dir, 5000) };
+}
+
+describe('children die with lynx', () => {
+  it('SIGKILL of lynx during lab --run: no process of the recipe survives within 5 s', async () => {
+    const { dir, before, after } = await killDuringRun('SIGKILL');
+    const [cmd, grandchild] = readFileSync(join(dir, 'pids.txt'), 'utf8').trim().split(' ').map(Number);
+    expect(before).toEqual(expect.arrayContaining([cmd, grandchild])); // they were running
+    expect(after).toEqual([]);
+  }, 60_000);
+
+  it('SIGHUP of lynx during lab --run (terminal closed): handled like SIGTERM, no survivor', async () => {
+    const { before, after } = await killDuringRun('SIGHUP');
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    expect(after).toEqual([]);
+  }, 60_000);
+});
