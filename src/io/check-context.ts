@@ -10,6 +10,7 @@ import { docsDir } from '../core/curriculum.js';
 import { expandPath, nn } from '../core/ids.js';
 import { verifyChain, bankSha256, attemptsFile, historyProblems, tailSha256 } from '../core/attempts.js';
 import * as git from './git.js';
+import { whyNotInHistory } from './history.js';
 import { readCheckpoint } from './checkpoint.js';
 import { loadQuizBank } from './curriculum.js';
 import { openBreakJournals } from './notices.js';
@@ -83,6 +84,7 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
       committed: (rel) => Promise.resolve(git.committedIn(snap, rel)),
       headSha: () => Promise.resolve(snap.head),
       inHistory: (sha) => git.inHistoryOf(snap, sha),
+      whyNotInHistory: (sha) => whyNotInHistory(ws.root, sha), // issue 13: history shapes
       dirty: () => Promise.resolve(snap.dirty),
       firstCommit: (rel) => git.firstCommit(ws.root, rel),
       isAncestor: (a, b) => git.isAncestor(ws.root, a, b),

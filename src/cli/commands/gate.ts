@@ -18,6 +18,8 @@ import { readCheckpoint } from '../../io/checkpoint.js';
 import { disableCacheWrites, openWorkspace, resolveLearner } from '../../io/workspace.js';
 import { verify } from '../../io/signing.js';
 import { writeAtomic } from '../../io/fsx.js';
+import { changedPaths } from '../../io/history.js';
+import { touches, touched } from '../../core/changed-paths.js';
 import type { GateResult } from '../../schemas/generated/types.js';
 import type { Ctx } from '../context.js';
 
@@ -42,7 +44,9 @@ async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<Check
       actual === cp.report_sha256 ? `sha256 ${actual.slice(0, 12)} matches` : `${reportFile(t.phase.id)} was changed after the phase closed (sha256 ${actual.slice(0, 12)}, recorded ${(cp.report_sha256 ?? '').slice(0, 12)})`, [reportFile(t.phase.id)]);
   }
   const head = cp.head_sha ?? '';
-  add('head', 'the closing commit is in this history', head !== '' && (await ctx.git.inHistory(head)), head ? `head_sha ${head.slice(0, 12)} ${(await ctx.git.inHistory(head)) ? 'is an ancestor of HEAD' : 'is not in this branch\'s history'}` : 'no head_sha recorded', [cpPath]);
+  const inHistory = head !== '' && (await ctx.git.inHistory(head));
+  // issue 13: a shallow clone or a squash/rebase merge gets its cause and fix named
+  add('head', 'the closing commit is in this history', inHistory, head === '' ? 'no head_sha recorded' : `head_sha ${inHistory ? `${head.slice(0, 12)} is an ancestor of HEAD` : await ctx.git.whyNotInHistory(head)}`, [cpPath]);
   if (cp.signature) {
     const v = await verify(t.ws, cp.gate_digest ?? '', cp.signature, tmp);
     add('signature', 'the checkpoint signature is valid', v.ok, v.message || (v.ok ? 'valid' : 'invalid'), [cpPath]);
@@ -52,17 +56,22 @@ async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<Check
   return out;
 }
 
-export async function gate(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean }): Promise<GateResult[]> {
+export async function gate(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean; changedSince?: string | undefined }): Promise<GateResult[]> {
   disableCacheWrites();
   let phases: number[];
   const ws = await openWorkspace(opts.cwd);
   const learner = resolveLearner(ws, opts.learner);
-  if (opts.all) {
+  if (opts.all || opts.changedSince !== undefined) {
     const index = await phaseIndex(ws);
     phases = index.filter((p) => { const cp = readCheckpoint(ws, learner, p.id); return cp !== undefined && isClosed(cp.status); }).map((p) => p.id);
+    // issue 13, incremental gating: only the closed phases the change since REF touches
+    if (opts.changedSince !== undefined) {
+      const ts = touches(await changedPaths(ws.root, opts.changedSince));
+      phases = phases.filter((id) => touched(ts, learner, id));
+    }
   } else if (opts.phase !== undefined) {
     phases = [(await openTarget(opts.cwd, learner, opts.phase)).phase.id];
-  } else throw new UsageError('give a phase (lynx gate 07) or --all');
+  } else throw new UsageError('give a phase (lynx gate 07), --all or --changed-since REF');
   const tmp = mkdtempSync(join(tmpdir(), 'lynx-gate-'));
   try {
     const results: GateResult[] = [];
@@ -77,9 +86,9 @@ export async function gate(opts: { cwd: string; learner?: string | undefined; ph
   }
 }
 
-export async function gateCommand(ctx: Ctx, o: { all?: boolean; junit?: string }, phase: string | undefined): Promise<number> {
-  if (phase !== undefined && o.all) throw new UsageError('give either a phase or --all, not both');
-  const results = await gate({ cwd: ctx.cwd, learner: ctx.learner, phase, all: o.all === true });
+export async function gateCommand(ctx: Ctx, o: { all?: boolean; junit?: string; changedSince?: string }, phase: string | undefined): Promise<number> {
+  if ([phase !== undefined, o.all === true, o.changedSince !== undefined].filter(Boolean).length > 1) throw new UsageError('give one of a phase, --all or --changed-since REF');
+  const results = await gate({ cwd: ctx.cwd, learner: ctx.learner, phase, all: o.all === true, changedSince: o.changedSince });
   if (o.junit) {
     const { junit } = await import('../../ui/junit.js');
     await writeAtomic(join(ctx.cwd, o.junit), junit(results), { tmpBeside: true });
@@ -88,12 +97,12 @@ export async function gateCommand(ctx: Ctx, o: { all?: boolean; junit?: string }
   await emitGithub(results);
   const code = results.some((r) => r.status === 'fail') ? 1 : results.some((r) => r.status === 'error') ? 3 : 0;
   if (ctx.json) {
-    ctx.out(JSON.stringify(o.all ? results : results[0], null, 2));
+    ctx.out(JSON.stringify(o.all || o.changedSince !== undefined ? results : results[0], null, 2));
     return code;
   }
   const [{ theme }, { renderGate }] = await Promise.all([import('../../ui/theme.js'), import('../../ui/gate-view.js')]);
   const th = theme();
-  if (results.length === 0) ctx.out('no closed phase to verify');
+  if (results.length === 0) ctx.out(o.changedSince !== undefined ? `no closed phase is touched by the changes since ${o.changedSince}` : 'no closed phase to verify');
   for (const r of results) ctx.out(`${renderGate(r, th, { heading: `Gate · phase ${nn(r.phase)} · learner ${r.learner}` })}\n`);
   return code;
 }
