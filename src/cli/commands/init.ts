@@ -10,7 +10,7 @@ import { buildStatus } from '../../core/status.js';
 import { renderProgress } from '../../core/progress.js';
 import { ensureFile, ensureLine, ensureTree, type Action } from '../../io/scaffold.js';
 import { parseConfig, CONFIG_FILE } from '../../io/workspace.js';
-import { packageRoot } from '../../io/pkg.js';
+import { packageRoot, lynxInstallSpec } from '../../io/pkg.js';
 import { phaseIndex } from '../../io/curriculum.js';
 import { withLock } from '../../io/lock.js';
 import { readFileSync } from 'node:fs';
@@ -28,7 +28,10 @@ function gitRoot(cwd: string): string {
 
 export interface InitResult { root: string; learner: string; actions: Action[] }
 
-export async function init(opts: { cwd: string; learner?: string | undefined }): Promise<InitResult> {
+/** Where `lynx init --ci` puts the workflow; the template pins the lynx that wrote it (DESIGN: CI gate). */
+export const CI_WORKFLOW = '.github/workflows/lynx-gate.yml';
+
+export async function init(opts: { cwd: string; learner?: string | undefined; ci?: boolean }): Promise<InitResult> {
   const root = gitRoot(opts.cwd);
   const configPath = join(root, CONFIG_FILE);
   const existing = existsSync(configPath) ? await parseConfig(readFileSync(configPath, 'utf8'), CONFIG_FILE) : undefined;
@@ -46,12 +49,14 @@ export async function init(opts: { cwd: string; learner?: string | undefined }):
     actions.push(...await ensureTree(root, join(root, 'learners', '_template'), `learners/${learner}`));
     const index = await phaseIndex();
     actions.push(await ensureFile(root, `learners/${learner}/progress.md`, renderProgress(buildStatus(learner, index, new Map()))));
+    // --ci: the same rule as every scaffolded file (an edited workflow is kept and reported, never overwritten)
+    if (opts.ci) actions.push(await ensureFile(root, CI_WORKFLOW, readFileSync(join(tpl, 'ci', 'lynx-gate.yml'), 'utf8').replace('{{lynx_package}}', lynxInstallSpec())));
     return { root, learner, actions };
   });
 }
 
-export async function initCommand(ctx: Ctx): Promise<number> {
-  const r = await init({ cwd: ctx.cwd, learner: ctx.learner });
+export async function initCommand(ctx: Ctx, o: { ci?: boolean } = {}): Promise<number> {
+  const r = await init({ cwd: ctx.cwd, learner: ctx.learner, ci: o.ci === true });
   if (ctx.json) {
     ctx.out(JSON.stringify({ schema_version: 1, root: r.root, learner: r.learner, actions: r.actions }, null, 2));
     return 0;
