@@ -5,5 +5,7 @@ import { spawnSync } from 'node:child_process';
 
 const cmd = process.env.npm_command ?? '';
 if (cmd === 'pack' || cmd === 'publish') process.exit(0);
-const r = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+// the npm that runs this hook (npm_execpath), under the same node: PATH may hold neither in a git install
+const npm = process.env.npm_execpath;
+const r = npm ? spawnSync(process.execPath, [npm, 'run', 'build'], { stdio: 'inherit' }) : spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

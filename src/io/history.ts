@@ -40,7 +40,7 @@ export async function whyNotInHistory(cwd: string, sha: string): Promise<string>
   if (await commitExists(cwd, sha)) {
     return `${short} exists but is not an ancestor of HEAD: this branch does not contain the commit the phase closed on (it was rebased or squash-merged after closing, or HEAD is another branch) — ${tail}`;
   }
-  return `${short} is not in this repository: the history it belonged to was rewritten (a squash or rebase merge, or a force-push) — ${tail}; to recover, merge the original branch (which still holds ${short}) with a merge commit`;
+  return `${short} is not a commit in this repository: it comes from another clone, or the history it belonged to was rewritten (a squash or rebase merge, a force-push) — ${tail}; to recover, merge the original branch (which still holds ${short}) with a merge commit`;
 }
 
 /**

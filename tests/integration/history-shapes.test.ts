@@ -63,7 +63,7 @@ describe('gate after each merge strategy', () => {
     const { code, g } = gate(dir);
     expect(code).toBe(1);
     expect(check(g, 'closure:head')?.status).toBe('fail');
-    expect(check(g, 'closure:head')?.message).toMatch(/not in this repository.*squash or rebase merge.*merge commit/);
+    expect(check(g, 'closure:head')?.message).toMatch(/not a commit in this repository.*squash or rebase merge.*merge commit/);
     expect(check(g, 'gate:manifests')?.status).toBe('fail');
     expect(check(g, 'gate:manifests')?.message).toMatch(/git_sha .*squash or rebase merge.*merge commit/);
     // the content itself survived the squash: the report still matches its recorded hash
@@ -85,7 +85,7 @@ describe('gate after each merge strategy', () => {
     expect(check(kept.g, 'closure:head')?.message).toMatch(/exists but is not an ancestor of HEAD.*rebased or squash-merged.*merge commit/);
     const gone = gate(cloneWith(rebase));
     expect(gone.code).toBe(1);
-    expect(check(gone.g, 'closure:head')?.message).toMatch(/not in this repository.*rebase merge/);
+    expect(check(gone.g, 'closure:head')?.message).toMatch(/not a commit in this repository.*rebase merge/);
   });
 
   it('a --depth 1 clone fails with "shallow" and the fix (fetch-depth: 0); unshallowing makes it pass', () => {
