@@ -35,7 +35,7 @@ describe('templates/ci/lynx-gate.yml', () => {
 
   it('installs the pinned lynx that `lynx init --ci` fills in, never an unpublished registry name', () => {
     expect(wf.env.LYNX_PACKAGE).toBe('{{lynx_package}}');
-    for (const job of Object.values(wf.jobs)) expect(job.steps.some((s) => s.run?.includes('npm install --global --no-audit --no-fund "$LYNX_PACKAGE"'))).toBe(true);
+    for (const job of Object.values(wf.jobs)) expect(job.steps.some((s) => s.run?.includes('npm install --prefix "$RUNNER_TEMP/lynx" --no-audit --no-fund "$LYNX_PACKAGE"') && s.run.includes('node_modules/.bin" >> "$GITHUB_PATH"'))).toBe(true);
     expect(text).not.toMatch(/lynx-cortex-cli@\$\{/);
   });
 
