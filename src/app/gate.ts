@@ -18,6 +18,8 @@ import { readCheckpoint } from '../io/checkpoint.js';
 import { disableCacheWrites, openWorkspace, resolveLearner } from '../io/workspace.js';
 import { verify } from '../io/signing.js';
 import * as git from '../io/git.js';
+import { changedPaths } from '../io/history.js';
+import { touches, touched } from '../core/changed-paths.js';
 import type { GateResult } from '../schemas/generated/types.js';
 
 /** Gather the facts the closure checks judge (through io), then judge them in core. */
@@ -29,22 +31,29 @@ async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<Check
     phase: t.phase.id, learner: t.learner, checkpoint: cp,
     report: { path: reportFile(t.phase.id), sha256: rep === undefined ? undefined : sha256(rep) },
     headInHistory: head !== '' && (await ctx.git.inHistory(head)),
+    // a shallow clone or a squash/rebase merge gets its cause and fix named (issue 13)
+    whyNotInHistory: head !== '' && !(await ctx.git.inHistory(head)) ? await ctx.git.whyNotInHistory(head) : undefined,
     signature: cp?.signature ? await verify(t.ws, cp.gate_digest ?? '', cp.signature, tmp) : undefined,
     curriculumSha256: (await phaseIndex(t.ws)).find((p) => p.id === t.phase.id)?.sha256,
   });
 }
 
-export async function gate(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean }): Promise<GateResult[]> {
+export async function gate(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean; changedSince?: string | undefined }): Promise<GateResult[]> {
   disableCacheWrites();
   let phases: number[];
   const ws = await openWorkspace(opts.cwd);
   const learner = resolveLearner(ws, opts.learner);
-  if (opts.all) {
+  if (opts.all || opts.changedSince !== undefined) {
     const index = await phaseIndex(ws);
     phases = index.filter((p) => { const cp = readCheckpoint(ws, learner, p.id); return cp !== undefined && isClosed(cp.status); }).map((p) => p.id);
+    // incremental gating: only the closed phases the change since REF touches
+    if (opts.changedSince !== undefined) {
+      const ts = touches(await changedPaths(ws.root, opts.changedSince));
+      phases = phases.filter((id) => touched(ts, learner, id));
+    }
   } else if (opts.phase !== undefined) {
     phases = [(await openTarget(opts.cwd, learner, opts.phase)).phase.id];
-  } else throw new UsageError('give a phase (lynx gate 07) or --all');
+  } else throw new UsageError('give a phase (lynx gate 07), --all or --changed-since REF');
   const tmp = mkdtempSync(join(tmpdir(), 'lynx-gate-'));
   const snapshot = phases.length > 0 ? git.snapshot(ws.root) : undefined; // one git snapshot for every phase verified
   try {

@@ -11,7 +11,7 @@ import { renderProgress } from '../core/progress.js';
 import type { InitResult } from '../core/results.js';
 import { ensureFile, ensureLine, ensureTree, type Action } from '../io/scaffold.js';
 import { parseConfig, CONFIG_FILE } from '../io/workspace.js';
-import { packageRoot } from '../io/pkg.js';
+import { packageRoot, lynxInstallSpec } from '../io/pkg.js';
 import { phaseIndex } from '../io/curriculum.js';
 import { withLock } from '../io/lock.js';
 import { readFileSync } from 'node:fs';
@@ -26,7 +26,10 @@ function gitRoot(cwd: string): string {
   }
 }
 
-export async function init(opts: { cwd: string; learner?: string | undefined }): Promise<InitResult> {
+/** Where `lynx init --ci` puts the workflow; the template pins the lynx that wrote it (DESIGN: CI gate). */
+export const CI_WORKFLOW = '.github/workflows/lynx-gate.yml';
+
+export async function init(opts: { cwd: string; learner?: string | undefined; ci?: boolean }): Promise<InitResult> {
   const root = gitRoot(opts.cwd);
   const configPath = join(root, CONFIG_FILE);
   const existing = existsSync(configPath) ? await parseConfig(readFileSync(configPath, 'utf8'), CONFIG_FILE) : undefined;
@@ -44,6 +47,8 @@ export async function init(opts: { cwd: string; learner?: string | undefined }):
     actions.push(...await ensureTree(root, join(root, 'learners', '_template'), `learners/${learner}`));
     const index = await phaseIndex();
     actions.push(await ensureFile(root, `learners/${learner}/progress.md`, renderProgress(buildStatus(learner, index, new Map()))));
+    // --ci: the same rule as every scaffolded file (an edited workflow is kept and reported, never overwritten)
+    if (opts.ci) actions.push(await ensureFile(root, CI_WORKFLOW, readFileSync(join(tpl, 'ci', 'lynx-gate.yml'), 'utf8').replace('{{lynx_package}}', lynxInstallSpec())));
     return { root, learner, actions };
   });
 }

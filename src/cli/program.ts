@@ -29,9 +29,10 @@ Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`
 
   program.command('init')
     .description('make the current git repository a lynx workspace')
+    .option('--ci', 'also write the CI workflow .github/workflows/lynx-gate.yml (kept if you edited it)')
     .addOption(json())
-    .addHelpText('after', examples(['git init && lynx init --learner borja', 'lynx init   # again: checks, repairs, never overwrites your edits']))
-    .action(act<object>(async (ctx) => (await import('./actions/init.js')).initCommand(ctx)));
+    .addHelpText('after', examples(['git init && lynx init --learner borja', 'lynx init   # again: checks, repairs, never overwrites your edits', 'lynx init --ci   # add the GitHub Actions gate']))
+    .action(act<{ ci?: boolean }>(async (ctx, o) => (await import('./actions/init.js')).initCommand(ctx, o)));
 
   program.command('status')
     .description('every phase: status, quiz score, dates, and a progress strip')

@@ -17,6 +17,8 @@ export interface ClosureFacts {
   report: { path: string; sha256: string | undefined };
   /** Whether the checkpoint's head_sha is an ancestor of HEAD (false when none is recorded). */
   headInHistory: boolean;
+  /** Why head_sha is not in this history (shallow clone, squash or rebase merge), when it is not. */
+  whyNotInHistory?: string | undefined;
   /** The verdict on the checkpoint's signature, when it carries one. */
   signature?: { ok: boolean; message: string } | undefined;
   /** The phase's curriculum sha256 now. */
@@ -44,7 +46,7 @@ export function closureChecks(f: ClosureFacts): CheckResult[] {
       actual === cp.report_sha256 ? `sha256 ${actual.slice(0, 12)} matches` : `${rep} was changed after the phase closed (sha256 ${actual.slice(0, 12)}, recorded ${(cp.report_sha256 ?? '').slice(0, 12)})`, [rep]);
   }
   const head = cp.head_sha ?? '';
-  add('head', 'the closing commit is in this history', head !== '' && f.headInHistory, head ? `head_sha ${head.slice(0, 12)} ${f.headInHistory ? 'is an ancestor of HEAD' : 'is not in this branch\'s history'}` : 'no head_sha recorded', [cpPath]);
+  add('head', 'the closing commit is in this history', head !== '' && f.headInHistory, head ? `head_sha ${f.headInHistory ? `${head.slice(0, 12)} is an ancestor of HEAD` : f.whyNotInHistory ?? `${head.slice(0, 12)} is not in this branch's history`}` : 'no head_sha recorded', [cpPath]);
   if (cp.signature && f.signature) add('signature', 'the checkpoint signature is valid', f.signature.ok, f.signature.message || (f.signature.ok ? 'valid' : 'invalid'), [cpPath]);
   else if (cp.status === 'attested') add('signature', 'the checkpoint signature is valid', false, 'status is attested but the checkpoint carries no signature', [cpPath]);
   const current = f.curriculumSha256;

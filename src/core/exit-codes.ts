@@ -12,7 +12,7 @@ import type { AttestResult, DemoResult, DeriveResult, InitResult, JournalEdit, J
 import type { BreaksReport } from './break/validate-results.js';
 
 /** `lynx gate`: one result per phase verified; `all` = the --all form (its JSON is the list). */
-export interface GateRun { results: GateResult[]; all: boolean }
+export interface GateRun { results: GateResult[]; all: boolean; changedSince?: string }
 /** `lynx checkpoint`: the gate result plus the workspace notices shown above it. */
 export interface CheckpointRun { gate: GateResult; notices: string[]; run: boolean }
 

@@ -11,6 +11,7 @@ import { expandPath, nn } from '../core/ids.js';
 import { verifyChain, bankSha256, attemptsFile, historyProblems, anchorCheck } from '../core/attempts.js';
 import { CAPS, readRegularText, realInside } from './fsx-read.js';
 import * as git from './git.js';
+import { whyNotInHistory } from './history.js';
 import { readCheckpoint } from './checkpoint.js';
 import { loadQuizBank } from './curriculum.js';
 import { openBreakJournals } from './notices.js';
@@ -126,6 +127,7 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
       committed: (rel) => Promise.resolve(git.committedIn(snap, rel)),
       headSha: () => Promise.resolve(snap.head),
       inHistory: (sha) => git.inHistoryOf(snap, sha),
+      whyNotInHistory: (sha) => whyNotInHistory(ws.root, sha), // issue 13: history shapes
       dirty: () => Promise.resolve(snap.dirty),
       firstCommit: (rel) => git.firstCommit(ws.root, rel),
       isAncestor: (a, b) => git.isAncestor(ws.root, a, b),

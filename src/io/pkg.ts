@@ -17,8 +17,20 @@ export function packageRoot(): string {
   }
 }
 
-let version: string | undefined;
+interface PackageJson { version: string; repository?: string | { url?: string } }
+let manifest: PackageJson | undefined;
+const packageJson = (): PackageJson => (manifest ??= JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as PackageJson);
+
 export function lynxVersion(): string {
-  version ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-  return version;
+  return packageJson().version;
+}
+
+/**
+ * The npm install spec of this very lynx for a learner's CI: the git tag `v<version>` of lynx's
+ * repository (the package is not on the registry yet; npm builds a git dependency through `prepare`).
+ */
+export function lynxInstallSpec(): string {
+  const repo = packageJson().repository;
+  const url = (typeof repo === 'string' ? repo : repo?.url) ?? 'git+https://github.com/lynx-cortex/lynx.git';
+  return `${url.startsWith('git+') ? url : `git+${url}`}#v${lynxVersion()}`;
 }

@@ -105,7 +105,7 @@ describe('lynx report refuses, names the file, writes nothing', () => {
     const m = JSON.parse(readFileSync(join(dir, 'experiments/00-run/manifest.json'), 'utf8')) as Record<string, unknown>;
     writeFileSync(join(dir, 'experiments/00-run/manifest.json'), JSON.stringify({ ...m, git_sha: 'deadbeef'.repeat(5) }));
     commitAll(dir, 'manifest from elsewhere');
-    refuse(dir, 'run-loss', /experiments\/00-run\/manifest\.json: git_sha deadbeefdead is not a commit in this branch's history/);
+    refuse(dir, 'run-loss', /experiments\/00-run\/manifest\.json: git_sha deadbeefdead is not a commit in this repository/);
   });
 
   it('a metric that misses its assertion', () => {

@@ -96,7 +96,7 @@ describe('gate: dependencies and waivers', () => {
   const ctx = (files: string[]): CheckContext => ({
     phase, learner: 'x', mode: 'full', expand: (p) => p,
     fs: { info: (p) => ({ exists: files.includes(p), isFile: true, size: 1 }), read: () => undefined, glob: () => [] },
-    git: { committed: () => Promise.resolve(true), headSha: () => Promise.resolve(null), inHistory: () => Promise.resolve(true), dirty: () => Promise.resolve([]), firstCommit: () => Promise.resolve(undefined), isAncestor: () => Promise.resolve(true), tracked: () => [] },
+    git: { committed: () => Promise.resolve(true), headSha: () => Promise.resolve(null), inHistory: () => Promise.resolve(true), whyNotInHistory: () => Promise.resolve(''), dirty: () => Promise.resolve([]), firstCommit: () => Promise.resolve(undefined), isAncestor: () => Promise.resolve(true), tracked: () => [] },
     run: () => Promise.reject(new Error('no commands here')), has: () => false,
     state: { checkpoint: { schema_version: 1, phase: 3, learner: 'x', status: 'in_progress', waivers: [{ item: 'c', at: '2026-01-01T00:00:00Z', by: 'x', reason: 'not applicable' }] }, attempts: { records: [], problems: [] }, bank: undefined, bankSha256: undefined, breakJournals: [] },
   });

@@ -5,8 +5,8 @@ import type { Outcome } from '../../core/exit-codes.js';
 import type { Ctx } from '../context.js';
 import { present } from '../present.js';
 
-export async function gateCommand(ctx: Ctx, o: { all?: boolean; junit?: string }, phase: string | undefined): Promise<Outcome> {
-  if (phase !== undefined && o.all) throw new UsageError('give either a phase or --all, not both');
-  const results = await gate({ cwd: ctx.cwd, learner: ctx.learner, phase, all: o.all === true });
-  return present(ctx, 'gate', { results, all: o.all === true }, { junit: o.junit });
+export async function gateCommand(ctx: Ctx, o: { all?: boolean; junit?: string; changedSince?: string }, phase: string | undefined): Promise<Outcome> {
+  if ([phase !== undefined, o.all === true, o.changedSince !== undefined].filter(Boolean).length > 1) throw new UsageError('give one of a phase, --all or --changed-since REF');
+  const results = await gate({ cwd: ctx.cwd, learner: ctx.learner, phase, all: o.all === true, changedSince: o.changedSince });
+  return present(ctx, 'gate', { results, all: o.all === true || o.changedSince !== undefined, ...(o.changedSince !== undefined ? { changedSince: o.changedSince } : {}) }, { junit: o.junit });
 }

@@ -22,10 +22,11 @@ export const registerGatekeeper: Register = (program, act) => {
     .description('CI: verify closed phases from a clean checkout (writes nothing but --junit)')
     .argument('[NN]', 'the phase to verify')
     .option('--all', 'every closed phase of the learner')
+    .option('--changed-since <ref>', 'only the closed phases the changes since REF touch (a pull request\'s base)')
     .addOption(new Option('--junit <file>', 'also write JUnit XML (suite = phase, case = check)'))
     .addOption(jsonOption())
-    .addHelpText('after', examples(['lynx gate 07', 'lynx gate --all --junit lynx-gate.xml', 'LYNX_LEARNER=ana lynx gate --all --json']))
-    .action(act<{ all?: boolean; junit?: string }, [string | undefined]>(async (ctx, o, nn) => (await import('../actions/gate.js')).gateCommand(ctx, o, nn)));
+    .addHelpText('after', examples(['lynx gate 07', 'lynx gate --all --junit lynx-gate.xml', 'lynx gate --changed-since origin/main', 'LYNX_LEARNER=ana lynx gate --all --json']))
+    .action(act<{ all?: boolean; junit?: string; changedSince?: string }, [string | undefined]>(async (ctx, o, nn) => (await import('../actions/gate.js')).gateCommand(ctx, o, nn)));
 
   program.command('attest')
     .description('record that a person judged a DoD item met (an "attest" check)')

@@ -37,6 +37,8 @@ export interface CheckContext {
     headSha(): Promise<string | null>;
     /** Does the sha (full or abbreviated) name a commit that is HEAD or an ancestor of it? */
     inHistory(sha: string): Promise<boolean>;
+    /** Why a sha is not in history (shallow clone, squash/rebase merge) with the fix; ask only after inHistory said no. [issue 13] */
+    whyNotInHistory(sha: string): Promise<string>;
     dirty(): Promise<string[]>;
     firstCommit(rel: string): Promise<{ sha: string; time: number } | undefined>;
     isAncestor(a: string, b: string): Promise<boolean>;

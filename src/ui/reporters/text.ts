@@ -26,7 +26,8 @@ const gateView = async (): Promise<GateView> => import('../gate-view.js');
 export const text: { [K in ResultKind]: TextReporter<K> } = {
   gate: async (r, t) => {
     const { renderGate } = await gateView();
-    const out = r.results.length === 0 ? ['no closed phase to verify'] : [];
+    const none = r.changedSince !== undefined ? `no closed phase is touched by the changes since ${r.changedSince}` : 'no closed phase to verify';
+    const out = r.results.length === 0 ? [none] : [];
     for (const g of r.results) out.push(`${renderGate(g, t, { heading: `Gate · phase ${nn(g.phase)} · learner ${g.learner}` })}\n`);
     return { out };
   },

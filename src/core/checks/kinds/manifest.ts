@@ -29,7 +29,8 @@ export async function manifestIssues(ctx: CheckContext, path: string, asserts: r
   if (issues.length > 0) return { issues, notes: [] };
   const m = doc as { git_sha: string; git_dirty: boolean; seed: unknown };
   if (m.git_dirty) issues.push(`${path}: git_dirty is true — the run came from uncommitted code; commit, re-run, and commit the new manifest`);
-  if (!(await ctx.git.inHistory(m.git_sha))) issues.push(`${path}: git_sha ${m.git_sha.slice(0, 12)} is not a commit in this branch's history`);
+  // issue 13: the reason (shallow clone, squash/rebase merge) and its fix, not just "not in history"
+  if (!(await ctx.git.inHistory(m.git_sha))) issues.push(`${path}: git_sha ${await ctx.git.whyNotInHistory(m.git_sha)}`);
   if (!(await ctx.git.committed(path))) issues.push(`${path}: not committed`);
   const a = assertAll(asserts, doc, path);
   issues.push(...a.failed);
