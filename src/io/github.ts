@@ -21,6 +21,7 @@ export async function emitGithub(results: readonly GateResult[]): Promise<void> 
   const core = await import('@actions/core');
   for (const r of results) {
     for (const c of r.checks) {
+      if (c.waived === undefined && c.status === 'warn') core.warning(c.message, { title: `lynx gate ${String(r.phase).padStart(2, '0')} · ${c.id}` });
       if (c.waived !== undefined || (c.status !== 'fail' && c.status !== 'error')) continue;
       const where = fileOf(c);
       core.error(c.message, { title: `lynx gate ${String(r.phase).padStart(2, '0')} · ${c.id}`, ...(where ? { file: where.file, ...(where.line ? { startLine: where.line } : {}) } : {}) });
