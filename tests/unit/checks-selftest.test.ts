@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 const phaseWith = (base: Phase, checks: Check[], patch: Partial<Phase> = {}): Phase =>
-  ({ ...base, ...patch, dod: checks.map((check, i) => ({ id: `item-${i}`, text: `item ${i}`, check })) });
+  ({ ...base, ...patch, dod: checks.map((check, i) => ({ id: `item-${i}`, text: `item ${i}`, check })) as Phase['dod'] });
 
 describe('checks self-test', () => {
   it('passes and fails every one of the 243 DoD items of the bundled curriculum', async () => {
@@ -34,7 +34,7 @@ describe('checks self-test', () => {
 
   it('reports a check that cannot fail and one that cannot pass', async () => {
     const p00 = data.phases[0]?.phase as Phase;
-    const noQuiz = phaseWith(p00, [{ kind: 'quiz' }], { quiz: { ...p00.quiz, file: undefined } as Phase['quiz'] });
+    const noQuiz = phaseWith(p00, [{ kind: 'quiz' }], { quiz: { threshold: p00.quiz.threshold } });
     const never = phaseWith(p00, [{ kind: 'grep', path: 'a.txt', pattern: 'x', min: 2, max: 1 }]);
     const r = await selfTest([{ file: 'no-quiz.yaml', phase: noQuiz }, { file: 'never.yaml', phase: never }]);
     expect(r.problems.map((p) => `${p.file}: ${p.message.split(' — ')[0] ?? ''}`)).toEqual([

@@ -36,9 +36,10 @@ async function sources(cwd: string, dir: string | undefined): Promise<{ curricul
   return { curriculum: join(pkg, 'curriculum'), quizzes: join(pkg, 'quizzes'), root: pkg, label: 'bundled curriculum' };
 }
 
-export async function validate(opts: { cwd: string; dir?: string | undefined }): Promise<ValidateReport> {
+export async function validate(opts: { cwd: string; dir?: string | undefined; checks?: boolean }): Promise<ValidateReport> {
   const src = await sources(opts.cwd, opts.dir);
-  const data = await loadDataSet(src.curriculum, src.quizzes, src.root);
+  const t0 = performance.now();
+  const data = await loadDataSet(src.curriculum, src.quizzes, src.root, { checks: opts.checks === true });
   return {
     schema_version: 1,
     lynx_version: lynxVersion(),
@@ -48,22 +49,24 @@ export async function validate(opts: { cwd: string; dir?: string | undefined }):
     quiz_banks: data.quizzes.length,
     quiz_items: data.quizzes.reduce((n, q) => n + q.bank.items.length, 0),
     problems: data.problems,
+    ...(data.selfTest ? { self_test: { items: data.selfTest.items, checks: data.selfTest.checks, ms: Math.round(performance.now() - t0) } } : {}),
   };
 }
 
-export async function validateCommand(ctx: Ctx, dir: string | undefined, breaks?: string): Promise<number> {
+export async function validateCommand(ctx: Ctx, dir: string | undefined, breaks?: string, checks = false): Promise<number> {
   if (breaks !== undefined) {
     if (dir !== undefined) throw new UsageError('give either a DIR or --breaks WORKSPACE, not both');
     return (await import('./validate-breaks.js')).validateBreaksCommand(ctx, breaks);
   }
-  const r = await validate({ cwd: ctx.cwd, dir });
+  const r = await validate({ cwd: ctx.cwd, dir, checks });
   if (ctx.json) {
     ctx.out(JSON.stringify(r, null, 2));
     return r.ok ? 0 : 2;
   }
   const { theme } = await import('../../ui/theme.js');
   const t = theme();
-  const summary = `${r.phases} phases, ${r.quiz_banks} quiz banks, ${r.quiz_items} questions (${r.source})`;
+  const proven = r.self_test ? `; every one of ${r.self_test.items} DoD items (${r.self_test.checks} checks) can pass and can fail (${r.self_test.ms} ms)` : '';
+  const summary = `${r.phases} phases, ${r.quiz_banks} quiz banks, ${r.quiz_items} questions (${r.source})${proven}`;
   if (r.ok) {
     ctx.out(`${t.ok('✓')} valid: ${summary}`);
     return 0;

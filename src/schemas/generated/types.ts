@@ -935,6 +935,14 @@ export interface ValidateReport {
   phases: number;
   quiz_banks: number;
   quiz_items: number;
+  /**
+   * validate --checks: every DoD item was judged pass on a generated satisfying workspace and fail on a violating one
+   */
+  self_test?: {
+    items: number;
+    checks: number;
+    ms: number;
+  };
   problems: {
     file: string;
     line?: number;
