@@ -96,7 +96,8 @@ function honesty(ctx: CheckContext): CheckResult {
   const flag = ctx.state.checkpoint?.dod?.lab_attempted_before_solutions;
   const base = { id: 'gate:honesty', kind: 'flag', title: 'dod.lab_attempted_before_solutions' };
   if (flag === false) {
-    return { ...base, status: 'warn', message: 'dod.lab_attempted_before_solutions: false — solutions were read before a lab was attempted (recorded by `lynx lab NN ID --peeked`); reported, not blocking' };
+    const labs = Object.entries(ctx.state.checkpoint?.dod ?? {}).flatMap(([k, v]) => { const m = /^lab_(.+)_attempted_before_solutions$/.exec(k); return m && v === false ? [`lab ${m[1] ?? ''}`] : []; });
+    return { ...base, status: 'warn', message: `dod.lab_attempted_before_solutions: false — solutions were read before ${labs.length > 0 ? labs.join(', ') : 'a lab'} was attempted (\`lynx lab NN ID --peeked\`); reported, not blocking` };
   }
   return { ...base, status: 'pass', message: `dod.lab_attempted_before_solutions: ${flag === undefined ? 'not recorded (true)' : String(flag)}` };
 }

@@ -99,8 +99,14 @@ export async function labReport(opts: { cwd: string; learner?: string | undefine
   };
 }
 
-export async function labCommand(ctx: Ctx, o: { run?: boolean; only?: string; timeout?: string }, nnArg: string, id: string | undefined, extra: string[]): Promise<number> {
+export async function labCommand(ctx: Ctx, o: { run?: boolean; only?: string; timeout?: string; peeked?: boolean }, nnArg: string, id: string | undefined, extra: string[]): Promise<number> {
   const phase = parsePhase(nnArg);
+  if (o.peeked) {
+    if (id === undefined || o.run) throw new UsageError('--peeked records one lab: `lynx lab NN ID --peeked` (without --run)');
+    const r = await (await import('../../app/lab-peeked.js')).recordPeeked({ cwd: ctx.cwd, learner: ctx.learner, phase: nnArg, lab: id });
+    ctx.out(ctx.json ? JSON.stringify({ peeked: r }, null, 2) : `recorded: lab ${r.lab}'s solutions were read before it was attempted (dod.lab_attempted_before_solutions: false) — the gate and the report will show it; commit ${r.checkpoint}`);
+    return 0;
+  }
   if (o.run) {
     if (id === undefined) throw new UsageError('which lab? `lynx lab NN ID --run`', { hint: `\`lynx lab ${nn(phase)}\` lists the labs.` });
     return (await import('./lab-run.js')).labRunCommand(ctx, { phase, id, only: o.only, timeout: o.timeout, extra });
