@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openTarget, gateResult, type Target } from './gate-common.js';
 import { reportFile } from '../../core/gate.js';
 import { reportView, renderReport } from '../../core/report.js';
+import { mergeBlock } from '../../core/report-block.js';
 import { openQuestions, planFileName } from '../../core/plan-rules.js';
 import { parseTestCounts } from '../../core/measure.js';
 import { sha256 } from '../../core/attempts.js';
@@ -46,9 +47,11 @@ async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof
     phase, learner, gate, checkpoint: ctx.state.checkpoint, closedAt, lynxVersion: lynxVersion(), curriculumSha256: curriculumSha,
     tests, languages: sourceLines(ws, ctx.git.tracked()), manifests: manifestRows(ctx), attempts: ctx.state.attempts.records,
     plan, openQuestions: plan === undefined ? [] : await openQuestions(plan), unlocks: index.filter((p) => p.requires.includes(phase.id)).map((p) => ({ id: p.id, title: p.title })),
+    exists: (p) => ctx.fs.info(p).exists, expand: (p) => ctx.expand(p),
   });
   const template = readFileSync(join(packageRoot(), 'templates', 'PHASE_REPORT.md'), 'utf8');
-  const report = renderReport(template, view);
+  // the learner's sections stay byte-identical: lynx writes only its marked block (core/report-block.ts)
+  const report = mergeBlock(ctx.fs.read(reportFile(phase.id)), renderReport(template, view), `# Phase ${nn(phase.id)} report — ${phase.title}`);
   const reportSha = sha256(report);
   const digest = gateDigest(gate, reportSha, curriculumSha);
   const signature = await sign(ws, digest);
@@ -88,7 +91,12 @@ export async function report(opts: { cwd: string; learner?: string | undefined; 
   });
 }
 
-export async function reportCommand(ctx: Ctx, _o: object, phase: string): Promise<number> {
+export async function reportCommand(ctx: Ctx, o: { draft?: boolean }, phase: string): Promise<number> {
+  if (o.draft) {
+    const d = await (await import('../../app/report-draft.js')).reportDraft({ cwd: ctx.cwd, learner: ctx.learner, phase });
+    ctx.out(ctx.json ? JSON.stringify(d, null, 2) : d.added.length === 0 ? `${d.file}: nothing to add (${d.items} section(s) the DoD reads are already there)` : `${d.file}: added ${d.added.length} section(s) for ${d.added.join(', ')} — write them in your own words before \`lynx report ${nn(d.phase)}\``);
+    return 0;
+  }
   const [{ theme }, { renderGate }] = await Promise.all([import('../../ui/theme.js'), import('../../ui/gate-view.js')]);
   const th = theme();
   const r = await report({ cwd: ctx.cwd, learner: ctx.learner, phase, ...(ctx.json ? {} : { onCommand: (label: string, s: 'start' | 'end') => { if (s === 'start') ctx.err(th.dim(`  running ${label} …`)); } }) });
