@@ -25,7 +25,8 @@ const BUNDLED = ['commander', 'chalk', 'tinyglobby', 'mustache', 'mdast-util-fro
 const sha = (o: unknown): string => createHash('sha256').update(JSON.stringify(o)).digest('hex');
 
 async function compileData(): Promise<void> {
-  const data = await loadDataSet(join(root, 'curriculum'), join(root, 'quizzes'), root);
+  // the data validation includes the checks self-test: a DoD check that cannot pass or cannot fail fails the build
+  const data = await loadDataSet(join(root, 'curriculum'), join(root, 'quizzes'), root, { checks: true });
   // --partial (development only, while data is being transcribed): warn and build what is valid.
   if (data.problems.length > 0 && process.argv.includes('--partial')) {
     console.warn(`build --partial: ignoring ${data.problems.length} data problem(s)`);
@@ -41,7 +42,7 @@ async function compileData(): Promise<void> {
   for (const { phase } of data.phases) writeFileSync(join(out, 'phases', `phase-${nn(phase.id)}.json`), JSON.stringify(phase));
   for (const q of data.quizzes) writeFileSync(join(out, 'quizzes', q.name.replace(/\.ya?ml$/, '.json')), JSON.stringify(q.bank));
   writeFileSync(join(out, 'index.json'), JSON.stringify(data.phases.map((p) => summarize(p.phase, sha(p.phase)))));
-  console.log(`data: ${data.phases.length} phases, ${data.quizzes.length} quiz banks → dist/data`);
+  console.log(`data: ${data.phases.length} phases, ${data.quizzes.length} quiz banks → dist/data${data.selfTest ? `; checks self-test: ${data.selfTest.items} DoD items pass and fail` : ''}`);
 }
 
 /**

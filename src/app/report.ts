@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openTarget, gateResult, type Target } from './target.js';
 import { reportFile } from '../core/gate.js';
 import { reportView, renderReport } from '../core/report.js';
+import { mergeBlock } from '../core/report-block.js';
 import { openQuestions, planFileName } from '../core/plan-rules.js';
 import { parseTestCounts } from '../core/measure.js';
 import { sha256 } from '../core/attempts.js';
@@ -44,9 +45,11 @@ async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof
     phase, learner, gate, checkpoint: ctx.state.checkpoint, closedAt, lynxVersion: lynxVersion(), curriculumSha256: curriculumSha,
     tests, languages: sourceLines(ws, ctx.git.tracked()), manifests: manifestRows(ctx), attempts: ctx.state.attempts.records,
     plan, openQuestions: plan === undefined ? [] : await openQuestions(plan), unlocks: index.filter((p) => p.requires.includes(phase.id)).map((p) => ({ id: p.id, title: p.title })),
+    exists: (p) => ctx.fs.info(p).exists, expand: (p) => ctx.expand(p),
   });
   const template = readFileSync(join(packageRoot(), 'templates', 'PHASE_REPORT.md'), 'utf8');
-  const report = renderReport(template, view);
+  // the learner's sections stay byte-identical: lynx writes only its marked block (core/report-block.ts)
+  const report = mergeBlock(ctx.fs.read(reportFile(phase.id)), renderReport(template, view), `# Phase ${nn(phase.id)} report — ${phase.title}`);
   const reportSha = sha256(report);
   const digest = gateDigest(gate, reportSha, curriculumSha);
   const signature = await sign(ws, digest);

@@ -33,9 +33,10 @@ async function sources(cwd: string, dir: string | undefined): Promise<{ curricul
   return { curriculum: join(pkg, 'curriculum'), quizzes: join(pkg, 'quizzes'), root: pkg, label: 'bundled curriculum' };
 }
 
-export async function validate(opts: { cwd: string; dir?: string | undefined }): Promise<ValidateReport> {
+export async function validate(opts: { cwd: string; dir?: string | undefined; checks?: boolean }): Promise<ValidateReport> {
   const src = await sources(opts.cwd, opts.dir);
-  const data = await loadDataSet(src.curriculum, src.quizzes, src.root);
+  const t0 = performance.now();
+  const data = await loadDataSet(src.curriculum, src.quizzes, src.root, { checks: opts.checks === true });
   return {
     schema_version: 1,
     lynx_version: lynxVersion(),
@@ -45,5 +46,6 @@ export async function validate(opts: { cwd: string; dir?: string | undefined }):
     quiz_banks: data.quizzes.length,
     quiz_items: data.quizzes.reduce((n, q) => n + q.bank.items.length, 0),
     problems: data.problems,
+    ...(data.selfTest ? { self_test: { items: data.selfTest.items, checks: data.selfTest.checks, ms: Math.round(performance.now() - t0) } } : {}),
   };
 }

@@ -50,6 +50,7 @@ export function closureChecks(f: ClosureFacts): CheckResult[] {
   if (cp.signature && f.signature) add('signature', 'the checkpoint signature is valid', f.signature.ok, f.signature.message || (f.signature.ok ? 'valid' : 'invalid'), [cpPath]);
   else if (cp.status === 'attested') add('signature', 'the checkpoint signature is valid', false, 'status is attested but the checkpoint carries no signature', [cpPath]);
   const current = f.curriculumSha256;
-  out.push({ id: 'closure:curriculum', kind: 'closure', title: 'curriculum version', status: 'pass', message: current === cp.curriculum_sha256 ? 'same curriculum as at closing' : `the phase's curriculum changed since closing (${(cp.curriculum_sha256 ?? '').slice(0, 12)} → ${(current ?? '').slice(0, 12)}); checks below use the current one` });
+  // a changed curriculum never passes silently: the checks below are the current ones, not those the phase closed with
+  out.push({ id: 'closure:curriculum', kind: 'closure', title: 'curriculum version', status: current === cp.curriculum_sha256 ? 'pass' : 'warn', message: current === cp.curriculum_sha256 ? 'same curriculum as at closing' : `the phase's curriculum changed since closing (${(cp.curriculum_sha256 ?? '').slice(0, 12)} → ${(current ?? '').slice(0, 12)}); checks below use the current one` });
   return out;
 }

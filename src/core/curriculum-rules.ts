@@ -2,42 +2,14 @@
  * Cross-reference rules over the whole curriculum (what a schema alone cannot say).
  * Pure: takes parsed phases and quiz banks, returns problems with JSON pointers.
  */
-import type { Phase, QuizBank, Check } from '../schemas/generated/types.js';
+import type { Phase, QuizBank } from '../schemas/generated/types.js';
+import { engine } from './checks/registry.js';
 import { isInside, nn } from './ids.js';
 
 export interface RuleProblem { file: string; pointer: string; message: string }
 
 export interface PhaseEntry { file: string; dir: string; phase: Phase }
 export interface QuizEntry { file: string; name: string; bank: QuizBank }
-
-
-
-function* checkPaths(check: Check, pointer: string): Generator<[string, string]> {
-  switch (check.kind) {
-    case 'file': case 'manifest': case 'json': case 'checklist': case 'written': case 'grep':
-      yield [check.path, `${pointer}/path`];
-      break;
-    case 'glob':
-      yield [check.pattern, `${pointer}/pattern`];
-      break;
-    case 'git-order':
-      yield [check.first, `${pointer}/first`];
-      yield [check.then, `${pointer}/then`];
-      break;
-    case 'all': case 'any':
-      for (const [i, c] of check.of.entries()) yield* checkPaths(c, `${pointer}/of/${i}`);
-      break;
-    default:
-      break;
-  }
-}
-
-function assertionsOk(check: Check, pointer: string, out: (p: string, m: string) => void): void {
-  if (check.kind === 'grep') {
-    try { new RegExp(check.pattern); } catch (e) { out(`${pointer}/pattern`, `invalid regular expression: ${(e as Error).message}`); }
-  }
-  if (check.kind === 'all' || check.kind === 'any') check.of.forEach((c, i) => assertionsOk(c, `${pointer}/of/${i}`, out));
-}
 
 export function phaseRules(entries: readonly PhaseEntry[], quizzes: readonly QuizEntry[]): RuleProblem[] {
   const problems: RuleProblem[] = [];
@@ -67,8 +39,8 @@ export function phaseRules(entries: readonly PhaseEntry[], quizzes: readonly Qui
     const dodIds = new Set(phase.dod.map((d) => d.id));
     phase.dod.forEach((d, i) => {
       d.depends_on?.forEach((dep, j) => { if (!dodIds.has(dep)) add(`/dod/${i}/depends_on/${j}`, `depends on unknown DoD item "${dep}"`); });
-      for (const [p, ptr] of checkPaths(d.check, `/dod/${i}/check`)) if (!isInside(p)) add(ptr, `path escapes the workspace: ${p}`);
-      assertionsOk(d.check, `/dod/${i}/check`, add);
+      for (const [p, ptr] of engine.paths(d.check)) if (!isInside(p)) add(`/dod/${i}/check${ptr}`, `path escapes the workspace: ${p}`);
+      for (const [ptr, m] of engine.validate(d.check)) add(`/dod/${i}/check${ptr}`, m);
       if (d.check.kind === 'break' && d.check.break !== undefined && !phase.breaks.some((b) => b.id === (d.check as { break?: string }).break))
         add(`/dod/${i}/check/break`, `unknown break "${d.check.break}"`);
     });

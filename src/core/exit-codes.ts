@@ -8,7 +8,7 @@ import type { ExitCode } from './errors.js';
 import type { LabReport, LabRunResult } from './lab-results.js';
 import type { DiffResult, ManifestCheckResult } from './manifest-results.js';
 import type { ApproveResult, PhaseStartResult } from './phase-results.js';
-import type { AttestResult, DemoResult, DeriveResult, InitResult, JournalEdit, JournalResult, ReportOutcome, WaiveResult } from './results.js';
+import type { PeekedResult, DraftResult, AttestResult, DemoResult, DeriveResult, InitResult, JournalEdit, JournalResult, ReportOutcome, WaiveResult } from './results.js';
 import type { BreaksReport } from './break/validate-results.js';
 
 /** `lynx gate`: one result per phase verified; `all` = the --all form (its JSON is the list). */
@@ -24,6 +24,8 @@ export interface ResultKinds {
   'phase-start': PhaseStartResult;
   'phase-approve': ApproveResult;
   lab: LabReport;
+  'lab-peeked': PeekedResult;
+  'report-draft': DraftResult;
   'lab-run': LabRunResult;
   attest: AttestResult;
   waive: WaiveResult;
@@ -55,6 +57,8 @@ const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
   'phase-start': (r) => (r.plan.state === 'unlogged' ? 1 : 0),
   'phase-approve': (r) => (r.plan.state === 'unlogged' ? 1 : 0),
   lab: () => 0,
+  'lab-peeked': () => 0,
+  'report-draft': () => 0,
   // Ctrl-C stopped it: the interrupted contract, not a failing gate
   'lab-run': (r) => (r.outcome === 'passed' ? 0 : r.outcome === 'interrupted' ? 130 : 1),
   attest: () => 0,

@@ -4,7 +4,7 @@
  * GateResult. Pure: all it knows of the world comes through the CheckContext.
  */
 import type { CheckContext, CheckResult } from './checks/types.js';
-import { evaluate } from './checks/registry.js';
+import { evaluate, timed } from './checks/registry.js';
 import { manifestIssues } from './checks/kinds/manifest.js';
 import { planFileName, planState } from './plan-rules.js';
 import { nn } from './ids.js';
@@ -91,12 +91,15 @@ function activeBreak(ctx: CheckContext): CheckResult {
   return { ...base, status: 'pass', message: 'no break journal open, no mutant in the tree' };
 }
 
+/** Reading a lab's solutions before attempting it never blocks, but it is never a silent ✓ either. */
 function honesty(ctx: CheckContext): CheckResult {
   const flag = ctx.state.checkpoint?.dod?.lab_attempted_before_solutions;
-  return {
-    id: 'gate:honesty', kind: 'flag', title: 'dod.lab_attempted_before_solutions', status: 'pass',
-    message: flag === false ? 'dod.lab_attempted_before_solutions: false — solutions were read before a lab was attempted (reported, not blocking)' : `dod.lab_attempted_before_solutions: ${flag === undefined ? 'not recorded (true)' : String(flag)}`,
-  };
+  const base = { id: 'gate:honesty', kind: 'flag', title: 'dod.lab_attempted_before_solutions' };
+  if (flag === false) {
+    const labs = Object.entries(ctx.state.checkpoint?.dod ?? {}).flatMap(([k, v]) => { const m = /^lab_(.+)_attempted_before_solutions$/.exec(k); return m && v === false ? [`lab ${m[1] ?? ''}`] : []; });
+    return { ...base, status: 'warn', message: `dod.lab_attempted_before_solutions: false — solutions were read before ${labs.length > 0 ? labs.join(', ') : 'a lab'} was attempted (\`lynx lab NN ID --peeked\`); reported, not blocking` };
+  }
+  return { ...base, status: 'pass', message: `dod.lab_attempted_before_solutions: ${flag === undefined ? 'not recorded (true)' : String(flag)}` };
 }
 
 export interface GateOptions { ritual: boolean; requireClean: boolean }
@@ -107,10 +110,16 @@ export async function runGate(ctx: CheckContext, opts: GateOptions): Promise<Gat
     const hasQuiz = ctx.phase.dod.some((d) => d.check.kind === 'quiz');
     if (!hasQuiz && ctx.phase.quiz.file) checks.push({ ...(await evaluate({ kind: 'quiz' }, ctx, 'gate:quiz')), title: `quiz ${nn(ctx.phase.id)} passed (≥ ${Math.round(ctx.phase.quiz.threshold * 100)}%)` });
     if (ctx.phase.breaks.length > 0) checks.push({ ...(await evaluate({ kind: 'break' }, ctx, 'gate:break')), title: 'break exercise done and restored' });
-    checks.push(activeBreak(ctx));
-    checks.push(await manifestsCheck(ctx));
-    checks.push(planCheck(ctx));
-    checks.push(honesty(ctx));
+    // the ritual's own checks go through the engine's wrapper too: timed, a throw becomes an error result
+    const ritual = async (f: () => CheckResult | Promise<CheckResult>, id: string, kind: string): Promise<CheckResult> => {
+      let title = id;
+      const r = await timed({ id, kind, title }, async () => { const x = await f(); title = x.title; return x; });
+      return { ...r, title: r.title === id ? title : r.title };
+    };
+    checks.push(await ritual(() => activeBreak(ctx), 'gate:no-active-break', 'break'));
+    checks.push(await ritual(() => manifestsCheck(ctx), 'gate:manifests', 'manifest'));
+    checks.push(await ritual(() => planCheck(ctx), 'gate:plan', 'plan'));
+    checks.push(await ritual(() => honesty(ctx), 'gate:honesty', 'flag'));
   }
   if (opts.requireClean) checks.push({ ...(await evaluate({ kind: 'git-clean' }, ctx, 'gate:git-clean')), title: 'everything is committed' });
   return { checks, status: gateStatus(checks, ctx.mode) };

@@ -27,11 +27,14 @@ export interface ReportInput {
   /** The plan's open §7 questions (parsed by the caller: the markdown parser is async). */
   openQuestions: string[];
   unlocks: { id: number; title: string }[];
+  /** Does a workspace path exist (lab deliverables)? Absent: deliverables are not listed. */
+  exists?: (path: string) => boolean;
+  expand?: (path: string) => string;
 }
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n+/g, ' ');
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
-const MARK: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', error: '⚠️ error', skipped: '⏭ skipped', pending: '… pending' };
+const MARK: Record<string, string> = { pass: '✅ pass', warn: '⚠️ warning', fail: '❌ fail', error: '⚠️ error', skipped: '⏭ skipped', pending: '… pending' };
 
 function duration(ms: number): string {
   const min = Math.round(ms / 60000);
@@ -43,7 +46,7 @@ export function reportView(i: ReportInput): Record<string, unknown> {
   const dodIds = new Set(i.phase.dod.map((d) => d.id));
   const dod = i.gate.checks.filter((c) => dodIds.has(c.id)).map((c) => ({
     id: c.id, text: cell(c.title), kind: c.kind,
-    result: c.waived !== undefined ? '🟡 waived' : MARK[c.status] ?? c.status,
+    result: c.waived !== undefined ? '🟡 waived' : c.status === 'pass' && c.attested === true ? '✅ pass (attested)' : MARK[c.status] ?? c.status,
     evidence: cell(c.waived !== undefined ? `waived: ${c.waived}` : [c.message, ...(c.evidence ?? []).slice(0, 2)].join(' · ').slice(0, 300)),
   }));
   const ritual = i.gate.checks.filter((c) => c.id.startsWith('gate:')).map((c) => ({ result: MARK[c.status] ?? c.status, title: c.title }));
@@ -64,6 +67,7 @@ export function reportView(i: ReportInput): Record<string, unknown> {
     return { id: l.id, title: cell(l.title), runs: runs.length, outcome: lr?.outcome ?? '—', duration: lr ? duration(lr.duration_ms) : '—', estimate: l.estimated_time ? cell(l.estimated_time) : '—' };
   });
   const flag = cp?.dod?.lab_attempted_before_solutions;
+  const honestyCheck = i.gate.checks.find((c) => c.id === 'gate:honesty');
   const open = i.openQuestions;
   const revisions = i.plan ? revisionEntries(i.plan).map((l) => l.trim().replace(/^([-*]|\d+\.)\s+/, '')) : [];
   const opened = cp?.planned_at ?? cp?.approved_at;
@@ -79,10 +83,29 @@ export function reportView(i: ReportInput): Record<string, unknown> {
     languages: i.languages,
     manifests: i.manifests,
     quiz, break_summary: breakSummary, labs,
-    honesty: flag === false ? '`dod.lab_attempted_before_solutions: false` — solutions were consulted before a lab was attempted.' : '`dod.lab_attempted_before_solutions`: not flagged.',
+    honesty: flag === false ? `⚠️ \`dod.lab_attempted_before_solutions: false\` — ${honestyCheck?.message.replace(/^[^—]*— /, '') ?? 'solutions were consulted before a lab was attempted.'}` : '`dod.lab_attempted_before_solutions`: not flagged.',
+    ...wholeTruth(i),
     open_questions: open, revisions,
     unlocks: i.unlocks.length ? i.unlocks.map((u) => `${nn(u.id)} ${u.title}`).join(', ') : 'no later phase',
   };
+}
+
+const walk = (c: GateResult['checks'][number]): GateResult['checks'] => [c, ...(c.children ?? []).flatMap(walk)];
+
+/** What a reader must not have to dig for: attestations, waivers, labs never run, missing deliverables, n/a lines. */
+function wholeTruth(i: ReportInput): Record<string, unknown> {
+  const dodIds = new Set(i.phase.dod.map((d) => d.id));
+  const items = i.gate.checks.filter((c) => dodIds.has(c.id));
+  const attested = items.filter((c) => c.status === 'pass' && c.attested === true).map((c) => {
+    const a = i.checkpoint?.attestations?.filter((x) => x.item === c.id).at(-1);
+    return `\`${c.id}\` — ${cell(c.title)}${a ? ` (attested by ${a.by} on ${a.at.slice(0, 10)}${a.note ? `: ${cell(a.note)}` : ''})` : ''}`;
+  });
+  const waivers = items.filter((c) => c.waived !== undefined).map((c) => `\`${c.id}\` — ${cell(c.title)}: ${cell(c.waived ?? '')}`);
+  const neverRun = i.phase.labs.filter((l) => (i.checkpoint?.labs?.[l.id] ?? []).length === 0).map((l) => `lab ${l.id} — ${cell(l.title)}`);
+  const x = i.expand ?? ((p: string): string => p);
+  const missing = i.exists ? i.phase.labs.flatMap((l) => (l.deliverables ?? []).filter((d) => !/\s/.test(d) && !d.endsWith('/') && !(i.exists?.(x(d)) ?? true)).map((d) => `\`${x(d)}\` (lab ${l.id})`)) : [];
+  const notApplicable = [...new Set(i.gate.checks.flatMap(walk).flatMap((c) => (c.evidence ?? []).filter((e) => e.startsWith('n/a: '))))].map((e) => cell(e.slice(5)));
+  return { attested, waivers, never_run: neverRun, missing_deliverables: missing, not_applicable: notApplicable };
 }
 
 export function renderReport(template: string, view: Record<string, unknown>): string {

@@ -37,3 +37,9 @@ export interface JournalEdit { path: string; added: boolean; backup?: string }
 
 /** What the GitHub reporter produces: workflow command lines and the job summary (markdown). */
 export interface GithubOutput { commands: string[]; summary: string }
+
+/** `lynx lab NN ID --peeked`: the honesty flag recorded for one lab. */
+export interface PeekedResult { phase: number; lab: string; learner: string; checkpoint: string }
+
+/** `lynx report NN --draft`: the report sections the DoD reads, scaffolded before closing. */
+export interface DraftResult { phase: number; file: string; items: number; added: string[] }

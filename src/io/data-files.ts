@@ -10,6 +10,7 @@ import { validateQuiz } from '../schemas/generated/quiz.validator.js';
 import type { ValidateFn } from '../schemas/validate-fn.js';
 import { schemaProblems } from '../core/schema-errors.js';
 import { phaseRules, quizRules, type PhaseEntry, type QuizEntry } from '../core/curriculum-rules.js';
+import type { SelfTest } from '../core/checks/selftest.js';
 import { InputError, formatPos } from '../core/errors.js';
 import { loadYamlFile, type Loaded } from './yaml.js';
 
@@ -39,7 +40,11 @@ async function loadValidated<T>(abs: string, display: string, validate: Validate
 }
 
 /** Load every phase-NN-<slug>/phase.yaml under curriculumDir and every *.yaml under quizDir. */
-export async function loadDataSet(curriculumDir: string, quizDir: string, displayRoot: string): Promise<DataSet> {
+/**
+ * `checks`: also run the checks self-test (core/checks/selftest.ts) — every DoD check must pass its
+ * generated satisfying workspace and fail its violating one. The build and `validate --checks` ask for it.
+ */
+export async function loadDataSet(curriculumDir: string, quizDir: string, displayRoot: string, opts: { checks?: boolean } = {}): Promise<DataSet & { selfTest?: SelfTest }> {
   const problems: DataProblem[] = [];
   const phases: PhaseEntry[] = [];
   const quizzes: QuizEntry[] = [];
@@ -62,11 +67,14 @@ export async function loadDataSet(curriculumDir: string, quizDir: string, displa
       if (r) { phases.push({ file: show(abs), dir, phase: r.data }); locators.set(show(abs), r.loaded); }
     }
   } else problems.push({ file: show(curriculumDir), path: '(dir)', message: 'curriculum directory not found' });
-  for (const rp of [...phaseRules(phases, quizzes), ...quizRules(quizzes)]) {
+  const rules = [...phaseRules(phases, quizzes), ...quizRules(quizzes)];
+  // the self-test needs valid data; on broken data the rules' problems come first
+  const selfTest = opts.checks && rules.length === 0 && problems.length === 0 ? await (await import('../core/checks/selftest.js')).selfTest(phases) : undefined;
+  for (const rp of [...rules, ...(selfTest?.problems ?? [])]) {
     const pos = locators.get(rp.file)?.locate(rp.pointer);
     const path = rp.pointer.split('/').slice(1).reduce((a, s) => (/^\d+$/.test(s) ? `${a}[${s}]` : a ? `${a}.${s}` : s), '') || '(root)';
     problems.push({ file: rp.file, ...(pos ? { line: pos.line, col: pos.col } : {}), path, message: rp.message });
   }
   phases.sort((a, b) => a.phase.id - b.phase.id);
-  return { phases, quizzes, problems };
+  return { phases, quizzes, problems, ...(selfTest ? { selfTest } : {}) };
 }

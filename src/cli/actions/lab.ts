@@ -35,8 +35,13 @@ async function run(ctx: Ctx, a: { phase: number; id: string; only?: string | und
   return present(ctx, 'lab-run', result);
 }
 
-export async function labCommand(ctx: Ctx, o: { run?: boolean; only?: string; timeout?: string }, nnArg: string, id: string | undefined, extra: string[]): Promise<Outcome> {
+export async function labCommand(ctx: Ctx, o: { run?: boolean; only?: string; timeout?: string; peeked?: boolean }, nnArg: string, id: string | undefined, extra: string[]): Promise<Outcome> {
   const phase = parsePhase(nnArg);
+  if (o.peeked) {
+    if (id === undefined || o.run) throw new UsageError('--peeked records one lab: `lynx lab NN ID --peeked` (without --run)');
+    const { recordPeeked } = await import('../../app/lab-peeked.js');
+    return present(ctx, 'lab-peeked', await recordPeeked({ cwd: ctx.cwd, learner: ctx.learner, phase: nnArg, lab: id }));
+  }
   if (o.run) {
     if (id === undefined) throw new UsageError('which lab? `lynx lab NN ID --run`', { hint: `\`lynx lab ${nn(phase)}\` lists the labs.` });
     return run(ctx, { phase, id, only: o.only, timeout: o.timeout, extra });

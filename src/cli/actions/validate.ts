@@ -4,12 +4,12 @@ import type { Outcome } from '../../core/exit-codes.js';
 import type { Ctx } from '../context.js';
 import { present } from '../present.js';
 
-export async function validateCommand(ctx: Ctx, dir: string | undefined, breaks?: string): Promise<Outcome> {
+export async function validateCommand(ctx: Ctx, dir: string | undefined, breaks?: string, checks = false): Promise<Outcome> {
   if (breaks !== undefined) {
     if (dir !== undefined) throw new UsageError('give either a DIR or --breaks WORKSPACE, not both');
     const { validateBreaks } = await import('../../app/validate-breaks.js');
     return present(ctx, 'validate-breaks', await validateBreaks({ cwd: ctx.cwd, dir: breaks }));
   }
   const { validate } = await import('../../app/validate.js');
-  return present(ctx, 'validate', await validate({ cwd: ctx.cwd, dir }));
+  return present(ctx, 'validate', await validate({ cwd: ctx.cwd, dir, checks }));
 }

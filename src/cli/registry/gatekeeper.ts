@@ -14,9 +14,10 @@ export const registerGatekeeper: Register = (program, act) => {
   program.command('report')
     .description('close a phase: run the full gate; on pass write PHASE_NN_REPORT.md, checkpoint.json, progress.md')
     .argument('<NN>', 'the phase to close')
+    .option('--draft', 'before closing: add to PHASE_NN_REPORT.md the sections its DoD reads, for you to write (never rewrites your text)')
     .addOption(jsonOption())
-    .addHelpText('after', examples(['lynx report 07', 'lynx report 07 --json']))
-    .action(act<object, [string]>(async (ctx, o, nn) => (await import('../actions/report.js')).reportCommand(ctx, o, nn)));
+    .addHelpText('after', examples(['lynx report 07 --draft', 'lynx report 07', 'lynx report 07 --json']))
+    .action(act<{ draft?: boolean }, [string]>(async (ctx, o, nn) => (await import('../actions/report.js')).reportCommand(ctx, o, nn)));
 
   program.command('gate')
     .description('CI: verify closed phases from a clean checkout (writes nothing but --junit)')

@@ -22,12 +22,13 @@ After approval, every change to the plan needs an entry in its §8 Revisions log
     .option('--run', 'run the lab\'s commands (live output; full log in .lynx/logs/; recorded in checkpoint.json)')
     .option('--only <steps>', 'with --run: only these commands, by number or recipe (e.g. 1,3 or setup,lint)')
     .option('--timeout <seconds>', 'with --run: per-command timeout (default: lynx.yaml timeouts.lab, else 1800)')
+    .option('--peeked', 'record that you read this lab\'s solutions before attempting it (dod.lab_attempted_before_solutions: false; shown as a warning)')
     .addOption(jsonOption())
     .addHelpText('after', `${examples(['lynx lab 00', 'lynx lab 00 04', 'lynx lab 00 00 --run --only setup,lint,test', 'lynx lab 09 01 --run -- --tag broken   # extra arguments, passed verbatim'])}
 Arguments after -- go to the (single) selected command verbatim. Ctrl-C stops the whole process
 tree and records the run as interrupted.
 `)
-    .action(act<{ run?: boolean; only?: string; timeout?: string }, [string, string[]]>(async (ctx, o, nn, [id, ...extra]) => (await import('../actions/lab.js')).labCommand(ctx, o, nn, id, extra)));
+    .action(act<{ run?: boolean; only?: string; timeout?: string; peeked?: boolean }, [string, string[]]>(async (ctx, o, nn, [id, ...extra]) => (await import('../actions/lab.js')).labCommand(ctx, o, nn, id, extra)));
 
   program.command('journal')
     .description('append a timestamped entry to today\'s journal (opens $EDITOR without TEXT)')

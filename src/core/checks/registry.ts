@@ -1,45 +1,39 @@
 /**
- * One table of check kinds, one evaluator. Adding a kind = one implementation + one line here
- * (and its branch in src/schemas/phase.schema.json).
+ * One table of check kinds, one engine. Adding a kind = one file in kinds/ + one line in KINDS
+ * (the compiler refuses an incomplete table) + its branch in src/schemas/phase.schema.json.
  */
 import type { Check } from '../../schemas/generated/types.js';
-import type { CheckContext, CheckResult, KindImpl } from './types.js';
+import type { CheckContext, CheckResult, Engine, Kind, KindDef, Outcome } from './types.js';
 import { InputError } from '../errors.js';
-import { file, glob, written, grep, checklist } from './kinds/files.js';
-import { manifest, json } from './kinds/manifest.js';
-import { command, commandLabel } from './kinds/command.js';
-import { quiz, breakDone, attest } from './kinds/state.js';
-import { gitClean, gitOrder } from './kinds/git.js';
-import { composite } from './kinds/compose.js';
+import { file } from './kinds/file.js';
+import { glob } from './kinds/glob.js';
+import { manifest } from './kinds/manifest.js';
+import { json } from './kinds/json.js';
+import { command } from './kinds/command.js';
+import { checklist } from './kinds/checklist.js';
+import { quiz } from './kinds/quiz.js';
+import { breakDone } from './kinds/break.js';
+import { written } from './kinds/written.js';
+import { grep } from './kinds/grep.js';
+import { gitClean } from './kinds/git-clean.js';
+import { gitOrder } from './kinds/git-order.js';
+import { attest } from './kinds/attest.js';
+import { all } from './kinds/all.js';
+import { any } from './kinds/any.js';
 
-export function describe(check: Check, x: (p: string) => string = (p) => p): string {
-  if (check.title) return check.title;
-  switch (check.kind) {
-    case 'file': return `file ${x(check.path)}`;
-    case 'glob': return `files ${x(check.pattern)}`;
-    case 'manifest': return `manifest ${x(check.path)}${check.assert?.length ? ` (${check.assert.join(', ')})` : ''}`;
-    case 'json': return `json ${x(check.path)}`;
-    case 'command': return `\`${commandLabel(check)}\``;
-    case 'checklist': return `checklist ${x(check.path)}`;
-    case 'quiz': return 'quiz passed';
-    case 'break': return 'break done and restored';
-    case 'written': return `written ${x(check.path)}${check.min_words ? ` (≥ ${check.min_words} words)` : ''}`;
-    case 'grep': return `/${check.pattern}/ in ${x(check.path)}`;
-    case 'git-clean': return 'tree committed';
-    case 'git-order': return `${x(check.first)} before ${x(check.then)}`;
-    case 'attest': return check.prompt ?? 'attested';
-    case 'all': return `all of ${check.of.length}`;
-    case 'any': return `any of ${check.of.length}`;
-  }
-}
+export const KINDS: { [K in Kind]: KindDef<K> } = {
+  file, glob, manifest, json, command, checklist, quiz, break: breakDone, written, grep,
+  'git-clean': gitClean, 'git-order': gitOrder, attest, all, any,
+};
 
-export async function evaluate(check: Check, ctx: CheckContext, id: string): Promise<CheckResult> {
-  const impl = KINDS[check.kind] as KindImpl | undefined;
-  const base = { id, kind: check.kind, title: describe(check, (p) => ctx.expand(p)) };
-  if (!impl) return { ...base, status: 'error', message: `unknown check kind "${check.kind}"` };
+// The table is indexed by the check's own kind, so the definition always matches the check.
+const def = (check: Check): KindDef<Kind> | undefined => (KINDS as Record<string, KindDef<Kind> | undefined>)[check.kind];
+
+/** Time a piece of checking and turn an unexpected throw into an `error` result (every check, ritual ones too). */
+export async function timed(base: { id: string; kind: string; title: string }, body: () => Promise<Outcome> | Outcome): Promise<CheckResult> {
   const t0 = performance.now();
   try {
-    const out = await impl(check, ctx);
+    const out = await body();
     return { ...base, ...out, duration_ms: Math.round(performance.now() - t0) };
   } catch (err) {
     // corrupt input (a manifest that is not JSON) stops the whole gate with file:line:col, exit 2
@@ -48,9 +42,18 @@ export async function evaluate(check: Check, ctx: CheckContext, id: string): Pro
   }
 }
 
-const { all, any } = composite(evaluate);
-
-export const KINDS: { [K in Check['kind']]: KindImpl<K> } = {
-  file, glob, manifest, json, command, checklist, quiz, break: breakDone, written, grep,
-  'git-clean': gitClean, 'git-order': gitOrder, attest, all, any,
+export const engine: Engine = {
+  title: (check, x = (p) => p) => check.title ?? def(check)?.title(check, x, engine) ?? check.kind,
+  phrase: (check, p) => def(check)?.phrase(check, p, engine) ?? `unknown check kind "${check.kind}"`,
+  paths: (check) => def(check)?.paths(check, engine) ?? [],
+  validate: (check) => (def(check) ? (def(check) as KindDef<Kind>).validate(check, engine) : [['/kind', `unknown check kind "${check.kind}"`]]),
+  fixture: (check, w, want) => def(check)?.fixture(check, w, want, engine),
+  async evaluate(check: Check, ctx: CheckContext, id: string): Promise<CheckResult> {
+    const d = def(check);
+    const base = { id, kind: check.kind, title: engine.title(check, (p) => ctx.expand(p)) };
+    if (!d) return { ...base, status: 'error', message: `unknown check kind "${check.kind}"` };
+    return timed(base, () => d.evaluate(check, ctx, engine));
+  },
 };
+
+export const evaluate = (check: Check, ctx: CheckContext, id: string): Promise<CheckResult> => engine.evaluate(check, ctx, id);

@@ -60,7 +60,64 @@ export interface CheckContext {
   itemId?: string;
 }
 
-export type KindImpl<K extends Check['kind'] = Check['kind']> = (check: Extract<Check, { kind: K }>, ctx: CheckContext) => Promise<Outcome>;
+export type KindImpl<K extends Check['kind'] = Check['kind']> = (check: Extract<Check, { kind: K }>, ctx: CheckContext, engine: Engine) => Promise<Outcome>;
 
 export const pass = (message: string, extra: Partial<Outcome> = {}): Outcome => ({ status: 'pass', message, ...extra });
 export const fail = (message: string, extra: Partial<Outcome> = {}): Outcome => ({ status: 'fail', message, ...extra });
+
+export type Kind = Check['kind'];
+export type CheckOf<K extends Kind> = Extract<Check, { kind: K }>;
+export type Expand = (path: string) => string;
+/** A path a check names, and the JSON pointer (relative to the check) where it sits. */
+export type PathRef = [path: string, pointer: string];
+/** A data rule broken by a check: the pointer relative to the check, and what is wrong. */
+export type DataProblem = [pointer: string, message: string];
+
+/** Words for the plan's §6: how the item will be judged. */
+export interface PhraseArgs { expand: Expand; nn: string; item: string }
+
+/**
+ * The synthetic workspace a fixture generator writes into (src/core/checks/world.ts): files, what is
+ * committed and in which order, stand-in commands and recorded state.
+ */
+export interface FixtureWorld {
+  phase: Phase;
+  expand: Expand;
+  /** Write (or add to) a file; `commit` false leaves it untracked. */
+  write(path: string, text: string, opts?: { append?: boolean; commit?: boolean }): void;
+  read(path: string): string | undefined;
+  remove(path: string): void;
+  /** A path that matches a glob (the generator's witness for patterns). */
+  witness(pattern: string, n?: number): string;
+  commitOrder(path: string): void;
+  standIn(label: string, exit: number): void;
+  dirty(path: string): void;
+  has(need: string): void;
+  state: { checkpoint: Checkpoint; attempts: AttemptRecord[]; bankSha256: string | undefined };
+  itemId: string;
+}
+
+/** The engine seen from inside a kind: composite kinds recurse through it. */
+export interface Engine {
+  evaluate(check: Check, ctx: CheckContext, id: string): Promise<CheckResult>;
+  title(check: Check, x: Expand): string;
+  phrase(check: Check, p: PhraseArgs): string;
+  paths(check: Check): PathRef[];
+  validate(check: Check): DataProblem[];
+  fixture(check: Check, w: FixtureWorld, want: 'pass' | 'fail'): void;
+}
+
+/** Everything about one check kind, in one place (src/core/checks/kinds/<kind>.ts). */
+export interface KindDef<K extends Kind> {
+  /** Short label for results when the item has no title (was registry describe()). */
+  title(c: CheckOf<K>, x: Expand, engine: Engine): string;
+  /** Sentence for the plan's §6 (was dod-text describeCheck()). */
+  phrase(c: CheckOf<K>, p: PhraseArgs, engine: Engine): string;
+  /** Workspace paths the check names (all must stay inside the workspace). */
+  paths(c: CheckOf<K>, engine: Engine): PathRef[];
+  /** Kind-specific data rules a schema cannot say. */
+  validate(c: CheckOf<K>, engine: Engine): DataProblem[];
+  evaluate(c: CheckOf<K>, ctx: CheckContext, engine: Engine): Promise<Outcome>;
+  /** Make `w` a workspace where this check passes (or fails): the self-test's generator. */
+  fixture(c: CheckOf<K>, w: FixtureWorld, want: 'pass' | 'fail', engine: Engine): void;
+}

@@ -216,7 +216,10 @@ export interface CheckResult {
   id: string;
   kind: string;
   title: string;
-  status: 'pass' | 'fail' | 'error' | 'skipped' | 'pending';
+  /**
+   * warn: passes, with something the reader must see (solutions read before a lab was attempted, a changed curriculum).
+   */
+  status: 'pass' | 'warn' | 'fail' | 'error' | 'skipped' | 'pending';
   message: string;
   expected?: string;
   actual?: string;
@@ -227,6 +230,10 @@ export interface CheckResult {
    * The waiver's reason, when the item was waived.
    */
   waived?: string;
+  /**
+   * Passed through a person's attestation (lynx attest), not through evidence in the tree.
+   */
+  attested?: boolean;
   children?: CheckResult[];
 }
 
@@ -928,6 +935,14 @@ export interface ValidateReport {
   phases: number;
   quiz_banks: number;
   quiz_items: number;
+  /**
+   * validate --checks: every DoD item was judged pass on a generated satisfying workspace and fail on a violating one
+   */
+  self_test?: {
+    items: number;
+    checks: number;
+    ms: number;
+  };
   problems: {
     file: string;
     line?: number;

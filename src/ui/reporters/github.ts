@@ -32,6 +32,7 @@ export function github(results: readonly GateResult[]): GithubOutput {
   const commands: string[] = [];
   for (const r of results) {
     for (const c of r.checks) {
+      if (c.waived === undefined && c.status === 'warn') commands.push(command('warning', c.message, { title: `lynx gate ${nn(r.phase)} · ${c.id}` }));
       if (c.waived !== undefined || (c.status !== 'fail' && c.status !== 'error')) continue;
       const where = fileOf(c);
       commands.push(command('error', c.message, { title: `lynx gate ${nn(r.phase)} · ${c.id}`, file: where?.file, line: where?.line }));

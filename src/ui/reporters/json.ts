@@ -8,6 +8,7 @@ const shape: { [K in ResultKind]?: (r: ResultKinds[K]) => unknown } = {
   gate: (r) => (r.all ? r.results : r.results[0]),
   report: (r) => ({ ...r.gate, written: r.written }),
   checkpoint: (r) => r.gate,
+  'lab-peeked': (r) => ({ peeked: r }),
   init: (r) => ({ schema_version: 1, root: r.root, learner: r.learner, actions: r.actions }),
 };
 

@@ -22,6 +22,8 @@ function testcase(r: GateResult, c: Check): string {
   if (c.waived !== undefined) return `${open}>\n      <skipped message="${esc(`waived: ${c.waived}`)}"/>\n    </testcase>`;
   switch (c.status) {
     case 'pass': return `${open}/>`;
+    // a warning passes; its message is kept where CI shows a case's output
+    case 'warn': return `${open}>\n      <system-out>${esc(`warning: ${c.message}`)}</system-out>\n    </testcase>`;
     case 'fail': return `${open}>\n      <failure message="${esc(c.message.slice(0, 500))}" type="${esc(c.kind)}">${detail}</failure>\n    </testcase>`;
     case 'error': return `${open}>\n      <error message="${esc(c.message.slice(0, 500))}" type="${esc(c.kind)}">${detail}</error>\n    </testcase>`;
     default: return `${open}>\n      <skipped message="${esc(c.message.slice(0, 500))}"/>\n    </testcase>`;

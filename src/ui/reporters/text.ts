@@ -67,6 +67,8 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
   attest: ({ attested: r }) => ({ out: [`✓ attested ${nn(r.phase)}/${r.item} by ${r.by} — commit learners/…/phase-${nn(r.phase)}/checkpoint.json`] }),
   waive: ({ waived: r }) => ({ out: [`✓ waived ${nn(r.phase)}/${r.item}: ${r.reason ?? ''} — the report will show it`] }),
   journal: (r) => ({ out: [`✓ ${r.path}${r.created ? ' (new today)' : ''}\n  ${r.entry}`] }),
+  'lab-peeked': (r) => ({ out: [`recorded: lab ${r.lab}'s solutions were read before it was attempted (dod.lab_attempted_before_solutions: false) — the gate and the report will show it; commit ${r.checkpoint}`] }),
+  'report-draft': (r) => ({ out: [r.added.length === 0 ? `${r.file}: nothing to add (${r.items} section(s) the DoD reads are already there)` : `${r.file}: added ${r.added.length} section(s) for ${r.added.join(', ')} — write them in your own words before \`lynx report ${nn(r.phase)}\``] }),
   'journal-edit': (r) => ({
     out: [r.added ? `✓ ${r.path}` : `${r.path}: nothing added`],
     ...(r.backup ? { err: [`! ${r.path} is append-only, but earlier lines changed; the previous text is saved at ${r.backup}`] } : {}),
@@ -104,7 +106,8 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
     return { out };
   },
   validate: (r, t) => {
-    const summary = `${r.phases} phases, ${r.quiz_banks} quiz banks, ${r.quiz_items} questions (${r.source})`;
+    const proven = r.self_test ? `; every one of ${r.self_test.items} DoD items (${r.self_test.checks} checks) can pass and can fail (${r.self_test.ms} ms)` : '';
+    const summary = `${r.phases} phases, ${r.quiz_banks} quiz banks, ${r.quiz_items} questions (${r.source})${proven}`;
     if (r.ok) return { out: [`${t.ok('✓')} valid: ${summary}`] };
     const err = r.problems.slice(0, MAX_SHOWN).map((p) => `${formatPos({ file: p.file, ...(p.line !== undefined ? { line: p.line } : {}), ...(p.col !== undefined ? { col: p.col } : {}) })} ${p.path}: ${p.message}`);
     if (r.problems.length > MAX_SHOWN) err.push(t.dim(`… and ${r.problems.length - MAX_SHOWN} more (use --json for all)`));

@@ -1,29 +1,12 @@
-/** Kinds about run provenance: manifest (schema + git_dirty + git_sha in history + metrics), json. */
-import { fail, pass, type CheckContext, type KindImpl, type Outcome } from '../types.js';
-import { evaluate, parseAssertion } from '../../assertions.js';
+/** manifest: valid run provenance — schema, git_dirty false, git_sha in history, committed, metrics. */
+import { fail, pass, type CheckContext, type KindDef, type Outcome } from '../types.js';
 import { manifestProblems } from '../../manifest.js';
-import { parseJsonText } from '../../json.js';
-
-/** A missing file is the learner's work not being there (fail); a corrupt one is bad input (exit 2). */
-function parse(ctx: CheckContext, path: string): { doc?: unknown; error?: string } {
-  const text = ctx.fs.read(path);
-  if (text === undefined) return { error: `missing: ${path}` };
-  return { doc: parseJsonText(text, path) };
-}
-
-function assertAll(list: readonly string[] | undefined, doc: unknown, path: string): { failed: string[]; passed: string[] } {
-  const failed: string[] = [];
-  const passed: string[] = [];
-  for (const text of list ?? []) {
-    const r = evaluate(parseAssertion(text), doc);
-    (r.ok ? passed : failed).push(`${path}: ${r.message}`);
-  }
-  return { failed, passed };
-}
+import { assertAll, assertionProblems, parseDoc, writeDoc } from './doc.js';
+import { code, filesOf, isGlob, needsWord } from './shared.js';
 
 /** Every way one manifest can fail the gate, in the order a person should fix them. */
 export async function manifestIssues(ctx: CheckContext, path: string, asserts: readonly string[] | undefined): Promise<{ issues: string[]; notes: string[] }> {
-  const { doc, error } = parse(ctx, path);
+  const { doc, error } = parseDoc(ctx, path);
   if (error !== undefined) return { issues: [error], notes: [] };
   const issues = manifestProblems(doc).map((p) => `${path}: ${p}`);
   if (issues.length > 0) return { issues, notes: [] };
@@ -37,30 +20,38 @@ export async function manifestIssues(ctx: CheckContext, path: string, asserts: r
   return { issues, notes: [`${path} @ ${m.git_sha.slice(0, 12)} seed ${JSON.stringify(m.seed)}`, ...a.passed] };
 }
 
-export const manifest: KindImpl<'manifest'> = async (c, ctx) => {
-  const pattern = ctx.expand(c.path);
-  const paths = /[*?{[]/.test(pattern) ? ctx.fs.glob(pattern) : ctx.fs.info(pattern).exists ? [pattern] : [];
-  const min = c.min ?? 1;
-  if (paths.length < min) return fail(`${paths.length} manifest(s) match ${pattern}; need ≥ ${min}`, { expected: `≥ ${min} manifest(s)`, actual: String(paths.length) });
-  const issues: string[] = [];
-  const notes: string[] = [];
-  for (const p of paths) {
-    const r = await manifestIssues(ctx, p, c.assert);
-    issues.push(...r.issues);
-    notes.push(...r.notes);
-  }
-  const out: Outcome = issues.length > 0
-    ? fail(issues[0] ?? 'manifest problems', { evidence: [...issues, ...notes].slice(0, 20), expected: 'clean, committed manifests from this history', actual: `${issues.length} problem(s)` })
-    : pass(`${paths.length} manifest(s) clean${c.assert?.length ? `; ${c.assert.join(', ')}` : ''}`, { evidence: notes.slice(0, 20) });
-  return out;
-};
+/** The self-test's HEAD: a manifest's git_sha must name it. */
+export const FIXTURE_SHA = '5e1f7e57'.padEnd(40, '0');
 
-export const json: KindImpl<'json'> = async (c, ctx) => {
-  const path = ctx.expand(c.path);
-  const { doc, error } = parse(ctx, path);
-  if (error !== undefined) return fail(error, { evidence: [path] });
-  const a = assertAll(c.assert, doc, path);
-  if (a.failed.length > 0) return fail(a.failed[0] ?? '', { evidence: [...a.failed, ...a.passed] });
-  if ((c.committed ?? true) && !(await ctx.git.committed(path))) return fail(`not committed: ${path}`, { evidence: [path] });
-  return pass(`${path}${c.assert?.length ? `: ${c.assert.join(', ')}` : ''}`, { evidence: [path, ...a.passed] });
+export const manifest: KindDef<'manifest'> = {
+  title: (c, x) => `manifest ${x(c.path)}${c.assert?.length ? ` (${c.assert.join(', ')})` : ''}`,
+  phrase: (c, p) => `manifest ${code(p.expand(c.path))}${(c.min ?? 1) > 1 ? ` (≥ ${c.min ?? 1})` : ''}: valid, git_dirty false, git_sha an ancestor of HEAD${c.assert?.length ? `, ${c.assert.map(code).join(', ')}` : ''}${needsWord(c.needs)}`,
+  paths: (c) => [[c.path, '/path']],
+  validate: (c) => assertionProblems(c.assert),
+  async evaluate(c, ctx) {
+    const pattern = ctx.expand(c.path);
+    const paths = filesOf(ctx, pattern);
+    const min = c.min ?? 1;
+    if (paths.length < min) return fail(`${paths.length} manifest(s) match ${pattern}; need ≥ ${min}`, { expected: `≥ ${min} manifest(s)`, actual: String(paths.length) });
+    const issues: string[] = [];
+    const notes: string[] = [];
+    for (const p of paths) {
+      const r = await manifestIssues(ctx, p, c.assert);
+      issues.push(...r.issues);
+      notes.push(...r.notes);
+    }
+    const out: Outcome = issues.length > 0
+      ? fail(issues[0] ?? 'manifest problems', { evidence: [...issues, ...notes].slice(0, 20), expected: 'clean, committed manifests from this history', actual: `${issues.length} problem(s)` })
+      : pass(`${paths.length} manifest(s) clean${c.assert?.length ? `; ${c.assert.join(', ')}` : ''}`, { evidence: notes.slice(0, 20) });
+    return out;
+  },
+  fixture(c, w, want) {
+    const pattern = w.expand(c.path);
+    const n = isGlob(pattern) ? Math.max(1, c.min ?? 1) : 1;
+    for (let i = 0; i < n; i++) {
+      const path = isGlob(pattern) ? w.witness(pattern, i) : pattern;
+      if (want === 'fail' && !c.assert?.length) { w.remove(path); continue; }
+      writeDoc(w, path, { git_sha: FIXTURE_SHA, git_dirty: false, seed: 0, versions: { python: '3.11' } }, c.assert, want === 'fail');
+    }
+  },
 };
