@@ -30,28 +30,24 @@ export function phaseManifestGlobs(phase: number): string[] {
   return [`experiments/${n}-*/**/manifest.json`, `experiments/*-${n}-*/**/manifest.json`, `experiments/*-phase-${n}-*/**/manifest.json`];
 }
 
-/**
- * Every DoD item is evaluated concurrently, except that an item waits for the items it depends on
- * (declared before it); results keep the curriculum's order. How many commands run at once is the
- * command port's business (ctx.run, bounded by --jobs in src/io/check-context.ts).
- */
 async function dodChecks(ctx: CheckContext): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
   const waivers = ctx.state.checkpoint?.waivers ?? [];
-  const started = new Map<string, Promise<CheckResult>>();
-  const all = ctx.phase.dod.map((item) => {
-    const deps = (item.depends_on ?? []).map((d) => started.get(d)).filter((p): p is Promise<CheckResult> => p !== undefined);
-    const result = (async (): Promise<CheckResult> => {
-      const waiver = waivers.filter((w) => w.item === item.id).at(-1);
-      if (waiver) return { id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `waived by ${waiver.by} on ${waiver.at.slice(0, 10)}: ${waiver.reason}`, waived: waiver.reason };
-      const failedDep = (await Promise.all(deps)).find((r) => r.waived === undefined && r.status !== 'pass');
-      if (failedDep) return { id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `skipped: depends on ${failedDep.id}, which did not pass` };
-      const r = await evaluate(item.check, { ...ctx, itemId: item.id }, item.id);
-      return { ...r, title: item.text };
-    })();
-    if (!started.has(item.id)) started.set(item.id, result);
-    return result;
-  });
-  return Promise.all(all);
+  for (const item of ctx.phase.dod) {
+    const waiver = waivers.filter((w) => w.item === item.id).at(-1);
+    if (waiver) {
+      results.push({ id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `waived by ${waiver.by} on ${waiver.at.slice(0, 10)}: ${waiver.reason}`, waived: waiver.reason });
+      continue;
+    }
+    const failedDep = (item.depends_on ?? []).map((d) => results.find((r) => r.id === d)).find((r) => r !== undefined && r.waived === undefined && r.status !== 'pass');
+    if (failedDep) {
+      results.push({ id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `skipped: depends on ${failedDep.id}, which did not pass` });
+      continue;
+    }
+    const r = await evaluate(item.check, { ...ctx, itemId: item.id }, item.id);
+    results.push({ ...r, title: item.text });
+  }
+  return results;
 }
 
 async function manifestsCheck(ctx: CheckContext): Promise<CheckResult> {
