@@ -4,6 +4,7 @@
  */
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { availableParallelism } from 'node:os';
 import type { CheckContext, CommandOutcome, CommandSpec } from '../core/checks/types.js';
 import type { Phase } from '../schemas/generated/types.js';
 import { docsDir } from '../core/curriculum.js';
@@ -22,7 +23,8 @@ import type { Workspace } from './workspace.js';
  * `snapshot`: a run that verifies several phases or learners (gate --all) takes the git snapshot once
  * and passes it to every context (issue 20: it was retaken per phase, 211 git processes for 42).
  */
-export interface ContextOptions { mode: 'static' | 'full'; snapshot?: Promise<git.Snapshot>; logRoot?: string; onOutput?: (s: string) => void; onCommand?: (label: string, phase: 'start' | 'end', r?: CommandOutcome) => void }
+/** `jobs`: how many commands run at once (default: the cores). */
+export interface ContextOptions { mode: 'static' | 'full'; snapshot?: Promise<git.Snapshot>; jobs?: number; logRoot?: string; onOutput?: (s: string) => void; onCommand?: (label: string, phase: 'start' | 'end', r?: CommandOutcome) => void }
 
 
 /**
@@ -87,6 +89,18 @@ async function appendOnlyProblems(root: string, rel: string, text: string): Prom
   return [];
 }
 
+/** At most `n` tasks at once, started in the order asked (the engine evaluates DoD items concurrently). */
+export function bounded(n: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  const max = Math.max(1, Math.floor(n));
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= max) await new Promise<void>((go) => waiting.push(go));
+    active++;
+    try { return await task(); } finally { active--; waiting.shift()?.(); }
+  };
+}
+
 export async function buildContext(ws: Workspace, learner: string, phase: Phase, opts: ContextOptions): Promise<CheckContext> {
   const snap = await (opts.snapshot ?? git.snapshot(ws.root));
   const vars = { learner, docs: join(ws.config.docs ?? 'docs', docsDir(phase).replace(/^docs\//, '')), nn: nn(phase.id) };
@@ -102,6 +116,7 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
   const have = capabilities();
   const { runCommand } = await import('./run-command.js');
   const cache = new Map<string, Promise<CommandOutcome>>();
+  const limit = bounded(opts.jobs ?? availableParallelism());
   return {
     phase, learner, mode: opts.mode,
     expand: (p) => expandPath(p, vars),
@@ -138,8 +153,10 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
       const key = JSON.stringify([spec.just, spec.args, spec.argv, spec.env]);
       let p = cache.get(key);
       if (!p) {
-        opts.onCommand?.(spec.label, 'start');
-        p = runCommand(ws, spec, phase.id, opts.onOutput, opts.logRoot).then((r) => { opts.onCommand?.(spec.label, 'end', r); return r; });
+        p = limit(() => {
+          opts.onCommand?.(spec.label, 'start');
+          return runCommand(ws, spec, phase.id, opts.onOutput, opts.logRoot);
+        }).then((r) => { opts.onCommand?.(spec.label, 'end', r); return r; });
         cache.set(key, p);
       }
       return p;
