@@ -25,11 +25,14 @@ export async function present<K extends ResultKind>(ctx: Ctx, kind: K, result: R
   const gates = gateResults(kind, result);
   if (gates && opts.junit) {
     const [reporter, fsx, path] = await Promise.all([import('../ui/reporters/junit.js'), import('../io/fsx.js'), import('node:path')]);
-    await fsx.writeAtomic(path.join(ctx.cwd, opts.junit), reporter.junit(gates), { tmpBeside: true });
+    // resolved, not joined: an absolute path (a CI runner's $RUNNER_TEMP) lands where it names
+    await fsx.writeAtomic(path.resolve(ctx.cwd, opts.junit), reporter.junit(gates), { tmpBeside: true });
   }
   if (gates) {
     const { inGithubActions, writeGithub } = await import('../io/github.js');
-    if (inGithubActions()) writeGithub((await import('../ui/reporters/github.js')).github(gates));
+    // The runner reads workflow commands from stdout and stderr alike; under --json they go to
+    // stderr so stdout stays one JSON document (`lynx gate --json | jq` works in Actions).
+    if (inGithubActions()) writeGithub((await import('../ui/reporters/github.js')).github(gates), ctx.json ? process.stderr : process.stdout);
   }
   if (ctx.json) {
     const { json } = await import('../ui/reporters/json.js');

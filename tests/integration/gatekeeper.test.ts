@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync, appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanup, git, lynx, write } from '../helpers/cli.js';
+import { cleanup, git, lynx, tempDir, write } from '../helpers/cli.js';
 import { passingWorkspace, commitAll, recordAttempt, checkpointJson, just } from '../helpers/gate-fixture.js';
 import { validateGateResult } from '../../src/schemas/generated/gate-result.validator.js';
 
@@ -64,6 +64,14 @@ describe('lynx report / gate on a passing workspace', () => {
     expect(g.code).toBe(1);
     expect(g.stdout).toContain('PHASE_00_REPORT.md was changed after the phase closed');
     expect(g.stdout).toContain('::error title=lynx gate 00 · closure%3Areport,file=PHASE_00_REPORT.md::PHASE_00_REPORT.md was changed after the phase closed');
+    // --json: stdout is only the JSON document, the workflow commands go to stderr (the runner reads
+    // both); an absolute --junit path lands where it names, not under the workspace
+    const xml = join(tempDir(), 'gate.xml');
+    const j = lynx(['gate', '00', '--json', '--junit', xml], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+    expect(j.code).toBe(1);
+    expect((JSON.parse(j.stdout) as { status: string }).status).toBe('fail');
+    expect(j.stderr).toContain('::error title=lynx gate 00 · closure%3Areport,file=PHASE_00_REPORT.md::');
+    expect(readFileSync(xml, 'utf8')).toContain('<testsuite name="phase-00');
   });
 
   it('gate --all verifies every closed phase; an open phase fails gate NN', () => {
