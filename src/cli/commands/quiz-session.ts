@@ -107,6 +107,7 @@ export async function finishAttempt(setup: QuizSetup, graded: readonly Graded[],
       cooldownUntil: until && until > now ? until.toISOString() : undefined,
       revisit: revisitFor(setup, missed),
       warnings: [],
+      selfAssessed: graded.filter((g) => g.verdict === 'self-assessed' && g.points === 1).map((g) => g.id),
     };
     return { record, info, attempt: log.records.length };
   });

@@ -47,6 +47,7 @@ export async function quizAnswers(opts: { cwd: string; learner: string | undefin
     cooldown_until: f.info.cooldownUntil ?? null,
     revisit: f.info.revisit,
     warnings: setup.log.warnings,
+    self_assessed: f.info.selfAssessed ?? [],
     attempt: { file: attemptsFile(setup.learner, setup.phase.id), number: f.attempt },
   };
 }
