@@ -9,7 +9,7 @@ export function renderQuizResult(r: QuizResult, t: Theme): string {
   const lines: string[] = [];
   const nn = String(r.phase).padStart(2, '0');
   for (const w of r.warnings) lines.push(t.warn(`! ${w}`));
-  lines.push(t.bold(`Phase ${nn} quiz · ${r.learner} · answer file`));
+  lines.push(t.bold(`Phase ${nn} quiz · ${r.learner} · answer file${r.practice ? ' · practice' : ''}`));
   for (const i of r.items) {
     const sym = SYM[i.verdict] ?? '?';
     const colour = i.points === 1 ? t.ok : i.verdict === 'skipped' || i.verdict === 'partial' || i.verdict === 'self-assessed' ? t.warn : t.bad;
@@ -30,6 +30,6 @@ export function renderQuizResult(r: QuizResult, t: Theme): string {
   }
   if (!r.passed && r.cooldown_until) lines.push(t.warn(`Retake after ${r.cooldown_until.slice(11, 16)} UTC. Revisit meanwhile:`));
   if (!r.passed) for (const v of r.revisit) lines.push(`  ${v.id}: ${v.concepts.join(', ')} → ${v.page}`);
-  lines.push(t.dim(`recorded as attempt ${r.attempt.number} in ${r.attempt.file}`));
+  lines.push(t.dim(r.practice ? `practice, recorded apart in ${r.attempt.file}` : `recorded as attempt ${r.attempt.number} in ${r.attempt.file}`));
   return lines.join('\n');
 }

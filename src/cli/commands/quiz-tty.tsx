@@ -45,7 +45,8 @@ const BRACKETED_PASTE_ON = '\u001b[?2004h';
 const BRACKETED_PASTE_OFF = '\u001b[?2004l';
 
 export async function runInteractive(ctx: Ctx, setup: QuizSetup): Promise<number> {
-  const { progress, note } = resumable(setup);
+  // practice is one sitting: it never resumes, nor touches the real attempt's saved progress
+  const { progress, note } = setup.practice ? { progress: undefined, note: undefined } : resumable(setup);
   if (!progress) assertNoCooldown(setup, new Date());
   const startedAt = progress ? new Date(progress.started_at) : new Date();
   const [{ render }, { QuizApp }, { theme }, { default: chalk }] = await Promise.all([import('ink'), import('../../ui/quiz/QuizApp.js'), import('../../ui/theme.js'), import('chalk')]);
@@ -57,6 +58,7 @@ export async function runInteractive(ctx: Ctx, setup: QuizSetup): Promise<number
   // one write at a time, in order: the last snapshot always wins
   let saving: Promise<void> = Promise.resolve();
   const save = (s: Snapshot): void => {
+    if (setup.practice) return;
     if (Object.keys(s.answers).length === 0 && Object.keys(s.drafts).length === 0) return; // nothing typed yet: nothing to resume
     const data = {
       v: 1 as const, learner: setup.learner, phase: setup.phase.id, bank_sha256: setup.bankSha, started_at: startedAt.toISOString(),
@@ -70,7 +72,7 @@ export async function runInteractive(ctx: Ctx, setup: QuizSetup): Promise<number
   const onFinish = async (graded: Graded[], elapsedMs: number) => {
     await saving;
     const f = await finishAttempt(setup, graded, 'interactive', startedAt, elapsedMs);
-    dropProgress(setup.ws, setup.learner, setup.phase.id);
+    if (!setup.practice) dropProgress(setup.ws, setup.learner, setup.phase.id);
     return f.info;
   };
 
