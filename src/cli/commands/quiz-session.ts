@@ -140,7 +140,7 @@ export const practiceFile = (learner: string, phase: number): string => `learner
 
 /** A practice attempt: one plain line in its own log; the attempt log, checkpoint, cooldown and deck are untouched. */
 async function finishPractice(setup: QuizSetup, graded: readonly Graded[], record: Omit<AttemptRecord, 'prev'>, score: ReturnType<typeof scoreOf>, now: Date): Promise<Finished> {
-  return withLock(setup.ws.root, `lynx quiz ${nn(setup.phase.id)} --practice`, async () => {
+  return withLock(setup.ws.root, `lynx quiz ${nn(setup.phase.id)} --practice`, () => {
     const rel = practiceFile(setup.learner, setup.phase.id);
     appendToLog(setup.ws, rel, () => JSON.stringify({ ...record, practice: true }));
     const byId = new Map(setup.items.map((i) => [i.id, i]));
@@ -153,6 +153,6 @@ async function finishPractice(setup: QuizSetup, graded: readonly Graded[], recor
       warnings: ['practice: recorded apart in quiz-practice.jsonl — it does not count for the phase, start a cooldown or add review cards'],
       selfAssessed: graded.filter((g) => g.verdict === 'self-assessed' && g.points === 1).map((g) => g.id),
     };
-    return { record, info, attempt: 0 };
+    return Promise.resolve({ record, info, attempt: 0 });
   });
 }
