@@ -39,6 +39,8 @@ export interface Progress {
   graded: Record<string, Graded>;
   /** Items whose verdict was already shown (they cannot be changed any more). */
   revealed: string[];
+  /** Text typed but not sent when the learner left, by item id. */
+  drafts?: Record<string, string>;
   pid: number;
   host: string;
   saved_at: string;

@@ -31,6 +31,7 @@ export function rightAnswer(item: Item, pick: (k: number) => number = () => 0): 
       if (kws.length === 0) return { text: item.model_answer, self_assessed: true };
       return `${kws.map((k, i) => { const a = alts(k); return a[pick(i) % a.length]; }).join(', ')} — ${OWN_WORDS}.`;
     }
+    case 'conjugation-form': return Array.isArray(item.correct) ? item.correct[0] : item.correct;
     default: return item.correct;
   }
 }

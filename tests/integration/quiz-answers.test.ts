@@ -27,14 +27,15 @@ describe('lynx quiz --answers over every bundled bank', () => {
     for (const { bank } of bundledBanks()) {
       const nn = String(bank.phase).padStart(2, '0');
       write(dir, `right-${nn}.yaml`, yaml(Object.fromEntries(askable(bank).map((i) => [i.id, rightAnswer(i)]))));
-      const r = quiz(dir, nn, `right-${nn}.yaml`, '--json');
+      // --practice: every phase, though only phase 00 is open in a fresh workspace
+      const r = quiz(dir, nn, `right-${nn}.yaml`, '--json', '--practice');
       expect(r.code, `${nn}: ${r.stderr}`).toBe(0);
       const res = json(r.stdout);
       expect(res.items.filter((i) => i.points !== 1).map((i) => `${i.id} ${i.verdict} ${i.feedback}`), nn).toEqual([]);
       expect(res.score).toBe(1);
       items += res.items.length;
       write(dir, `wrong-${nn}.json`, JSON.stringify(Object.fromEntries(askable(bank).map((i) => [i.id, wrongAnswer(i)]))));
-      const w = quiz(dir, nn, `wrong-${nn}.json`, '--json');
+      const w = quiz(dir, nn, `wrong-${nn}.json`, '--json', '--practice');
       expect(w.code, `${nn}: ${w.stderr}`).toBe(1);
       expect(json(w.stdout)).toMatchObject({ score: 0, passed: false });
     }
@@ -68,7 +69,7 @@ describe('lynx quiz --answers', () => {
 
   it('reads YAML or JSON from stdin with -, and the issue\'s flow-map example', () => {
     const dir = workspace('ana');
-    const r = lynx(['quiz', '0', '--answers', '-', '--json'], { cwd: dir, input: '{q-00-01: 1, q-00-02: [0,2], q-00-03: "text"}' });
+    const r = lynx(['quiz', '0', '--answers', '-', '--json', '--partial'], { cwd: dir, input: '{q-00-01: 1, q-00-02: [0,2], q-00-03: "text"}' });
     expect(r.code).toBe(1);
     const res = json(r.stdout);
     expect(res.items.map((i) => [i.id, i.answer, i.verdict])).toEqual([
@@ -103,16 +104,47 @@ describe('lynx quiz --answers', () => {
     expect(lynx(['quiz', '42', '--answers', '-'], { cwd: dir, input: '{}' }).code).toBe(2);
   });
 
+  it('a quiz for a phase not open yet is refused (exit 2, nothing written); --practice takes it apart from the record', () => {
+    const dir = workspace('ana');
+    write(dir, 'p5.yaml', yaml({ 'q-05-01': 'entropy' }));
+    const r = quiz(dir, '05', 'p5.yaml', '--partial');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('phase 05 is not open yet: it requires phase 04 (not started)');
+    expect(r.stderr).toContain('--practice');
+    expect(existsSync(join(dir, 'learners/ana/phase-05'))).toBe(false);
+    expect(existsSync(join(dir, 'learners/ana/reviews.jsonl'))).toBe(false);
+    const p = quiz(dir, '05', 'p5.yaml', '--partial', '--practice', '--json');
+    expect(p.code).toBe(1);
+    expect(json(p.stdout)).toMatchObject({ practice: true, cooldown_until: null, review: { added: [] }, attempt: { file: 'learners/ana/phase-05/quiz-practice.jsonl' } });
+    expect(read(dir, 'learners/ana/phase-05/quiz-practice.jsonl').trim().split('\n')).toHaveLength(1);
+    expect(existsSync(join(dir, 'learners/ana/phase-05/quiz-attempts.jsonl'))).toBe(false);
+    expect(existsSync(join(dir, 'learners/ana/phase-05/checkpoint.json'))).toBe(false);
+    expect(existsSync(join(dir, 'learners/ana/reviews.jsonl'))).toBe(false);
+    // no cooldown: practice again at once
+    expect(quiz(dir, '05', 'p5.yaml', '--partial', '--practice').code).toBe(1);
+  });
+
+  it('an answer file that leaves questions out is refused unless --partial', () => {
+    const dir = workspace('ana');
+    write(dir, 'some.yaml', yaml({ 'q-00-01': 1 }));
+    const r = quiz(dir, '00', 'some.yaml');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('some.yaml: 4 of the 5 questions have no answer: q-00-02, q-00-03, q-00-04, q-00-05');
+    expect(existsSync(join(dir, 'learners/ana/phase-00/quiz-attempts.jsonl'))).toBe(false);
+    expect(quiz(dir, '00', 'some.yaml', '--partial').code).toBe(1);
+    expect(existsSync(join(dir, 'learners/ana/phase-00/quiz-attempts.jsonl'))).toBe(true);
+  });
+
   it('a failed attempt holds retakes back for a cooldown that grows, and says what to revisit', () => {
     const dir = workspace('ana');
     write(dir, 'w.yaml', yaml({ 'q-00-01': 0, 'q-00-04': 0 }));
-    const r = quiz(dir, '00', 'w.yaml', '--json');
+    const r = quiz(dir, '00', 'w.yaml', '--json', '--partial');
     expect(r.code).toBe(1);
     const res = json(r.stdout);
     expect(res.cooldown_until).not.toBeNull();
     expect(Date.parse(res.cooldown_until ?? '') - Date.now()).toBeGreaterThan(4 * 60_000);
     expect(res.revisit.find((v) => v.id === 'q-00-04')).toEqual({ id: 'q-00-04', phase: 0, concepts: ['manifests', 'git-dirty'], page: 'docs/phase-00-foundations/theory/01-reproducibility.md' });
-    const again = quiz(dir, '00', 'w.yaml');
+    const again = quiz(dir, '00', 'w.yaml', '--partial');
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/the phase 00 quiz can be retaken at \d\d:\d\d UTC \(in 5 min\), after 1 failed attempt in a row/);
     expect(again.stderr).toContain('revisit q-00-04: manifests, git-dirty → docs/phase-00-foundations/theory/01-reproducibility.md');
@@ -120,7 +152,7 @@ describe('lynx quiz --answers', () => {
     expect(cp.quiz).toMatchObject({ attempts: 1, passed: false, consecutive_fails: 1, cooldown_until: res.cooldown_until });
     // editing the checkpoint does not lift it: the cooldown is derived from the attempt log
     writeFileSync(join(dir, 'learners/ana/phase-00/checkpoint.json'), JSON.stringify({ ...cp, quiz: { attempts: 0 } }));
-    expect(quiz(dir, '00', 'w.yaml').code).toBe(2);
+    expect(quiz(dir, '00', 'w.yaml', '--partial').code).toBe(2);
   });
 
   it('a cooldown of 0 minutes (lynx.yaml) allows an immediate retake; the second fail is recorded', () => {
@@ -128,8 +160,8 @@ describe('lynx quiz --answers', () => {
     appendFileSync(join(dir, 'lynx.yaml'), '');
     write(dir, 'lynx.yaml', read(dir, 'lynx.yaml').replace('cooldown_minutes: 5', 'cooldown_minutes: 0'));
     write(dir, 'w.yaml', yaml({ 'q-00-01': 0 }));
-    expect(quiz(dir, '00', 'w.yaml').code).toBe(1);
-    expect(quiz(dir, '00', 'w.yaml').code).toBe(1);
+    expect(quiz(dir, '00', 'w.yaml', '--partial').code).toBe(1);
+    expect(quiz(dir, '00', 'w.yaml', '--partial').code).toBe(1);
     const cp = JSON.parse(read(dir, 'learners/ana/phase-00/checkpoint.json')) as { quiz: Record<string, unknown> };
     expect(cp.quiz).toMatchObject({ attempts: 2, consecutive_fails: 2 });
   });

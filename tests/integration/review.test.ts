@@ -19,7 +19,7 @@ const report = (dir: string, ...args: string[]): ReviewReport => JSON.parse(lynx
 describe('lynx review', () => {
   it('a wrong quiz answer becomes a card due tomorrow', () => {
     const dir = workspace('ana');
-    const r = lynx(['quiz', '00', '--answers', '-'], { cwd: dir, input: '{q-00-01: 0}' });
+    const r = lynx(['quiz', '00', '--answers', '-', '--partial'], { cwd: dir, input: '{q-00-01: 0}' });
     expect(r.code).toBe(1);
     expect(report(dir)).toMatchObject({ learner: 'ana', today, due_total: 0, cards: [], deck_size: 5, next_review: addDays(today, 1) });
   });

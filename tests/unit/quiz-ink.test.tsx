@@ -134,7 +134,7 @@ describe('QuizApp', () => {
     await press('n');
     expect(await until('q-00-02')).toContain('q-00-02');
     await press(KEY.ctrlC, 'y');
-    expect(exits).toEqual([{ kind: 'left', answered: 1 }]);
+    expect(exits).toEqual([{ kind: 'left', answered: 1, drafts: 0 }]);
   });
 
   it('skipping past the end asks; finishing records the attempt and shows the summary', async () => {

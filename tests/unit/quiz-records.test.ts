@@ -80,13 +80,15 @@ describe('answer files', () => {
     ]);
   });
 
-  it('self-assessment only where there are no keywords; numbers may be strings; not-askable answers are ignored', () => {
+  it('self-assessment is a {text, self_assessed} answer; numbers may be strings; not-askable answers are ignored', () => {
     const r = parseAnswers({ 'q-05-04': { text: 'mine', self_assessed: true }, 'q-05-05': '3.5', 'q-05-06': [0] }, items);
     expect(r.problems).toEqual([]);
     expect(r.answers.get('q-05-04')).toEqual({ kind: 'text', text: 'mine', selfAssessed: true });
     expect(r.answers.get('q-05-05')).toEqual({ kind: 'number', value: 3.5 });
     expect(r.ignored).toEqual(['q-05-06']);
-    expect(parseAnswers({ 'q-05-03': { text: 'x', self_assessed: true } }, items).problems[0]?.message).toMatch(/graded by its keywords/);
+    // a keyworded item may be claimed too: the claim counts only where the keywords were missed (grade.ts)
+    expect(parseAnswers({ 'q-05-03': { text: 'x', self_assessed: true } }, items).answers.get('q-05-03')).toEqual({ kind: 'text', text: 'x', selfAssessed: true });
+    expect(parseAnswers({ 'q-05-03': { text: 'x', self: true } }, items).problems[0]?.message).toMatch(/expected \{text/);
   });
 
   it('refuses unknown ids and answers of the wrong shape, with their JSON path', () => {

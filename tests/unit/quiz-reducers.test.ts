@@ -128,11 +128,31 @@ describe('quiz session reducer', () => {
     expect(steps(saving, { type: 'quit-ask' })).toBe(saving);
   });
 
-  it('a restored attempt opens on the resume question at its saved position; restart drops it', () => {
-    const s = initSession(ids, 'each', { index: 2, answers: { q1: { kind: 'choice', index: 0 } }, graded: { q1: g('q1', 1) }, revealed: ['q1'] });
-    expect(s).toMatchObject({ screen: 'resume', index: 2 });
-    expect(steps(s, { type: 'resume' })).toMatchObject({ screen: 'question', index: 2 });
-    expect(steps(s, { type: 'restart' })).toMatchObject({ screen: 'question', index: 0, answers: {}, revealed: [] });
+  it('a restored attempt opens on the resume question at its first unanswered item, drafts kept; restart drops it', () => {
+    const s = initSession(ids, 'each', { index: 2, answers: { q1: { kind: 'choice', index: 0 } }, graded: { q1: g('q1', 1) }, revealed: ['q1'], drafts: { q2: 'half an ans' } });
+    expect(s).toMatchObject({ screen: 'resume', index: 1, drafts: { q2: 'half an ans' } });
+    expect(steps(s, { type: 'resume' })).toMatchObject({ screen: 'question', index: 1 });
+    expect(steps(s, { type: 'restart' })).toMatchObject({ screen: 'question', index: 0, answers: {}, revealed: [], drafts: {} });
+    // everything answered: back where it stopped
+    const all = initSession(['q1'], 'each', { index: 0, answers: { q1: { kind: 'choice', index: 0 } }, graded: { q1: g('q1', 1) }, revealed: ['q1'] });
+    expect(all.index).toBe(0);
+  });
+
+  it('drafts follow the typing and go when the answer is sent', () => {
+    let s = steps(initSession(ids, 'each'), { type: 'draft', id: 'q1', text: 'the se' });
+    expect(s.drafts).toEqual({ q1: 'the se' });
+    s = steps(s, { type: 'submit', id: 'q1', given: { kind: 'text', text: 'the seed' }, selfAssessed: false });
+    expect(s.drafts).toEqual({});
+    expect(steps(initSession(ids, 'each'), { type: 'draft', id: 'q1', text: 'x' }, { type: 'draft', id: 'q1', text: '' }).drafts).toEqual({});
+  });
+
+  it('a keyword miss opens the self-assessment with the model answer (final), then the feedback', () => {
+    let s = steps(initSession(ids, 'each'), { type: 'submit', id: 'q1', given: { kind: 'text', text: 'in my words' }, selfAssessed: false });
+    s = steps(s, { type: 'graded', graded: { ...g('q1', 0), claimable: true } });
+    expect(s).toMatchObject({ screen: 'self', revealed: ['q1'] });
+    s = steps(s, { type: 'graded', graded: { ...g('q1', 1), verdict: 'self-assessed' } });
+    expect(s).toMatchObject({ screen: 'feedback' });
+    expect(s.graded.q1?.verdict).toBe('self-assessed');
   });
 });
 

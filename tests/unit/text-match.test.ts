@@ -56,10 +56,55 @@ describe('keyword matching', () => {
 
   it('tokenizes to words and symbols, stems words, drops possessive s', () => {
     expect(tokenize("Adam's steps: O(1)").map((t) => t.t)).toEqual(['adam', 'step', ':', 'o', '(', '1', ')']);
-    expect(stem('bias')).toBe('bia');
+    expect(stem('bias')).toBe('bias');
     expect(stem('class')).toBe('class');
+    expect(stem('releasing')).toBe(stem('released'));
     expect(stem('is')).toBe('is');
     expect([...contentWords(prepare('the seed is the key'))]).toEqual(['seed', 'key']);
+  });
+});
+
+describe('stems, phrases and negation', () => {
+  it('matches inflections through the Snowball stemmer', () => {
+    expect(has('NumPy released the GIL', 'releases the GIL')).toBe(true);
+    expect(has('the router is collapsing', 'collapse')).toBe(true);
+    expect(has('the class of incident recurred', 'recurs')).toBe(true);
+    expect(has('a recursion', 'recur')).toBe(false);
+  });
+
+  it('lets a phrase skip articles and up to two words, never across a clause', () => {
+    expect(has('it preserves direction of the update', 'preserves the direction')).toBe(true);
+    expect(has('about one good digit', 'one digit')).toBe(true);
+    expect(has('one significant decimal digit', 'one digit')).toBe(true);
+    expect(has('one of the seven significant digits', 'one digit')).toBe(false);
+    expect(has('less efficient for bigger models; smaller models benefit', 'bigger models benefit')).toBe(false);
+  });
+
+  it('does not count a keyword inside a negated clause', () => {
+    expect(has('decode is unaffected by the cache', 'decode')).toBe(false);
+    expect(has('the scope is unlimited', 'scope')).toBe(false);
+    expect(has('the router does not collapse', 'collapse')).toBe(false);
+    expect(has('there is no catastrophic cancellation', 'catastrophic cancellation')).toBe(false);
+    expect(has('NumPy never releases the GIL', 'releases the GIL')).toBe(false);
+    expect(has('quality doesn\'t matter', 'quality')).toBe(false);
+    expect(has('no hay ninguna mejora en el decode', 'decode')).toBe(false);
+    expect(has('el KV cache no acelera el decode', 'decode')).toBe(false);
+    expect(has('Pre-LN removes the identity path', 'identity')).toBe(false);
+  });
+
+  it('keeps a keyword outside the negation, and undoes a counterfactual "without X, cannot Y"', () => {
+    expect(has('the cache does not help prefill, but it speeds up decode', 'decode')).toBe(true);
+    expect(has('without request_id you cannot correlate log lines', 'correlate')).toBe(true);
+    expect(has('Without request_id, you cannot correlate log lines', 'correlate')).toBe(true);
+    expect(has('without the aux loss the router collapses onto one expert', 'collapse')).toBe(true);
+    expect(has('a matmul no longer fits on one worker', 'matmul')).toBe(true);
+    expect(has('not only the seed but the versions', 'seed')).toBe(true);
+  });
+
+  it('takes a negation written into the keyword as its meaning', () => {
+    expect(has('eval mode means no dropout', 'no dropout')).toBe(true);
+    expect(has('the model cannot cite which fact it used', 'cannot cite')).toBe(true);
+    expect(has('the model can cite its sources', 'cannot cite')).toBe(false);
   });
 });
 

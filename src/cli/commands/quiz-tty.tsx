@@ -34,14 +34,19 @@ function restore(setup: QuizSetup, p: Progress): Restored {
     if (typeof g !== 'string') answers[item.id] = g;
   }
   const graded = Object.fromEntries(Object.entries(p.graded).filter(([id]) => id in answers));
-  return { index: p.index, answers, graded, revealed: p.revealed.filter((id) => id in graded), elapsedMs: p.elapsed_ms, startedAt: p.started_at };
+  const drafts = Object.fromEntries(Object.entries(p.drafts ?? {}).filter(([id, t]) => typeof t === 'string' && !(id in graded) && setup.items.some((i) => i.id === id)));
+  return { index: p.index, answers, graded, revealed: p.revealed.filter((id) => id in graded), drafts, elapsedMs: p.elapsed_ms, startedAt: p.started_at };
 }
+
+/** The learner left (q, Esc or Ctrl-C, confirmed): the shell's code for an interrupted command. */
+export const LEFT_EXIT = 130;
 
 const BRACKETED_PASTE_ON = '\u001b[?2004h';
 const BRACKETED_PASTE_OFF = '\u001b[?2004l';
 
 export async function runInteractive(ctx: Ctx, setup: QuizSetup): Promise<number> {
-  const { progress, note } = resumable(setup);
+  // practice is one sitting: it never resumes, nor touches the real attempt's saved progress
+  const { progress, note } = setup.practice ? { progress: undefined, note: undefined } : resumable(setup);
   if (!progress) assertNoCooldown(setup, new Date());
   const startedAt = progress ? new Date(progress.started_at) : new Date();
   const [{ render }, { QuizApp }, { theme }, { default: chalk }] = await Promise.all([import('ink'), import('../../ui/quiz/QuizApp.js'), import('../../ui/theme.js'), import('chalk')]);
@@ -53,20 +58,21 @@ export async function runInteractive(ctx: Ctx, setup: QuizSetup): Promise<number
   // one write at a time, in order: the last snapshot always wins
   let saving: Promise<void> = Promise.resolve();
   const save = (s: Snapshot): void => {
-    if (Object.keys(s.answers).length === 0) return; // nothing answered yet: nothing to resume
+    if (setup.practice) return;
+    if (Object.keys(s.answers).length === 0 && Object.keys(s.drafts).length === 0) return; // nothing typed yet: nothing to resume
     const data = {
       v: 1 as const, learner: setup.learner, phase: setup.phase.id, bank_sha256: setup.bankSha, started_at: startedAt.toISOString(),
       elapsed_ms: Math.round(s.elapsedMs), index: s.index,
       answers: Object.fromEntries(Object.entries(s.answers).map(([id, g]) => [id, recordForm(g)])),
-      graded: s.graded, revealed: s.revealed,
+      graded: s.graded, revealed: s.revealed, drafts: s.drafts,
     };
     saving = saving.then(() => saveProgress(setup.ws, data)).catch((e: unknown) => { ctx.err(`! could not save your progress: ${e instanceof Error ? e.message : String(e)}`); });
   };
-  let exitWith = { kind: 'left', answered: 0 } as QuizExit;
+  let exitWith = { kind: 'left', answered: 0, drafts: 0 } as QuizExit;
   const onFinish = async (graded: Graded[], elapsedMs: number) => {
     await saving;
     const f = await finishAttempt(setup, graded, 'interactive', startedAt, elapsedMs);
-    dropProgress(setup.ws, setup.learner, setup.phase.id);
+    if (!setup.practice) dropProgress(setup.ws, setup.learner, setup.phase.id);
     return f.info;
   };
 
@@ -90,8 +96,10 @@ export async function runInteractive(ctx: Ctx, setup: QuizSetup): Promise<number
     process.off('exit', off);
   }
   if (exitWith.kind === 'left') {
-    ctx.err(exitWith.answered > 0 ? `Your ${exitWith.answered} answer(s) are saved; \`lynx quiz ${nn(setup.phase.id)}\` resumes this attempt.` : 'Left the quiz; nothing was recorded.');
-    return 1;
+    const kept = exitWith.answered + exitWith.drafts;
+    ctx.err(kept > 0 ? `Your ${exitWith.answered} answer(s)${exitWith.drafts > 0 ? ` and ${exitWith.drafts} unsent draft(s)` : ''} are saved; \`lynx quiz ${nn(setup.phase.id)}\` resumes this attempt at its first unanswered question.` : 'Left the quiz; nothing was recorded.');
+    // leaving is not a failed gate (1): 130, as for an interrupted command
+    return LEFT_EXIT;
   }
   return exitWith.passed ? 0 : 1;
 }

@@ -11,12 +11,20 @@ import type { Graded } from '../../core/quiz/grade.js';
 import type { QuizResult } from '../../core/quiz/result.js';
 import { attemptsFile } from '../../core/attempts.js';
 import { loadAnswersFile } from '../../io/answers-file.js';
-import { assertNoCooldown, finishAttempt, gradeOne, setupQuiz, type QuizSetup } from './quiz-session.js';
+import { assertNoCooldown, finishAttempt, gradeOne, practiceFile, setupQuiz, type QuizSetup } from './quiz-session.js';
 import type { Ctx } from '../context.js';
 
-async function readAnswers(setup: QuizSetup, file: string, cwd: string): Promise<{ graded: Graded[]; ignored: string[] }> {
+async function readAnswers(setup: QuizSetup, file: string, cwd: string, partial: boolean): Promise<{ graded: Graded[]; ignored: string[] }> {
   const loaded = await loadAnswersFile(file, resolve(cwd, file));
   const parsed = parseAnswers(loaded.data, setup.bank.items);
+  // an omitted item scores 0 and becomes a review card: say so unless the learner meant it
+  const omitted = parsed.problems.length === 0 && !partial ? setup.items.filter((i) => !parsed.answers.has(i.id)).map((i) => i.id) : [];
+  if (omitted.length > 0) {
+    throw new InputError(`${loaded.file}: ${omitted.length} of the ${setup.items.length} questions have no answer: ${omitted.join(', ')}`, {
+      pos: { file: loaded.file },
+      hint: `Nothing was recorded. Answer them, or pass --partial to grade the file as it is (the missing ones count as wrong and become review cards).`,
+    });
+  }
   if (parsed.problems.length > 0) {
     const lines = parsed.problems.map((p) => {
       const pos = loaded.locate(p.pointer, true);
@@ -30,12 +38,12 @@ async function readAnswers(setup: QuizSetup, file: string, cwd: string): Promise
 }
 
 /** Grade an answer file and record the attempt. */
-export async function quizAnswers(opts: { cwd: string; learner: string | undefined; phase: number; answers: string; now?: Date }): Promise<QuizResult> {
+export async function quizAnswers(opts: { cwd: string; learner: string | undefined; phase: number; answers: string; now?: Date; partial?: boolean; practice?: boolean }): Promise<QuizResult> {
   const setup = await setupQuiz(opts);
   const now = opts.now ?? new Date();
   assertNoCooldown(setup, now);
   const started = performance.now();
-  const { graded, ignored } = await readAnswers(setup, opts.answers, opts.cwd);
+  const { graded, ignored } = await readAnswers(setup, opts.answers, opts.cwd, opts.partial === true);
   const f = await finishAttempt(setup, graded, 'answers-file', now, performance.now() - started, now);
   const byId = new Map(setup.items.map((i) => [i.id, i]));
   return {
@@ -46,15 +54,19 @@ export async function quizAnswers(opts: { cwd: string; learner: string | undefin
     review: { added: f.info.added, already: f.info.already, next_review: f.info.nextReview ?? null },
     cooldown_until: f.info.cooldownUntil ?? null,
     revisit: f.info.revisit,
-    warnings: setup.log.warnings,
-    attempt: { file: attemptsFile(setup.learner, setup.phase.id), number: f.attempt },
+    warnings: [...setup.log.warnings, ...f.info.warnings],
+    self_assessed: f.info.selfAssessed ?? [],
+    attempt: { file: setup.practice ? practiceFile(setup.learner, setup.phase.id) : attemptsFile(setup.learner, setup.phase.id), number: f.attempt },
+    practice: setup.practice,
   };
 }
 
-export async function quizCommand(ctx: Ctx, opts: { answers?: string }, phaseArg: string): Promise<number> {
+export async function quizCommand(ctx: Ctx, opts: { answers?: string; partial?: boolean; practice?: boolean }, phaseArg: string): Promise<number> {
   const phase = parsePhase(phaseArg);
+  const practice = opts.practice === true;
+  if (opts.partial === true && opts.answers === undefined) throw new UsageError('--partial grades an answer file that leaves questions out; it needs --answers FILE');
   if (opts.answers !== undefined) {
-    const r = await quizAnswers({ cwd: ctx.cwd, learner: ctx.learner, phase, answers: opts.answers });
+    const r = await quizAnswers({ cwd: ctx.cwd, learner: ctx.learner, phase, answers: opts.answers, partial: opts.partial === true, practice });
     if (ctx.json) ctx.out(JSON.stringify(r, null, 2));
     else {
       const [{ theme }, { renderQuizResult }] = await Promise.all([import('../../ui/theme.js'), import('../../ui/quiz-result-view.js')]);
@@ -69,5 +81,5 @@ export async function quizCommand(ctx: Ctx, opts: { answers?: string }, phaseArg
     });
   }
   const { runInteractive } = await import('./quiz-tty.js');
-  return runInteractive(ctx, await setupQuiz({ cwd: ctx.cwd, learner: ctx.learner, phase }));
+  return runInteractive(ctx, await setupQuiz({ cwd: ctx.cwd, learner: ctx.learner, phase, practice }));
 }

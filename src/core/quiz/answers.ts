@@ -3,12 +3,13 @@
  *   q-05-01: 1                        mcq: the 0-based choice index
  *   q-05-02: [0, 2]                   multi: 0-based indices
  *   q-05-03: "text"                   short, free, conjugation-form, code (the program's source)
- *   q-05-04: {text: "…", self_assessed: true}   a free item with no keywords, judged by the learner
+ *   q-05-04: {text: "…", self_assessed: true}   a free item judged by the learner against its model
+ *                                     answer (one without keywords, or one whose keywords were missed)
  *   q-05-05: 3.14                     numeric
  * Unknown ids and answers of the wrong shape are problems with a JSON path; the caller turns them
  * into one InputError (exit 2) naming file:line:col.
  */
-import { isSelfAssessed, type Given, type QuizItem } from './grade.js';
+import type { Given, QuizItem } from './grade.js';
 
 export interface AnswerProblem { pointer: string; message: string }
 export interface ParsedAnswers { answers: Map<string, Given>; problems: AnswerProblem[]; ignored: string[] }
@@ -47,7 +48,6 @@ export function parseAnswerValue(item: QuizItem, v: unknown): Given | string {
         const o = v as Record<string, unknown>;
         const extra = Object.keys(o).filter((k) => k !== 'text' && k !== 'self_assessed');
         if (typeof o.text !== 'string' || typeof o.self_assessed !== 'boolean' || extra.length > 0) return `expected {text: "…", self_assessed: true|false} — found ${show(v)}`;
-        if (!isSelfAssessed(item)) return 'this question is graded by its keywords; give the answer as plain text (self_assessed is for questions without keywords)';
         return { kind: 'text', text: o.text, selfAssessed: o.self_assessed };
       }
       return typeof v === 'string' ? { kind: 'text', text: v } : `expected the answer as text — found ${show(v)}`;

@@ -6,7 +6,8 @@
  */
 import type { QuizBank } from '../../schemas/generated/types.js';
 import type { AttemptAnswer } from '../attempts.js';
-import { contentWords, findKeyword, prepare, type Prepared } from './text-match.js';
+import { contentWords, findKeyword, keywordHit, prepare, type Prepared } from './text-match.js';
+import { gradeForm } from './forms.js';
 
 export type QuizItem = QuizBank['items'][number];
 export type Verdict = AttemptAnswer['verdict'];
@@ -28,8 +29,10 @@ export interface Graded {
   points: 0 | 1;
   /** Why: what was missing, what limit was hit. */
   feedback: string;
-  /** The key, as a person reads it. */
+  /** The key, as a person reads it (for a free item, its model answer — never its keywords). */
   expected: string;
+  /** A keyworded free answer whose keywords were not found: the learner may compare it with the model answer and claim it. */
+  claimable?: true;
 }
 
 /** The answer-file form of an answer: what `--answers` accepts and the attempt log records. */
@@ -58,7 +61,9 @@ export function expectedText(item: QuizItem): string {
     case 'multi': return Array.isArray(c) ? c.map((i) => `${Number(i) + 1}. ${choices[Number(i)] ?? ''}`).join('\n') : '';
     case 'short': return Array.isArray(c) ? c.join(' | ') : String(c ?? '');
     case 'numeric': return `${String(c)}${item.tolerance ? ` ± ${item.tolerance}` : ''}`;
-    case 'free': return hasKeywords(item) ? `key ideas: ${(item.keywords ?? []).map((k) => alternatives(k)[0]).join(', ')}` : (item.model_answer ?? '');
+    // the model answer, not the keyword list: keywords shown before a pass are a list to stuff a retake with
+    case 'free': return item.model_answer ?? item.rubric ?? '';
+    case 'conjugation-form': return Array.isArray(c) ? c.join(' | ') : String(c ?? '');
     default: return String(c ?? '');
   }
 }
@@ -77,7 +82,9 @@ export function ownWordsProblem(answer: Prepared, prompt: Prepared, givenAway: b
   return undefined;
 }
 
-function gradeFree(item: QuizItem, text: string, selfAssessed: boolean | undefined): Omit<Graded, 'id' | 'answer' | 'expected'> {
+type Judged = Omit<Graded, 'id' | 'answer' | 'expected'>;
+
+function gradeFree(item: QuizItem, text: string, selfAssessed: boolean | undefined): Judged {
   const answer = prepare(text);
   const prompt = prepare(item.prompt_en);
   if (!hasKeywords(item)) {
@@ -87,23 +94,31 @@ function gradeFree(item: QuizItem, text: string, selfAssessed: boolean | undefin
     return { verdict: 'self-assessed', points: selfAssessed ? 1 : 0, feedback: selfAssessed ? 'you judged it right against the model answer' : 'you judged it wrong against the model answer' };
   }
   const kws = item.keywords ?? [];
-  const found = kws.map((k) => findKeyword(answer, alternatives(k)));
-  const missing = kws.filter((_k, i) => found[i] === undefined).map((k) => alternatives(k)[0] ?? '');
-  const hits = found.filter((f): f is string => f !== undefined);
+  const found = kws.map((k) => keywordHit(answer, alternatives(k)));
+  const hits = found.map((f) => f.match).filter((f): f is string => f !== undefined);
+  const negated = found.filter((f) => f.match === undefined && f.negated !== undefined).map((f) => f.negated ?? '');
   const need = Math.min(item.min_keywords ?? kws.length, kws.length);
-  if (hits.length < need) {
-    return { verdict: hits.length > 0 ? 'partial' : 'wrong', points: 0, feedback: `found ${hits.length} of ${need} key idea(s); missing: ${missing.join(', ')}` };
-  }
-  const givenAway = hits.every((h) => findKeyword(prompt, [h]) !== undefined);
-  const problem = ownWordsProblem(answer, prompt, givenAway);
-  if (problem) return { verdict: 'wrong', points: 0, feedback: problem };
-  return { verdict: 'correct', points: 1, feedback: `names ${hits.join(', ')}` };
+  const ownProblem = (): string | undefined => ownWordsProblem(answer, prompt, hits.every((h) => findKeyword(prompt, [h]) !== undefined));
+  const problem = hits.length < need ? missed(hits.length, need, negated) : ownProblem();
+  if (problem === undefined) return { verdict: 'correct', points: 1, feedback: `names ${hits.join(', ')}` };
+  // The keywords are a teacher's shortcut, not the answer: a learner who said the same in other words
+  // compares with the model answer and may claim it — counted, and flagged as self-assessed.
+  const own = ownProblem() === undefined;
+  if (selfAssessed === true && own) return { verdict: 'self-assessed', points: 1, feedback: `you judged it the same as the model answer (${problem})` };
+  if (selfAssessed === false) return { verdict: 'wrong', points: 0, feedback: `you judged it different from the model answer (${problem})` };
+  return { verdict: hits.length > 0 ? 'partial' : 'wrong', points: 0, feedback: problem, ...(own ? { claimable: true as const } : {}) };
+}
+
+/** What the grader did not find, without naming the missing keywords (they would be a list to stuff a retake with). */
+function missed(hit: number, need: number, negated: readonly string[]): string {
+  const neg = negated.length > 0 ? `; ${negated.map((n) => `"${n}"`).join(', ')} appear${negated.length === 1 ? 's' : ''} only in a negated clause` : '';
+  return `found ${hit} of the ${need} key idea${need === 1 ? '' : 's'} the model answer names${neg}`;
 }
 
 /** Normalised program output: CRLF → LF, trailing spaces and trailing blank lines ignored; case kept. */
 export const normalizeOutput = (s: string): string => s.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').replace(/\n+$/, '');
 
-function gradeCode(item: QuizItem, out: CodeOutcome | undefined): Omit<Graded, 'id' | 'answer' | 'expected'> {
+function gradeCode(item: QuizItem, out: CodeOutcome | undefined): Judged {
   if (!out) return { verdict: 'wrong', points: 0, feedback: 'the program was not run' };
   if (out.timedOut) return { verdict: 'wrong', points: 0, feedback: 'time limit (2 s) exceeded' };
   if (out.memoryExceeded) return { verdict: 'wrong', points: 0, feedback: 'memory limit (64 MB) exceeded' };
@@ -112,9 +127,9 @@ function gradeCode(item: QuizItem, out: CodeOutcome | undefined): Omit<Graded, '
   return ok ? { verdict: 'correct', points: 1, feedback: 'stdout matches' } : { verdict: 'wrong', points: 0, feedback: `stdout was ${JSON.stringify(normalizeOutput(out.stdout).slice(0, 200))}` };
 }
 
-function judge(item: QuizItem, g: Given, code: CodeOutcome | undefined): Omit<Graded, 'id' | 'answer' | 'expected'> {
+function judge(item: QuizItem, g: Given, code: CodeOutcome | undefined): Judged {
   const right = { verdict: 'correct', points: 1, feedback: '' } as const;
-  const wrong = (feedback = ''): Omit<Graded, 'id' | 'answer' | 'expected'> => ({ verdict: 'wrong', points: 0, feedback });
+  const wrong = (feedback = ''): Judged => ({ verdict: 'wrong', points: 0, feedback });
   const c = item.correct;
   switch (item.answer_type) {
     case 'mcq':
@@ -131,10 +146,8 @@ function judge(item: QuizItem, g: Given, code: CodeOutcome | undefined): Omit<Gr
       const keys = (Array.isArray(c) ? c : [c]).map((x) => squash(String(x)));
       return g.kind === 'text' && keys.includes(squash(g.text)) ? right : wrong();
     }
-    case 'conjugation-form': {
-      const norm = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-      return g.kind === 'text' && norm(g.text) === norm(String(c ?? '')) ? right : wrong();
-    }
+    case 'conjugation-form':
+      return g.kind === 'text' ? gradeForm(item, g.text) : wrong();
     case 'numeric': {
       const v = g.kind === 'number' ? g.value : g.kind === 'text' ? Number(g.text.trim()) : NaN;
       const want = Number(c);

@@ -21,5 +21,9 @@ export interface QuizResult {
   cooldown_until: string | null;
   revisit: Revisit[];
   warnings: string[];
+  /** Items counted on the learner's own judgement against the model answer (verdict self-assessed in the attempt). */
+  self_assessed: string[];
   attempt: { file: string; number: number };
+  /** A practice attempt: recorded apart, no cooldown, no review cards. */
+  practice: boolean;
 }

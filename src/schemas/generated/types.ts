@@ -779,7 +779,7 @@ export type Item = {
    */
   choices?: [string, string, ...string[]];
   /**
-   * mcq: 0-based index; multi: 0-based indices; short: accepted strings; conjugation-form: the form; numeric: the value; code: expected stdout.
+   * mcq: 0-based index; multi: 0-based indices; short: accepted strings; conjugation-form: the accepted form(s); numeric: the value; code: expected stdout.
    */
   correct?: number | string | [number, ...number[]] | [string, ...string[]];
   /**
@@ -787,13 +787,17 @@ export type Item = {
    */
   tolerance?: number;
   /**
-   * free: every keyword must appear (any alternative of it).
+   * free: the key ideas of the model answer; each keyword is met by any one of its alternatives, matched on Snowball stems as whole words in order (at most two words between a phrase's words), never inside a negated clause.
    */
   keywords?: Keyword[];
   /**
-   * free: how many keywords must appear (default: all).
+   * free: how many keywords must be met (default: all) — for an "expected mentions" list, the number the text's own wording asks for.
    */
   min_keywords?: number;
+  /**
+   * conjugation-form: the verb's infinitive, to tell a wrong form of the right verb from a wrong verb.
+   */
+  lemma?: string;
   model_answer?: string;
   /**
    * The curriculum's explanation, shown as feedback after answering.
@@ -813,6 +817,10 @@ export type Item = {
    */
   askable?: boolean;
   not_askable_reason?: string;
+  /**
+   * Why this item departs from the text (a keyword dropped or replaced, a type changed), as the curriculum data rules ask.
+   */
+  note?: string;
   /**
    * Line of the question heading in curriculum-full.txt.
    */

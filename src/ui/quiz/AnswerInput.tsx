@@ -6,7 +6,12 @@ import { TextInputView } from '../widgets/TextInputView.js';
 import { useChoiceInput } from '../widgets/use-choice-input.js';
 import { useTextInput } from '../widgets/use-text-input.js';
 
-export interface AnswerInputProps { item: QuizItem; initial: Given | undefined; active: boolean; color: boolean; rawCursor: boolean; onSubmit: (g: Given) => void; onNotice: (text: string | undefined) => void }
+export interface AnswerInputProps {
+  item: QuizItem; initial: Given | undefined; active: boolean; color: boolean; rawCursor: boolean;
+  /** Text typed but not sent, from an earlier session of this attempt. */
+  draft?: string | undefined;
+  onSubmit: (g: Given) => void; onNotice: (text: string | undefined) => void; onDraft?: (text: string) => void;
+}
 
 function Choices(p: AnswerInputProps) {
   const multi = p.item.answer_type === 'multi';
@@ -23,9 +28,9 @@ const MULTILINE = new Set<QuizItem['answer_type']>(['free', 'code']);
 
 function TextAnswer(p: AnswerInputProps) {
   const multiline = MULTILINE.has(p.item.answer_type);
-  const init = p.initial?.kind === 'text' ? p.initial.text : p.initial?.kind === 'number' ? String(p.initial.value) : '';
+  const init = p.draft ?? (p.initial?.kind === 'text' ? p.initial.text : p.initial?.kind === 'number' ? String(p.initial.value) : '');
   const state = useTextInput({
-    initial: init, multiline, active: p.active,
+    initial: init, multiline, active: p.active, ...(p.onDraft ? { onChange: p.onDraft } : {}),
     onSubmit: (v) => {
       if (v.trim() === '') { p.onNotice('type an answer first (Tab skips the question)'); return; }
       if (p.item.answer_type === 'numeric') {

@@ -59,10 +59,11 @@ export function FeedbackView(props: { item: QuizItem; graded: Graded; given: Giv
   );
 }
 
-export function SelfAssessView(props: { item: QuizItem; given: Given | undefined }) {
+export function SelfAssessView(props: { item: QuizItem; given: Given | undefined; graded?: Graded | undefined }) {
   const text = props.given?.kind === 'text' ? props.given.text : '';
   return (
     <Box flexDirection="column">
+      {props.graded?.claimable ? <Text>The grader did not find what it looks for ({props.graded.feedback}). Compare with the model answer: if yours says the same, it counts, marked self-assessed.</Text> : null}
       <Text>Your answer: {text}</Text>
       <Box marginTop={1} flexDirection="column">
         <Text bold>Model answer:</Text>

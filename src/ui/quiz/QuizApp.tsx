@@ -18,11 +18,11 @@ import { useSyncReducer } from '../widgets/use-sync-reducer.js';
 import { WidgetKeys, type KeyHandler } from '../widgets/key-router.js';
 import { useQuizKeys } from './use-quiz-keys.js';
 
-export interface Restored { index: number; answers: Record<string, Given>; graded: Record<string, Graded>; revealed: string[]; elapsedMs: number; startedAt: string }
+export interface Restored { index: number; answers: Record<string, Given>; graded: Record<string, Graded>; revealed: string[]; drafts?: Record<string, string>; elapsedMs: number; startedAt: string }
 
-export interface Snapshot { index: number; answers: Record<string, Given>; graded: Record<string, Graded>; revealed: string[]; elapsedMs: number }
+export interface Snapshot { index: number; answers: Record<string, Given>; graded: Record<string, Graded>; revealed: string[]; drafts: Record<string, string>; elapsedMs: number }
 
-export type QuizExit = { kind: 'finished'; passed: boolean } | { kind: 'left'; answered: number };
+export type QuizExit = { kind: 'finished'; passed: boolean } | { kind: 'left'; answered: number; drafts: number };
 
 export interface QuizAppProps {
   phase: number;
@@ -75,7 +75,7 @@ export function QuizApp(p: QuizAppProps) {
   const leave = (e: QuizExit): void => {
     // the time spent so far goes with the saved answers, so a resumed attempt's clock is honest
     const cur = now();
-    if (e.kind === 'left') p.onProgress({ index: cur.index, answers: cur.answers, graded: cur.graded, revealed: cur.revealed, elapsedMs });
+    if (e.kind === 'left') p.onProgress({ index: cur.index, answers: cur.answers, graded: cur.graded, revealed: cur.revealed, drafts: cur.drafts, elapsedMs });
     p.onExit(e);
     exit();
   };
@@ -83,7 +83,7 @@ export function QuizApp(p: QuizAppProps) {
   // every answered item is saved at once (and the position, so a resume lands where it stopped)
   useEffect(() => {
     if (s.screen === 'resume') return;
-    p.onProgress({ index: s.index, answers: s.answers, graded: s.graded, revealed: s.revealed, elapsedMs });
+    p.onProgress({ index: s.index, answers: s.answers, graded: s.graded, revealed: s.revealed, drafts: s.drafts, elapsedMs });
     // elapsedMs is left out on purpose: the clock alone is no reason to write
   }, [s.index, s.graded, s.revealed, s.screen === 'resume']);
 
@@ -104,7 +104,7 @@ export function QuizApp(p: QuizAppProps) {
   const widget = useRef<{ current: KeyHandler | undefined }>({ current: undefined }).current;
   useQuizKeys({
     now, dispatch, items: byId, widget,
-    leave: (how) => leave(how === 'finished' ? { kind: 'finished', passed: finish?.passed === true } : { kind: 'left', answered: answeredCount(now()) }),
+    leave: (how) => leave(how === 'finished' ? { kind: 'finished', passed: finish?.passed === true } : { kind: 'left', answered: answeredCount(now()), drafts: Object.keys(now().drafts).length }),
     restart: p.onRestart,
     selfAssess: (right) => {
       const cur = now();
@@ -147,14 +147,15 @@ export function QuizApp(p: QuizAppProps) {
       if ((s.screen === 'feedback' || (s.screen === 'question' && locked)) && graded) {
         inner = <FeedbackView item={item} graded={graded} given={s.answers[id]} color={p.color} hint={HINTS.feedback} />;
       } else if (s.screen === 'self') {
-        inner = <SelfAssessView item={item} given={s.answers[id]} />;
+        inner = <SelfAssessView item={item} given={s.answers[id]} graded={s.graded[id]} />;
       } else if (s.screen === 'grading') {
         inner = <Text>{item.answer_type === 'code' ? 'Running your program (2 s, 64 MB)…' : 'Grading…'}</Text>;
       } else {
         const hint = item.answer_type === 'mcq' ? HINTS.choice : item.answer_type === 'multi' ? HINTS.multi : HINTS.text;
         inner = (
           <Box flexDirection="column">
-            <AnswerInput key={`${id}:${s.index}`} item={item} initial={s.answers[id]} active={s.screen === 'question'} color={p.color} rawCursor={p.rawCursor === true}
+            <AnswerInput key={`${id}:${s.index}`} item={item} initial={s.answers[id]} draft={s.drafts[id]} active={s.screen === 'question'} color={p.color} rawCursor={p.rawCursor === true}
+              onDraft={(text) => dispatch({ type: 'draft', id, text })}
               onSubmit={(given) => dispatch({ type: 'submit', id, given, selfAssessed: isSelfAssessed(item) })}
               onNotice={(text) => dispatch({ type: 'notice', text })} />
             {s.notice ? <Text {...(p.color ? { color: 'yellow' } : {})}>! {s.notice}</Text> : null}

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import type { Revisit } from '../../core/quiz/concepts.js';
 import type { Graded, QuizItem } from '../../core/quiz/grade.js';
-import { cleanTitle, dayWord, elapsed, pct, plain } from './format.js';
+import { cleanTitle, dayWord, elapsed, pct, plain, selfAssessedLine } from './format.js';
 import { verdictLine } from './FeedbackView.js';
 
 /** With feedback at the end, each answer's verdict and the curriculum's explanation, in order. */
@@ -29,6 +29,8 @@ export interface FinishInfo {
   cooldownUntil: string | undefined;
   revisit: Revisit[];
   warnings: string[];
+  /** Items the learner judged right against the model answer: counted, flagged for a teacher's review. */
+  selfAssessed?: string[];
 }
 
 export function reviewLine(f: Pick<FinishInfo, 'added' | 'already' | 'nextReview' | 'today'>): string {
@@ -53,6 +55,7 @@ export function SummaryView(props: { phase: number; info: FinishInfo; elapsedMs:
         Score {pct(f.score)} ({f.points} of {f.total}) · pass ≥ {pct(f.threshold)} ·{' '}
         <Text bold {...c(f.passed ? 'green' : 'red')}>{f.passed ? 'PASSED' : 'NOT PASSED'}</Text>
       </Text>
+      {f.selfAssessed && f.selfAssessed.length > 0 ? <Text {...c('yellow')}>{selfAssessedLine(f.selfAssessed)}</Text> : null}
       {props.verdicts ? <Verdicts items={props.verdicts} color={props.color} /> : null}
       {f.missed.length > 0 && !props.verdicts ? (
         <Box flexDirection="column" marginTop={1}>

@@ -31,3 +31,8 @@ export function dayWord(day: string, today: string): string {
 
 /** The mirror pages' type tags ("(free)", "(multi-choice)") are said once, by the kind label. */
 export const cleanTitle = (t: string): string => plain(t).replace(/\s*\((single|multi|multi-choice|free)\)\s*\.?$/i, '').trim();
+
+/** The self-assessed items of a finished attempt, as the summary and the answer-file result name them. */
+export function selfAssessedLine(ids: readonly string[]): string {
+  return `? ${ids.length} answer${ids.length === 1 ? '' : 's'} self-assessed against the model answer (${ids.join(', ')}): counted, and flagged in the attempt for a teacher's review.`;
+}

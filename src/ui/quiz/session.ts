@@ -20,6 +20,8 @@ export interface SessionState {
   graded: Record<string, Graded>;
   /** Items whose verdict or model answer was shown: their answers are final. */
   revealed: string[];
+  /** Text typed but not sent, by item: kept when the learner leaves, offered again on resume. */
+  drafts: Record<string, string>;
   screen: Screen;
   /** Where confirm-quit returns to. */
   back: Screen;
@@ -34,15 +36,21 @@ export type SessionAction =
   | { type: 'graded'; graded: Graded }
   | { type: 'next' } | { type: 'back' }
   | { type: 'notice'; text: string | undefined }
+  | { type: 'draft'; id: string; text: string }
   | { type: 'quit-ask' } | { type: 'quit-cancel' }
   | { type: 'finish' } | { type: 'first-unanswered' }
   | { type: 'saved' } | { type: 'failed'; error: string };
 
-export function initSession(ids: string[], feedback: 'each' | 'end', restored?: { index: number; answers: Record<string, Given>; graded: Record<string, Graded>; revealed: string[] }): SessionState {
+export interface RestoredSession { index: number; answers: Record<string, Given>; graded: Record<string, Graded>; revealed: string[]; drafts?: Record<string, string> | undefined }
+
+/** A resumed attempt opens on its first unanswered question (the last one viewed may be long done). */
+export function initSession(ids: string[], feedback: 'each' | 'end', restored?: RestoredSession): SessionState {
+  const graded = restored?.graded ?? {};
+  const firstOpen = ids.findIndex((id) => graded[id] === undefined);
   return {
     ids, feedback, notice: undefined, error: undefined, back: 'question',
-    index: restored ? Math.min(restored.index, ids.length - 1) : 0,
-    answers: restored?.answers ?? {}, graded: restored?.graded ?? {}, revealed: restored?.revealed ?? [],
+    index: restored ? (firstOpen >= 0 ? firstOpen : Math.min(restored.index, ids.length - 1)) : 0,
+    answers: restored?.answers ?? {}, graded, revealed: restored?.revealed ?? [], drafts: restored?.drafts ?? {},
     screen: restored ? 'resume' : 'question',
   };
 }
@@ -58,6 +66,12 @@ function advance(s: SessionState): SessionState {
   return { ...s, screen: unanswered(s).length > 0 ? 'confirm-finish' : 'saving', notice: undefined };
 }
 
+function without(r: Record<string, string>, id: string): Record<string, string> {
+  if (!(id in r)) return r;
+  const { [id]: _gone, ...rest } = r;
+  return rest;
+}
+
 export function sessionReducer(s: SessionState, a: SessionAction): SessionState {
   switch (a.type) {
     case 'resume':
@@ -66,9 +80,16 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
       return initSession(s.ids, s.feedback);
     case 'submit':
       if (isLocked(s, a.id) || s.screen !== 'question') return s;
-      return { ...s, answers: { ...s.answers, [a.id]: a.given }, screen: a.selfAssessed ? 'self' : 'grading', notice: undefined };
+      return { ...s, answers: { ...s.answers, [a.id]: a.given }, drafts: without(s.drafts, a.id), screen: a.selfAssessed ? 'self' : 'grading', notice: undefined };
+    case 'draft':
+      if (isLocked(s, a.id) || s.drafts[a.id] === a.text) return s;
+      return { ...s, drafts: a.text === '' ? without(s.drafts, a.id) : { ...s.drafts, [a.id]: a.text } };
     case 'graded': {
       const id = a.graded.id;
+      // keywords missed: the learner sees the model answer and may claim theirs says the same
+      if (a.graded.claimable && s.screen === 'grading') {
+        return { ...s, graded: { ...s.graded, [id]: a.graded }, revealed: s.revealed.includes(id) ? s.revealed : [...s.revealed, id], screen: 'self' };
+      }
       const shown = s.feedback === 'each' || s.screen === 'self';
       const next = { ...s, graded: { ...s.graded, [id]: a.graded }, revealed: shown && !s.revealed.includes(id) ? [...s.revealed, id] : s.revealed };
       return shown ? { ...next, screen: 'feedback' } : advance(next);

@@ -9,7 +9,7 @@ import type { Key } from 'ink';
 import { useWidgetKeys } from './key-router.js';
 import { initText, textReducer, type TextAction, type TextState } from './text-input.reducer.js';
 
-export interface TextInputOptions { initial?: string; multiline: boolean; active: boolean; onSubmit: (value: string) => void }
+export interface TextInputOptions { initial?: string; multiline: boolean; active: boolean; onSubmit: (value: string) => void; onChange?: (value: string) => void }
 
 const PASTE_START = '[200~';
 const PASTE_END = '[201~';
@@ -37,8 +37,10 @@ export function useTextInput(opts: TextInputOptions): TextState {
   const apply = (actions: TextAction[], submit: boolean): void => {
     let s = ref.current;
     for (const a of actions) s = textReducer(s, a);
+    const changed = s.value !== ref.current.value;
     ref.current = s;
     setState(s);
+    if (changed) opts.onChange?.(s.value);
     if (submit) opts.onSubmit(s.value);
   };
   useWidgetKeys((input, key) => {
