@@ -110,3 +110,19 @@ export async function validateBreaksCommand(ctx: Ctx, dir: string): Promise<numb
   ctx.out(`${r.ok ? t.ok('✓') : t.bad('✗')} ${r.checked} break(s) checked in a temporary copy of ${r.workspace}; ${skipped} skipped (target not in this workspace, prose-only or diagnostic)`);
   return r.ok ? 0 : 2;
 }
+
+/** `lynx validate --breaks` with no workspace: the per-break self-test (src/app/break/self-test). */
+export async function selfTestCommand(ctx: Ctx): Promise<number> {
+  const { selfTestBreaks } = await import('../../app/break/self-test.js');
+  const r = await selfTestBreaks();
+  if (ctx.json) { ctx.out(JSON.stringify(r, null, 2)); return r.ok ? 0 : 2; }
+  const { theme } = await import('../../ui/theme.js');
+  const t = theme();
+  for (const c of r.cases) {
+    const mark = c.status === 'pass' ? t.ok('✓') : c.status === 'fail' ? t.bad('✗') : t.dim('·');
+    ctx.out(`${mark} ${nn(c.phase)} ${t.bold(c.id)}: ${c.status} — ${c.reason}`);
+    for (const o of c.observe ?? []) ctx.out(t.dim(`    ${o.action === 'run' ? `ran (exit ${String(o.exit_code)})` : o.action}${o.fallback ? ' [test-recipe fallback]' : ''}: ${o.text.slice(0, 70)}${o.reason ? ` — ${o.reason}` : ''}`));
+  }
+  ctx.out(`${r.ok ? t.ok('✓') : t.bad('✗')} ${r.passed}/${r.exact} exact-edit break(s) pass start → observe → restore (byte-exact); ${r.guided} break(s) without an exact edit use the guided mode`);
+  return r.ok ? 0 : 2;
+}

@@ -51,10 +51,11 @@ export async function validate(opts: { cwd: string; dir?: string | undefined }):
   };
 }
 
-export async function validateCommand(ctx: Ctx, dir: string | undefined, breaks?: string): Promise<number> {
+export async function validateCommand(ctx: Ctx, dir: string | undefined, breaks?: string | true): Promise<number> {
   if (breaks !== undefined) {
-    if (dir !== undefined) throw new UsageError('give either a DIR or --breaks WORKSPACE, not both');
-    return (await import('./validate-breaks.js')).validateBreaksCommand(ctx, breaks);
+    if (dir !== undefined) throw new UsageError('give either a DIR or --breaks [WORKSPACE], not both');
+    // --breaks alone: the self-test of every exact-edit break on the labs' files; with a workspace: the dry run there.
+    return breaks === true ? (await import('./validate-breaks.js')).selfTestCommand(ctx) : (await import('./validate-breaks.js')).validateBreaksCommand(ctx, breaks);
   }
   const r = await validate({ cwd: ctx.cwd, dir });
   if (ctx.json) {
