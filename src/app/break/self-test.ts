@@ -18,6 +18,7 @@ import { loadPhase, phaseIndex } from '../../io/curriculum.js';
 import { start } from '../../cli/commands/break/start.js';
 import { restore } from '../../cli/commands/break/restore.js';
 import { LynxError } from '../../core/errors.js';
+import { selfTestProblems } from '../../core/break/self-test.js';
 
 export interface SelfTestCase {
   phase: number; id: string;
@@ -79,11 +80,7 @@ async function testBreak(phaseId: number, b: Break, expand: (p: string) => strin
     const r = await restore(opts, phaseId, b.id, {});
     for (const f of files) f.restored_byte_exact = r.ok && sha256Bytes(readFileSync(join(root, f.path))) === originals.get(f.path);
     const ran = s.observations.some((o) => o.action === 'run' && o.exit_code !== null && o.exit_code !== undefined);
-    const problems = [
-      ...files.filter((f) => !f.mutant_differs).map((f) => `${f.path}: the mutant equals the original`),
-      ...files.filter((f) => !f.restored_byte_exact).map((f) => `${f.path}: not byte-exact after restore`),
-      ...(ran ? [] : ['no observe command ran']),
-    ];
+    const problems = selfTestProblems(files, ran);
     return { ...base, status: problems.length === 0 ? 'pass' : 'fail', reason: problems.join('; ') || `start → observe → restore on ${files.map((f) => f.path).join(', ')}`, files, observe };
   } catch (err) {
     return { ...base, status: 'fail', reason: err instanceof LynxError ? err.message : String(err) };
