@@ -4,7 +4,7 @@
  * three-try diagnosis loop. Real workspaces, the built CLI, real just and python3.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, git, lynx } from '../helpers/cli.js';
 import { breakWorkspace, CHECKPOINT, commitPredictions, openJournals, read, TARGET, treeHashes } from '../helpers/break-fixture.js';
@@ -63,6 +63,30 @@ describe('lynx break start finds the learner\'s equivalent', () => {
     expect(lynx(['break', '00', 'reveal'], { cwd: dir }).code).toBe(0);
     expect(lynx(['break', '00', 'restore'], { cwd: dir }).code).toBe(0);
     expect(readFileSync(join(dir, 'src/utils/seed_all.py')).equals(original)).toBe(true);
+  });
+
+  it('phase 08 at the page\'s path (an alternative of the labs\' src/minitorch/tensor.py), the lab\'s code indented as the lab writes it: confirmed with --yes, restored byte-exact', () => {
+    const dir = breakWorkspace();
+    const tensor = 'import numpy as np\n\n\ndef _unbroadcast(grad, target_shape):\n    return grad\n\n\nclass Tensor:\n    def __add__(self, other):\n        out = Tensor(self.data + other.data)\n\n        def _backward():\n            self.grad += _unbroadcast(out.grad, self.shape)\n            other.grad += _unbroadcast(out.grad, other.shape)\n\n        out._backward = _backward\n        return out\n';
+    const rel = 'src/minigrad/tensor.py';
+    const abs = join(dir, rel);
+    mkdirSync(join(dir, 'src/minigrad'), { recursive: true });
+    writeFileSync(abs, tensor);
+    const pred = 'learners/borja/phase-08/notes/breaks.md';
+    expect(lynx(['break', '08'], { cwd: dir }).code).toBe(0);
+    writeFileSync(join(dir, pred), `${read(dir, pred)}Regime 1 crashes on the shape mismatch and regime 2 silently gives gradients five times too large.\n`);
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'phase 08 tensor at the page path, predictions');
+    const refused = lynx(['break', '08', 'start'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`found the break's anchor in ${rel}, the alternative path that holds the anchor of src/minitorch/tensor.py (exact match), lines 13`);
+    const yes = lynx(['break', '08', 'start', '--yes', '--json'], { cwd: dir });
+    expect(yes.code, yes.stderr).toBe(0);
+    expect(json<{ located: { path: string; where: string }[] }>(yes.stdout).located).toEqual([expect.objectContaining({ path: rel, where: 'alternative' })]);
+    expect(read(dir, rel)).toContain('            self.grad += out.grad\n            other.grad += out.grad\n');
+    expect(lynx(['break', '08', 'reveal'], { cwd: dir }).code).toBe(0);
+    expect(lynx(['break', '08', 'restore'], { cwd: dir }).code).toBe(0);
+    expect(read(dir, rel)).toBe(tensor);
   });
 
   it('two tracked files holding the anchor: a refusal naming both, nothing written', () => {
