@@ -71,7 +71,7 @@ export const steps: DemoStepDef[] = [
     run: async (env) => {
       const { diagnose } = await import('../commands/break/hint-diagnose.js');
       const r = await diagnose(session(env), 0, undefined, DIAGNOSIS);
-      return { ok: r.verdict.names_cause, output: `${r.verdict.names_cause ? 'names the cause' : 'misses the cause'} (${Math.round(r.verdict.score * 100)}% of the key terms)\nhidden cause: ${r.hidden_cause}` };
+      return { ok: r.verdict.names_cause, output: `${r.verdict.names_cause ? 'names the cause' : 'misses the cause'} (${Math.round(r.verdict.score * 100)}% of the key terms)\nhidden cause: ${r.hidden_cause ?? '(still hidden: a miss offers the next hint; `lynx break 00 reveal` shows it)'}` };
     },
   },
   {
