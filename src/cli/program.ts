@@ -45,11 +45,11 @@ Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`
   program.command('validate')
     .description('validate curriculum and quiz files (schema + cross-references)')
     .argument('[dir]', 'a directory holding curriculum/ and quizzes/ (default: the workspace\'s own copies, else the bundled data)')
-    .option('--breaks <workspace>', 'instead: apply each break whose target exists in <workspace> (in a temporary copy) and check it is detectable')
+    .option('--breaks [workspace]', 'instead: alone, self-test every exact-edit break (start → observe → restore on the labs\' files in a temporary workspace); with <workspace>, apply each break whose target exists there (in a temporary copy) and check it is detectable')
     .option('--checks', 'also prove every DoD check can pass and can fail (a generated workspace for each)')
     .addOption(json())
-    .addHelpText('after', examples(['lynx validate', 'lynx validate ./my-curriculum-fork', 'lynx validate --checks', 'lynx validate --breaks .']))
-    .action(act<{ breaks?: string; checks?: boolean }, [string | undefined]>(async (ctx, o, dir) => (await import('./actions/validate.js')).validateCommand(ctx, dir, o.breaks, o.checks === true)));
+    .addHelpText('after', examples(['lynx validate', 'lynx validate ./my-curriculum-fork', 'lynx validate --checks', 'lynx validate --breaks', 'lynx validate --breaks .']))
+    .action(act<{ breaks?: string | true; checks?: boolean }, [string | undefined]>(async (ctx, o, dir) => (await import('./actions/validate.js')).validateCommand(ctx, dir, o.breaks, o.checks === true)));
 
   program.command('doctor')
     .description('check tools (git, just, python3, uv) and workspace health')

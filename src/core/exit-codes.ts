@@ -9,7 +9,7 @@ import type { LabReport, LabRunResult } from './lab-results.js';
 import type { DiffResult, ManifestCheckResult } from './manifest-results.js';
 import type { ApproveResult, PhaseStartResult } from './phase-results.js';
 import type { PeekedResult, DraftResult, AttestResult, DemoResult, DeriveResult, InitResult, JournalEdit, JournalResult, ReportOutcome, WaiveResult } from './results.js';
-import type { BreaksReport } from './break/validate-results.js';
+import type { BreaksReport, SelfTestReport } from './break/validate-results.js';
 
 /** `lynx gate`: one result per phase verified; `all` = the --all form (its JSON is the list). */
 export interface GateRun { results: GateResult[]; all: boolean; changedSince?: string }
@@ -38,6 +38,7 @@ export interface ResultKinds {
   doctor: DoctorReport;
   validate: ValidateReport;
   'validate-breaks': BreaksReport;
+  'break-self-test': SelfTestReport;
   demo: DemoResult;
 }
 export type ResultKind = keyof ResultKinds;
@@ -72,6 +73,7 @@ const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
   doctor: (r) => (r.tools.some((t) => t.required && !t.found) ? 3 : r.workspace?.checks.some((c) => c.status === 'fail') ? 2 : 0),
   validate: (r) => (r.ok ? 0 : 2),
   'validate-breaks': (r) => (r.ok ? 0 : 2),
+  'break-self-test': (r) => (r.ok ? 0 : 2),
   demo: (r) => (r.ok ? 0 : 1),
 };
 

@@ -46,7 +46,7 @@ export async function runSpec(ws: Workspace, phase: number, spec: CommandSpec, t
 export async function runPlan(ws: Workspace, phase: number, plan: ObservePlan, onOutput?: (s: string) => void): Promise<StepResult[]> {
   const out: StepResult[] = [];
   for (const s of plan.steps) {
-    if (s.action === 'run') out.push(await runSpec(ws, phase, s.spec, s.text, onOutput));
+    if (s.action === 'run') out.push({ ...(await runSpec(ws, phase, s.spec, s.text, onOutput)), ...(s.note ? { reason: s.note } : {}) });
     else if (s.action === 'skip') out.push({ text: s.text, action: 'skip', reason: s.reason });
     else out.push({ text: s.text, action: 'manual' });
   }

@@ -1,5 +1,5 @@
 /** Plain-text rendering of every `lynx break` step (the --json form is the result itself). */
-import type { DiagnoseResult, HintResult, ObserveResult, RestoreResult, ShowResult, StartResult, StatusResult } from '../core/break/results.js';
+import type { ConfirmResult, DiagnoseResult, HintResult, RevealResult, ObserveResult, RestoreResult, ShowResult, StartResult, StatusResult } from '../core/break/results.js';
 import type { BreakState } from '../core/break/model.js';
 import { renderSteps } from './break-steps-view.js';
 import type { Theme } from './theme.js';
@@ -11,7 +11,7 @@ const short = (sha: string | null | undefined): string => (sha ? sha.slice(0, 10
 export function stateLine(st: BreakState | undefined, t: Theme): string {
   if (!st?.state) return t.dim('not started');
   const when = st.state === 'restored' ? st.restored_at : st.state === 'diagnosed' ? st.diagnosed_at : st.state === 'active' ? st.started_at : st.predicted_at;
-  const extra = [st.hints_used ? `${st.hints_used} hint(s) used` : '', st.diagnosis_names_cause === undefined ? '' : st.diagnosis_names_cause ? 'diagnosis named the cause' : 'diagnosis missed the cause', st.forced ? 'restored with --force' : ''].filter(Boolean);
+  const extra = [st.hints_used ? `${st.hints_used} hint(s) used` : '', st.diagnoses?.length ? `${st.diagnoses.length} diagnosis(es)` : '', st.revealed_by === 'request' ? 'answer revealed on request' : '', st.diagnosis_names_cause === undefined ? '' : st.diagnosis_names_cause ? 'diagnosis named the cause' : 'diagnosis missed the cause', st.forced ? 'restored with --force' : ''].filter(Boolean);
   const word = { predicted: t.info('predicted'), active: t.warn('active'), diagnosed: t.warn('diagnosed'), restored: t.ok('restored') }[st.state];
   return `${word}${when ? ` ${when.slice(0, 16).replace('T', ' ')}` : ''}${extra.length ? t.dim(` · ${extra.join(' · ')}`) : ''}`;
 }
@@ -38,8 +38,13 @@ export function renderShow(r: ShowResult, t: Theme): string {
 }
 
 export function renderStart(r: StartResult, t: Theme, streamed = false): string {
+  if (r.mode === 'guided') {
+    return [`${t.warn('!')} break ${nn(r.phase)} ${t.bold(r.id)}: guided — you make the edit`, `  ${r.why ?? ''}`, '', t.bold('The edit to make'),
+      ...r.instructions.map((i) => indent(i, '  · ').replace(/\n {2}· /g, '\n    ')), '', `${t.info('next:')} ${r.next}`].join('\n');
+  }
   const out = [`${t.ok('✓')} break ${nn(r.phase)} ${t.bold(r.id)} started — ${r.mode === 'edit' ? 'lynx applied the edit' : 'you make the edit'}`];
-  out.push(t.dim(`  journal ${r.journal} · HEAD ${short(r.head)} · predictions ${r.predictions.path} committed in ${short(r.predictions.commit)}`));
+  out.push(t.dim(`  journal ${r.journal ?? '?'} · HEAD ${short(r.head)} · predictions ${r.predictions.path} committed in ${short(r.predictions.commit)}`));
+  for (const l of r.located ?? []) out.push(`  ${t.info('found')} ${l.path}${l.path !== l.listed ? ` (for ${l.listed}, ${l.where === 'alternative' ? 'its alternative path' : 'found in your tree'})` : ''}, line ${l.lines.join(', ')} (${l.how} match), applied after confirmation`);
   for (const f of r.files) {
     const where = f.matches?.map((m) => `line ${m.line} (${m.how} match)`).join(', ');
     out.push(`  ${t.warn('~')} ${f.path}${where ? ` ${where}` : ''} ${t.dim(`sha256 ${f.original_sha256.slice(0, 12)}${f.mutant_sha256 ? ` → ${f.mutant_sha256.slice(0, 12)}` : ' (original journaled)'}`)}`);
@@ -63,18 +68,40 @@ export function renderHint(r: HintResult, t: Theme): string {
   return [`${t.bold(`Hint ${r.level}/${r.total}`)}${r.exhausted ? t.dim(' (no more hints)') : ''}`, indent(r.hint), '', `${t.info('next:')} ${r.next}`].join('\n');
 }
 
-export function renderDiagnose(r: DiagnoseResult, t: Theme): string {
-  const v = r.verdict;
-  const out = [
-    v.names_cause ? `${t.ok('✓')} your diagnosis names the hidden cause` : `${t.warn('✗')} your diagnosis does not name the hidden cause`,
-    t.dim(`  ${Math.round(v.score * 100)}% of its key terms (${v.rule})`),
-    t.dim(`  used: ${v.matched.join(', ') || 'none'}${v.missing.length ? ` · not used: ${v.missing.join(', ')}` : ''}`),
-    '', t.bold('Hidden cause'), indent(r.hidden_cause),
-  ];
+function answer(r: { hidden_cause?: string; symptom?: string; fix?: string; teaching_note?: string }, t: Theme): string[] {
+  const out: string[] = [];
+  if (r.hidden_cause) out.push('', t.bold('Hidden cause'), indent(r.hidden_cause));
   if (r.symptom) out.push('', t.bold('The symptom, as the page describes it'), indent(r.symptom));
   if (r.fix) out.push('', t.bold('Fix'), indent(r.fix));
   if (r.teaching_note) out.push('', t.bold('Why this teaches the concept'), indent(r.teaching_note));
+  return out;
+}
+
+export function renderDiagnose(r: DiagnoseResult, t: Theme): string {
+  const v = r.verdict;
+  const out = [
+    `${v.names_cause ? `${t.ok('✓')} your diagnosis names the hidden cause` : `${t.warn('✗')} your diagnosis does not name the hidden cause`} ${t.dim(`(try ${r.attempt}/${r.max_attempts})`)}`,
+    t.dim(`  ${Math.round(v.score * 100)}% of its key terms (${v.rule})`),
+    // After a miss the missing terms would give the answer away: only the count, until it is revealed.
+    r.done ? t.dim(`  used: ${v.matched.join(', ') || 'none'}${v.missing.length ? ` · not used: ${v.missing.join(', ')}` : ''}`) : t.dim(`  key terms used: ${v.matched.length} of ${v.matched.length + v.missing.length}`),
+  ];
+  if (r.offered_hint) out.push('', t.bold(`Hint ${r.offered_hint.level}/${r.offered_hint.total}`), indent(r.offered_hint.hint));
+  out.push(...answer(r, t));
   out.push('', `${t.info('next:')} ${r.next}`);
+  return out.join('\n');
+}
+
+export function renderReveal(r: RevealResult, t: Theme): string {
+  const tries = r.attempts.map((a, i) => `  ${a.names_cause ? t.ok('✓') : t.warn('✗')} ${i + 1}. ${a.text}`);
+  return [t.bold(`Break ${nn(r.phase)} · ${r.id}: the answer`), ...(tries.length ? ['', t.bold('Your diagnoses'), ...tries] : [t.dim('  revealed before any diagnosis')]), ...answer(r, t), '', `${t.info('next:')} ${r.next}`].join('\n');
+}
+
+export function renderConfirm(r: ConfirmResult, t: Theme, streamed = false): string {
+  const word = { seen: `${t.ok('✓')} the symptom appears`, 'not-seen': `${t.warn('!')} the observe commands pass: the symptom does not show`, unknown: `${t.dim('·')} nothing ran to confirm the symptom` }[r.symptom];
+  const out = [`${t.ok('✓')} break ${nn(r.phase)} ${t.bold(r.id)} confirmed — your edit is journaled (${r.journal})`];
+  for (const f of r.files) out.push(`  ${t.warn('~')} ${f.path} ${t.dim(`sha256 ${f.original_sha256.slice(0, 12)} (committed) → ${f.mutant_sha256.slice(0, 12)} (yours)`)}`);
+  if (r.observations.length) out.push('', t.bold('Observe'), ...renderSteps(r.observations, t, { streamed }));
+  out.push('', word, '', `${t.info('next:')} ${r.next}`);
   return out.join('\n');
 }
 

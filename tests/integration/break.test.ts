@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, git, lynx, write } from '../helpers/cli.js';
-import { breakWorkspace, CHECKPOINT, commitPredictions, JOURNAL, MUTANT_LINE, openJournals, PREDICTIONS, PREDICTION_TEXT, read, TARGET } from '../helpers/break-fixture.js';
+import { breakWorkspace, CHECKPOINT, commitPredictions, JOURNAL, MUTANT_LINE, openJournals, PREDICTIONS, PREDICTION_TEXT, read, TARGET, treeHashes } from '../helpers/break-fixture.js';
 
 afterAll(cleanup);
 
@@ -127,23 +127,28 @@ describe('lynx break start: refusals leave every byte alone', () => {
     commitPredictions(dir);
     const r = lynx(['break', '00', 'start'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`the break's edit matches ${TARGET} 2 times (exact match) — it must match exactly once`);
-    expect(r.stderr).toContain(`candidate at ${TARGET}:13: os.environ["PYTHONHASHSEED"] = str(seed)`);
-    expect(r.stderr).toContain(`candidate at ${TARGET}:18: os.environ["PYTHONHASHSEED"] = str(seed)`);
+    expect(r.stderr).toContain(`the break's edit for ${TARGET} matches 2 places — it must match exactly one`);
+    expect(r.stderr).toContain(`candidate at ${TARGET}:13 (exact match)`);
+    expect(r.stderr).toContain(`candidate at ${TARGET}:18 (exact match)`);
     expect(r.stderr).toContain('--manual');
     expect(read(dir, TARGET)).toBe(text);
     expect(openJournals(dir)).toEqual([]);
   });
 
-  it('an edit that does not match', () => {
+  it('an edit that matches nowhere is the guided mode: the edit is shown, nothing is written or journaled', () => {
     const dir = breakWorkspace();
     writeFileSync(join(dir, TARGET), read(dir, TARGET).replace('    os.environ["PYTHONHASHSEED"] = str(seed)\n', ''));
     git(dir, 'commit', '-q', '-am', 'no seed line');
     commitPredictions(dir);
+    const before = treeHashes(dir);
     const r = lynx(['break', '00', 'start'], { cwd: dir });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`the break's edit does not match ${TARGET}`);
-    expect(r.stderr).toContain('expected:     os.environ["PYTHONHASHSEED"] = str(seed)');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('guided — you make the edit');
+    expect(r.stdout).toContain("lynx found the break's anchor nowhere in your tracked files");
+    expect(r.stdout).toContain(`${TARGET}, or your equivalent: replace`);
+    expect(r.stdout).toContain('lynx break 00 confirm');
+    expect(openJournals(dir)).toEqual([]);
+    expect(treeHashes(dir, [CHECKPOINT])).toEqual(before);
   });
 
   it('hint, diagnose and restore need an active break; diagnose needs text without a terminal', () => {
@@ -224,6 +229,7 @@ describe('lynx break restore', () => {
     expect(lynx(['break', '00', 'start'], { cwd: dir }).code).toBe(0);
     expect(statSync(join(dir, TARGET)).mode & 0o777).toBe(0o755);
     expect(lynx(['break', '00', 'diagnose', 'no idea'], { cwd: dir }).stdout).toContain('does not name the hidden cause');
+    expect(lynx(['break', '00', 'reveal'], { cwd: dir }).code).toBe(0);
     expect(lynx(['break', '00', 'restore'], { cwd: dir }).code).toBe(0);
     expect(statSync(join(dir, TARGET)).mode & 0o777).toBe(0o755);
     expect(git(dir, 'status', '--porcelain')).not.toContain(TARGET);

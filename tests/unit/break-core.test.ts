@@ -76,6 +76,17 @@ describe('observe plan', () => {
     expect(p09.steps[0]).toMatchObject({ action: 'run', spec: { just: 'exp', args: ['09-tense-mlp', '--tag', 'broken-gelu-identity'] } });
     expect(planObserve(brk('37'), facts()).steps.map((s) => s.action)).toEqual(['manual', 'run']);
   });
+  it('a recipe no lab defines runs the command directly when the data gives its argv, and says so; without argv it is a skip', () => {
+    const b = { ...brk('00'), observe: [{ text: 'just exp 09-tense-mlp', just: 'exp', args: ['09-tense-mlp'], argv: ['python3', 'experiments/09-tense-mlp/train.py'] as [string, ...string[]] }] };
+    const p = planObserve(b, facts({ recipes: ['test'], hasProgram: () => true }));
+    expect(p.steps[0]).toMatchObject({ action: 'run', spec: { argv: ['python3', 'experiments/09-tense-mlp/train.py'] }, note: 'the Justfile has no recipe `exp`: ran `python3 experiments/09-tense-mlp/train.py` directly instead' });
+    expect(p.fallback).toBeUndefined();
+    const noPython = planObserve(b, facts({ recipes: ['test'], hasProgram: () => false }));
+    expect(noPython.steps[0]).toMatchObject({ action: 'skip', reason: 'the Justfile has no recipe `exp`, and `python3` is not installed (not on PATH)' });
+    const plain = planObserve({ ...b, observe: [{ text: 'just exp x', just: 'exp', args: ['x'] }] }, facts({ recipes: ['test'] }));
+    expect(plain.steps[0]).toMatchObject({ action: 'skip', reason: 'the Justfile has no recipe `exp`' });
+    expect(plain.fallback?.text).toBe('just test');
+  });
 });
 
 describe('arguments, targets, journal', () => {

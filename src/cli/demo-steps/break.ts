@@ -35,7 +35,7 @@ export const steps: DemoStepDef[] = [
     title: 'the break: read it, write predictions, commit them before anything runs',
     command: 'lynx break 00 && $EDITOR learners/demo/phase-00/notes/breaks.md && git commit',
     run: async (env) => {
-      const { show } = await import('../commands/break/show.js');
+      const { show } = await import('../../app/break/show.js');
       const before = await show(session(env), 0);
       const file = join(env.dir, before.predictions.path);
       writeFileSync(file, readFileSync(file, 'utf8').replace('### What I predict will happen\n\n', `### What I predict will happen\n\n${PREDICTION}\n`));
@@ -49,7 +49,7 @@ export const steps: DemoStepDef[] = [
     title: 'start the break: journal first, then the mutant, then observe',
     command: 'lynx break 00 start',
     run: async (env) => {
-      const { start } = await import('../commands/break/start.js');
+      const { start } = await import('../../app/break/start.js');
       const r = await start(session(env), 0, undefined);
       const red = r.observations.some((s) => s.action === 'run' && s.exit_code !== 0);
       const where = r.files.map((f) => `${f.path}:${f.matches?.[0]?.line ?? '?'} now holds the mutant (journal ${r.journal})`);
@@ -60,7 +60,7 @@ export const steps: DemoStepDef[] = [
     title: 'stuck? one hint (the count goes into the checkpoint)',
     command: 'lynx break 00 hint',
     run: async (env) => {
-      const { hint } = await import('../commands/break/hint-diagnose.js');
+      const { hint } = await import('../../app/break/hint-diagnose.js');
       const r = await hint(session(env), 0);
       return { ok: r.level === 1, output: `hint ${r.level}/${r.total}: ${r.hint}` };
     },
@@ -69,16 +69,16 @@ export const steps: DemoStepDef[] = [
     title: 'diagnose from the symptoms; lynx compares with the hidden cause, then reveals it',
     command: `lynx break 00 diagnose "${DIAGNOSIS.slice(0, 60)}…"`,
     run: async (env) => {
-      const { diagnose } = await import('../commands/break/hint-diagnose.js');
+      const { diagnose } = await import('../../app/break/hint-diagnose.js');
       const r = await diagnose(session(env), 0, undefined, DIAGNOSIS);
-      return { ok: r.verdict.names_cause, output: `${r.verdict.names_cause ? 'names the cause' : 'misses the cause'} (${Math.round(r.verdict.score * 100)}% of the key terms)\nhidden cause: ${r.hidden_cause}` };
+      return { ok: r.verdict.names_cause, output: `${r.verdict.names_cause ? 'names the cause' : 'misses the cause'} (${Math.round(r.verdict.score * 100)}% of the key terms)\nhidden cause: ${r.hidden_cause ?? '(still hidden: a miss offers the next hint; `lynx break 00 reveal` shows it)'}` };
     },
   },
   {
     title: 'restore: the original bytes come back only over the recorded mutant; the tests go green',
     command: 'lynx break 00 restore && git commit',
     run: async (env) => {
-      const { restore } = await import('../commands/break/restore.js');
+      const { restore } = await import('../../app/break/restore.js');
       const r = await restore(session(env), 0, undefined);
       const green = r.tests.length > 0 && r.tests.every((s) => s.action !== 'run' || s.exit_code === 0);
       await git.addAll(env.dir);

@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { nn, parsePhase } from '../ids.js';
 import type { Break } from './predictions.js';
 
-export const STEPS = ['start', 'observe', 'hint', 'diagnose', 'restore', 'status'] as const;
+export const STEPS = ['start', 'confirm', 'observe', 'hint', 'diagnose', 'reveal', 'restore', 'status'] as const;
 export type Step = (typeof STEPS)[number] | 'show';
 export type BreakState = NonNullable<Checkpoint['break']>;
 
@@ -45,24 +45,27 @@ export function pickBreak(phase: Phase, id: string | undefined): Break {
 export type PathKind = 'file' | 'dir' | 'symlink' | 'missing';
 
 export interface TargetPlan {
-  mode: 'edit' | 'manual';
-  /** Why manual (prose-only edit, --manual, diagnostic, --file on a multi-target break). */
+  /** edit: lynx writes the mutant · manual: lynx journals, the learner edits · guided: nothing found to journal yet, the learner edits then confirms. */
+  mode: 'edit' | 'manual' | 'guided';
+  /** Why manual or guided (prose-only edit, --manual, diagnostic, --file on a multi-target break, no target found). */
   why?: string;
-  files: { path: string; edits: { find: string; replace: string }[]; descriptions: string[] }[];
+  files: { path: string; alternatives: string[]; edits: { find: string; replace: string }[]; descriptions: string[] }[];
   /** Targets named by the break that this workspace does not have (reported, not touched). */
   absent: string[];
 }
 
 /**
  * Which files `start` journals, and whether lynx applies the edit or the learner makes it.
- * `files` (from --file) stand in for the break's own target paths.
+ * `files` (from --file) stand in for the break's own target paths. With `search`, an exact-edit
+ * break keeps every target (the caller looks for the learner's equivalent), and a break with
+ * nothing to journal becomes guided instead of a refusal.
  */
-export function planTargets(phaseId: number, b: Break, expand: (p: string) => string, kindOf: (rel: string) => PathKind, opts: { manual?: boolean; files?: readonly string[] }): TargetPlan {
+export function planTargets(phaseId: number, b: Break, expand: (p: string) => string, kindOf: (rel: string) => PathKind, opts: { manual?: boolean; files?: readonly string[]; search?: boolean }): TargetPlan {
   const diagnostic = b.kind === 'diagnostic';
   const own = new Map<string, TargetPlan['files'][number]>();
   for (const t of b.targets) {
     const path = expand(t.path);
-    const f = own.get(path) ?? { path, edits: [], descriptions: [] };
+    const f = own.get(path) ?? { path, alternatives: (t.alternatives ?? []).map(expand), edits: [], descriptions: [] };
     if (t.edit) f.edits.push(t.edit);
     if (t.description) f.descriptions.push(t.description);
     own.set(path, f);
@@ -71,7 +74,7 @@ export function planTargets(phaseId: number, b: Break, expand: (p: string) => st
   let why: string | undefined;
   if (opts.files && opts.files.length > 0) {
     const single = files.length === 1 && opts.files.length === 1 ? files[0] : undefined;
-    files = opts.files.map((p) => ({ path: p, edits: single ? single.edits : [], descriptions: single ? single.descriptions : files.flatMap((f) => f.descriptions) }));
+    files = opts.files.map((p) => ({ path: p, alternatives: [], edits: single ? single.edits : [], descriptions: single ? single.descriptions : files.flatMap((f) => f.descriptions) }));
     if (!single) why = '--file on a break with several targets: make the edits by hand';
   }
   for (const f of files) {
@@ -79,15 +82,20 @@ export function planTargets(phaseId: number, b: Break, expand: (p: string) => st
     if (k === 'dir') throw new UsageError(`the break's target ${f.path} is a directory — lynx journals files`, { hint: `Name the file you will edit: \`lynx break ${nn(phaseId)} start --file <path>\`.` });
     if (k === 'symlink') throw new UsageError(`the break's target ${f.path} is a symbolic link — lynx will not replace a link`, { hint: 'Point the break at the real file with --file <path>.' });
   }
-  const absent = files.filter((f) => kindOf(f.path) === 'missing').map((f) => f.path);
-  const present = files.filter((f) => kindOf(f.path) === 'file');
-  if (present.length === 0 && !diagnostic) {
-    throw new UsageError(`none of the break's target files is in this workspace: ${absent.join(', ')}`, { hint: 'Your code may live elsewhere: pass the file to break with --file <path> (the edit is tried there; --manual to edit it by hand).' });
-  }
+  // A target is present at its path or, failing that, at its first alternative that exists.
+  const at = (f: TargetPlan['files'][number]): string | undefined => [f.path, ...f.alternatives].find((p) => kindOf(p) === 'file');
+  const absent = files.filter((f) => at(f) === undefined).map((f) => f.path);
+  const present = files.flatMap((f) => { const p = at(f); return p === undefined ? [] : [{ ...f, path: p, alternatives: [f.path, ...f.alternatives].filter((x) => x !== p) }]; });
   if (!why) {
     if (opts.manual) why = '--manual: you make the edit by hand';
     else if (diagnostic) why = 'a diagnostic break: you follow the described steps';
-    else if (present.some((f) => f.edits.length === 0)) why = 'the break is described in prose, not as an exact edit: you make it by hand';
+    else if (files.some((f) => f.edits.length === 0)) why = 'the break is described in prose, not as an exact edit: you make it by hand';
+  }
+  const exact = !why && files.every((f) => f.edits.length > 0);
+  if (opts.search && exact && !opts.files?.length) return { mode: 'edit', files, absent };
+  if (present.length === 0 && !diagnostic) {
+    if (opts.search) return { mode: 'guided', why: `${why ?? 'the edit'}; none of the break's target files is in this workspace (${absent.join(', ')})`, files, absent };
+    throw new UsageError(`none of the break's target files is in this workspace: ${absent.join(', ')}`, { hint: 'Your code may live elsewhere: pass the file to break with --file <path> (the edit is tried there; --manual to edit it by hand).' });
   }
   return { mode: why ? 'manual' : 'edit', ...(why ? { why } : {}), files: present, absent };
 }

@@ -18,7 +18,7 @@ export interface ObserveFacts {
 }
 
 export type PlannedStep =
-  | { action: 'run'; text: string; spec: CommandSpec }
+  | { action: 'run'; text: string; spec: CommandSpec; note?: string }
   | { action: 'skip'; text: string; reason: string }
   | { action: 'manual'; text: string };
 
@@ -31,16 +31,20 @@ function planOne(o: Break['observe'][number], facts: ObserveFacts, label: string
   const missingNeed = (o.needs ?? []).find((n) => !facts.has(n));
   if (missingNeed !== undefined) return { action: 'skip', text: o.text, reason: `needs ${missingNeed}, which this machine does not have (set LYNX_HAVE=${missingNeed} if it does)` };
   const base = { label, ...(o.env ? { env: o.env } : {}), ...(o.timeout !== undefined ? { timeout: o.timeout } : {}), ...(o.expect_exit !== undefined ? { expect_exit: o.expect_exit } : {}) };
+  let missing: string | undefined;
   if (o.just !== undefined) {
     const recipe = facts.recipeName(o.just);
-    if (facts.recipes === undefined) return { action: 'skip', text: o.text, reason: `\`just ${recipe}\` needs a Justfile, and this workspace has none` };
-    if (!facts.recipes.includes(recipe)) return { action: 'skip', text: o.text, reason: `the Justfile has no recipe \`${recipe}\`` };
-    return { action: 'run', text: o.text, spec: { ...base, just: o.just, ...(o.args ? { args: o.args } : {}) } };
+    if (facts.recipes === undefined) missing = `\`just ${recipe}\` needs a Justfile, and this workspace has none`;
+    else if (!facts.recipes.includes(recipe)) missing = `the Justfile has no recipe \`${recipe}\``;
+    else return { action: 'run', text: o.text, spec: { ...base, just: o.just, ...(o.args ? { args: o.args } : {}) } };
+    // A recipe no lab defines: run the command it stands for directly, when the data gives it (argv).
+    if (o.argv === undefined) return { action: 'skip', text: o.text, reason: missing };
   }
   const argv = o.argv ?? [];
   const program = argv[0] ?? '';
-  if (!facts.hasProgram(program)) return { action: 'skip', text: o.text, reason: `\`${program}\` is not installed (not on PATH)` };
-  return { action: 'run', text: o.text, spec: { ...base, argv } };
+  const direct = missing !== undefined ? `${missing}: ran \`${argv.join(' ')}\` directly instead` : undefined;
+  if (!facts.hasProgram(program)) return { action: 'skip', text: o.text, reason: `${missing !== undefined ? `${missing}, and ` : ''}\`${program}\` is not installed (not on PATH)` };
+  return { action: 'run', text: o.text, spec: { ...base, argv }, ...(direct ? { note: direct } : {}) };
 }
 
 /** The observe commands as run/skip/manual steps, plus the test-recipe fallback when nothing can run. */

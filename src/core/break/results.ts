@@ -52,14 +52,21 @@ export interface ShowResult {
   next: string;
 }
 
+/** Where lynx found the learner's equivalent of a target, when it is not exactly the listed file. */
+export interface LocatedTarget { path: string; listed: string; where: 'listed' | 'alternative' | 'elsewhere'; how: 'exact' | 'tolerant'; lines: number[]; diff: string }
+
 export interface StartResult {
   step: 'start';
   phase: number;
   id: string;
   title: string;
-  mode: 'edit' | 'manual';
+  /** guided: nothing to journal yet — the learner makes the edit, then `lynx break NN confirm`. */
+  mode: 'edit' | 'manual' | 'guided';
+  /** Targets applied somewhere other than exactly at the listed path (each confirmed first). */
+  located?: LocatedTarget[];
   why?: string;
-  journal: string;
+  /** Absent for a guided start: nothing is journaled until `confirm`. */
+  journal?: string;
   head: string | null;
   predictions: { path: string; commit: string; committed_at: string };
   files: { path: string; original_sha256: string; mutant_sha256?: string; matches?: { line: number; how: string }[] }[];
@@ -76,10 +83,29 @@ export interface ObserveResult {
   next: string;
 }
 
+export interface ConfirmResult {
+  step: 'confirm'; phase: number; id: string; journal: string;
+  files: { path: string; original_sha256: string; mutant_sha256: string }[];
+  observations: StepResult[];
+  /** seen: a step failed (or exited as the page expects) · not-seen: every step passed · unknown: nothing ran. */
+  symptom: 'seen' | 'not-seen' | 'unknown';
+  next: string;
+}
+
 export interface HintResult { step: 'hint'; phase: number; id: string; level: number; total: number; hint: string; hints_used: number; exhausted: boolean; next: string }
 
 export interface DiagnoseResult {
   step: 'diagnose'; phase: number; id: string; diagnosis: string; verdict: DiagnosisVerdict; hints_used: number;
+  /** This try (1-based) of max_attempts; done = named the cause or the last try. */
+  attempt: number; max_attempts: number; done: boolean;
+  /** After a miss with tries left: the next hint (counted as used). */
+  offered_hint?: { level: number; total: number; hint: string };
+  /** Only once done: the answer. */
+  hidden_cause?: string; fix?: string; symptom?: string; teaching_note?: string; next: string;
+}
+
+export interface RevealResult {
+  step: 'reveal'; phase: number; id: string; attempts: { text: string; names_cause: boolean }[]; named: boolean;
   hidden_cause: string; fix?: string; symptom?: string; teaching_note?: string; next: string;
 }
 
@@ -113,4 +139,4 @@ export interface StatusResult {
   phase?: { phase: number; state?: BreakState };
 }
 
-export type BreakResult = ShowResult | StartResult | ObserveResult | HintResult | DiagnoseResult | RestoreResult | StatusResult;
+export type BreakResult = ShowResult | StartResult | ConfirmResult | RevealResult | ObserveResult | HintResult | DiagnoseResult | RestoreResult | StatusResult;

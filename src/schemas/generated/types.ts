@@ -73,7 +73,13 @@ export interface Checkpoint {
     started_at?: string;
     restored_at?: string;
     hints_used?: number;
+    /**
+     * The last diagnosis given.
+     */
     diagnosis?: string;
+    /**
+     * Whether any diagnosis named the hidden cause.
+     */
     diagnosis_names_cause?: boolean;
     predicted_at?: string;
     diagnosed_at?: string;
@@ -81,6 +87,27 @@ export interface Checkpoint {
      * restored with --force (the learner's changed bytes were saved beside the journal)
      */
     forced?: boolean;
+    /**
+     * Every diagnosis attempt, in order (up to three).
+     */
+    diagnoses?: {
+      text: string;
+      at: string;
+      names_cause: boolean;
+      score?: number;
+      /**
+       * Hints used before this attempt.
+       */
+      hints_used?: number;
+    }[];
+    /**
+     * When the hidden cause and fix were shown (`lynx break NN reveal`, or after the last try).
+     */
+    revealed_at?: string;
+    /**
+     * Why the hidden cause was shown: on request, after the third miss, or because a diagnosis named it.
+     */
+    revealed_by?: 'request' | 'last-try' | 'named';
   };
   closed_at?: string;
   head_sha?: string;
@@ -704,12 +731,23 @@ export interface Break {
   concept: string;
   hypothesis?: string;
   targets: {
+    /**
+     * The file the phase's labs have the learner create (the break page's path when the labs name none).
+     */
     path: string;
     edit?: Edit;
     /**
      * The edit in the page's words, when it is not given as an exact diff.
      */
     description?: string;
+    /**
+     * Other paths for the same file: the break page's path where the labs name another, or a later phase's name for it. Tried after path; a match there is applied only after the learner confirms.
+     */
+    alternatives?: string[];
+    /**
+     * The file as the labs shape it (their code, or a minimal file with their names), for the break self-test (`lynx validate --breaks`). Default: the anchor (edit.find) alone.
+     */
+    fixture?: string;
   }[];
   /**
    * Steps the learner performs (diagnostic breaks, or edits described in prose).
@@ -742,6 +780,10 @@ export interface Break {
   hard_rules?: string[];
   references?: string[];
   notes?: string[];
+  /**
+   * How the break was reconciled with the labs: which lab creates the target, where the page's path or names differ, what the observe commands run.
+   */
+  note?: string;
 }
 /**
  * This interface was referenced by `Phase`'s JSON-Schema

@@ -114,6 +114,16 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
     err.push(`${t.bad('✗')} ${r.problems.length} problem(s) in ${summary}`);
     return { out: [], err };
   },
+  'break-self-test': (r, t) => {
+    const out: string[] = [];
+    for (const c of r.cases) {
+      const mark = c.status === 'pass' ? t.ok('✓') : c.status === 'fail' ? t.bad('✗') : t.dim('·');
+      out.push(`${mark} ${nn(c.phase)} ${t.bold(c.id)}: ${c.status} — ${c.reason}`);
+      for (const o of c.observe ?? []) out.push(t.dim(`    ${o.action === 'run' ? `ran (exit ${String(o.exit_code)})` : o.action}${o.fallback ? ' [test-recipe fallback]' : ''}: ${o.text.slice(0, 70)}${o.reason ? ` — ${o.reason}` : ''}`));
+    }
+    out.push(`${r.ok ? t.ok('✓') : t.bad('✗')} ${r.passed}/${r.exact} exact-edit break(s) pass start → observe → restore (byte-exact); ${r.guided} break(s) without an exact edit use the guided mode`);
+    return { out };
+  },
   'validate-breaks': (r, t) => {
     const mark = { detectable: t.ok('✓'), 'not-detectable': t.bad('✗'), 'edit-does-not-apply': t.bad('✗'), 'not-observable': t.warn('!'), skipped: t.dim('·') };
     const out: string[] = [];

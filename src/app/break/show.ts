@@ -4,12 +4,12 @@
  * that the learner should find out by observing (symptom, hidden cause, fix).
  */
 import { existsSync } from 'node:fs';
-import { classify } from '../../../core/break/journal.js';
-import { predictionsTemplate } from '../../../core/break/predictions.js';
-import { openJournals, readTarget } from '../../../io/break-store.js';
-import { writeAtomic } from '../../../io/fsx.js';
-import { withLock } from '../../../io/lock.js';
-import type { ShowResult } from '../../../core/break/results.js';
+import { classify } from '../../core/break/journal.js';
+import { predictionsTemplate } from '../../core/break/predictions.js';
+import { openJournals, readTarget } from '../../io/break-store.js';
+import { writeAtomic } from '../../io/fsx.js';
+import { withLock } from '../../io/lock.js';
+import type { ShowResult } from '../../core/break/results.js';
 import { checkPredictions, predictionsBlocker } from './predictions.js';
 import { breakCmd, breakState, compact, openSession, updateBreak, type SessionOpts } from './session.js';
 

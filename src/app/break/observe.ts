@@ -3,14 +3,14 @@
  * break it first records what the learner's edit produced as the mutant, so `restore` can later
  * prove the file is byte-identical to what was observed.
  */
-import { classify } from '../../../core/break/journal.js';
-import type { ObserveResult } from '../../../core/break/results.js';
-import { planObserve } from '../../../core/break/observe-plan.js';
-import { UsageError } from '../../../core/errors.js';
-import { nn } from '../../../core/ids.js';
-import { openJournals, readTarget, writeJournal } from '../../../io/break-store.js';
-import { observeFacts, runPlan } from '../../../io/break-observe.js';
-import { withLock } from '../../../io/lock.js';
+import { classify } from '../../core/break/journal.js';
+import type { ObserveResult } from '../../core/break/results.js';
+import { planObserve } from '../../core/break/observe-plan.js';
+import { UsageError } from '../../core/errors.js';
+import { nn } from '../../core/ids.js';
+import { openJournals, readTarget, writeJournal } from '../../io/break-store.js';
+import { observeFacts, runPlan } from '../../io/break-observe.js';
+import { withLock } from '../../io/lock.js';
 import { breakCmd, openSession, type SessionOpts } from './session.js';
 
 

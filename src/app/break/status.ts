@@ -4,14 +4,14 @@
  * start killed before the target was written is closed (nothing changed), a restore killed
  * half-way is completed; our own stray temp files are removed.
  */
-import { classify, type Journal } from '../../../core/break/journal.js';
-import type { ActiveBreak, StatusResult } from '../../../core/break/results.js';
-import { parsePhase } from '../../../core/ids.js';
-import { closeJournal, readJournal, readTarget, removeStrayTmp } from '../../../io/break-store.js';
-import { openBreakJournals } from '../../../io/notices.js';
-import { lockState, readLockOwner, withLock } from '../../../io/lock.js';
-import { openWorkspace, resolveLearner, type Workspace } from '../../../io/workspace.js';
-import { LynxError } from '../../../core/errors.js';
+import { classify, type Journal } from '../../core/break/journal.js';
+import type { ActiveBreak, StatusResult } from '../../core/break/results.js';
+import { parsePhase } from '../../core/ids.js';
+import { closeJournal, readJournal, readTarget, removeStrayTmp } from '../../io/break-store.js';
+import { openBreakJournals } from '../../io/notices.js';
+import { lockState, readLockOwner, withLock } from '../../io/lock.js';
+import { openWorkspace, resolveLearner, type Workspace } from '../../io/workspace.js';
+import { LynxError } from '../../core/errors.js';
 import { restoreJournal } from './restore.js';
 import { breakState, compact, now, updateBreak, type SessionOpts } from './session.js';
 

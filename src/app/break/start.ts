@@ -4,54 +4,41 @@
  * (original and mutant bytes, hashes, HEAD, time) atomically; the mutant; the checkpoint; the
  * observe run. Prose-only and diagnostic breaks journal the originals and hand the edit to the learner.
  */
-import { applyEdits } from '../../../core/break/edit.js';
-import { journalRel, type Journal, type JournalFile } from '../../../core/break/journal.js';
-import { planTargets, type TargetPlan } from '../../../core/break/model.js';
-import { planObserve } from '../../../core/break/observe-plan.js';
-import { UsageError } from '../../../core/errors.js';
-import { isInside, nn } from '../../../core/ids.js';
-import { killPoint, openJournals, readTarget, sha256Bytes, targetKind, writeJournal, writeTarget } from '../../../io/break-store.js';
-import { observeFacts, runPlan } from '../../../io/break-observe.js';
-import type { StartResult } from '../../../core/break/results.js';
-import * as git from '../../../io/git.js';
-import { withLock } from '../../../io/lock.js';
-import { lynxVersion } from '../../../io/pkg.js';
+import { journalRel, type Journal, type JournalFile } from '../../core/break/journal.js';
+import { planTargets, type TargetPlan } from '../../core/break/model.js';
+import { planObserve } from '../../core/break/observe-plan.js';
+import { UsageError } from '../../core/errors.js';
+import { isInside, nn } from '../../core/ids.js';
+import { killPoint, openJournals, readTarget, targetKind, writeJournal, writeTarget } from '../../io/break-store.js';
+import { observeFacts, runPlan } from '../../io/break-observe.js';
+import type { LocatedTarget, StartResult } from '../../core/break/results.js';
+import * as git from '../../io/git.js';
+import { withLock } from '../../io/lock.js';
+import { lynxVersion } from '../../io/pkg.js';
 import { checkPredictions, predictionsBlocker } from './predictions.js';
+import { locateFiles, type Confirm } from './locate-files.js';
+import { guidedInstructions } from './guided.js';
 import { breakCmd, compact, now, openSession, updateBreak, type Session, type SessionOpts } from './session.js';
 
 
-export interface StartOpts { manual?: boolean; files?: string[]; onOutput?: (s: string) => void }
+export interface StartOpts { manual?: boolean; files?: string[]; onOutput?: (s: string) => void; confirm?: Confirm }
 
-const firstLine = (t: string): string => t.split('\n')[0] ?? '';
+/** Each target must be tracked, committed and clean: restore puts back bytes git knows. */
+async function requireClean(s: Session, path: string): Promise<void> {
+  if (!(await git.isTracked(s.ws.root, path))) throw new UsageError(`${path} is not tracked by git — commit it first`, { hint: 'restore puts back committed bytes; a break runs only on a file git knows.' });
+  if (!(await git.isCommitted(s.ws.root, path))) throw new UsageError(`${path} has uncommitted changes — commit them (or undo them yourself) before the break`, { hint: 'lynx never stashes or checks out your files; the target must be clean so restore can prove it is byte-identical.' });
+}
 
-/** Each target: tracked, committed and clean; for an edit, the mutant bytes (edit matched exactly once). */
-async function prepareFiles(s: Session, plan: TargetPlan): Promise<{ file: JournalFile; matches?: { line: number; how: string }[] }[]> {
-  const out: { file: JournalFile; matches?: { line: number; how: string }[] }[] = [];
+type Prepared = { file: JournalFile; matches?: { line: number; how: string }[]; located?: LocatedTarget }[];
+
+/** Manual: journal each present target's original bytes; the learner makes the edit. */
+async function prepareManual(s: Session, plan: TargetPlan): Promise<Prepared> {
+  const out: Prepared = [];
   for (const f of plan.files) {
-    if (!(await git.isTracked(s.ws.root, f.path))) throw new UsageError(`${f.path} is not tracked by git — commit it first`, { hint: 'restore puts back committed bytes; a break runs only on a file git knows.' });
-    if (!(await git.isCommitted(s.ws.root, f.path))) throw new UsageError(`${f.path} has uncommitted changes — commit them (or undo them yourself) before the break`, { hint: 'lynx never stashes or checks out your files; the target must be clean so restore can prove it is byte-identical.' });
+    await requireClean(s, f.path);
     const cur = readTarget(s.ws.root, f.path);
     if (!cur) throw new UsageError(`${f.path} cannot be read`);
-    const file: JournalFile = { path: f.path, mode: cur.mode, original_b64: cur.bytes.toString('base64'), original_sha256: cur.sha256 };
-    if (plan.mode === 'manual') { out.push({ file }); continue; }
-    const text = cur.bytes.toString('utf8');
-    if (!Buffer.from(text, 'utf8').equals(cur.bytes)) throw new UsageError(`${f.path} is not UTF-8 text; lynx cannot apply the edit to it`, { hint: `Make the edit by hand: \`${breakCmd(s, 'start')} --manual\`.` });
-    const r = applyEdits(text, f.edits);
-    if (!r.ok) {
-      const e = f.edits[r.index];
-      if (r.match.reason === 'ambiguous') {
-        throw new UsageError(`the break's edit matches ${f.path} ${r.match.candidates.length} times (${r.match.how} match) — it must match exactly once`, {
-          details: [`looking for: ${firstLine(e?.find ?? '')}${(e?.find ?? '').includes('\n') ? ' …' : ''}`, ...r.match.candidates.map((c) => `candidate at ${f.path}:${c.line}: ${firstLine(c.text).trim()}${c.text.includes('\n') ? ` (+${c.text.split('\n').length - 1} lines)` : ''}`)],
-          hint: `Make the edit by hand at the right place: \`${breakCmd(s, 'start')} --manual\` journals the file so restore puts it back byte-for-byte.`,
-        });
-      }
-      throw new UsageError(r.match.alreadyMutant ? `${f.path} already contains the break's mutant — was a broken version committed?` : `the break's edit does not match ${f.path}`, {
-        details: (e?.find ?? '').split('\n').map((l, i) => `${i === 0 ? 'expected: ' : '          '}${l}`),
-        hint: r.match.alreadyMutant ? 'Restore the original line(s) and commit, then start again.' : `Your code may differ from the curriculum's. Make the change by hand: \`${breakCmd(s, 'start')} --manual\` (or point at another file with --file).`,
-      });
-    }
-    const mutant = Buffer.from(r.text, 'utf8');
-    out.push({ file: { ...file, mutant_b64: mutant.toString('base64'), mutant_sha256: sha256Bytes(mutant) }, matches: r.matches });
+    out.push({ file: { path: f.path, mode: cur.mode, original_b64: cur.bytes.toString('base64'), original_sha256: cur.sha256 } });
   }
   return out;
 }
@@ -65,9 +52,23 @@ export async function start(opts: SessionOpts, phaseId: number, breakId: string 
     const predictions = await checkPredictions(s);
     const blocker = predictionsBlocker(predictions);
     if (blocker !== undefined || !predictions.commit) throw new UsageError(`not yet: ${blocker ?? 'the predictions have no commit'}`, { hint: `\`${breakCmd(s)}\` shows the break and what to predict.` });
-    const plan = planTargets(s.phase.id, s.brk, s.expand, (rel) => targetKind(s.ws.root, rel), { ...(o.manual ? { manual: true } : {}), ...(o.files ? { files: o.files } : {}) });
-    const prepared = await prepareFiles(s, plan);
+    let plan = planTargets(s.phase.id, s.brk, s.expand, (rel) => targetKind(s.ws.root, rel), { search: true, ...(o.manual ? { manual: true } : {}), ...(o.files ? { files: o.files } : {}) });
+    let prepared: Prepared = [];
+    if (plan.mode === 'edit') {
+      const found = await locateFiles(s, plan, o.confirm);
+      if (found.ok) { for (const f of found.files) await requireClean(s, f.file.path); prepared = found.files; }
+      else plan = { ...plan, mode: 'guided', why: `lynx found the break's anchor nowhere in your tracked files (${found.missing.join(', ')}, exactly or ignoring indentation, blank lines, trailing spaces and quote style)` };
+    } else if (plan.mode === 'manual') prepared = await prepareManual(s, plan);
     const head = await git.headSha(s.ws.root);
+    if (plan.mode === 'guided') {
+      // Nothing to journal yet: the learner edits their own file, then `confirm` journals HEAD's bytes as the original.
+      await updateBreak(s.ws, s.learner, s.phase.id, (b) => ({ ...(b?.id === s.brk.id ? b : {}), id: s.brk.id, state: 'predicted', predicted_at: predictions.commit?.at ?? now(), hints_used: b?.id === s.brk.id ? b.hints_used ?? 0 : 0 }));
+      return compact({
+        step: 'start' as const, phase: s.phase.id, id: s.brk.id, title: s.brk.title, mode: 'guided' as const, why: plan.why, head, predictions: { path: predictions.path, commit: predictions.commit.sha, committed_at: predictions.commit.at },
+        files: [], absent: plan.absent, instructions: guidedInstructions(s, plan), observations: [],
+        next: `make this edit in your own file (do not commit it), then \`${breakCmd(s, 'confirm')}\`: lynx journals the committed bytes as the original, runs the observe commands to confirm the symptom, and \`${breakCmd(s, 'restore')}\` later puts the original back`,
+      });
+    }
     const startedAt = now();
     const journal: Journal = {
       schema_version: 1, kind: 'lynx-break-journal', phase: s.phase.id, break_id: s.brk.id, learner: s.learner,
@@ -96,6 +97,7 @@ export async function start(opts: SessionOpts, phaseId: number, breakId: string 
       step: 'start' as const, phase: s.phase.id, id: s.brk.id, title: s.brk.title, mode: plan.mode, why: plan.why,
       journal: journalRel(s.phase.id, s.brk.id), head, predictions: journal.predictions,
       files: prepared.map((p) => compact({ path: p.file.path, original_sha256: p.file.original_sha256, mutant_sha256: p.file.mutant_sha256, matches: p.matches })),
+      located: prepared.some((p) => p.located) ? prepared.flatMap((p) => (p.located ? [p.located] : [])) : undefined,
       absent: plan.absent, instructions, observations, next,
     });
   });

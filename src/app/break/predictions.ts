@@ -1,8 +1,8 @@
 /** Are the predictions written and committed? (git evidence: tracked at HEAD, unchanged since.) */
 import { existsSync, readFileSync } from 'node:fs';
-import { isYamlEntry, markdownWritten, predictionsTemplate, yamlBlocks, yamlEntryWritten, type Written } from '../../../core/break/predictions.js';
-import type { PredictionsCheck } from '../../../core/break/results.js';
-import * as git from '../../../io/git.js';
+import { isYamlEntry, markdownWritten, predictionsTemplate, yamlBlocks, yamlEntryWritten, type Written } from '../../core/break/predictions.js';
+import type { PredictionsCheck } from '../../core/break/results.js';
+import * as git from '../../io/git.js';
 import type { Session } from './session.js';
 
 
@@ -14,7 +14,7 @@ export async function checkPredictions(s: Session): Promise<PredictionsCheck> {
   const text = readFileSync(abs, 'utf8');
   let written: Written;
   if (format === 'yaml-entry') {
-    const { parseYaml } = await import('../../../io/yaml.js');
+    const { parseYaml } = await import('../../io/yaml.js');
     const entries: unknown[] = [];
     for (const block of yamlBlocks(text)) {
       // Leading newlines keep the parser's line numbers those of breaks.md itself.

@@ -1,13 +1,13 @@
 /** What every break step starts from: the workspace, the learner, the phase and its break, paths. */
 import { join } from 'node:path';
-import { docsDir } from '../../../core/curriculum.js';
-import { expandPath, nn } from '../../../core/ids.js';
-import { pickBreak, type BreakState } from '../../../core/break/model.js';
-import { predictionsRel, type Break } from '../../../core/break/predictions.js';
-import { newCheckpoint, readCheckpoint, writeCheckpoint } from '../../../io/checkpoint.js';
-import { loadPhase } from '../../../io/curriculum.js';
-import { openWorkspace, resolveLearner, type Workspace } from '../../../io/workspace.js';
-import type { Phase } from '../../../schemas/generated/types.js';
+import { docsDir } from '../../core/curriculum.js';
+import { expandPath, nn } from '../../core/ids.js';
+import { pickBreak, type BreakState } from '../../core/break/model.js';
+import { predictionsRel, type Break } from '../../core/break/predictions.js';
+import { newCheckpoint, readCheckpoint, writeCheckpoint } from '../../io/checkpoint.js';
+import { loadPhase } from '../../io/curriculum.js';
+import { openWorkspace, resolveLearner, type Workspace } from '../../io/workspace.js';
+import type { Phase } from '../../schemas/generated/types.js';
 
 export interface Session {
   ws: Workspace;

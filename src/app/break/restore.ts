@@ -6,17 +6,17 @@
  * targets → checkpoint → journal closed, so a kill at any point is finished by the next restore
  * (or `lynx break status`). Then the tests (or the observe commands) run to show the fix.
  */
-import { classify, type Journal } from '../../../core/break/journal.js';
-import { unifiedDiff } from '../../../core/break/diff.js';
-import { planObserve, testFallback } from '../../../core/break/observe-plan.js';
-import { nn } from '../../../core/ids.js';
-import { observeFacts, runPlan, runSpec } from '../../../io/break-observe.js';
-import type { FileRestore, RestoreOutcome, RestoreResult, StepResult } from '../../../core/break/results.js';
-import type { Workspace } from '../../../io/workspace.js';
-import type { Break } from '../../../core/break/predictions.js';
-import { EnvError, UsageError } from '../../../core/errors.js';
-import { closeJournal, killPoint, openJournals, readTarget, removeStrayTmp, saveCurrent, writeJournal, writeTarget } from '../../../io/break-store.js';
-import { withLock } from '../../../io/lock.js';
+import { classify, type Journal } from '../../core/break/journal.js';
+import { unifiedDiff } from '../../core/break/diff.js';
+import { planObserve, testFallback } from '../../core/break/observe-plan.js';
+import { nn } from '../../core/ids.js';
+import { observeFacts, runPlan, runSpec } from '../../io/break-observe.js';
+import type { FileRestore, RestoreOutcome, RestoreResult, StepResult } from '../../core/break/results.js';
+import type { Workspace } from '../../io/workspace.js';
+import type { Break } from '../../core/break/predictions.js';
+import { EnvError, UsageError } from '../../core/errors.js';
+import { closeJournal, killPoint, openJournals, readTarget, removeStrayTmp, saveCurrent, writeJournal, writeTarget } from '../../io/break-store.js';
+import { withLock } from '../../io/lock.js';
 import { breakCmd, breakState, compact, now, openSession, updateBreak, type SessionOpts } from './session.js';
 
 const text = (b64: string): string => Buffer.from(b64, 'base64').toString('utf8');
