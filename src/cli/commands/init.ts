@@ -50,8 +50,11 @@ export async function init(opts: { cwd: string; learner?: string | undefined }):
   });
 }
 
-export async function initCommand(ctx: Ctx): Promise<number> {
+export async function initCommand(ctx: Ctx, o: { claude?: boolean; mcp?: boolean } = {}): Promise<number> {
+  if (o.mcp && !o.claude) throw new UsageError('--mcp goes with --claude', { hint: 'lynx init --claude --mcp' });
   const r = await init({ cwd: ctx.cwd, learner: ctx.learner });
+  // --claude: the Claude Code files, with the same never-overwrite rule (src/app/claude-install.ts)
+  if (o.claude) r.actions.push(...(await (await import('../../app/claude-install.js')).claudeInstall({ cwd: r.root, mcp: o.mcp === true })).actions);
   if (ctx.json) {
     ctx.out(JSON.stringify({ schema_version: 1, root: r.root, learner: r.learner, actions: r.actions }, null, 2));
     return 0;
