@@ -30,21 +30,27 @@ export function wantedSettings(mcp: boolean): WantedSettings {
   return w;
 }
 
-async function mergeJson(root: string, rel: string, merge: (current: unknown) => { value: unknown; added: string[]; kept?: boolean }): Promise<Action & { added?: string[] }> {
+type Pending = { rel: string; exists: boolean; merged: { value: unknown; added: string[]; kept?: boolean } };
+
+/** Read and merge first: an unreadable or invalid file stops here (file:line:col, exit 2) before anything is written. */
+function planJson(root: string, rel: string, merge: (current: unknown) => Pending['merged']): Pending {
   const abs = join(root, rel);
   const exists = existsSync(abs);
-  // an unreadable or invalid file stops here with file:line:col (exit 2) and nothing is written
-  const current = exists ? loadJsonFile(abs, rel).data : undefined;
-  const r = merge(current);
-  if (r.added.length === 0) return { path: rel, action: r.kept ? 'kept' : 'unchanged' };
-  await writeAtomic(abs, `${JSON.stringify(r.value, null, 2)}\n`);
-  return { path: rel, action: exists ? 'updated' : 'created', added: r.added };
+  return { rel, exists, merged: merge(exists ? loadJsonFile(abs, rel).data : undefined) };
+}
+
+async function writeJson(root: string, p: Pending): Promise<Action & { added?: string[] }> {
+  if (p.merged.added.length === 0) return { path: p.rel, action: p.merged.kept ? 'kept' : 'unchanged' };
+  await writeAtomic(join(root, p.rel), `${JSON.stringify(p.merged.value, null, 2)}\n`);
+  return { path: p.rel, action: p.exists ? 'updated' : 'created', added: p.merged.added };
 }
 
 export async function claudeInstall(opts: { cwd: string; mcp?: boolean }): Promise<ClaudeInstallResult> {
   const root = findRoot(opts.cwd);
   const mcp = opts.mcp === true;
   return withLock(root, 'lynx claude install', async () => {
+    const json = [planJson(root, '.claude/settings.json', (cur) => mergeSettings(cur, wantedSettings(mcp)))];
+    if (mcp) json.push(planJson(root, '.mcp.json', (cur) => mergeMcp(cur, 'lynx', MCP_SERVER)));
     const actions: ClaudeInstallResult['actions'] = [];
     const tpl = templateDir();
     for (const dir of ['commands', 'agents']) {
@@ -53,8 +59,7 @@ export async function claudeInstall(opts: { cwd: string; mcp?: boolean }): Promi
       }
     }
     actions.push(await ensureFile(root, 'CLAUDE.md', readFileSync(join(tpl, 'CLAUDE.md'), 'utf8')));
-    actions.push(await mergeJson(root, '.claude/settings.json', (cur) => mergeSettings(cur, wantedSettings(mcp))));
-    if (mcp) actions.push(await mergeJson(root, '.mcp.json', (cur) => mergeMcp(cur, 'lynx', MCP_SERVER)));
+    for (const p of json) actions.push(await writeJson(root, p));
     return { schema_version: 1, root, actions, mcp };
   });
 }

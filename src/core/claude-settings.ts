@@ -54,11 +54,12 @@ export function mergeSettings(current: unknown, wanted: WantedSettings, file = '
   base.permissions = perms;
   const hooks = { ...objectAt(base, 'hooks', file, 'hooks') };
   for (const [event, groups] of Object.entries(wanted.hooks)) {
-    const have = hooks[event] === undefined ? [] : hooks[event];
+    const have: unknown = hooks[event] ?? [];
     if (!Array.isArray(have)) throw new InputError(`${file}: hooks.${event} must be a list — found ${JSON.stringify(have)}`, { pos: { file } });
-    const present = commandsIn(have);
+    const list = have as unknown[];
+    const present = commandsIn(list);
     const missing = groups.filter((g) => g.hooks.some((h) => !present.includes(h.command)));
-    hooks[event] = [...have, ...missing];
+    hooks[event] = [...list, ...missing];
     for (const g of missing) added.push(`hooks.${event} ${g.hooks.map((h) => h.command).join(', ')}`);
   }
   base.hooks = hooks;

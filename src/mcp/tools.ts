@@ -30,6 +30,8 @@ export interface ToolDef {
 }
 
 const s = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+/** A phase argument the schema already checked (a 1–2 digit string). */
+const ph = (v: unknown): number => parsePhase(s(v) ?? '');
 const asRecord = <T extends object>(v: T): Record<string, unknown> => v as unknown as Record<string, unknown>;
 
 export const TOOLS: ToolDef[] = [
@@ -42,7 +44,7 @@ export const TOOLS: ToolDef[] = [
       learners: z.array(z.looseObject({ learner: z.string(), counts: z.looseObject({}), phases: z.array(z.looseObject({ phase: z.number().int(), status: z.string() })) })),
       phase: z.looseObject({ id: z.number().int(), title: z.string(), dod: z.array(z.looseObject({ id: z.string(), text: z.string(), kind: z.string() })) }).optional(),
     },
-    run: async (root, a) => asRecord(await status({ cwd: root, learner: s(a.learner), phase: a.phase === undefined ? undefined : parsePhase(String(a.phase)) })),
+    run: async (root, a) => asRecord(await status({ cwd: root, learner: s(a.learner), phase: a.phase === undefined ? undefined : ph(a.phase) })),
   },
   {
     name: 'checkpoint', title: 'Checkpoint (static)',
@@ -56,7 +58,7 @@ export const TOOLS: ToolDef[] = [
     description: 'The phase\'s labs with their state, checklist progress and commands run (lynx lab NN --json).',
     input: { phase, learner },
     output: { schema_version: z.literal(1), phase: z.number().int(), title: z.string(), learner: z.string(), status: z.string(), labs: z.array(labInfo) },
-    run: async (root, a) => { const { lab: _one, ...r } = await labReport({ cwd: root, learner: s(a.learner), phase: parsePhase(String(a.phase)) }); return asRecord(r); },
+    run: async (root, a) => { const { lab: _one, ...r } = await labReport({ cwd: root, learner: s(a.learner), phase: ph(a.phase) }); return asRecord(r); },
   },
   {
     name: 'lab_show', title: 'One lab',
@@ -64,7 +66,7 @@ export const TOOLS: ToolDef[] = [
     input: { phase, lab: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/).describe('the lab id (00, 01, …)'), learner },
     output: { phase: z.number().int(), learner: z.string(), lab: labInfo.extend({ items: z.array(z.looseObject({ text: z.string(), checked: z.boolean() })), deliverables: z.array(z.looseObject({ path: z.string(), exists: z.boolean() })) }) },
     run: async (root, a) => {
-      const r = await labReport({ cwd: root, learner: s(a.learner), phase: parsePhase(String(a.phase)), id: s(a.lab) });
+      const r = await labReport({ cwd: root, learner: s(a.learner), phase: ph(a.phase), id: s(a.lab) });
       return { phase: r.phase, learner: r.learner, lab: r.lab };
     },
   },
@@ -94,14 +96,14 @@ export const TOOLS: ToolDef[] = [
     description: 'The phase\'s Definition of Done: every item verbatim with the kind of check lynx runs for it.',
     input: { phase, learner },
     output: { phase: z.number().int(), title: z.string(), learner: z.string(), items: z.array(z.looseObject({ id: z.string(), text: z.string(), kind: z.string() })) },
-    run: async (root, a) => asRecord(await phaseDod({ cwd: root, learner: s(a.learner), phase: String(a.phase) })),
+    run: async (root, a) => asRecord(await phaseDod({ cwd: root, learner: s(a.learner), phase: s(a.phase) ?? '' })),
   },
   {
     name: 'phase_plan', title: 'Phase plan',
     description: 'PHASE_NN_PLAN.md: its text, its state against the approval (unapproved, unchanged, revised, unlogged, missing) and the open questions of §7.',
     input: { phase, learner },
     output: { phase: z.number().int(), learner: z.string(), path: z.string(), exists: z.boolean(), status: z.string(), state: z.string(), text: z.string().optional(), open_questions: z.array(z.string()) },
-    run: async (root, a) => asRecord(await phasePlan({ cwd: root, learner: s(a.learner), phase: String(a.phase) })),
+    run: async (root, a) => asRecord(await phasePlan({ cwd: root, learner: s(a.learner), phase: s(a.phase) ?? '' })),
   },
 ];
 
