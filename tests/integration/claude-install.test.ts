@@ -66,7 +66,7 @@ describe('lynx init --claude in a fresh repository', () => {
     it(`/${name}: front matter parses; its body runs ${want.runs.join(', ')}; allowed-tools matches exactly that`, () => {
       const { meta, body } = frontMatter(readFileSync(join(dir, `.claude/commands/${name}.md`), 'utf8'));
       expect(Object.keys(meta).sort()).toEqual(['allowed-tools', 'argument-hint', 'description']);
-      for (const k of ['description', 'argument-hint', 'allowed-tools']) expect(typeof meta[k] === 'string' && (meta[k] as string).length > 0, k).toBe(true);
+      for (const k of ['description', 'argument-hint', 'allowed-tools']) expect(typeof meta[k] === 'string' && (meta[k]).length > 0, k).toBe(true);
       const tools = rules(meta['allowed-tools']);
       expect(tools.every((t) => /^Bash\(lynx [a-z-]+ \*\)$/.test(t)), 'only lynx commands').toBe(true);
       const spans = codeSpans(body);
