@@ -21,14 +21,15 @@ export interface DemoStep { title: string; command: string; ok: boolean; output:
 
 const baseSteps: DemoStepDef[] = [
   {
-    title: 'turn the repository into a lynx workspace',
-    command: 'lynx init --learner demo',
+    title: 'turn the repository into a lynx workspace, with its Claude Code commands and subagents',
+    command: 'lynx init --learner demo --claude',
     run: async (env) => {
-      const { init } = await import('./init.js');
+      const [{ init }, { claudeInstall }] = await Promise.all([import('./init.js'), import('../../app/claude-install.js')]);
       const r = await init({ cwd: env.dir, learner: env.learner });
+      const c = await claudeInstall({ cwd: env.dir });
       await git.addAll(env.dir);
-      await git.commit(env.dir, 'lynx init: workspace config and learner folder');
-      return { ok: true, output: r.actions.filter((a) => a.action !== 'unchanged').map((a) => `${a.action} ${a.path}`).join('\n') };
+      await git.commit(env.dir, 'lynx init --claude: workspace config, learner folder, .claude/ and CLAUDE.md');
+      return { ok: true, output: [...r.actions, ...c.actions].filter((a) => a.action !== 'unchanged').map((a) => `${a.action} ${a.path}`).join('\n') };
     },
   },
   {
