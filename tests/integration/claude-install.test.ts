@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { cleanup, gitRepo, lynx, workspace, write } from '../helpers/cli.js';
+import { cleanup, git, gitRepo, lynx, workspace, write } from '../helpers/cli.js';
 
 afterAll(cleanup);
 
@@ -231,5 +231,34 @@ describe('lynx claude stop-hook (the Stop hook)', () => {
     const r = lynx(['claude', 'stop-hook'], { cwd: gitRepo(), input: '{}' });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('lynx claude stop-hook: not a lynx workspace');
+  });
+});
+
+describe('phase 00 DoD item claude-config checks the files for content', () => {
+  type Check = { id: string; title: string; status: string; children?: Check[] };
+  const item = (dir: string): Check => {
+    const r = lynx(['checkpoint', '00', '--json'], { cwd: dir });
+    const found = (JSON.parse(r.stdout) as { checks: Check[] }).checks.find((c) => c.id === 'claude-config');
+    if (!found) throw new Error(r.stdout + r.stderr);
+    return found;
+  };
+  const failing = (c: Check): string[] => (c.children ?? []).filter((x) => x.status !== 'pass').map((x) => x.title);
+
+  it('passes on what init --claude writes (but the attestation), fails on a one-line command that calls no lynx', () => {
+    const dir = gitRepo();
+    expect(lynx(['init', '--learner', 'borja', '--claude'], { cwd: dir }).code).toBe(0);
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'init --claude');
+    expect(failing(item(dir))).toEqual(['/phase-checkpoint resolves in a new Claude Code session.']);
+    write(dir, '.claude/commands/phase-checkpoint.md', '---\ndescription: Mid-phase health check — no fixes, status only.\n---\n\nMid-phase health check.\n');
+    write(dir, '.claude/agents/phase-gatekeeper.md', '---\ndescription: adversarial\n---\nEnforces DoD.\n');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'hand-written');
+    expect(failing(item(dir))).toEqual([
+      '/phase-checkpoint has a description and calls `lynx checkpoint`',
+      'every subagent names itself in its front matter',
+      'the phase-gatekeeper runs `lynx gate`',
+      '/phase-checkpoint resolves in a new Claude Code session.',
+    ]);
   });
 });
