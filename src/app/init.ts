@@ -29,7 +29,8 @@ function gitRoot(cwd: string): string {
 /** Where `lynx init --ci` puts the workflow; the template pins the lynx that wrote it (DESIGN: CI gate). */
 export const CI_WORKFLOW = '.github/workflows/lynx-gate.yml';
 
-export async function init(opts: { cwd: string; learner?: string | undefined; ci?: boolean }): Promise<InitResult> {
+export async function init(opts: { cwd: string; learner?: string | undefined; ci?: boolean; claude?: boolean; mcp?: boolean }): Promise<InitResult> {
+  if (opts.mcp && !opts.claude) throw new UsageError('--mcp goes with --claude', { hint: 'lynx init --claude --mcp' });
   const root = gitRoot(opts.cwd);
   const configPath = join(root, CONFIG_FILE);
   const existing = existsSync(configPath) ? await parseConfig(readFileSync(configPath, 'utf8'), CONFIG_FILE) : undefined;
@@ -38,7 +39,7 @@ export async function init(opts: { cwd: string; learner?: string | undefined; ci
     ? assertLearner(flag, opts.learner !== undefined ? '--learner' : 'LYNX_LEARNER')
     : existing?.learner ?? (() => { throw new UsageError('which learner? pass --learner NAME', { hint: 'e.g. `lynx init --learner borja`' }); })();
   const tpl = join(packageRoot(), 'templates');
-  return withLock(root, 'lynx init', async () => {
+  const r = await withLock(root, 'lynx init', async (): Promise<InitResult> => {
     const actions: Action[] = [];
     actions.push(await ensureFile(root, CONFIG_FILE, readFileSync(join(tpl, 'lynx.yaml'), 'utf8').replace('{{learner}}', learner)));
     actions.push(await ensureLine(root, '.gitignore', '/.lynx')); // a file or symlink named .lynx too, not only a directory
@@ -51,4 +52,7 @@ export async function init(opts: { cwd: string; learner?: string | undefined; ci
     if (opts.ci) actions.push(await ensureFile(root, CI_WORKFLOW, readFileSync(join(tpl, 'ci', 'lynx-gate.yml'), 'utf8').replace('{{lynx_package}}', lynxInstallSpec())));
     return { root, learner, actions };
   });
+  // --claude: the Claude Code files, with the same never-overwrite rule (src/app/claude-install.ts); it takes the lock itself
+  if (opts.claude) r.actions.push(...(await (await import('./claude-install.js')).claudeInstall({ cwd: r.root, mcp: opts.mcp === true })).actions);
+  return r;
 }

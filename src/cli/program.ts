@@ -9,6 +9,7 @@ import { registerLifecycle } from './registry/lifecycle.js';
 import { registerGatekeeper } from './registry/gatekeeper.js';
 import { registerQuiz } from './registry/quiz.js';
 import { registerBreak } from './registry/break.js';
+import { registerClaude } from './registry/claude.js';
 
 export function buildProgram(setCode: SetCode): Command {
   const program = new Command('lynx')
@@ -30,9 +31,11 @@ Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`
   program.command('init')
     .description('make the current git repository a lynx workspace')
     .option('--ci', 'also write the CI workflow .github/workflows/lynx-gate.yml (kept if you edited it)')
+    .option('--claude', 'also write the Claude Code files (as `lynx claude install`)')
+    .option('--mcp', 'with --claude: also register `lynx mcp` in .mcp.json')
     .addOption(json())
-    .addHelpText('after', examples(['git init && lynx init --learner borja', 'lynx init   # again: checks, repairs, never overwrites your edits', 'lynx init --ci   # add the GitHub Actions gate']))
-    .action(act<{ ci?: boolean }>(async (ctx, o) => (await import('./actions/init.js')).initCommand(ctx, o)));
+    .addHelpText('after', examples(['git init && lynx init --learner borja', 'lynx init --learner borja --claude', 'lynx init   # again: checks, repairs, never overwrites your edits', 'lynx init --ci   # add the GitHub Actions gate']))
+    .action(act<{ ci?: boolean; claude?: boolean; mcp?: boolean }>(async (ctx, o) => (await import('./actions/init.js')).initCommand(ctx, o)));
 
   program.command('status')
     .description('every phase: status, quiz score, dates, and a progress strip')
@@ -69,6 +72,7 @@ Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`
   registerQuiz(program, act);
   registerBreak(program, act);
   registerGatekeeper(program, act);
+  registerClaude(program, act);
 
   return program;
 }

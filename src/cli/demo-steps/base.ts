@@ -5,13 +5,13 @@ import type { DemoStepDef } from './types.js';
 
 export const steps: DemoStepDef[] = [
   {
-    title: 'turn the repository into a lynx workspace',
-    command: 'lynx init --learner demo',
+    title: 'turn the repository into a lynx workspace, with its Claude Code commands and subagents',
+    command: 'lynx init --learner demo --claude',
     run: async (env) => {
       const { init } = await import('../../app/init.js');
-      const r = await init({ cwd: env.dir, learner: env.learner });
+      const r = await init({ cwd: env.dir, learner: env.learner, claude: true });
       await git.addAll(env.dir);
-      await git.commit(env.dir, 'lynx init: workspace config and learner folder');
+      await git.commit(env.dir, 'lynx init --claude: workspace config, learner folder, .claude/ and CLAUDE.md');
       return { ok: true, output: r.actions.filter((a) => a.action !== 'unchanged').map((a) => `${a.action} ${a.path}`).join('\n') };
     },
   },
