@@ -64,12 +64,15 @@ export function commitAll(dir: string, msg: string): void {
 }
 
 /** Append a chained quiz attempt, as the quiz command records it. */
-export function recordAttempt(dir: string, score: number, at = '2026-11-20T10:00:00.000Z'): void {
-  const file = join(dir, 'learners/ana/phase-00/quiz-attempts.jsonl');
+export function recordAttempt(dir: string, score: number, at = '2026-11-20T10:00:00.000Z', extra: Record<string, unknown> = {}, learner = 'ana'): void {
+  const file = join(dir, `learners/${learner}/phase-00/quiz-attempts.jsonl`);
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const last = text.trimEnd().split('\n').filter(Boolean).at(-1);
   const bank = JSON.parse(JSON.stringify(requireBank()));
-  const line = chainLine({ v: 1, at, phase: 0, learner: 'ana', bank_sha256: bankSha256(bank), mode: 'answers-file', answers: [], score, threshold: 0.7, passed: score >= 0.7 }, last);
+  // ten answers whose verdicts add up to the score: the gate re-derives the score from them
+  const right = Math.round(score * 10);
+  const answers = Array.from({ length: 10 }, (_, i) => ({ id: `q-${i + 1}`, answer: 0, verdict: i < right ? 'correct' as const : 'wrong' as const, points: i < right ? 1 : 0 }));
+  const line = chainLine({ v: 1, at, phase: 0, learner, bank_sha256: bankSha256(bank), mode: 'answers-file', answers, score, threshold: 0.7, passed: score >= 0.7, ...extra }, last);
   writeFileSync(file, `${line}\n`, { flag: 'a' });
 }
 
