@@ -6,6 +6,7 @@
  */
 import { useEffect } from 'react';
 import { Box, Text, useApp } from 'ink';
+import { Prose } from '../widgets/Prose.js';
 import type { QuizItem } from '../../core/quiz/grade.js';
 import { expectedText } from '../../core/quiz/grade.js';
 import type { GradeName } from '../../core/review/sm2.js';
@@ -15,6 +16,7 @@ import { dayWord, plain } from '../quiz/format.js';
 import { initReview, isRelearning, reviewReducer } from './review.reducer.js';
 import { useSyncReducer } from '../widgets/use-sync-reducer.js';
 import { useReviewKeys } from './use-review-keys.js';
+import { HangingRow } from '../widgets/HangingRow.js';
 
 export interface ReviewCardView {
   id: string;
@@ -53,7 +55,7 @@ export function ReviewApp(p: ReviewAppProps) {
 
   useReviewKeys(now, dispatch, leave);
 
-  const head = <Text bold>Review · Due today: {p.dueTotal} · Done: {s.graded.length}{card && s.screen !== 'done' ? ` · Card ${s.index + 1} of ${s.ids.length}` : ''}</Text>;
+  const head = <Prose bold>Review · Due today: {p.dueTotal} · Done: {s.graded.length}{card && s.screen !== 'done' ? ` · Card ${s.index + 1} of ${s.ids.length}` : ''}</Prose>;
   if (s.screen === 'done') {
     const counts = (['again', 'hard', 'good', 'easy'] as const).map((g) => [g, s.graded.filter((x) => x.grade === g).length] as const).filter(([, n]) => n > 0);
     const next = p.nextReview();
@@ -77,9 +79,9 @@ export function ReviewApp(p: ReviewAppProps) {
       {card.leech ? <Text {...c('yellow')}>⚠ leech: missed {card.leech.misses} times — revisit this concept: phase {String(card.phase).padStart(2, '0')}, {card.leech.page}</Text> : null}
       <Box marginTop={1} flexDirection="column">
         <QuestionText item={card.item} />
-        {s.screen === 'question' && card.item.choices ? card.item.choices.map((ch, i) => <Box key={i}><Text>  {i + 1}. </Text><Box flexShrink={1}><Text>{ch}</Text></Box></Box>) : null}
+        {s.screen === 'question' && card.item.choices ? card.item.choices.map((ch, i) => <HangingRow key={i} prefix={`  ${i + 1}. `} body={ch} />) : null}
       </Box>
-      {s.screen === 'question' ? <Box marginTop={1}><Text dimColor>Space reveal the answer · q quit</Text></Box> : null}
+      {s.screen === 'question' ? <Box marginTop={1}><Prose dimColor>Space reveal the answer · q quit</Prose></Box> : null}
       {s.screen !== 'question' ? (
         <Box flexDirection="column">
           {card.item.answer_type === 'free' && !card.item.keywords?.length
