@@ -30,22 +30,30 @@ export function phaseManifestGlobs(phase: number): string[] {
   return [`experiments/${n}-*/**/manifest.json`, `experiments/*-${n}-*/**/manifest.json`, `experiments/*-phase-${n}-*/**/manifest.json`];
 }
 
+/**
+ * Every DoD item starts at once (the context bounds how many commands run: `--jobs`); an item
+ * waits only for the items it depends on. Results, and the first error thrown, come out in
+ * curriculum order whatever finished first, so a gate names the same corrupt file every run.
+ */
 async function dodChecks(ctx: CheckContext): Promise<CheckResult[]> {
-  const results: CheckResult[] = [];
   const waivers = ctx.state.checkpoint?.waivers ?? [];
-  for (const item of ctx.phase.dod) {
+  const started = new Map<string, Promise<CheckResult>>();
+  const one = async (item: CheckContext['phase']['dod'][number]): Promise<CheckResult> => {
     const waiver = waivers.filter((w) => w.item === item.id).at(-1);
-    if (waiver) {
-      results.push({ id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `waived by ${waiver.by} on ${waiver.at.slice(0, 10)}: ${waiver.reason}`, waived: waiver.reason });
-      continue;
-    }
-    const failedDep = (item.depends_on ?? []).map((d) => results.find((r) => r.id === d)).find((r) => r !== undefined && r.waived === undefined && r.status !== 'pass');
-    if (failedDep) {
-      results.push({ id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `skipped: depends on ${failedDep.id}, which did not pass` });
-      continue;
-    }
+    if (waiver) return { id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `waived by ${waiver.by} on ${waiver.at.slice(0, 10)}: ${waiver.reason}`, waived: waiver.reason };
+    // a dependency later in the list (or unknown) is not waited for, as in the sequential loop
+    const deps = await Promise.all((item.depends_on ?? []).map((d) => started.get(d)).filter((p) => p !== undefined));
+    const failedDep = deps.find((r) => r.waived === undefined && r.status !== 'pass');
+    if (failedDep) return { id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `skipped: depends on ${failedDep.id}, which did not pass` };
     const r = await evaluate(item.check, { ...ctx, itemId: item.id }, item.id);
-    results.push({ ...r, title: item.text });
+    return { ...r, title: item.text };
+  };
+  for (const item of ctx.phase.dod) started.set(item.id, one(item));
+  const settled = await Promise.allSettled([...started.values()]);
+  const results: CheckResult[] = [];
+  for (const s of settled) {
+    if (s.status === 'rejected') throw s.reason;
+    results.push(s.value);
   }
   return results;
 }
