@@ -30,31 +30,49 @@ export function phaseManifestGlobs(phase: number): string[] {
   return [`experiments/${n}-*/**/manifest.json`, `experiments/*-${n}-*/**/manifest.json`, `experiments/*-phase-${n}-*/**/manifest.json`];
 }
 
+type DodItem = CheckContext['phase']['dod'][number];
+type Check = DodItem['check'];
+const runsCommands = (c: Check): boolean => c.kind === 'command' || (c.kind === 'any' && c.of.some((x) => runsCommands(x)));
+
 /**
- * Every DoD item starts at once (the context bounds how many commands run: `--jobs`); an item
- * waits only for the items it depends on. Results, and the first error thrown, come out in
- * curriculum order whatever finished first, so a gate names the same corrupt file every run.
+ * DoD items run concurrently (the context bounds how many commands run at once: `--jobs`); an item
+ * waits only for the items it depends on. Two waves: the items that run no command (and depend on
+ * none that does) settle first, so a corrupt file stops the gate before any recipe starts, as in the
+ * sequential loop; then the rest. Results, and the first error thrown, come out in curriculum order
+ * whatever finished first, so a gate names the same corrupt file every run.
  */
 async function dodChecks(ctx: CheckContext): Promise<CheckResult[]> {
   const waivers = ctx.state.checkpoint?.waivers ?? [];
   const started = new Map<string, Promise<CheckResult>>();
-  const one = async (item: CheckContext['phase']['dod'][number]): Promise<CheckResult> => {
+  const one = async (item: DodItem): Promise<CheckResult> => {
     const waiver = waivers.filter((w) => w.item === item.id).at(-1);
     if (waiver) return { id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `waived by ${waiver.by} on ${waiver.at.slice(0, 10)}: ${waiver.reason}`, waived: waiver.reason };
-    // a dependency later in the list (or unknown) is not waited for, as in the sequential loop
-    const deps = await Promise.all((item.depends_on ?? []).map((d) => started.get(d)).filter((p) => p !== undefined));
+    const deps: CheckResult[] = [];
+    for (const d of item.depends_on ?? []) { const p = earlier.get(item.id)?.has(d) === true ? started.get(d) : undefined; if (p) deps.push(await p); }
     const failedDep = deps.find((r) => r.waived === undefined && r.status !== 'pass');
     if (failedDep) return { id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `skipped: depends on ${failedDep.id}, which did not pass` };
     const r = await evaluate(item.check, { ...ctx, itemId: item.id }, item.id);
     return { ...r, title: item.text };
   };
-  for (const item of ctx.phase.dod) started.set(item.id, one(item));
-  const settled = await Promise.allSettled([...started.values()]);
-  const results: CheckResult[] = [];
-  for (const s of settled) {
-    if (s.status === 'rejected') throw s.reason;
-    results.push(s.value);
+  // a dependency is an earlier item (as in the sequential loop); later or unknown ids are not waited for
+  const seen = new Set<string>();
+  const late = new Set<string>();
+  const earlier = new Map<string, Set<string>>();
+  for (const item of ctx.phase.dod) {
+    earlier.set(item.id, new Set(seen));
+    if (runsCommands(item.check) || (item.depends_on ?? []).some((d) => seen.has(d) && late.has(d))) late.add(item.id);
+    seen.add(item.id);
   }
+  const settle = async (items: DodItem[]): Promise<void> => {
+    for (const item of items) started.set(item.id, one(item));
+    const out = await Promise.allSettled(items.map((i) => started.get(i.id) ?? Promise.reject(new Error(`DoD item ${i.id} not started`))));
+    const bad = out.find((s) => s.status === 'rejected');
+    if (bad) throw bad.reason;
+  };
+  await settle(ctx.phase.dod.filter((i) => !late.has(i.id)));
+  await settle(ctx.phase.dod.filter((i) => late.has(i.id)));
+  const results: CheckResult[] = [];
+  for (const item of ctx.phase.dod) results.push(await (started.get(item.id) as Promise<CheckResult>));
   return results;
 }
 
