@@ -45,7 +45,7 @@ async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<Check
   });
 }
 
-export async function gate(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean; changedSince?: string | undefined }): Promise<GateResult[]> {
+export async function gate(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean; changedSince?: string | undefined; jobs?: number | undefined }): Promise<GateResult[]> {
   disableCacheWrites();
   let phases: number[];
   const ws = await openWorkspace(opts.cwd);
@@ -67,7 +67,7 @@ export async function gate(opts: { cwd: string; learner?: string | undefined; ph
     const results: GateResult[] = [];
     for (const id of phases) {
       const t: Target = { ws, learner, phase: await loadPhase(ws, id) };
-      const { result } = await gateResult(t, { mode: 'full', logRoot: tmp, ...(snapshot ? { snapshot } : {}) }, { ritual: true, requireClean: true }, (ctx) => closure(t, ctx, tmp));
+      const { result } = await gateResult(t, { mode: 'full', logRoot: tmp, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(snapshot ? { snapshot } : {}) }, { ritual: true, requireClean: true }, (ctx) => closure(t, ctx, tmp));
       results.push(result);
     }
     return results;

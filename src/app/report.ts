@@ -76,12 +76,12 @@ async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof
   return [reportFile(phase.id), `learners/${learner}/phase-${nn(phase.id)}/checkpoint.json`, progress];
 }
 
-export async function report(opts: { cwd: string; learner?: string | undefined; phase: string; onCommand?: (label: string, state: 'start' | 'end') => void }): Promise<ReportOutcome> {
+export async function report(opts: { cwd: string; learner?: string | undefined; phase: string; jobs?: number | undefined; onCommand?: (label: string, state: 'start' | 'end') => void }): Promise<ReportOutcome> {
   const t = await openTarget(opts.cwd, opts.learner, opts.phase);
   return withLock(t.ws.root, `lynx report ${nn(t.phase.id)}`, async () => {
     const cp = readCheckpoint(t.ws, t.learner, t.phase.id);
     if (cp?.status === 'done' || cp?.status === 'attested') throw new UsageError(`phase ${nn(t.phase.id)} is already closed (${cp.closed_at?.slice(0, 10) ?? '?'}); \`lynx gate ${nn(t.phase.id)}\` verifies it`);
-    const { result, ctx } = await gateResult(t, { mode: 'full', ...(opts.onCommand ? { onCommand: opts.onCommand } : {}) }, { ritual: true, requireClean: true });
+    const { result, ctx } = await gateResult(t, { mode: 'full', ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(opts.onCommand ? { onCommand: opts.onCommand } : {}) }, { ritual: true, requireClean: true });
     if (result.status !== 'pass') return { gate: result, written: [] };
     return { gate: result, written: await close(t, result, ctx) };
   });
