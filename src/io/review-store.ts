@@ -32,7 +32,7 @@ export function readReviews(ws: Workspace, learner: string): ReviewLog {
       e = JSON.parse(l) as unknown;
     } catch {
       // a torn line (a crash mid-append) that a later append closed: skipped, and said so
-      warnings.push(`${rel}:${i + 1}: not valid JSON (a torn line?) — ignored`);
+      warnings.push(`${rel}:${i + 1}: not a review event (a torn line?) — ignored`);
       return;
     }
     const problem = reviewEventProblem(e);

@@ -108,7 +108,8 @@ function buildPassingWorkspace(): string {
   write(dir, 'Justfile', 'test:\n    python3 -m unittest discover -s tests -t . -q\n\nexp:\n    python3 scripts/exp.py\n');
   // a learner's repo ignores bytecode; without this the gate's git-clean check only passed when the
   // ambient environment happened to set PYTHONDONTWRITEBYTECODE
-  write(dir, '.gitignore', '__pycache__/\n');
+  const ignore = existsSync(join(dir, '.gitignore')) ? readFileSync(join(dir, '.gitignore'), 'utf8') : '/.lynx\n';
+  write(dir, '.gitignore', `${ignore}__pycache__/\n`);
   write(dir, 'src/__init__.py', '');
   write(dir, 'src/calc.py', 'def add(a: int, b: int) -> int:\n    return a + b\n');
   write(dir, 'tests/__init__.py', '');

@@ -7,7 +7,9 @@ import type { ReviewEvent } from './deck.js';
 
 const isTime = (v: unknown): boolean => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v));
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isState = (v: unknown): boolean => isObj(v) && isTime(v.due) && ['ef', 'interval', 'repetitions'].every((k) => v[k] === undefined || typeof v[k] === 'number');
+/** A card state: a due day (or time) a Date can hold, and SM-2's numbers. */
+const isState = (v: unknown): boolean => isObj(v) && typeof v.due === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v.due) && !Number.isNaN(Date.parse(v.due))
+  && ['ease', 'interval', 'reps'].every((k) => typeof v[k] === 'number');
 
 /** Why `e` is not a review event, or undefined when it is one. */
 export function reviewEventProblem(e: unknown): string | undefined {
