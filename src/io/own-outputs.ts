@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { lynxDir, writeJsonAtomic } from './fsx.js';
+import { lynxDir, writeAtomic } from './fsx.js';
 
 const FILE = 'outputs.json';
 const sha = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
@@ -23,7 +23,7 @@ function read(root: string): Record<string, string> {
 export async function recordOutput(root: string, abs: string, content: string): Promise<void> {
   const rel = relative(root, abs).split(sep).join('/');
   if (rel === '' || rel.startsWith('../') || rel === '..' || /^[A-Za-z]:|^\//.test(rel) || rel.startsWith('.lynx/')) return;
-  await writeJsonAtomic(join(lynxDir(root), FILE), { ...read(root), [rel]: sha(content) });
+  await writeAtomic(join(lynxDir(root), FILE), `${JSON.stringify({ ...read(root), [rel]: sha(content) }, null, 2)}\n`, { tmpBeside: true });
 }
 
 /** A predicate: is this workspace-relative path a file lynx wrote, unchanged since? */

@@ -48,8 +48,8 @@ describe('GitHub annotations', () => {
     const warns = o.commands.filter((l) => l.startsWith('::warning'));
     expect(warns).toEqual([
       '::warning title=lynx gate 03 · ana · w::waived: no GPU',
-      '::warning title=lynx gate 03 · ana · a::self-attested, not verified from evidence: learner confirmed',
-      '::warning title=lynx gate 03 · ana · grp > k1::self-attested, not verified from evidence: ok',
+      '::warning title=lynx gate 03 · ana · a::attested, not verified from evidence: learner confirmed',
+      '::warning title=lynx gate 03 · ana · grp > k1::attested, not verified from evidence: ok',
     ]);
     expect(errors(o.commands)).toEqual(['::error title=lynx gate 03 · ana · grp > k2::child broke']);
   });

@@ -47,7 +47,7 @@ export function github(results: readonly GateResult[], exists: (rel: string) => 
       const where = fileOf(c, exists);
       const at = { title, file: where?.file, line: where?.line };
       if (c.waived !== undefined) { warnings.push(command('warning', `waived: ${c.waived}`, at)); continue; }
-      if (c.attested === true) warnings.push(command('warning', `self-attested, not verified from evidence: ${c.message}`, at));
+      if (c.attested === true) warnings.push(command('warning', `attested, not verified from evidence: ${c.message}`, at));
       else if (c.status === 'warn') warnings.push(command('warning', c.message, at));
       if (c.status === 'fail' || c.status === 'error') errors.push(command('error', c.message, at));
     }

@@ -33,7 +33,7 @@ function testcase(r: GateResult, c: Check, exists: (rel: string) => boolean): st
   const name = `${c.id}: ${c.title}`;
   const open = `    <testcase classname="${esc(`lynx.${r.learner}.phase${nn(r.phase)}`)}" name="${esc(name.slice(0, 250))}" time="${secs(c.duration_ms)}"`;
   const where = fileOf(c, exists);
-  const out = [where ? `file: ${where.file}${where.line ? `:${where.line}` : ''}` : '', c.status === 'warn' ? `warning: ${c.message}` : '', c.attested ? 'self-attested (lynx attest), not verified from evidence' : '', c.log && (c.status === 'fail' || c.status === 'error') ? `--- log (last ${LOG_TAIL_LINES} lines) ---\n${logTail(c.log)}` : ''].filter(Boolean).join('\n');
+  const out = [where ? `file: ${where.file}${where.line ? `:${where.line}` : ''}` : '', c.status === 'warn' ? `warning: ${c.message}` : '', c.attested ? 'attested (lynx attest), not verified from evidence' : '', c.log && (c.status === 'fail' || c.status === 'error') ? `--- log (last ${LOG_TAIL_LINES} lines) ---\n${logTail(c.log)}` : ''].filter(Boolean).join('\n');
   const sysout = out ? `\n      <system-out>${esc(out)}</system-out>` : '';
   const detail = esc([c.message, c.expected ? `expected: ${c.expected}` : '', c.actual ? `actual: ${c.actual}` : '', ...(c.evidence ?? [])].filter(Boolean).join('\n'));
   const body = (inner: string): string => `${open}>${inner}${sysout}\n    </testcase>`;
