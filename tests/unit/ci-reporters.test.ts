@@ -66,7 +66,7 @@ describe('GitHub annotations', () => {
 describe('job summary', () => {
   const evil = ['a </table> b', 'an <img src=x onerror=alert(1)> c', 'a | pipe', 'a\nnew line'];
   const results = [
-    gate(evil.map((reason, i) => ({ id: `w${i}`, kind: 'attest', title: 't', status: 'skipped', message: 'x', waived: reason })).concat([
+    gate(evil.map((reason, i): Check => ({ id: `w${i}`, kind: 'attest', title: 't', status: 'skipped', message: 'x', waived: reason })).concat([
       { id: 'at', kind: 'attest', title: 't', status: 'pass', message: 'ok', attested: true },
       failingCheck(1),
     ])),
