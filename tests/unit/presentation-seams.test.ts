@@ -4,7 +4,6 @@ import { exitCode, type Outcome } from '../../src/core/exit-codes.js';
 import { closureChecks, type ClosureFacts } from '../../src/core/closure.js';
 import { LockedError, Interrupted, UsageError } from '../../src/core/errors.js';
 import { github } from '../../src/ui/reporters/github.js';
-import { markdown } from '../../src/ui/reporters/markdown.js';
 import { json } from '../../src/ui/reporters/json.js';
 import type { Checkpoint, GateResult } from '../../src/schemas/generated/types.js';
 
