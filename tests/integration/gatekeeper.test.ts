@@ -85,20 +85,6 @@ describe('lynx report / gate on a passing workspace', () => {
     expect(j.stdout.trim().startsWith('{') && j.stdout.trim().endsWith('}')).toBe(true);
     expect(() => JSON.parse(j.stdout) as unknown).not.toThrow();
     expect(readFileSync(xml, 'utf8')).toContain('<testsuite name="phase-00');
-    // a job summary in a directory that does not exist is created; an unset one is a warning: the
-    // failing gate still exits 1, never 3
-    const summary = join(tempDir(), 'no', 'such', 'dir', 'summary.md');
-    const s = lynx(['gate', '00'], { cwd: dir, env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
-    expect(s.code).toBe(1);
-    expect(readFileSync(summary, 'utf8')).toMatch(/^\*\*lynx gate: 1 phase\(s\), 0 passed, 1 failed, 0 waived, 1 attested\*\*\n/);
-    const unset = lynx(['gate', '00'], { cwd: dir, env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: '' } });
-    expect(unset.code).toBe(1);
-    expect(unset.stderr).toContain('GITHUB_STEP_SUMMARY is not set: no job summary written');
-    const blocked = join(tempDir(), 'a-file');
-    writeFileSync(blocked, 'x');
-    const bad = lynx(['gate', '00'], { cwd: dir, env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: join(blocked, 'summary.md') } });
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain(`cannot write the job summary to ${join(blocked, 'summary.md')}`);
   });
 
   it('gate --all verifies every closed phase; an open phase fails gate NN', () => {
