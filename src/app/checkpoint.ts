@@ -8,11 +8,11 @@ import { labsCheck, openQuestionsCheck, sinceOpenedCheck } from '../core/phase-s
 import { planFileName } from '../core/plan-rules.js';
 import type { GateResult } from '../schemas/generated/types.js';
 
-export async function checkpoint(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; run?: boolean }): Promise<GateResult> {
+export async function checkpoint(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; run?: boolean; jobs?: number | undefined }): Promise<GateResult> {
   const t = await openTarget(opts.cwd, opts.learner, opts.phase);
   const { result } = await gateResult(
     t,
-    { mode: opts.run ? 'full' : 'static' },
+    { mode: opts.run ? 'full' : 'static', ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}) },
     { ritual: true, requireClean: true },
     async (ctx) => [
       sinceOpenedCheck(ctx.state.checkpoint, new Date()),

@@ -30,23 +30,54 @@ export function phaseManifestGlobs(phase: number): string[] {
   return [`experiments/${n}-*/**/manifest.json`, `experiments/*-${n}-*/**/manifest.json`, `experiments/*-phase-${n}-*/**/manifest.json`];
 }
 
+type DodItem = CheckContext['phase']['dod'][number];
+type Check = DodItem['check'];
+const runsCommands = (c: Check): boolean => c.kind === 'command' || (c.kind === 'any' && c.of.some((x) => runsCommands(x)));
+
+/**
+ * DoD items run concurrently (the context bounds how many commands run at once: `--jobs`); an item
+ * waits only for the items it depends on. Two waves: the items that run no command (and depend on
+ * none that does) settle first, so a corrupt file stops the gate before any recipe starts, as in the
+ * sequential loop; then the rest. Results, and the first error thrown, come out in curriculum order
+ * whatever finished first, so a gate names the same corrupt file every run.
+ */
 async function dodChecks(ctx: CheckContext): Promise<CheckResult[]> {
-  const results: CheckResult[] = [];
   const waivers = ctx.state.checkpoint?.waivers ?? [];
-  for (const item of ctx.phase.dod) {
+  const started = new Map<string, Promise<CheckResult>>();
+  const one = async (item: DodItem): Promise<CheckResult> => {
     const waiver = waivers.filter((w) => w.item === item.id).at(-1);
-    if (waiver) {
-      results.push({ id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `waived by ${waiver.by} on ${waiver.at.slice(0, 10)}: ${waiver.reason}`, waived: waiver.reason });
-      continue;
+    // the ritual cannot be waived away (issue 15): a quiz item's waiver is ignored, the quiz is checked
+    if (waiver && item.check.kind === 'quiz') {
+      const r = await evaluate(item.check, { ...ctx, itemId: item.id }, item.id);
+      return { ...r, title: item.text, message: `${r.message} (a waiver of the quiz does not count: the quiz cannot be waived)` };
     }
-    const failedDep = (item.depends_on ?? []).map((d) => results.find((r) => r.id === d)).find((r) => r !== undefined && r.waived === undefined && r.status !== 'pass');
-    if (failedDep) {
-      results.push({ id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `skipped: depends on ${failedDep.id}, which did not pass` });
-      continue;
-    }
+    if (waiver) return { id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `waived by ${waiver.by} on ${waiver.at.slice(0, 10)}: ${waiver.reason}`, waived: waiver.reason };
+    const deps: CheckResult[] = [];
+    for (const d of item.depends_on ?? []) { const p = earlier.get(item.id)?.has(d) === true ? started.get(d) : undefined; if (p) deps.push(await p); }
+    const failedDep = deps.find((r) => r.waived === undefined && r.status !== 'pass');
+    if (failedDep) return { id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `skipped: depends on ${failedDep.id}, which did not pass` };
     const r = await evaluate(item.check, { ...ctx, itemId: item.id }, item.id);
-    results.push({ ...r, title: item.text });
+    return { ...r, title: item.text };
+  };
+  // a dependency is an earlier item (as in the sequential loop); later or unknown ids are not waited for
+  const seen = new Set<string>();
+  const late = new Set<string>();
+  const earlier = new Map<string, Set<string>>();
+  for (const item of ctx.phase.dod) {
+    earlier.set(item.id, new Set(seen));
+    if (runsCommands(item.check) || (item.depends_on ?? []).some((d) => seen.has(d) && late.has(d))) late.add(item.id);
+    seen.add(item.id);
   }
+  const settle = async (items: DodItem[]): Promise<void> => {
+    for (const item of items) started.set(item.id, one(item));
+    const out = await Promise.allSettled(items.map((i) => started.get(i.id) ?? Promise.reject(new Error(`DoD item ${i.id} not started`))));
+    const bad = out.find((s) => s.status === 'rejected');
+    if (bad) throw bad.reason;
+  };
+  await settle(ctx.phase.dod.filter((i) => !late.has(i.id)));
+  await settle(ctx.phase.dod.filter((i) => late.has(i.id)));
+  const results: CheckResult[] = [];
+  for (const item of ctx.phase.dod) results.push(await (started.get(item.id) as Promise<CheckResult>));
   return results;
 }
 
@@ -107,6 +138,7 @@ export interface GateOptions { ritual: boolean; requireClean: boolean }
 export async function runGate(ctx: CheckContext, opts: GateOptions): Promise<GateRun> {
   const checks = await dodChecks(ctx);
   if (opts.ritual) {
+    // a DoD quiz item is never waived (dodChecks ignores such a waiver), so it always stands for the ritual's quiz
     const hasQuiz = ctx.phase.dod.some((d) => d.check.kind === 'quiz');
     if (!hasQuiz && ctx.phase.quiz.file) checks.push({ ...(await evaluate({ kind: 'quiz' }, ctx, 'gate:quiz')), title: `quiz ${nn(ctx.phase.id)} passed (≥ ${Math.round(ctx.phase.quiz.threshold * 100)}%)` });
     if (ctx.phase.breaks.length > 0) checks.push({ ...(await evaluate({ kind: 'break' }, ctx, 'gate:break')), title: 'break exercise done and restored' });

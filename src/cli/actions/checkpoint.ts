@@ -5,9 +5,10 @@ import { workspaceNotices } from '../../io/notices.js';
 import { findRoot } from '../../io/workspace.js';
 import type { Ctx } from '../context.js';
 import { present } from '../present.js';
+import { parseJobs } from '../jobs.js';
 
-export async function checkpointCommand(ctx: Ctx, o: { run?: boolean }, nn: string | undefined): Promise<Outcome> {
-  const gate = await checkpoint({ cwd: ctx.cwd, learner: ctx.learner, phase: nn, run: o.run === true });
+export async function checkpointCommand(ctx: Ctx, o: { run?: boolean; jobs?: string }, nn: string | undefined): Promise<Outcome> {
+  const gate = await checkpoint({ cwd: ctx.cwd, learner: ctx.learner, phase: nn, run: o.run === true, jobs: parseJobs(o.jobs) });
   const notices = ctx.json ? [] : workspaceNotices(findRoot(ctx.cwd));
   return present(ctx, 'checkpoint', { gate, notices, run: o.run === true });
 }

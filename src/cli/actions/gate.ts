@@ -4,9 +4,10 @@ import { UsageError } from '../../core/errors.js';
 import type { Outcome } from '../../core/exit-codes.js';
 import type { Ctx } from '../context.js';
 import { present } from '../present.js';
+import { parseJobs } from '../jobs.js';
 
-export async function gateCommand(ctx: Ctx, o: { all?: boolean; junit?: string; changedSince?: string }, phase: string | undefined): Promise<Outcome> {
+export async function gateCommand(ctx: Ctx, o: { all?: boolean; junit?: string; changedSince?: string; jobs?: string }, phase: string | undefined): Promise<Outcome> {
   if ([phase !== undefined, o.all === true, o.changedSince !== undefined].filter(Boolean).length > 1) throw new UsageError('give one of a phase, --all or --changed-since REF');
-  const results = await gate({ cwd: ctx.cwd, learner: ctx.learner, phase, all: o.all === true, changedSince: o.changedSince });
+  const results = await gate({ cwd: ctx.cwd, learner: ctx.learner, phase, all: o.all === true, changedSince: o.changedSince, jobs: parseJobs(o.jobs) });
   return present(ctx, 'gate', { results, all: o.all === true || o.changedSince !== undefined, ...(o.changedSince !== undefined ? { changedSince: o.changedSince } : {}) }, { junit: o.junit });
 }

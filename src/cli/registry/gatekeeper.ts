@@ -2,22 +2,26 @@
 import { Option } from 'commander';
 import { examples, jsonOption, type Register } from './shared.js';
 
+const jobsOption = (): Option => new Option('--jobs <n>', 'how many command checks run at once (default: the cores)');
+
 export const registerGatekeeper: Register = (program, act) => {
   program.command('checkpoint')
     .description('mid-phase health check, status only: every DoD item, labs, quiz, break, git')
     .argument('[NN]', 'the phase (default: the one in progress)')
     .option('--run', 'also run the command checks (the learner\'s recipes)')
+    .addOption(jobsOption())
     .addOption(jsonOption())
     .addHelpText('after', examples(['lynx checkpoint', 'lynx checkpoint 07 --run', 'lynx checkpoint --json | jq \'.checks[] | select(.status != "pass")\'']))
-    .action(act<{ run?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await import('../actions/checkpoint.js')).checkpointCommand(ctx, o, nn)));
+    .action(act<{ run?: boolean; jobs?: string }, [string | undefined]>(async (ctx, o, nn) => (await import('../actions/checkpoint.js')).checkpointCommand(ctx, o, nn)));
 
   program.command('report')
     .description('close a phase: run the full gate; on pass write PHASE_NN_REPORT.md, checkpoint.json, progress.md')
     .argument('<NN>', 'the phase to close')
     .option('--draft', 'before closing: add to PHASE_NN_REPORT.md the sections its DoD reads, for you to write (never rewrites your text)')
+    .addOption(jobsOption())
     .addOption(jsonOption())
     .addHelpText('after', examples(['lynx report 07 --draft', 'lynx report 07', 'lynx report 07 --json']))
-    .action(act<{ draft?: boolean }, [string]>(async (ctx, o, nn) => (await import('../actions/report.js')).reportCommand(ctx, o, nn)));
+    .action(act<{ draft?: boolean; jobs?: string }, [string]>(async (ctx, o, nn) => (await import('../actions/report.js')).reportCommand(ctx, o, nn)));
 
   program.command('gate')
     .description('CI: verify closed phases from a clean checkout (writes nothing but --junit)')
@@ -25,9 +29,10 @@ export const registerGatekeeper: Register = (program, act) => {
     .option('--all', 'every closed phase of the learner')
     .option('--changed-since <ref>', 'only the closed phases the changes since REF touch (a pull request\'s base)')
     .addOption(new Option('--junit <file>', 'also write JUnit XML (suite = phase, case = check)'))
+    .addOption(jobsOption())
     .addOption(jsonOption())
     .addHelpText('after', examples(['lynx gate 07', 'lynx gate --all --junit lynx-gate.xml', 'lynx gate --changed-since origin/main', 'LYNX_LEARNER=ana lynx gate --all --json']))
-    .action(act<{ all?: boolean; junit?: string; changedSince?: string }, [string | undefined]>(async (ctx, o, nn) => (await import('../actions/gate.js')).gateCommand(ctx, o, nn)));
+    .action(act<{ all?: boolean; junit?: string; changedSince?: string; jobs?: string }, [string | undefined]>(async (ctx, o, nn) => (await import('../actions/gate.js')).gateCommand(ctx, o, nn)));
 
   program.command('attest')
     .description('record that a person judged a DoD item met (an "attest" check)')
