@@ -9,6 +9,7 @@ import type { GateResult } from '../schemas/generated/types.js';
 import type { Printed, TextOptions } from '../ui/reporters/text.js';
 import type { Theme } from '../ui/theme.js';
 import type { Ctx } from './context.js';
+import { inGithubActions, writeGithub } from '../io/github.js';
 
 export interface PresentOptions extends TextOptions {
   /** Write JUnit XML of the gate results here (resolved against the command's directory). */
@@ -21,19 +22,29 @@ function gateResults(kind: ResultKind, result: unknown): GateResult[] | undefine
   return undefined;
 }
 
+/** The CI reporters: the JUnit file and, under GitHub Actions, the annotations and job summary. */
+async function ciReports(ctx: Ctx, gates: GateResult[], junitPath: string | undefined): Promise<void> {
+  const [{ existsSync }, path, ws] = await Promise.all([import('node:fs'), import('node:path'), import('../io/workspace.js')]);
+  const root = ws.findRoot(ctx.cwd);
+  // reporters name only files that exist in the workspace (a temp log is gone after the run)
+  const exists = (rel: string): boolean => existsSync(path.join(root, rel));
+  if (junitPath) {
+    const [reporter, fsx, own] = await Promise.all([import('../ui/reporters/junit.js'), import('../io/fsx.js'), import('../io/own-outputs.js')]);
+    // resolved, not joined: an absolute path (a CI runner's $RUNNER_TEMP) lands where it names
+    const file = path.resolve(ctx.cwd, junitPath);
+    const xml = reporter.junit(gates, exists);
+    await fsx.writeAtomic(file, xml, { tmpBeside: true });
+    // inside the checkout, the file is recorded so the next gate's git-clean check excuses it
+    await own.recordOutput(root, file, xml);
+  }
+  // The runner reads workflow commands from stdout and stderr alike; under --json they go to
+  // stderr so stdout stays one JSON document (`lynx gate --json | jq` works in Actions).
+  if (inGithubActions()) writeGithub((await import('../ui/reporters/github.js')).github(gates, exists), ctx.json ? process.stderr : process.stdout);
+}
+
 export async function present<K extends ResultKind>(ctx: Ctx, kind: K, result: ResultKinds[K], opts: PresentOptions = {}): Promise<Outcome> {
   const gates = gateResults(kind, result);
-  if (gates && opts.junit) {
-    const [reporter, fsx, path] = await Promise.all([import('../ui/reporters/junit.js'), import('../io/fsx.js'), import('node:path')]);
-    // resolved, not joined: an absolute path (a CI runner's $RUNNER_TEMP) lands where it names
-    await fsx.writeAtomic(path.resolve(ctx.cwd, opts.junit), reporter.junit(gates), { tmpBeside: true });
-  }
-  if (gates) {
-    const { inGithubActions, writeGithub } = await import('../io/github.js');
-    // The runner reads workflow commands from stdout and stderr alike; under --json they go to
-    // stderr so stdout stays one JSON document (`lynx gate --json | jq` works in Actions).
-    if (inGithubActions()) writeGithub((await import('../ui/reporters/github.js')).github(gates), ctx.json ? process.stderr : process.stdout);
-  }
+  if (gates && (opts.junit || inGithubActions())) await ciReports(ctx, gates, opts.junit);
   if (ctx.json) {
     const { json } = await import('../ui/reporters/json.js');
     ctx.out(json(kind, result));

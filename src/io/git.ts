@@ -8,6 +8,7 @@
  * is wrong for the queries whose answer is the exit code (merge-base --is-ancestor, check-ignore).
  */
 import { EnvError } from '../core/errors.js';
+import { ownOutputs } from './own-outputs.js';
 
 export interface GitOutcome { ok: boolean; code: number; stdout: Buffer; stderr: string }
 
@@ -93,7 +94,8 @@ const notLynx = (p: string): boolean => !p.startsWith('.lynx/') && p !== '.lynx'
 
 /** Every dirty path, untracked files included, lynx's own .lynx/ state excluded. */
 export async function dirtyFiles(cwd: string): Promise<string[]> {
-  return parseStatus(await mustGit(cwd, STATUS_ARGS)).dirty.filter(notLynx);
+  const own = ownOutputs(cwd);
+  return parseStatus(await mustGit(cwd, STATUS_ARGS)).dirty.filter((p) => notLynx(p) && !own(p));
 }
 
 /** Tracked at HEAD and unchanged in the index and work tree. */
@@ -166,8 +168,9 @@ export async function snapshot(cwd: string): Promise<Snapshot> {
     const list = head ? (await tryGit(cwd, ['rev-list', 'HEAD']) ?? '').split('\n').filter(Boolean) : [];
     return { all: new Set(list), sorted: [...list].sort() };
   };
+  const own = ownOutputs(cwd); // lynx's own --junit file in the checkout is not the learner's change
   return {
-    head, tracked: new Set(ls.stdout.toString('utf8').split('\0').filter(Boolean)), dirty: dirty.filter(notLynx), dirtySet: new Set(dirty),
+    head, tracked: new Set(ls.stdout.toString('utf8').split('\0').filter(Boolean)), dirty: dirty.filter((p) => notLynx(p) && !own(p)), dirtySet: new Set(dirty),
     history: () => (history ??= readHistory()),
   };
 }

@@ -4,10 +4,10 @@
  * is cached in .lynx/cache with the text it came from, so fast commands (status) skip the YAML
  * parser entirely when the file has not changed.
  */
-import { existsSync, mkdirSync, renameSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
-import { assertLearner, isInside } from '../core/ids.js';
+import { assertLearner, isInside, LEARNER_RE } from '../core/ids.js';
 import { schemaProblems } from '../core/schema-errors.js';
 import type { WorkspaceConfig } from '../schemas/generated/types.js';
 import { CAPS, checkLynxDir, readRegularText } from './fsx-read.js';
@@ -121,8 +121,19 @@ export async function openWorkspace(cwd: string): Promise<Workspace> {
 }
 
 /** --learner, then LYNX_LEARNER, then lynx.yaml. */
+/**
+ * A learner named on the command line must have a folder: a typo in a CI matrix (`--learner nobdy`)
+ * is a usage error naming the learners that exist, not "nothing to verify" and a green run.
+ */
+function existingLearner(ws: Workspace, name: string): string {
+  const dir = ws.abs('learners');
+  if (existsSync(join(dir, name)) && statSync(join(dir, name)).isDirectory()) return name;
+  const known = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && LEARNER_RE.test(d.name)).map((d) => d.name).sort() : [];
+  throw new UsageError(`--learner ${name}: no learner folder learners/${name}/ — ${known.length ? `the learners are: ${known.join(', ')}` : 'this workspace has no learner yet'}`, { hint: known.length ? 'Check the spelling (a CI matrix takes its names from `lynx status --all --json`).' : 'Add one with `lynx init --learner NAME`.' });
+}
+
 export function resolveLearner(ws: Workspace | undefined, flag: string | undefined): string {
-  if (flag !== undefined) return assertLearner(flag, '--learner');
+  if (flag !== undefined) return ws ? existingLearner(ws, assertLearner(flag, '--learner')) : assertLearner(flag, '--learner');
   const env = process.env.LYNX_LEARNER;
   if (env) return assertLearner(env, 'LYNX_LEARNER');
   if (ws?.config.learner) return assertLearner(ws.config.learner, CONFIG_FILE);

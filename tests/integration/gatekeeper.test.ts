@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync, appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, git, lynx, tempDir, write } from '../helpers/cli.js';
 import { passingWorkspace, commitAll, recordAttempt, checkpointJson, just } from '../helpers/gate-fixture.js';
@@ -48,10 +48,19 @@ describe('lynx report / gate on a passing workspace', () => {
     expect(g.code).toBe(0);
     const xml = readFileSync(join(dir, 'gate.xml'), 'utf8');
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="lynx gate" tests="\d+" failures="0" errors="0">/);
-    expect(xml).toContain('<testcase classname="lynx.phase00" name="closure:report');
-    // the gate wrote nothing in the workspace but the JUnit file
-    expect(git(dir, 'status', '--porcelain').trim()).toBe('?? gate.xml');
-    expect(existsSync(join(dir, '.lynx'))).toBe(false);
+    expect(xml).toContain('<testcase classname="lynx.ana.phase00" name="closure:report');
+    // the gate wrote nothing in the workspace but the JUnit file (and, in lynx's own .lynx/, its record)
+    expect(git(dir, 'status', '--porcelain', '--ignored').trim().split('\n').sort()).toEqual(['!! .lynx/', '?? gate.xml']);
+    expect(readdirSync(join(dir, '.lynx'))).toEqual(['outputs.json']);
+    // lynx's own output file does not fail its own git-clean check: a second gate still passes
+    const again = lynx(['gate', '00', '--junit', 'gate.xml'], { cwd: dir });
+    expect(again.stdout).not.toContain('uncommitted');
+    expect(again.code).toBe(0);
+    // …but the same path edited (or a learner's file there) is dirty as any other
+    appendFileSync(join(dir, 'gate.xml'), '<!-- mine -->\n');
+    const edited = lynx(['gate', '00', '--json'], { cwd: dir });
+    expect(edited.code).toBe(1);
+    expect(byId(JSON.parse(edited.stdout) as Gate, 'gate:git-clean')?.message).toBe('1 uncommitted path(s): gate.xml');
   });
 
   it('gate fails in CI for a report tampered with after closing', () => {
@@ -63,14 +72,18 @@ describe('lynx report / gate on a passing workspace', () => {
     const g = lynx(['gate', '00'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
     expect(g.code).toBe(1);
     expect(g.stdout).toContain('PHASE_00_REPORT.md was changed after the phase closed');
-    expect(g.stdout).toContain('::error title=lynx gate 00 · closure%3Areport,file=PHASE_00_REPORT.md::PHASE_00_REPORT.md was changed after the phase closed');
+    expect(g.stdout).toContain('::error title=lynx gate 00 · ana · closure%3Areport,file=PHASE_00_REPORT.md::PHASE_00_REPORT.md was changed after the phase closed');
     // --json: stdout is only the JSON document, the workflow commands go to stderr (the runner reads
     // both); an absolute --junit path lands where it names, not under the workspace
     const xml = join(tempDir(), 'gate.xml');
     const j = lynx(['gate', '00', '--json', '--junit', xml], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
     expect(j.code).toBe(1);
     expect((JSON.parse(j.stdout) as { status: string }).status).toBe('fail');
-    expect(j.stderr).toContain('::error title=lynx gate 00 · closure%3Areport,file=PHASE_00_REPORT.md::');
+    expect(j.stderr).toContain('::error title=lynx gate 00 · ana · closure%3Areport,file=PHASE_00_REPORT.md::');
+    // stdout is exactly one JSON document: no workflow command, nothing before or after it
+    expect(j.stdout).not.toMatch(/^::/m);
+    expect(j.stdout.trim().startsWith('{') && j.stdout.trim().endsWith('}')).toBe(true);
+    expect(() => JSON.parse(j.stdout) as unknown).not.toThrow();
     expect(readFileSync(xml, 'utf8')).toContain('<testsuite name="phase-00');
   });
 

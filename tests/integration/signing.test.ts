@@ -31,7 +31,7 @@ describe('attested phases: the checkpoint digest signed with the learner\'s SSH 
     const gj = JSON.parse(g.stdout.slice(g.stdout.indexOf('{'))) as { checks: { id: string; status: string; message: string }[] };
     expect(gj.checks.find((c) => c.id === 'closure:signature')).toMatchObject({ status: 'pass' });
     expect(g.code).toBe(0);
-    expect(readFileSync(summary, 'utf8')).toContain('### Phase 00 · ana · PASS');
+    expect(readFileSync(summary, 'utf8')).toContain('<details><summary>Phase 00 · ana · PASS</summary>');
 
     // a signature by another key (or over another digest) does not verify
     const other = tempDir();

@@ -30,4 +30,27 @@ describe('JUnit output', () => {
     expect(xml).toContain('<skipped message="waived: no GPU"/>');
     expect(xml).not.toContain('\u0007');
   });
+
+  it('flattens nested checks, puts the learner in classname, the log tail in system-out, the file where known', async () => {
+    const log = Array.from({ length: 100 }, (_, i) => `line ${i}`).join('\n');
+    const nested: GateResult = { ...result, checks: [
+      { id: 'grp', kind: 'all', title: 'both', status: 'fail', message: 'a child failed', children: [
+        { id: 'cmd', kind: 'command', title: '`just test`', status: 'fail', message: 'exit 1', log, evidence: ['src/train.py:12'] },
+        { id: 'f', kind: 'file', title: 'notes', status: 'pass', message: 'ok' },
+      ] },
+    ] };
+    const bo = { ...nested, learner: 'bo' };
+    const xml = junit([nested, bo], (rel) => rel === 'src/train.py');
+    const v = await validateXML({ xml: [{ fileName: 'gate.xml', contents: xml }], schema: [{ fileName: 'junit-10.xsd', contents: xsd }] });
+    expect(v.errors).toEqual([]);
+    expect(xml).toContain('<testsuites name="lynx gate" tests="4" failures="2" errors="0">');
+    expect(xml).toContain('<testcase classname="lynx.ana.phase07" name="grp &gt; cmd: `just test`"');
+    expect(xml).toContain('<testcase classname="lynx.bo.phase07" name="grp &gt; f: notes"');
+    expect(xml).toContain('<system-out>file: src/train.py:12\n--- log (last 40 lines) ---\nline 60\n');
+    expect(xml).toContain('line 99</system-out>');
+    expect(xml).not.toContain('line 59\n');
+    expect(xml).toContain('file="learners/ana/phase-07"');
+    // a file that does not exist in the workspace is not named
+    expect(junit([nested])).not.toContain('file: src/train.py');
+  });
 });

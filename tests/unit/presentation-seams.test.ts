@@ -4,7 +4,6 @@ import { exitCode, type Outcome } from '../../src/core/exit-codes.js';
 import { closureChecks, type ClosureFacts } from '../../src/core/closure.js';
 import { LockedError, Interrupted, UsageError } from '../../src/core/errors.js';
 import { github } from '../../src/ui/reporters/github.js';
-import { markdown } from '../../src/ui/reporters/markdown.js';
 import { json } from '../../src/ui/reporters/json.js';
 import type { Checkpoint, GateResult } from '../../src/schemas/generated/types.js';
 
@@ -82,18 +81,14 @@ describe('reporters over the gate result', () => {
     { id: 'w', kind: 'attest', title: 't', status: 'skipped', message: 'x', waived: 'a </table><img src=x> | pipe' },
     { id: 'ok', kind: 'file', title: 't', status: 'pass', message: 'fine' },
   ]);
-  it('github: one ::error per failing check, escaped as the runner reads it, on the file when named', () => {
-    const o = github([failing]);
-    expect(o.commands).toEqual([
-      '::error title=lynx gate 07 · closure%3Areport,file=PHASE_07_REPORT.md::PHASE_07_REPORT.md was changed, 100%25%0Areally',
-      '::error title=lynx gate 07 · m::no file here',
+  it('github: one ::error per failing check, escaped as the runner reads it, on the file when it exists', () => {
+    const o = github([failing], (rel) => rel === 'PHASE_07_REPORT.md');
+    expect(o.commands.filter((l) => l.startsWith('::error'))).toEqual([
+      '::error title=lynx gate 07 · ana · closure%3Areport,file=PHASE_07_REPORT.md::PHASE_07_REPORT.md was changed, 100%25%0Areally',
+      '::error title=lynx gate 07 · ana · m::no file here',
     ]);
-  });
-  it('markdown: a table per phase whose cells cannot break the table or inject HTML', () => {
-    const md = markdown([failing]);
-    expect(md).toContain('### Phase 07 · ana · FAIL');
-    expect(md).toContain('| w | waived | a &lt;/table&gt;&lt;img src=x&gt; \\| pipe |');
-    expect(md).not.toContain('<img');
+    // the same file absent from the workspace is not annotated on
+    expect(github([failing]).commands[0]).not.toContain('file=');
   });
   it('json: gate NN is one document, gate --all the list', () => {
     expect(JSON.parse(json('gate', { results: [failing], all: false }))).toMatchObject({ phase: 7, status: 'fail' });
