@@ -21,7 +21,9 @@ const MISSING = (): EnvError => new EnvError('git is not installed or not on PAT
 export async function git(cwd: string, args: readonly string[], input?: string): Promise<GitOutcome> {
   const { execFile } = await import('node:child_process');
   return new Promise((resolve, reject) => {
-    const child = execFile('git', args, { cwd, maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' }, (err, stdout, stderr) => {
+    // --no-optional-locks: lynx's reads (status above all) never take .git/index.lock, so a lynx killed
+    // mid-read cannot leave a lock that blocks the learner's next git command
+    const child = execFile('git', ['--no-optional-locks', ...args], { cwd, maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' }, (err, stdout, stderr) => {
       if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') { reject(MISSING()); return; }
       const code = err ? (typeof err.code === 'number' ? err.code : 128) : 0;
       resolve({ ok: !err, code, stdout, stderr: stderr.toString('utf8') });
