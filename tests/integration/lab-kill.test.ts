@@ -8,20 +8,14 @@ import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { baseEnv, bin, cleanup, git, lynx, workspace, write } from '../helpers/cli.js';
+import { SPAWN_GRANDCHILD } from '../helpers/spawn-script.js';
 
 afterAll(cleanup);
 
 const JUSTFILE = `audit-deps:
     python3 scripts/spawn.py pids.txt
 `;
-// a command that starts a grandchild and hangs: only the whole group dying stops both
-const SPAWN = `import subprocess, sys, time, os
-g = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
-with open(sys.argv[1], "w") as f:
-    f.write(f"{os.getpid()} {g.pid}")
-print("started", flush=True)
-time.sleep(120)
-`;
+const SPAWN = SPAWN_GRANDCHILD;
 
 function labWorkspace(): string {
   const dir = workspace('ana');

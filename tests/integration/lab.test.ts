@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { baseEnv, bin, cleanup, git, lynx, repoRoot, workspace, write } from '../helpers/cli.js';
+import { SPAWN_GRANDCHILD } from '../helpers/spawn-script.js';
 
 afterAll(cleanup);
 
@@ -30,15 +31,7 @@ with open("experiments/00-lab/manifest.json", "w") as f:
     json.dump({"git_sha": "0" * 40, "git_dirty": False, "seed": 1, "versions": {}, "args": sys.argv[1:]}, f)
 print("setup ok", json.dumps(sys.argv[1:]))
 `;
-// A command that starts a grandchild and then hangs: only killing the whole tree stops both.
-const SPAWN = `import subprocess, sys, time
-g = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
-import os
-with open(sys.argv[1], "w") as f:
-    f.write(f"{os.getpid()} {g.pid}")
-print("started", flush=True)
-time.sleep(120)
-`;
+const SPAWN = SPAWN_GRANDCHILD;
 
 function labWorkspace(): string {
   const dir = workspace('ana');

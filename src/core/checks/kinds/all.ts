@@ -1,12 +1,12 @@
 /** all: every part passes. */
 import type { KindDef } from '../types.js';
-import { parts, summarize } from './compose.js';
+import { partPaths, partProblems, parts, summarize } from './compose.js';
 
 export const all: KindDef<'all'> = {
   title: (c) => `all of ${c.of.length}`,
   phrase: (c, p, e) => `all of: ${c.of.map((x) => e.phrase(x, p)).join('; ')}`,
-  paths: (c, e) => c.of.flatMap((x, i) => e.paths(x).map(([p, ptr]): [string, string] => [p, `/of/${i}${ptr}`])),
-  validate: (c, e) => c.of.flatMap((x, i) => e.validate(x).map(([ptr, m]): [string, string] => [`/of/${i}${ptr}`, m])),
+  paths: (c, e) => partPaths(c.of, e),
+  validate: (c, e) => partProblems(c.of, e),
   evaluate: async (c, ctx, e) => summarize('all', await parts(c.of, ctx, e, false)),
   // pass: every part satisfied; fail: every part satisfied but the first, which is violated last
   fixture(c, w, want, e) {

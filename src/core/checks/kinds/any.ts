@@ -1,12 +1,12 @@
 /** any: at least one alternative passes. */
 import type { KindDef } from '../types.js';
-import { parts, summarize } from './compose.js';
+import { partPaths, partProblems, parts, summarize } from './compose.js';
 
 export const any: KindDef<'any'> = {
   title: (c) => `any of ${c.of.length}`,
   phrase: (c, p, e) => `any of: ${c.of.map((x) => e.phrase(x, p)).join('; or ')}`,
-  paths: (c, e) => c.of.flatMap((x, i) => e.paths(x).map(([p, ptr]): [string, string] => [p, `/of/${i}${ptr}`])),
-  validate: (c, e) => c.of.flatMap((x, i) => e.validate(x).map(([ptr, m]): [string, string] => [`/of/${i}${ptr}`, m])),
+  paths: (c, e) => partPaths(c.of, e),
+  validate: (c, e) => partProblems(c.of, e),
   evaluate: async (c, ctx, e) => summarize('any', await parts(c.of, ctx, e, true)),
   // pass: the first alternative satisfied; fail: every alternative violated
   fixture(c, w, want, e) {

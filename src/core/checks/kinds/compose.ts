@@ -29,3 +29,9 @@ export function summarize(mode: 'all' | 'any', children: CheckResult[]): Outcome
   if (by('pending').length > 0) return { status: 'pending', message: 'no alternative passes yet; some not run', children };
   return fail(`none of ${children.length} alternatives passes: ${children.map((c) => c.message).join(' | ')}`, { children });
 }
+
+/** The parts' paths and problems, re-pointed under /of/<i> (the same for all and any). */
+export const partPaths = (of: readonly Check[], engine: Pick<Engine, 'paths'>): [string, string][] =>
+  of.flatMap((x, i) => engine.paths(x).map(([p, ptr]): [string, string] => [p, `/of/${i}${ptr}`]));
+export const partProblems = (of: readonly Check[], engine: Pick<Engine, 'validate'>): [string, string][] =>
+  of.flatMap((x, i) => engine.validate(x).map(([ptr, m]): [string, string] => [`/of/${i}${ptr}`, m]));
