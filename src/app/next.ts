@@ -36,7 +36,7 @@ async function predictionsCommitted(ws: Workspace, learner: string, phaseId: num
   return git.isCommitted(ws.root, rel);
 }
 
-/** `quick` (status's last line): no git process — the dirty tree and the predictions' commit are not asked. */
+/** `quick` (status's last line, on status's start-up budget): no git process and no plan parse — the dirty tree, the predictions' commit and §7 are `lynx next`'s. */
 export async function next(opts: { cwd: string; learner?: string | undefined; env?: NodeJS.ProcessEnv; quick?: boolean }): Promise<NextReport> {
   const ws = await openWorkspace(opts.cwd);
   const learner = resolveLearner(ws, opts.learner);
@@ -51,7 +51,8 @@ export async function next(opts: { cwd: string; learner?: string | undefined; en
     const cp = cps.get(p.id);
     const isCurrent = p.id === current?.id;
     const full = isCurrent ? await loadPhase(ws, p.id) : undefined;
-    const plan = isCurrent && existsSync(ws.abs(planFileName(p.id))) ? readFileSync(ws.abs(planFileName(p.id)), 'utf8') : undefined;
+    // quick (status's last line) leaves the plan unparsed: the markdown parser is most of its cost
+    const plan = isCurrent && !opts.quick && existsSync(ws.abs(planFileName(p.id))) ? readFileSync(ws.abs(planFileName(p.id)), 'utf8') : undefined;
     const st = cp?.status ?? 'not_started';
     phases.push({
       id: p.id, title: p.title, requires: p.requires, status: st,
