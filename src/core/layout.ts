@@ -18,19 +18,19 @@ export interface Layout {
   kind: LayoutKind;
   learner: string;
   /** PHASE_NN_PLAN.md (workspace-relative). */
-  plan(phase: number): string;
+  plan: (phase: number) => string;
   /** PHASE_NN_REPORT.md (workspace-relative). */
-  report(phase: number): string;
+  report: (phase: number) => string;
   /** The directory experiment manifests live under ('experiments' or learners/<name>/experiments). */
   experiments: string;
   /** Manifest globs of this learner (workspace-relative). */
   manifestGlobs: string[];
   /** A lab's checklist when the learner ticks lynx's copy, not the docs page. */
-  learnerChecklist(phase: number, labFile: string): string;
+  learnerChecklist: (phase: number, labFile: string) => string;
   /** Whether the docs page itself is the checklist (single-learner only: it is shared in a cohort). */
   checklistOnDocsPage: boolean;
   /** A curriculum path (DoD item, glob, closure) as this learner's path. Idempotent. */
-  reroot(path: string): string;
+  reroot: (path: string) => string;
 }
 
 const ROOT_DOC = /^PHASE_\d{2}_(?:PLAN|REPORT)\.md$/;
