@@ -8,6 +8,7 @@ import { readCheckpoint, writeCheckpoint, newCheckpoint } from '../io/checkpoint
 import { withLock } from '../io/lock.js';
 import { UsageError } from '../core/errors.js';
 import { nn } from '../core/ids.js';
+import { isClosed } from '../core/status.js';
 import type { AttestResult, Recorded, WaiveResult } from '../core/results.js';
 
 const hasAttest = (c: Check): boolean => c.kind === 'attest' || ((c.kind === 'all' || c.kind === 'any') && c.of.some(hasAttest));
@@ -19,6 +20,10 @@ async function record(o: Opts, kind: 'attest' | 'waive', text: string | undefine
   const item = t.phase.dod.find((d) => d.id === o.item);
   if (!item) throw new UsageError(`phase ${nn(t.phase.id)} has no DoD item "${o.item}"`, { details: t.phase.dod.map((d) => `${d.id}  ${d.text.slice(0, 80)}`), hint: `Items are listed by \`lynx status ${nn(t.phase.id)}\`.` });
   if (kind === 'attest' && !hasAttest(item.check)) throw new UsageError(`"${o.item}" is checked automatically (${item.check.kind}); only items that need a person's judgement can be attested`, { hint: `If it cannot be met, waive it with a reason: lynx waive ${nn(t.phase.id)} ${o.item} --reason "…"` });
+  // the ritual cannot be waived away, and closed means closed (issue 15)
+  if (kind === 'waive' && item.check.kind === 'quiz') throw new UsageError(`"${o.item}" is the phase's quiz, which cannot be waived`, { hint: `Take it: lynx quiz ${nn(t.phase.id)}` });
+  const before = readCheckpoint(t.ws, t.learner, t.phase.id);
+  if (before && isClosed(before.status)) throw new UsageError(`phase ${nn(t.phase.id)} is closed (${before.status}); nothing changes its verdict now, so it cannot be ${kind === 'attest' ? 'attested' : 'waived'}`);
   const at = new Date().toISOString();
   const by = o.by ?? t.learner;
   await withLock(t.ws.root, `lynx ${kind} ${nn(t.phase.id)} ${o.item}`, async () => {

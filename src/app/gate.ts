@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gateResult, openTarget, type Target } from './target.js';
-import { sha256 } from '../core/attempts.js';
+import { attemptsFile, sha256, tailSha256 } from '../core/attempts.js';
+import { closureDigest } from '../core/closure-digest.js';
 import { isClosed } from '../core/status.js';
 import { closureChecks } from '../core/closure.js';
 import { UsageError } from '../core/errors.js';
@@ -21,6 +22,11 @@ import { changedPaths } from '../io/history.js';
 import { touches, touched } from '../core/changed-paths.js';
 import type { GateResult } from '../schemas/generated/types.js';
 
+const logTail = (ctx: CheckContext, t: Target): string | undefined => {
+  const text = ctx.fs.read(attemptsFile(t.learner, t.phase.id));
+  return text === undefined ? undefined : tailSha256(text);
+};
+
 /** Gather the facts the closure checks judge (through io), then judge them in core. */
 async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<CheckResult[]> {
   const cp = ctx.state.checkpoint;
@@ -33,7 +39,8 @@ async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<Check
     headInHistory: head !== '' && (await ctx.git.inHistory(head)),
     // a shallow clone or a squash/rebase merge gets its cause and fix named (issue 13)
     whyNotInHistory: head !== '' && !(await ctx.git.inHistory(head)) ? await ctx.git.whyNotInHistory(head) : undefined,
-    signature: cp?.signature ? await verify(t.ws, cp.gate_digest ?? '', cp.signature, tmp) : undefined,
+    // verified against the digest recomputed from what is there now, not the stored gate_digest (issue 15)
+    signature: cp?.signature ? await verify(t.ws, closureDigest({ checkpoint: cp, reportSha256: rep === undefined ? undefined : sha256(rep), logSha256: logTail(ctx, t) }), cp.signature, tmp) : undefined,
     curriculumSha256: (await phaseIndex(t.ws)).find((p) => p.id === t.phase.id)?.sha256,
   });
 }

@@ -12,7 +12,7 @@ import { reportView, renderReport } from '../core/report.js';
 import { mergeBlock } from '../core/report-block.js';
 import { openQuestions } from '../core/plan-rules.js';
 import { parseTestCounts } from '../core/measure.js';
-import { sha256 } from '../core/attempts.js';
+import { attemptsFile, sha256, tailSha256 } from '../core/attempts.js';
 import { buildStatus } from '../core/status.js';
 import { renderProgress } from '../core/progress.js';
 import { UsageError } from '../core/errors.js';
@@ -25,12 +25,9 @@ import { withLock } from '../io/lock.js';
 import { packageRoot, lynxVersion } from '../io/pkg.js';
 import { sourceLines, manifestRows } from '../io/measure.js';
 import { sign } from '../io/signing.js';
+import { closureDigest } from '../core/closure-digest.js';
 import type { Checkpoint, GateResult } from '../schemas/generated/types.js';
 
-/** The digest a signature covers: what was closed, at which commit, against which curriculum, with which verdicts. */
-export function gateDigest(g: GateResult, reportSha: string, curriculumSha: string): string {
-  return sha256(JSON.stringify({ phase: g.phase, learner: g.learner, head_sha: g.head_sha, report_sha256: reportSha, curriculum_sha256: curriculumSha, checks: g.checks.map((c) => [c.id, c.status, c.waived ?? null]) }));
-}
 
 async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof gateResult>>['ctx']): Promise<string[]> {
   const { ws, learner, phase } = t;
@@ -52,8 +49,6 @@ async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof
   // the learner's sections stay byte-identical: lynx writes only its marked block (core/report-block.ts)
   const report = mergeBlock(ctx.fs.read(layout.report(phase.id)), renderReport(template, view), `# Phase ${nn(phase.id)} report — ${phase.title}`);
   const reportSha = sha256(report);
-  const digest = gateDigest(gate, reportSha, curriculumSha);
-  const signature = await sign(ws, digest);
   const prev = readCheckpoint(ws, learner, phase.id) ?? newCheckpoint(learner, phase.id);
   const dod = { ...(prev.dod ?? {}) };
   for (const item of phase.dod) dod[item.id] = gate.checks.find((c) => c.id === item.id)?.status === 'pass';
@@ -65,10 +60,13 @@ async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof
     ...(prev.quiz ?? {}), attempts: attempts.length, last: lastAttempt.score, best: Math.max(...attempts.map((a) => a.score)),
     passed: lastAttempt.passed, last_at: lastAttempt.at,
   } : prev.quiz;
-  const next: Checkpoint = {
-    ...prev, ...(quiz ? { quiz } : {}), status: signature ? 'attested' : 'done', dod, closed_at: closedAt, head_sha: gate.head_sha ?? '',
-    report_sha256: reportSha, curriculum_sha256: curriculumSha, gate_digest: digest, ...(signature ? { signature } : {}),
-  };
+  const fields = { ...prev, ...(quiz ? { quiz } : {}), dod, closed_at: closedAt, head_sha: gate.head_sha ?? '', report_sha256: reportSha, curriculum_sha256: curriculumSha };
+  // the signature binds what the gate can recompute: these fields, the report's bytes, the attempt log's tail
+  const logText = ctx.fs.read(attemptsFile(learner, phase.id));
+  const digest = closureDigest({ checkpoint: fields, reportSha256: reportSha, logSha256: logText === undefined ? undefined : tailSha256(logText) });
+  const signature = await sign(ws, digest);
+  const { signature: _old, ...unsigned } = fields;
+  const next: Checkpoint = { ...unsigned, status: signature ? 'attested' : 'done', gate_digest: digest, ...(signature ? { signature } : {}) };
   // Order matters for a crash: the report first, then the checkpoint that vouches for it, then the view.
   await writeAtomic(ws.abs(layout.report(phase.id)), report);
   await writeCheckpoint(ws, next);

@@ -1,5 +1,5 @@
 /** lynx status: every phase's status for one learner (or all), plain or --json. Never loads ink or yaml when lynx.yaml is cached. */
-import { existsSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { buildStatus, type LearnerStatus } from '../core/status.js';
 import { phaseIndex } from '../io/curriculum.js';
 import { readCheckpoint, listLearners } from '../io/checkpoint.js';
@@ -28,7 +28,8 @@ async function phaseDetail(ws: Workspace, id: number, st: LearnerStatus | undefi
 
 /** Review cards due today; the review store loads only for a learner who has a deck. */
 async function dueReviews(ws: Workspace, learner: string): Promise<{ reviews_due?: number }> {
-  if (!existsSync(ws.abs(`learners/${learner}/reviews.jsonl`))) return {};
+  // lstat: a dangling or looping symlink where the log should be is bad input, not "no deck"
+  try { lstatSync(ws.abs(`learners/${learner}/reviews.jsonl`)); } catch { return {}; }
   const { reviewsDue } = await import('../io/review-store.js');
   return { reviews_due: reviewsDue(ws, learner) };
 }

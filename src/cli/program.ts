@@ -55,6 +55,12 @@ Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`
     .addHelpText('after', examples(['lynx class', 'lynx class --sort progress', 'lynx class --csv > grades.csv', 'lynx class --html class.html']))
     .action(act<{ sort?: string; filter?: string; csv?: boolean; html?: string }>(async (ctx, o) => (await import('./actions/class.js')).classCommand(ctx, o)));
 
+  program.command('next')
+    .description('the one next action for the learner, with the command to run, and the few after it')
+    .addOption(json())
+    .addHelpText('after', examples(['lynx next', 'lynx next --json | jq -r .actions[0].command']))
+    .action(act<object>(async (ctx) => (await import('./actions/next.js')).nextCommand(ctx)));
+
   program.command('validate')
     .description('validate curriculum and quiz files (schema + cross-references)')
     .argument('[dir]', 'a directory holding curriculum/ and quizzes/ (default: the workspace\'s own copies, else the bundled data)')

@@ -37,6 +37,15 @@ export function closureChecks(f: ClosureFacts): CheckResult[] {
     add('closed', `phase ${id} is closed`, false, `${cpPath} says ${cp?.status ?? 'nothing (missing)'} — close the phase with \`lynx report ${id}\``, [cpPath]);
     return out;
   }
+  // identity (issue 15): a folder copied from another learner, or a learner field edited, names someone else
+  if (cp.learner !== f.learner) add('learner', `the checkpoint is ${f.learner}'s`, false, `${cpPath} names learner "${cp.learner}", not "${f.learner}" — these records are someone else's`, [cpPath]);
+  if (cp.phase !== f.phase) add('phase', `the checkpoint is phase ${id}'s`, false, `${cpPath} is for phase ${cp.phase}, not ${f.phase}`, [cpPath]);
+  const closedAt = Date.parse(cp.closed_at ?? '');
+  const late = [...(cp.waivers ?? []), ...(cp.attestations ?? [])].find((r) => Number.isFinite(closedAt) && Date.parse(r.at) > closedAt);
+  if (late) {
+    const r = late;
+    add('after-close', 'nothing was recorded after closing', false, `${cpPath}: "${r.item}" was ${'reason' in r ? 'waived' : 'attested'} on ${r.at.slice(0, 10)}, after the phase closed on ${(cp.closed_at ?? '').slice(0, 10)} — closed means closed`, [cpPath]);
+  }
   add('closed', `phase ${id} is closed`, true, `${cp.status} on ${cp.closed_at?.slice(0, 10) ?? '?'}`, [cpPath]);
   const rep = f.report.path;
   const actual = f.report.sha256;

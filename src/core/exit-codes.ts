@@ -5,6 +5,7 @@
  */
 import type { DoctorReport, GateResult, StatusReport, ValidateReport } from '../schemas/generated/types.js';
 import type { ExitCode } from './errors.js';
+import type { NextReport } from './next.js';
 import type { LabReport, LabRunResult } from './lab-results.js';
 import type { DiffResult, ManifestCheckResult } from './manifest-results.js';
 import type { ApproveResult, PhaseStartResult } from './phase-results.js';
@@ -22,6 +23,7 @@ export interface ResultKinds {
   report: ReportOutcome;
   checkpoint: CheckpointRun;
   status: StatusReport;
+  next: NextReport;
   'phase-start': PhaseStartResult;
   'phase-approve': ApproveResult;
   lab: LabReport;
@@ -55,6 +57,7 @@ const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
   report: (r) => gateCode(r.gate.status),
   // status only: a mid-phase health check never fails
   checkpoint: () => 0,
+  next: () => 0,
   status: (r) => (r.learners.some((l) => l.counts.invalid > 0) ? 2 : 0),
   // an edit to the approved plan without a §8 revisions entry is the learner's work not being there yet
   'phase-start': (r) => (r.plan.state === 'unlogged' ? 1 : 0),

@@ -35,6 +35,12 @@ async function dodChecks(ctx: CheckContext): Promise<CheckResult[]> {
   const waivers = ctx.state.checkpoint?.waivers ?? [];
   for (const item of ctx.phase.dod) {
     const waiver = waivers.filter((w) => w.item === item.id).at(-1);
+    // the ritual cannot be waived away (issue 15): a quiz item's waiver is ignored, the quiz is checked
+    if (waiver && item.check.kind === 'quiz') {
+      const r = await evaluate(item.check, { ...ctx, itemId: item.id }, item.id);
+      results.push({ ...r, title: item.text, message: `${r.message} (a waiver of the quiz does not count: the quiz cannot be waived)` });
+      continue;
+    }
     if (waiver) {
       results.push({ id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `waived by ${waiver.by} on ${waiver.at.slice(0, 10)}: ${waiver.reason}`, waived: waiver.reason });
       continue;
@@ -107,6 +113,7 @@ export interface GateOptions { ritual: boolean; requireClean: boolean }
 export async function runGate(ctx: CheckContext, opts: GateOptions): Promise<GateRun> {
   const checks = await dodChecks(ctx);
   if (opts.ritual) {
+    // a DoD quiz item is never waived (dodChecks ignores such a waiver), so it always stands for the ritual's quiz
     const hasQuiz = ctx.phase.dod.some((d) => d.check.kind === 'quiz');
     if (!hasQuiz && ctx.phase.quiz.file) checks.push({ ...(await evaluate({ kind: 'quiz' }, ctx, 'gate:quiz')), title: `quiz ${nn(ctx.phase.id)} passed (≥ ${Math.round(ctx.phase.quiz.threshold * 100)}%)` });
     if (ctx.phase.breaks.length > 0) checks.push({ ...(await evaluate({ kind: 'break' }, ctx, 'gate:break')), title: 'break exercise done and restored' });

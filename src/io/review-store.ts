@@ -4,11 +4,14 @@
  * wrong answer whose card was not written (a crash between the two appends) gets it on the next sync.
  * Kept light: `reviewsDue` runs inside `lynx status`.
  */
-import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { verifyChain, type AttemptRecord } from '../core/attempts.js';
 import { missedIds } from '../core/quiz/outcome.js';
 import { buildDeck, deckFromJson, deckToJson, dueCards, missingCards, utcDay, DEFAULT_DAILY_LIMIT, type Card, type ReviewEvent } from '../core/review/deck.js';
 import { appendToLog, readLog, tornWarning } from './jsonl-append.js';
+import { reviewEventProblem } from '../core/review/event.js';
+import { depthExceeded, MAX_DEPTH } from '../core/json.js';
+import { InputError } from '../core/errors.js';
 import { readCacheJson, writeCacheJson, type Workspace } from './workspace.js';
 
 export const reviewsFile = (learner: string): string => `learners/${learner}/reviews.jsonl`;
@@ -23,11 +26,18 @@ export function readReviews(ws: Workspace, learner: string): ReviewLog {
   const warnings: string[] = torn ? [tornWarning(torn)] : [];
   text.split('\n').forEach((l, i) => {
     if (l.trim() === '') return;
+    if (depthExceeded(l) >= 0) throw new InputError(`${rel}:${i + 1}:1 not a review event: nested deeper than ${MAX_DEPTH} levels`, { pos: { file: rel, line: i + 1, col: 1 } });
+    let e: unknown;
     try {
-      const e = JSON.parse(l) as ReviewEvent;
-      if (e.kind === 'add' || e.kind === 'grade') { events.push(e); return; }
-    } catch { /* a torn line closed by a later append */ }
-    warnings.push(`${rel}:${i + 1}: not a review event (a torn line?) — ignored`);
+      e = JSON.parse(l) as unknown;
+    } catch {
+      // a torn line (a crash mid-append) that a later append closed: skipped, and said so
+      warnings.push(`${rel}:${i + 1}: not valid JSON (a torn line?) — ignored`);
+      return;
+    }
+    const problem = reviewEventProblem(e);
+    if (problem !== undefined) throw new InputError(`${rel}:${i + 1}:1 not a review event: ${problem}`, { pos: { file: rel, line: i + 1, col: 1 }, hint: 'reviews.jsonl is written by lynx review; restore the line from git (git checkout -p) or remove it.' });
+    events.push(e as ReviewEvent);
   });
   return { events, warnings };
 }
@@ -67,6 +77,8 @@ const cacheName = (learner: string): string => `reviews-${learner}.json`;
 function logKey(abs: string): string | undefined {
   try {
     const st = statSync(abs);
+    // not a regular file (a FIFO would block this read): no key, so the log's own reader refuses it
+    if (!st.isFile()) return undefined;
     const n = Math.min(TAIL, st.size);
     const buf = Buffer.alloc(n);
     const fd = openSync(abs, 'r');
@@ -128,6 +140,7 @@ export const dailyLimit = (ws: Workspace): number => ws.config.review?.daily_lim
  * remaining daily limit). Reads the cached deck when the log has not changed; writes only the cache.
  */
 export function reviewsDue(ws: Workspace, learner: string, now: Date = new Date()): number {
-  if (!existsSync(ws.abs(reviewsFile(learner)))) return 0;
+  // lstat, not exists: a dangling or looping symlink in the log's place is refused by the reader, not read as "no deck"
+  try { lstatSync(ws.abs(reviewsFile(learner))); } catch { return 0; }
   return dueCards(replayedDeck(ws, learner).deck, utcDay(now), dailyLimit(ws)).due.length;
 }

@@ -8,13 +8,13 @@ import { z } from 'zod';
 import { findRoot } from '../io/workspace.js';
 import { insideWorkspace } from './paths.js';
 import { phaseDod, phasePlan } from './plan.js';
-import { checkpoint, gate, labReport, manifestDiff, status } from './use-cases.js';
+import { checkpoint, gate, labReport, manifestDiff, next, status } from './use-cases.js';
 import { parsePhase } from '../core/ids.js';
 
 const phase = z.string().regex(/^\d{1,2}$/, 'a phase number: 7 or 07').describe('the phase number (7 or 07)');
 const learner = z.string().optional().describe('the learner (default: LYNX_LEARNER, then lynx.yaml)');
 
-const check = z.looseObject({ id: z.string(), kind: z.string(), title: z.string(), status: z.enum(['pass', 'fail', 'error', 'skipped', 'pending']), message: z.string() });
+const check = z.looseObject({ id: z.string(), kind: z.string(), title: z.string(), status: z.enum(['pass', 'fail', 'error', 'warn', 'skipped', 'pending']), message: z.string() });
 const gateResult = z.looseObject({
   schema_version: z.literal(1), phase: z.number().int(), learner: z.string(), status: z.enum(['pass', 'fail', 'error']), checks: z.array(check),
 });
@@ -46,6 +46,16 @@ export const TOOLS: ToolDef[] = [
       phase: z.looseObject({ id: z.number().int(), title: z.string(), dod: z.array(z.looseObject({ id: z.string(), text: z.string(), kind: z.string() })) }).optional(),
     }),
     run: async (root, a) => asRecord(await status({ cwd: root, learner: s(a.learner), phase: a.phase === undefined ? undefined : ph(a.phase) })),
+  },
+  {
+    name: 'next', title: 'What to do next',
+    description: 'The one next action for the learner, with the lynx command to run, and the few after it (lynx next --json).',
+    input: { learner },
+    output: z.looseObject({
+      schema_version: z.literal(1), learner: z.string(),
+      actions: z.array(z.looseObject({ kind: z.string(), command: z.string().nullable(), why: z.string(), phase: z.number().int().nullable() })),
+    }),
+    run: async (root, a) => asRecord(await next({ cwd: root, learner: s(a.learner) })),
   },
   {
     name: 'checkpoint', title: 'Checkpoint (static)',

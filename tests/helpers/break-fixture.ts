@@ -6,7 +6,7 @@
 import { cpSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
-import { git, lynx, repoRoot, tempDir, write } from './cli.js';
+import { copyOf, git, lynx, repoRoot, tempDir, write } from './cli.js';
 
 export const TARGET = 'src/utils/seeding.py';
 export const PREDICTIONS = 'learners/borja/phase-00/notes/breaks.md';
@@ -15,7 +15,12 @@ export const JOURNAL = '.lynx/breaks/00-pythonhashseed.journal.json';
 export const MUTANT_LINE = '    # os.environ["PYTHONHASHSEED"] = str(seed)  # /break: removed';
 export const PREDICTION_TEXT = 'The seeding tests for random still pass, but the test that expects PYTHONHASHSEED in the environment of child processes fails.\n';
 
+/** A copy of the break workspace, built once per test file (init + commit are the slow part). */
 export function breakWorkspace(): string {
+  return copyOf('break', buildBreakWorkspace);
+}
+
+function buildBreakWorkspace(): string {
   const dir = tempDir('lynx-break-');
   cpSync(join(repoRoot, 'templates', 'demo-workspace'), dir, { recursive: true });
   renameSync(join(dir, 'gitignore.template'), join(dir, '.gitignore'));

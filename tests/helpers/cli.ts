@@ -1,6 +1,6 @@
 /** Black-box helpers: spawn the built CLI as a user would, in real temporary git repositories. */
 import { spawnSync, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -9,8 +9,19 @@ export const bin = join(repoRoot, 'bin', 'lynx.js');
 
 export interface Run { code: number | null; stdout: string; stderr: string }
 
+/**
+ * The environment a spawned lynx sees: only what a user's shell minimally has, plus what the test
+ * sets. Not the whole process.env, so no test passes because of the developer's (or CI's) ambient
+ * variables (GITHUB_ACTIONS, EDITOR, LYNX_*, CI, TERM...).
+ */
+export function baseEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, NO_COLOR: '1', ...extra };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  return env as Record<string, string>;
+}
+
 export function lynx(args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; input?: string; timeout?: number }): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, LYNX_LEARNER: undefined, LYNX_DEBUG: undefined, ...opts.env };
+  const env: Record<string, string | undefined> = baseEnv(opts.env);
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: opts.cwd, env: env, input: opts.input ?? '', encoding: 'utf8', timeout: opts.timeout ?? 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -41,14 +52,31 @@ export function gitRepo(): string {
   return dir;
 }
 
+/**
+ * A fresh copy of a repository built once per test file by `build` (keyed by `key`): building a
+ * fixture spawns lynx and git a dozen times, copying it is a single directory copy. Each caller gets
+ * its own copy, so tests stay independent. A git repository has no absolute paths inside, so the copy
+ * is a real repository with the same history.
+ */
+const templates = new Map<string, string>();
+export function copyOf(key: string, build: () => string): string {
+  let tpl = templates.get(key);
+  if (tpl === undefined) { tpl = build(); templates.set(key, tpl); }
+  const dir = tempDir();
+  cpSync(tpl, dir, { recursive: true });
+  return dir;
+}
+
 /** A git repository already initialised as a workspace for `learner`. */
 export function workspace(learner = 'borja'): string {
-  const dir = gitRepo();
-  const r = lynx(['init', '--learner', learner], { cwd: dir });
-  if (r.code !== 0) throw new Error(`lynx init failed: ${r.stderr}`);
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'lynx init');
-  return dir;
+  return copyOf(`workspace:${learner}`, () => {
+    const dir = gitRepo();
+    const r = lynx(['init', '--learner', learner], { cwd: dir });
+    if (r.code !== 0) throw new Error(`lynx init failed: ${r.stderr}`);
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'lynx init');
+    return dir;
+  });
 }
 
 export function write(dir: string, rel: string, content: string): void {
@@ -57,5 +85,6 @@ export function write(dir: string, rel: string, content: string): void {
 }
 
 export function cleanup(): void {
+  templates.clear();
   for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
 }

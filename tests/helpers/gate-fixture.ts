@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chainLine, bankSha256, sha256 } from '../../src/core/attempts.js';
-import { git, gitRepo, lynx, write } from './cli.js';
+import { copyOf, git, gitRepo, lynx, write } from './cli.js';
 import { findJust } from '../../src/io/tools.js';
 
 export function just(dir: string, ...args: string[]): string {
@@ -64,12 +64,15 @@ export function commitAll(dir: string, msg: string): void {
 }
 
 /** Append a chained quiz attempt, as the quiz command records it. */
-export function recordAttempt(dir: string, score: number, at = '2026-11-20T10:00:00.000Z'): void {
-  const file = join(dir, 'learners/ana/phase-00/quiz-attempts.jsonl');
+export function recordAttempt(dir: string, score: number, at = '2026-11-20T10:00:00.000Z', extra: Record<string, unknown> = {}, learner = 'ana'): void {
+  const file = join(dir, `learners/${learner}/phase-00/quiz-attempts.jsonl`);
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const last = text.trimEnd().split('\n').filter(Boolean).at(-1);
   const bank = JSON.parse(JSON.stringify(requireBank()));
-  const line = chainLine({ v: 1, at, phase: 0, learner: 'ana', bank_sha256: bankSha256(bank), mode: 'answers-file', answers: [], score, threshold: 0.7, passed: score >= 0.7 }, last);
+  // ten answers whose verdicts add up to the score: the gate re-derives the score from them
+  const right = Math.round(score * 10);
+  const answers = Array.from({ length: 10 }, (_, i) => ({ id: `q-${i + 1}`, answer: 0, verdict: i < right ? 'correct' as const : 'wrong' as const, points: i < right ? 1 : 0 }));
+  const line = chainLine({ v: 1, at, phase: 0, learner, bank_sha256: bankSha256(bank), mode: 'answers-file', answers, score, threshold: 0.7, passed: score >= 0.7, ...extra }, last);
   writeFileSync(file, `${line}\n`, { flag: 'a' });
 }
 
@@ -91,14 +94,21 @@ export function checkpointJson(dir: string, extra: Record<string, unknown> = {})
   return { schema_version: 1, phase: 0, learner: 'ana', status: 'in_progress', planned_at: '2026-11-19T09:00:00.000Z', approved_at: '2026-11-19T10:00:00.000Z', plan_sha256: sha256(plan), break: { id: 'off-by-one', state: 'restored', hints_used: 1, restored_at: '2026-11-20T09:00:00.000Z' }, attestations: [{ item: 'explain', at: '2026-11-20T11:00:00.000Z', by: 'teacher-bo' }], ...extra };
 }
 
-/** A workspace where phase 00 of the mini curriculum passes every check. */
+/** A workspace where phase 00 of the mini curriculum passes every check (a copy of one built per file). */
 export function passingWorkspace(): string {
+  return copyOf('passing', buildPassingWorkspace);
+}
+
+function buildPassingWorkspace(): string {
   const dir = gitRepo();
   if (lynx(['init', '--learner', 'ana'], { cwd: dir }).code !== 0) throw new Error('init failed');
   writeFileSync(join(dir, 'lynx.yaml'), 'schema_version: 1\nlearner: ana\ncurriculum: data/curriculum\nquizzes: data/quizzes\n');
   write(dir, 'data/curriculum/phase-00-mini/phase.yaml', PHASE_YAML);
   write(dir, 'data/quizzes/phase-00-mini.yaml', QUIZ_YAML);
   write(dir, 'Justfile', 'test:\n    python3 -m unittest discover -s tests -t . -q\n\nexp:\n    python3 scripts/exp.py\n');
+  // a learner's repo ignores bytecode; without this the gate's git-clean check only passed when the
+  // ambient environment happened to set PYTHONDONTWRITEBYTECODE
+  write(dir, '.gitignore', '__pycache__/\n');
   write(dir, 'src/__init__.py', '');
   write(dir, 'src/calc.py', 'def add(a: int, b: int) -> int:\n    return a + b\n');
   write(dir, 'tests/__init__.py', '');

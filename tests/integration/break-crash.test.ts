@@ -7,15 +7,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { bin, cleanup, git, lynx } from '../helpers/cli.js';
+import { baseEnv, bin, cleanup, git, lynx } from '../helpers/cli.js';
 import { breakWorkspace, CHECKPOINT, commitPredictions, MUTANT_LINE, openJournals, read, TARGET, treeHashes } from '../helpers/break-fixture.js';
 
 afterAll(cleanup);
 
 /** Run lynx and let it SIGKILL itself at `point`. */
 function killedAt(dir: string, point: string, args: string[]): void {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', LYNX_TEST_KILL_AT: point, LYNX_LEARNER: undefined };
-  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const env = baseEnv({ LYNX_TEST_KILL_AT: point });
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
   expect(r.signal, `${point}: ${r.stderr}`).toBe('SIGKILL');
 }

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { bin, cleanup, lynx, repoRoot, tempDir, workspace, write } from '../helpers/cli.js';
+import { baseEnv, bin, cleanup, lynx, repoRoot, tempDir, workspace, write } from '../helpers/cli.js';
 
 afterAll(cleanup);
 
@@ -36,8 +36,7 @@ describe('lynx journal', () => {
 
   it('appends from two processes at once lose nothing', async () => {
     const dir = workspace('ana');
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LYNX_NOW: NOW };
-    delete env.LYNX_LEARNER;
+    const env = baseEnv({ LYNX_NOW: NOW });
     const writer = (w: string, n: number) => new Promise<void>((res, rej) => {
       const script = `const { spawnSync } = require('node:child_process');
 for (let i = 0; i < ${n}; i++) { const r = spawnSync(process.execPath, [${JSON.stringify(bin)}, 'journal', '${w}-' + i], { cwd: ${JSON.stringify(dir)}, encoding: 'utf8' }); if (r.status !== 0) { console.error(r.stderr); process.exit(1); } }`;

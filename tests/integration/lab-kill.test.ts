@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { bin, cleanup, git, lynx, workspace, write } from '../helpers/cli.js';
+import { baseEnv, bin, cleanup, git, lynx, workspace, write } from '../helpers/cli.js';
 
 afterAll(cleanup);
 
@@ -61,8 +61,7 @@ async function noSurvivor(dir: string, ms: number): Promise<number[]> {
 
 async function killDuringRun(signal: NodeJS.Signals): Promise<{ dir: string; before: number[]; after: number[] }> {
   const dir = labWorkspace();
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.LYNX_LEARNER;
+  const env = baseEnv();
   const child = spawn(process.execPath, [bin, 'lab', '00', '00', '--run', '--only', 'audit-deps'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => { out += d.toString(); });

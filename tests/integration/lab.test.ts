@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { bin, cleanup, git, lynx, repoRoot, workspace, write } from '../helpers/cli.js';
+import { baseEnv, bin, cleanup, git, lynx, repoRoot, workspace, write } from '../helpers/cli.js';
 
 afterAll(cleanup);
 
@@ -142,8 +142,7 @@ describe('lynx lab', () => {
   it('Ctrl-C kills the whole process tree and records the run as interrupted', async () => {
     const dir = labWorkspace();
     lynx(['phase-start', '00', '--approve'], { cwd: dir });
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-    delete env.LYNX_LEARNER;
+    const env = baseEnv();
     const child = spawn(process.execPath, [bin, 'lab', '00', '00', '--run', '--only', 'audit-deps'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => { out += d.toString(); });

@@ -10,9 +10,9 @@ import { readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 
 import { join, relative } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { bin, cleanup, git, lynx, tempDir, workspace, write } from '../helpers/cli.js';
+import { baseEnv, bin, cleanup, git, lynx, tempDir, workspace, write } from '../helpers/cli.js';
 
-const TOOLS = ['checkpoint', 'gate', 'lab_list', 'lab_show', 'manifest_diff', 'phase_dod', 'phase_plan', 'status'];
+const TOOLS = ['checkpoint', 'gate', 'lab_list', 'lab_show', 'manifest_diff', 'next', 'phase_dod', 'phase_plan', 'status'];
 
 let dir: string;
 let client: Client;
@@ -46,10 +46,9 @@ beforeAll(async () => {
   writeFileSync(join(tempDir(), 'outside.json'), '{}');
   symlinkSync('/etc/hostname', join(dir, 'escape.json'));
   before = snapshot(dir);
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'LYNX_LEARNER') env[k] = v;
+  const env = baseEnv();
   client = new Client({ name: 'lynx-test', version: '1.0.0' });
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [bin, 'mcp'], cwd: dir, env: { ...env, NO_COLOR: '1' }, stderr: 'pipe' }));
+  await client.connect(new StdioClientTransport({ command: process.execPath, args: [bin, 'mcp'], cwd: dir, env, stderr: 'pipe' }));
 });
 
 afterAll(async () => {
@@ -86,6 +85,14 @@ describe('lynx mcp over stdio, through the SDK client', () => {
     const one = await call('status', { phase: '0' });
     expect((one.data.phase as { id: number }).id).toBe(0);
     expect(JSON.parse(one.text)).toEqual(one.data);
+  });
+
+  it('next: the planned phase waits for approval, as lynx next says', async () => {
+    const r = await call('next');
+    expect(r.isError, r.text).toBe(false);
+    const actions = r.data.actions as { kind: string; command: string | null }[];
+    expect(actions[0]?.kind).toBe('approve');
+    expect(actions[0]?.command).toMatch(/ phase-start 00 --approve$/);
   });
 
   it('checkpoint (static) and gate: GateResults of phase 00', async () => {

@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { cleanup, lynx, tempDir, git } from '../helpers/cli.js';
-import { passingWorkspace, commitAll } from '../helpers/gate-fixture.js';
+import { passingWorkspace, commitAll, recordAttempt } from '../helpers/gate-fixture.js';
+import { sha256 } from '../../src/core/attempts.js';
 
 afterAll(cleanup);
 
@@ -42,5 +43,27 @@ describe('attested phases: the checkpoint digest signed with the learner\'s SSH 
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('closure:signature');
     expect(git(dir, 'status', '--porcelain')).toBe('');
+
+    // signatures that bind (issue 15): the digest is recomputed from what is committed now, so a valid old
+    // signature does not cover an edited report whose report_sha256 was updated, nor an appended attempt
+    const sigOf = (): { ok: boolean; message: string } => {
+      const out = lynx(['gate', '00', '--json'], { cwd: dir });
+      const c = (JSON.parse(out.stdout) as { checks: { id: string; status: string; message: string }[] }).checks.find((x) => x.id === 'closure:signature');
+      return { ok: out.code === 0 && c?.status === 'pass', message: c?.message ?? '' };
+    };
+    writeFileSync(cpFile, JSON.stringify(cp, null, 2));
+    commitAll(dir, 'the genuine signature back');
+    expect(sigOf().ok).toBe(true);
+    const repFile = join(dir, 'PHASE_00_REPORT.md');
+    const rep = `${readFileSync(repFile, 'utf8')}\nI also did everything else.\n`;
+    writeFileSync(repFile, rep);
+    writeFileSync(cpFile, JSON.stringify({ ...cp, report_sha256: sha256(rep) }, null, 2));
+    commitAll(dir, 'edit the report and its recorded sha');
+    expect(sigOf().ok).toBe(false);
+    git(dir, 'revert', '--no-edit', 'HEAD');
+    expect(sigOf().ok).toBe(true);
+    recordAttempt(dir, 1, '2026-11-30T10:00:00.000Z');
+    commitAll(dir, 'a forged attempt appended');
+    expect(sigOf().ok).toBe(false);
   });
 });

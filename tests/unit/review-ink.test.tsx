@@ -63,9 +63,15 @@ describe('ReviewApp', () => {
     app.stdin.write('\r');
     expect(await until(app, 'Model answer')).toContain('Model answer: Intensity grows with N.');
     app.stdin.write('a');
+    // Again is a learning step: the card comes back in the same session, marked, and its SM-2 grade is already saved.
+    expect(await until(app, 'Card 3 of 3')).toContain('Review · Due today: 3 · Done: 2 · Card 3 of 3\nPhase 01 · again: once more (already scheduled by SM-2)');
+    expect(grades).toEqual([['q-00-04', 'good'], ['q-01-04', 'again']]);
+    app.stdin.write(' ');
+    await until(app, 'Model answer');
+    app.stdin.write('3');
     expect(await until(app, 'Enter to leave')).toBe([
       'Review · Due today: 3 · Done: 2',
-      'Reviewed 2 cards (again 1, good 1).',
+      'Reviewed 2 cards (again 1, good 1); 1 again card re-shown.',
       '1 more due card waits for tomorrow (daily limit).',
       'Next review: tomorrow (2026-03-03).',
       'Enter to leave',
@@ -73,6 +79,7 @@ describe('ReviewApp', () => {
     app.stdin.write('\r');
     for (let i = 0; i < 50 && exited === undefined; i++) await tick(20);
     expect(exited).toEqual([{ id: 'q-00-04', grade: 'good' }, { id: 'q-01-04', grade: 'again' }]);
+    expect(grades).toHaveLength(2); // the re-showing saved nothing: SM-2 keeps the Again schedule
   });
 
   it('nothing due: says so', async () => {

@@ -193,6 +193,27 @@ export interface WorkspaceConfig {
      */
     allowed_signers?: string;
   };
+  /**
+   * Who may waive and attest, and how a curriculum override is treated (src/core/policy.ts; issue 15). A teacher holds a key in signing.allowed_signers.
+   */
+  policy?: {
+    /**
+     * Who may waive a DoD item (default self).
+     */
+    waivers?: 'self' | 'teacher' | 'none';
+    /**
+     * At most this many waivers per phase.
+     */
+    max_waivers?: number;
+    /**
+     * Who may attest a human-judged item (default self).
+     */
+    attest?: 'self' | 'teacher';
+    /**
+     * A workspace curriculum override: used, flagged, or refused (default allowed).
+     */
+    curriculum_override?: 'allowed' | 'flagged' | 'refused';
+  };
 }
 
 // ---- doctor.schema.json

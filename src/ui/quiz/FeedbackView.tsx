@@ -1,5 +1,7 @@
 /** After an answer: the verdict, the key, and the curriculum's own explanation (rubric). */
 import { Box, Text } from 'ink';
+import { HangingRow } from '../widgets/HangingRow.js';
+import { Prose } from '../widgets/Prose.js';
 import type { Given, Graded, QuizItem } from '../../core/quiz/grade.js';
 import { plain } from './format.js';
 
@@ -29,10 +31,7 @@ export function AnswerReview(props: { item: QuizItem; given: Given | undefined; 
     return (
       <Box flexDirection="column">
         {item.choices.map((c, i) => (
-          <Box key={i}>
-            <Text>{key.includes(i) ? '✓' : ' '} {i + 1}. </Text>
-            <Box flexShrink={1}><Text>{c}{mine.includes(i) ? '  ← your answer' : ''}</Text></Box>
-          </Box>
+          <HangingRow key={i} prefix={`${key.includes(i) ? '✓' : ' '} ${i + 1}. `} body={c} tail={mine.includes(i) ? '  ← your answer' : ''} />
         ))}
       </Box>
     );
@@ -54,7 +53,7 @@ export function FeedbackView(props: { item: QuizItem; graded: Graded; given: Giv
       <Text bold {...(props.color ? { color } : {})}>{verdictLine(props.graded)}</Text>
       <Box marginTop={1} flexDirection="column"><AnswerReview item={props.item} given={props.given} expected={props.graded.expected} /></Box>
       {props.item.rubric ? <Box marginTop={1}><Text dimColor>{plain(props.item.rubric)}</Text></Box> : null}
-      <Box marginTop={1}><Text dimColor>{props.hint}</Text></Box>
+      <Box marginTop={1}><Prose dimColor>{props.hint}</Prose></Box>
     </Box>
   );
 }

@@ -1,5 +1,6 @@
 /** The question: id, title, prompt (and the Spanish prompt when the bank has one). */
 import { Box, Text } from 'ink';
+import { Prose } from '../widgets/Prose.js';
 import type { QuizItem } from '../../core/quiz/grade.js';
 import { cleanTitle, plain } from './format.js';
 
@@ -13,8 +14,8 @@ export function QuestionText(props: { item: QuizItem }) {
   return (
     <Box flexDirection="column" marginBottom={1}>
       <Text><Text bold>{item.id}</Text>{item.title ? ` · ${cleanTitle(item.title)}` : ''}<Text dimColor> ({KIND[item.answer_type]})</Text></Text>
-      <Text>{plain(item.prompt_en)}</Text>
-      {item.prompt_es ? <Text dimColor>{plain(item.prompt_es)}</Text> : null}
+      <Prose>{plain(item.prompt_en)}</Prose>
+      {item.prompt_es ? <Prose dimColor>{plain(item.prompt_es)}</Prose> : null}
     </Box>
   );
 }

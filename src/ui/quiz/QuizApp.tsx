@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { Box, Text, useApp } from 'ink';
+import { Prose } from '../widgets/Prose.js';
 import type { Given, Graded, QuizItem } from '../../core/quiz/grade.js';
 import { isSelfAssessed } from '../../core/quiz/grade.js';
 import { answeredCount, currentId, initSession, isLocked, sessionReducer, unanswered } from './session.js';
@@ -159,7 +160,7 @@ export function QuizApp(p: QuizAppProps) {
               onSubmit={(given) => dispatch({ type: 'submit', id, given, selfAssessed: isSelfAssessed(item) })}
               onNotice={(text) => dispatch({ type: 'notice', text })} />
             {s.notice ? <Text {...(p.color ? { color: 'yellow' } : {})}>! {s.notice}</Text> : null}
-            <Box marginTop={1}><Text dimColor>{hint}</Text></Box>
+            <Box marginTop={1}><Prose dimColor>{hint}</Prose></Box>
           </Box>
         );
       }

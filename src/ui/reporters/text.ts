@@ -67,6 +67,14 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
   attest: ({ attested: r }) => ({ out: [`✓ attested ${nn(r.phase)}/${r.item} by ${r.by} — commit learners/…/phase-${nn(r.phase)}/checkpoint.json`] }),
   waive: ({ waived: r }) => ({ out: [`✓ waived ${nn(r.phase)}/${r.item}: ${r.reason ?? ''} — the report will show it`] }),
   journal: (r) => ({ out: [`✓ ${r.path}${r.created ? ' (new today)' : ''}\n  ${r.entry}`] }),
+  next: (r, t) => {
+    const [first, ...rest] = r.actions;
+    if (!first) return { out: [t.dim('nothing to suggest')] };
+    const line = (a: typeof first): string => `${a.command ? t.bold(a.command) : ''}${a.command ? t.dim(`  — ${a.why}`) : a.why}`;
+    const out = [`${t.ok('next:')} ${line(first)}`];
+    if (rest.length > 0) out.push(t.dim('then:'), ...rest.map((a) => `  ${line(a)}`));
+    return { out };
+  },
   'lab-peeked': (r) => ({ out: [`recorded: lab ${r.lab}'s solutions were read before it was attempted (dod.lab_attempted_before_solutions: false) — the gate and the report will show it; commit ${r.checkpoint}`] }),
   'report-draft': (r) => ({ out: [r.added.length === 0 ? `${r.file}: nothing to add (${r.items} section(s) the DoD reads are already there)` : `${r.file}: added ${r.added.length} section(s) for ${r.added.join(', ')} — write them in your own words before \`lynx report ${nn(r.phase)}\``] }),
   'journal-edit': (r) => ({

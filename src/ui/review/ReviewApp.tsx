@@ -1,19 +1,22 @@
 /**
  * `lynx review` (ink): today's due cards one at a time — the question, reveal, then a grade
  * (Again / Hard / Good / Easy). Every grade is recorded before the next card shows, so leaving at
- * any moment loses nothing. State: review.reducer.ts; keys: use-review-keys.ts.
+ * any moment loses nothing. An Again card comes back later in the same session (a learning step).
+ * State: review.reducer.ts; keys: use-review-keys.ts.
  */
 import { useEffect } from 'react';
 import { Box, Text, useApp } from 'ink';
+import { Prose } from '../widgets/Prose.js';
 import type { QuizItem } from '../../core/quiz/grade.js';
 import { expectedText } from '../../core/quiz/grade.js';
 import type { GradeName } from '../../core/review/sm2.js';
 import { AnswerReview } from '../quiz/FeedbackView.js';
 import { QuestionText } from '../quiz/QuestionText.js';
 import { dayWord, plain } from '../quiz/format.js';
-import { initReview, reviewReducer } from './review.reducer.js';
+import { initReview, isRelearning, reviewReducer } from './review.reducer.js';
 import { useSyncReducer } from '../widgets/use-sync-reducer.js';
 import { useReviewKeys } from './use-review-keys.js';
+import { HangingRow } from '../widgets/HangingRow.js';
 
 export interface ReviewCardView {
   id: string;
@@ -40,7 +43,7 @@ const BUTTONS = '1 Again · 2 Hard · 3 Good · 4 Easy';
 export function ReviewApp(p: ReviewAppProps) {
   const { exit } = useApp();
   const [s, dispatch, now] = useSyncReducer(reviewReducer, () => initReview(p.cards.map((c) => c.id)));
-  const card = p.cards[s.index];
+  const card = p.cards.find((x) => x.id === s.ids[s.index]);
   const c = (name: string) => (p.color ? { color: name } : {});
   const leave = (): void => { p.onExit(now().graded); exit(); };
 
@@ -52,14 +55,14 @@ export function ReviewApp(p: ReviewAppProps) {
 
   useReviewKeys(now, dispatch, leave);
 
-  const head = <Text bold>Review · Due today: {p.dueTotal} · Done: {s.graded.length}{card && s.screen !== 'done' ? ` · Card ${s.index + 1} of ${p.cards.length}` : ''}</Text>;
+  const head = <Prose bold>Review · Due today: {p.dueTotal} · Done: {s.graded.length}{card && s.screen !== 'done' ? ` · Card ${s.index + 1} of ${s.ids.length}` : ''}</Prose>;
   if (s.screen === 'done') {
     const counts = (['again', 'hard', 'good', 'easy'] as const).map((g) => [g, s.graded.filter((x) => x.grade === g).length] as const).filter(([, n]) => n > 0);
     const next = p.nextReview();
     return (
       <Box flexDirection="column">
         {head}
-        <Text>{p.cards.length === 0 ? 'Nothing due today.' : `Reviewed ${s.graded.length} card${s.graded.length === 1 ? '' : 's'}${counts.length ? ` (${counts.map(([g, n]) => `${g} ${n}`).join(', ')})` : ''}.`}</Text>
+        <Text>{p.cards.length === 0 ? 'Nothing due today.' : `Reviewed ${s.graded.length} card${s.graded.length === 1 ? '' : 's'}${counts.length ? ` (${counts.map(([g, n]) => `${g} ${n}`).join(', ')})` : ''}${s.steps ? `; ${s.steps} again card${s.steps === 1 ? '' : 's'} re-shown` : ''}.`}</Text>
         {p.dueTotal > p.cards.length ? <Text dimColor>{p.dueTotal - p.cards.length === 1 ? '1 more due card waits' : `${p.dueTotal - p.cards.length} more due cards wait`} for tomorrow (daily limit).</Text> : null}
         <Text>{next ? `Next review: ${dayWord(next, p.today)}.` : 'Your deck is empty.'}</Text>
         <Text dimColor>Enter to leave</Text>
@@ -72,13 +75,13 @@ export function ReviewApp(p: ReviewAppProps) {
   return (
     <Box flexDirection="column">
       {head}
-      <Text dimColor>Phase {String(card.phase).padStart(2, '0')}{card.due < p.today ? ` · overdue since ${card.due}` : ''}</Text>
+      <Text dimColor>Phase {String(card.phase).padStart(2, '0')}{isRelearning(s) ? ' · again: once more (already scheduled by SM-2)' : card.due < p.today ? ` · overdue since ${card.due}` : ''}</Text>
       {card.leech ? <Text {...c('yellow')}>⚠ leech: missed {card.leech.misses} times — revisit this concept: phase {String(card.phase).padStart(2, '0')}, {card.leech.page}</Text> : null}
       <Box marginTop={1} flexDirection="column">
         <QuestionText item={card.item} />
-        {s.screen === 'question' && card.item.choices ? card.item.choices.map((ch, i) => <Box key={i}><Text>  {i + 1}. </Text><Box flexShrink={1}><Text>{ch}</Text></Box></Box>) : null}
+        {s.screen === 'question' && card.item.choices ? card.item.choices.map((ch, i) => <HangingRow key={i} prefix={`  ${i + 1}. `} body={ch} />) : null}
       </Box>
-      {s.screen === 'question' ? <Box marginTop={1}><Text dimColor>Space reveal the answer · q quit</Text></Box> : null}
+      {s.screen === 'question' ? <Box marginTop={1}><Prose dimColor>Space reveal the answer · q quit</Prose></Box> : null}
       {s.screen !== 'question' ? (
         <Box flexDirection="column">
           {card.item.answer_type === 'free' && !card.item.keywords?.length

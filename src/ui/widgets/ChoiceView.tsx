@@ -1,5 +1,6 @@
 /** A choice list (view only): cursor, ticks for multi-select, 1-based numbers matching the keys. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { HangingRow } from './HangingRow.js';
 import type { ChoiceState } from './choice.reducer.js';
 
 export function ChoiceView(props: { choices: readonly string[]; state: ChoiceState; color: boolean; marks?: readonly ('right' | 'wrong' | undefined)[] }) {
@@ -12,10 +13,8 @@ export function ChoiceView(props: { choices: readonly string[]; state: ChoiceSta
         const box = state.multi ? (ticked ? '[x] ' : '[ ] ') : '';
         const mark = props.marks?.[i];
         return (
-          <Box key={i}>
-            <Text {...(props.color && here ? { color: 'cyan' } : {})} bold={here}>{here ? '❯ ' : '  '}{box}{i + 1}. </Text>
-            <Box flexShrink={1}><Text {...(props.color && here ? { color: 'cyan' } : {})}>{c}{mark === 'right' ? ' ✓' : mark === 'wrong' ? ' ✗' : ''}</Text></Box>
-          </Box>
+          <HangingRow key={i} prefix={`${here ? '❯ ' : '  '}${box}${i + 1}. `} body={`${c}${mark === 'right' ? ' ✓' : mark === 'wrong' ? ' ✗' : ''}`}
+            prefixProps={{ ...(props.color && here ? { color: 'cyan' } : {}), bold: here }} bodyProps={props.color && here ? { color: 'cyan' } : {}} />
         );
       })}
     </Box>

@@ -1,6 +1,8 @@
 /** quiz: the latest attempt in an intact, hash-chained log is at or above the threshold. */
 import { fail, pass, type KindDef } from '../types.js';
 import { code, needsWord } from './shared.js';
+import { auditRecords } from '../../attempt-audit.js';
+import { attemptsFile } from '../../attempts.js';
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
@@ -15,6 +17,9 @@ export const quiz: KindDef<'quiz'> = {
     const base = { expected: `latest attempt ≥ ${pct(threshold)}, attempt log intact` };
     if (!ctx.phase.quiz.file) return Promise.resolve(pass('this phase has no quiz'));
     if (problems.length > 0) return Promise.resolve(fail(`the attempt log is not intact: ${problems[0] ?? ''}`, { ...base, evidence: problems.slice(0, 10), actual: 'tampered log' }));
+    // the stored scores are derived data: re-derive them and check whose records these are (issue 15)
+    const audit = auditRecords(records, attemptsFile(ctx.learner, ctx.phase.id), ctx.learner, ctx.phase.id);
+    if (audit.length > 0) return Promise.resolve(fail(`an attempt record does not add up: ${audit[0] ?? ''}`, { ...base, evidence: audit.slice(0, 10), actual: 'inconsistent record' }));
     const last = records[records.length - 1];
     if (!last) return Promise.resolve(fail(`no quiz attempt recorded (run \`lynx quiz ${String(ctx.phase.id).padStart(2, '0')}\`)`, { ...base, actual: 'no attempt' }));
     if (ctx.state.bankSha256 !== undefined && last.bank_sha256 !== ctx.state.bankSha256)
@@ -25,7 +30,10 @@ export const quiz: KindDef<'quiz'> = {
   },
   fixture(c, w, want) {
     const threshold = c.threshold ?? w.phase.quiz.threshold;
-    const score = want === 'pass' ? 1 : Math.max(0, threshold - 0.1);
-    w.state.attempts.push({ v: 1, at: '2026-01-01T00:00:00Z', phase: w.phase.id, learner: 'ada', bank_sha256: w.state.bankSha256 ?? '', mode: 'answers-file', answers: [], score, threshold, passed: score >= threshold, prev: '' } as never);
+    // ten answers whose verdicts add up to the score, as lynx quiz records them
+    const right = want === 'pass' ? 10 : Math.max(0, Math.ceil(threshold * 10) - 1);
+    const answers = Array.from({ length: 10 }, (_, i) => ({ id: `q-${i + 1}`, answer: 0, verdict: i < right ? 'correct' : 'wrong', points: i < right ? 1 : 0 }));
+    const score = right / 10;
+    w.state.attempts.push({ v: 1, at: '2026-01-01T00:00:00Z', phase: w.phase.id, learner: w.state.checkpoint.learner, bank_sha256: w.state.bankSha256 ?? '', mode: 'answers-file', answers, score, threshold, passed: score + 1e-9 >= threshold, prev: '' } as never);
   },
 };

@@ -1,0 +1,76 @@
+/**
+ * `lynx next`: the facts core/next.ts decides from, gathered for one learner — every phase's recorded
+ * state, the current phase's labs, plan §7 and break predictions, today's review cards and the dirty
+ * tree. Reads only; nothing here writes.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { nextActions, type NextPhase, type NextReport } from '../core/next.js';
+import { expandPath, nn } from '../core/ids.js';
+import { isClosed } from '../core/status.js';
+import { openQuestions, planFileName } from '../core/plan-rules.js';
+import { docsDir } from '../core/curriculum.js';
+import { predictionsRel, predictionsTemplate } from '../core/break/predictions.js';
+import type { Checkpoint } from '../schemas/generated/types.js';
+import { loadPhase, phaseIndex } from '../io/curriculum.js';
+import { listLearners, readCheckpoint } from '../io/checkpoint.js';
+import { openWorkspace, resolveLearner, type Workspace } from '../io/workspace.js';
+import { lynxInvocation } from '../io/pkg.js';
+import * as git from '../io/git.js';
+
+/** Reflections count as written once the learner's own words (not headings, prompts or lab lines) pass 40. */
+function reflectionsWritten(ws: Workspace, learner: string, phase: number): boolean {
+  const abs = ws.abs(`learners/${learner}/phase-${nn(phase)}/reflections.md`);
+  if (!existsSync(abs)) return false;
+  const own = readFileSync(abs, 'utf8').replace(/<!--[\s\S]*?-->/g, '').split('\n')
+    .filter((l) => !/^\s*#/.test(l) && !/^\s*- Lab \S+ — [^:]*:\s*$/.test(l)).join(' ');
+  return own.split(/\s+/).filter((w) => /\w/.test(w)).length >= 40;
+}
+
+async function predictionsCommitted(ws: Workspace, learner: string, phaseId: number): Promise<boolean> {
+  const phase = await loadPhase(ws, phaseId);
+  const brk = phase.breaks[0];
+  if (!brk) return false;
+  const rel = expandPath(predictionsRel(phase.id, brk), { learner, docs: docsDir(phase), nn: nn(phase.id) });
+  if (!existsSync(ws.abs(rel))) return false;
+  if (readFileSync(ws.abs(rel), 'utf8') === predictionsTemplate(phase.id, brk)) return false;
+  return git.isCommitted(ws.root, rel);
+}
+
+/** `quick` (status's last line): no git process — the dirty tree and the predictions' commit are not asked. */
+export async function next(opts: { cwd: string; learner?: string | undefined; env?: NodeJS.ProcessEnv; quick?: boolean }): Promise<NextReport> {
+  const ws = await openWorkspace(opts.cwd);
+  const learner = resolveLearner(ws, opts.learner);
+  const index = await phaseIndex(ws);
+  const cps = new Map<number, Checkpoint | undefined>();
+  for (const p of index) {
+    try { cps.set(p.id, readCheckpoint(ws, learner, p.id)); } catch { cps.set(p.id, undefined); }
+  }
+  const current = index.find((p) => cps.get(p.id)?.status === 'in_progress') ?? index.find((p) => cps.get(p.id)?.status === 'planned');
+  const phases: NextPhase[] = [];
+  for (const p of index) {
+    const cp = cps.get(p.id);
+    const isCurrent = p.id === current?.id;
+    const full = isCurrent ? await loadPhase(ws, p.id) : undefined;
+    const plan = isCurrent && existsSync(ws.abs(planFileName(p.id))) ? readFileSync(ws.abs(planFileName(p.id)), 'utf8') : undefined;
+    const st = cp?.status ?? 'not_started';
+    phases.push({
+      id: p.id, title: p.title, requires: p.requires, status: st,
+      labs: (full?.labs ?? []).map((l) => ({ id: l.id, title: l.title, last: cp?.labs?.[l.id]?.at(-1)?.outcome ?? null })),
+      hasQuiz: p.quiz_file !== null, quizPassed: cp?.quiz?.passed === true, cooldownUntil: cp?.quiz?.cooldown_until ?? null,
+      hasBreak: p.breaks > 0, breakState: cp?.break?.state ?? 'none',
+      predictionsCommitted: !opts.quick && isCurrent && p.breaks > 0 && (cp?.break?.state ?? 'none') === 'none' ? await predictionsCommitted(ws, learner, p.id) : false,
+      openQuestions: plan === undefined ? 0 : (await openQuestions(plan)).length,
+      reflectionsWritten: isClosed(st) ? reflectionsWritten(ws, learner, p.id) : false,
+    });
+  }
+  const { reviewsDue } = await import('../io/review-store.js');
+  const due = existsSync(ws.abs(`learners/${learner}/reviews.jsonl`)) ? reviewsDue(ws, learner) : 0;
+  // the learner is named in printed commands only when lynx could not find it otherwise
+  const named = opts.learner !== undefined && ws.config.learner !== opts.learner && listLearners(ws).length > 1;
+  const actions = nextActions({
+    learner,
+    bin: lynxInvocation(opts.env), learnerFlag: named ? `--learner ${learner}` : '', now: new Date(),
+    phases, reviewsDue: due, dirty: opts.quick ? [] : (await git.dirtyFiles(ws.root)).filter((f) => !f.startsWith('.lynx/')),
+  });
+  return { schema_version: 1, learner, actions };
+}
