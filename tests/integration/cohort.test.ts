@@ -60,7 +60,7 @@ function work(dir: string, l: string, opts: { dirty?: boolean; ticked?: boolean 
   write(dir, `learners/${l}/PHASE_00_REPORT.md`, `# Phase 00 report\n\n${l} learned that each learner's files are their own in this repository.\n`);
   // a passed quiz attempt, chained as the quiz command records it (the bank exactly as lynx loads it)
   const bank = { phase: 0, slug: 'mini', title_en: 'Mini quiz', items: [{ id: 'q-00-01', answer_type: 'mcq', prompt_en: '1 + 1?', choices: ['1', '2'], correct: 1, tags: ['arith'] }] };
-  write(dir, `learners/${l}/phase-00/quiz-attempts.jsonl`, `${chainLine({ v: 1, at: '2026-11-20T10:00:00.000Z', phase: 0, learner: l, bank_sha256: bankSha256(bank), mode: 'answers-file', answers: [], score: 1, threshold: 0.7, passed: true }, undefined)}\n`);
+  write(dir, `learners/${l}/phase-00/quiz-attempts.jsonl`, `${chainLine({ v: 1, at: '2026-11-20T10:00:00.000Z', phase: 0, learner: l, bank_sha256: bankSha256(bank), mode: 'answers-file', answers: [{ id: 'q-00-01', answer: 1, verdict: 'correct', points: 1 }], score: 1, threshold: 0.7, passed: true }, undefined)}\n`);
   commitAll(dir, `${l}: phase 00 work`);
   const head = git(dir, 'rev-parse', 'HEAD').trim();
   write(dir, `learners/${l}/experiments/00-run/manifest.json`, JSON.stringify({ git_sha: head, git_dirty: opts.dirty === true, seed: 42, versions: { python: '3' }, metrics: { final_loss: 0.1 } }));
