@@ -6,6 +6,7 @@
 import { openTarget, gateResult } from './target.js';
 import { labsCheck, openQuestionsCheck, sinceOpenedCheck } from '../core/phase-state.js';
 import { planFileName } from '../core/plan-rules.js';
+import { layoutOf } from '../io/workspace.js';
 import type { GateResult } from '../schemas/generated/types.js';
 
 export async function checkpoint(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; run?: boolean; jobs?: number | undefined }): Promise<GateResult> {
@@ -17,7 +18,7 @@ export async function checkpoint(opts: { cwd: string; learner?: string | undefin
     async (ctx) => [
       sinceOpenedCheck(ctx.state.checkpoint, new Date()),
       labsCheck(t.phase, ctx.state.checkpoint),
-      await openQuestionsCheck(ctx.fs.read(planFileName(t.phase.id)), planFileName(t.phase.id)),
+      await openQuestionsCheck(ctx.fs.read(planFileName(t.phase.id)), layoutOf(t.ws, t.learner).plan(t.phase.id)),
     ],
   );
   return result;

@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gateResult, openTarget, type Target } from './target.js';
-import { reportFile } from '../core/gate.js';
 import { attemptsFile, sha256, tailSha256 } from '../core/attempts.js';
 import { closureDigest } from '../core/closure-digest.js';
 import { isClosed } from '../core/status.js';
@@ -16,7 +15,7 @@ import { UsageError } from '../core/errors.js';
 import type { CheckContext, CheckResult } from '../core/checks/types.js';
 import { phaseIndex, loadPhase } from '../io/curriculum.js';
 import { readCheckpoint } from '../io/checkpoint.js';
-import { disableCacheWrites, openWorkspace, resolveLearner } from '../io/workspace.js';
+import { disableCacheWrites, layoutOf, openWorkspace, resolveLearner } from '../io/workspace.js';
 import { verify } from '../io/signing.js';
 import * as git from '../io/git.js';
 import { changedPaths } from '../io/history.js';
@@ -31,11 +30,12 @@ const logTail = (ctx: CheckContext, t: Target): string | undefined => {
 /** Gather the facts the closure checks judge (through io), then judge them in core. */
 async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<CheckResult[]> {
   const cp = ctx.state.checkpoint;
-  const rep = ctx.fs.read(reportFile(t.phase.id));
+  const repPath = layoutOf(t.ws, t.learner).report(t.phase.id); // closure follows the layout (migrate --cohort)
+  const rep = ctx.fs.read(repPath);
   const head = cp?.head_sha ?? '';
   return closureChecks({
     phase: t.phase.id, learner: t.learner, checkpoint: cp,
-    report: { path: reportFile(t.phase.id), sha256: rep === undefined ? undefined : sha256(rep) },
+    report: { path: repPath, sha256: rep === undefined ? undefined : sha256(rep) },
     headInHistory: head !== '' && (await ctx.git.inHistory(head)),
     // a shallow clone or a squash/rebase merge gets its cause and fix named (issue 13)
     whyNotInHistory: head !== '' && !(await ctx.git.inHistory(head)) ? await ctx.git.whyNotInHistory(head) : undefined,

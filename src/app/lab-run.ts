@@ -18,6 +18,7 @@ import { capabilities } from '../io/tools.js';
 import type { Workspace } from '../io/workspace.js';
 import type { LabRunResult, RunEvent } from '../core/lab-results.js';
 import { openTarget } from './target.js';
+import { layoutOf } from '../io/workspace.js';
 import { findLab } from './lab.js';
 
 export interface LabRunOptions {
@@ -115,7 +116,7 @@ export async function labRun(o: LabRunOptions): Promise<LabRunResult> {
         o.onEvent?.({ type: 'skip', index: i, note: `needs ${lacks.join(', ')}` });
         continue;
       }
-      const before = await manifestHashes(ws.root);
+      const before = await manifestHashes(ws.root, layoutOf(ws, learner).manifestGlobs);
       const startedAt = now().toISOString();
       o.onEvent?.({ type: 'start', index: i, at: Date.now() });
       const spec = {
@@ -126,7 +127,7 @@ export async function labRun(o: LabRunOptions): Promise<LabRunResult> {
       const r = await runCommand(ws, spec, phase.id, (chunk) => o.onEvent?.({ type: 'output', chunk }));
       const outcome: LabRun['outcome'] = r.interrupted ? 'interrupted' : r.timedOut ? 'timed_out' : r.exitCode === (c.expect_exit ?? 0) && r.error === undefined ? 'passed' : 'failed';
       if (r.error) o.onEvent?.({ type: 'output', chunk: `lynx: ${r.error}\n` });
-      const manifests = changed(before, await manifestHashes(ws.root));
+      const manifests = changed(before, await manifestHashes(ws.root, layoutOf(ws, learner).manifestGlobs));
       const run: LabRun = { started_at: startedAt, duration_ms: r.durationMs, outcome, exit_code: r.exitCode, command: label, ...(r.logFile ? { log: r.logFile } : {}), manifests };
       await record(ws, learner, phase.id, lab.id, run);
       runs.push(run);

@@ -3,11 +3,12 @@
  * create the learner's phase folder, and stop for approval (status `planned`). Re-running is
  * idempotent and never overwrites a plan the learner edited; --force rewrites it, keeping a backup.
  */
+import { layoutOf } from '../io/workspace.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { GateFailed, UsageError } from '../core/errors.js';
 import { checkpointPath, expandPath, nn, phaseStateDir } from '../core/ids.js';
 import { predictionsRel, predictionsTemplate } from '../core/break/predictions.js';
-import { planFileName, planState, planView, labEstimate } from '../core/plan.js';
+import { planState, planView, labEstimate } from '../core/plan.js';
 import { ownPaths, refusals } from '../core/phase-start.js';
 import { checklistView, checklistItems } from '../core/lab.js';
 import { render } from '../core/render.js';
@@ -89,7 +90,7 @@ export async function phaseStart(opts: { cwd: string; learner?: string | undefin
     }
     const planned = cp?.planned_at ?? stamp;
     const { text, checklists } = renderPlan(ws, learner, phase, planned, titles);
-    const planPath = planFileName(phase.id);
+    const planPath = layoutOf(ws, learner).plan(phase.id);
     let plan: PhaseStartResult['plan'];
     const current = existsSync(ws.abs(planPath)) ? readFileSync(ws.abs(planPath), 'utf8') : undefined;
     if (current === undefined) {

@@ -2,6 +2,7 @@
  * `lynx report NN --draft`: scaffold, before closing, the report sections the phase's DoD reads
  * (mapping tables, red-team write-ups, …). The learner's existing text is never rewritten.
  */
+import { layoutOf } from '../io/workspace.js';
 import { openTarget } from './target.js';
 import { draftReport, type DraftItem } from '../core/report-block.js';
 import { reportFile } from '../core/gate.js';
@@ -27,7 +28,7 @@ export function reportItems(phase: Phase, learner: string): DraftItem[] {
 
 export async function reportDraft(opts: { cwd: string; learner?: string | undefined; phase: string }): Promise<DraftResult> {
   const t = await openTarget(opts.cwd, opts.learner, opts.phase);
-  const file = reportFile(t.phase.id);
+  const file = layoutOf(t.ws, t.learner).report(t.phase.id);
   const items = reportItems(t.phase, t.learner);
   return withLock(t.ws.root, `lynx report ${nn(t.phase.id)} --draft`, async () => {
     const d = draftReport(`# Phase ${nn(t.phase.id)} report — ${t.phase.title}`, items, readIfExists(t.ws, file));

@@ -4,13 +4,13 @@
  * (done, closed_at, head_sha, report_sha256, curriculum_sha256, gate_digest[, signature]), then
  * progress.md — each written atomically, under the workspace lock.
  */
+import { layoutOf } from '../io/workspace.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openTarget, gateResult, type Target } from './target.js';
-import { reportFile } from '../core/gate.js';
 import { reportView, renderReport } from '../core/report.js';
 import { mergeBlock } from '../core/report-block.js';
-import { openQuestions, planFileName } from '../core/plan-rules.js';
+import { openQuestions } from '../core/plan-rules.js';
 import { parseTestCounts } from '../core/measure.js';
 import { attemptsFile, sha256, tailSha256 } from '../core/attempts.js';
 import { buildStatus } from '../core/status.js';
@@ -37,7 +37,8 @@ async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof
   const tests = gate.checks.flatMap((c) => [c, ...(c.children ?? [])])
     .filter((c) => c.kind === 'command' && c.log)
     .flatMap((c) => { const count = parseTestCounts(c.log ?? ''); return count ? [{ command: /^`([^`]+)`/.exec(c.message)?.[1] ?? c.title, count }] : []; });
-  const plan = ctx.fs.read(planFileName(phase.id));
+  const layout = layoutOf(ws, learner);
+  const plan = ctx.fs.read(layout.plan(phase.id));
   const view = reportView({
     phase, learner, gate, checkpoint: ctx.state.checkpoint, closedAt, lynxVersion: lynxVersion(), curriculumSha256: curriculumSha,
     tests, languages: sourceLines(ws, ctx.git.tracked()), manifests: manifestRows(ctx), attempts: ctx.state.attempts.records,
@@ -46,7 +47,7 @@ async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof
   });
   const template = readFileSync(join(packageRoot(), 'templates', 'PHASE_REPORT.md'), 'utf8');
   // the learner's sections stay byte-identical: lynx writes only its marked block (core/report-block.ts)
-  const report = mergeBlock(ctx.fs.read(reportFile(phase.id)), renderReport(template, view), `# Phase ${nn(phase.id)} report — ${phase.title}`);
+  const report = mergeBlock(ctx.fs.read(layout.report(phase.id)), renderReport(template, view), `# Phase ${nn(phase.id)} report — ${phase.title}`);
   const reportSha = sha256(report);
   const prev = readCheckpoint(ws, learner, phase.id) ?? newCheckpoint(learner, phase.id);
   const dod = { ...(prev.dod ?? {}) };
@@ -67,13 +68,13 @@ async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof
   const { signature: _old, ...unsigned } = fields;
   const next: Checkpoint = { ...unsigned, status: signature ? 'attested' : 'done', gate_digest: digest, ...(signature ? { signature } : {}) };
   // Order matters for a crash: the report first, then the checkpoint that vouches for it, then the view.
-  await writeAtomic(ws.abs(reportFile(phase.id)), report);
+  await writeAtomic(ws.abs(layout.report(phase.id)), report);
   await writeCheckpoint(ws, next);
   const cps = new Map<number, Checkpoint>();
   for (const p of index) { const c = p.id === phase.id ? next : readCheckpoint(ws, learner, p.id); if (c) cps.set(p.id, c); }
   const progress = `learners/${learner}/progress.md`;
   await writeAtomic(ws.abs(progress), renderProgress(buildStatus(learner, index, cps)));
-  return [reportFile(phase.id), `learners/${learner}/phase-${nn(phase.id)}/checkpoint.json`, progress];
+  return [layout.report(phase.id), `learners/${learner}/phase-${nn(phase.id)}/checkpoint.json`, progress];
 }
 
 export async function report(opts: { cwd: string; learner?: string | undefined; phase: string; jobs?: number | undefined; onCommand?: (label: string, state: 'start' | 'end') => void }): Promise<ReportOutcome> {

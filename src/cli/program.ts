@@ -45,6 +45,16 @@ Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`
     .addHelpText('after', examples(['lynx status', 'lynx status 07', 'lynx status --all', 'lynx status --json | jq .learners[0].counts']))
     .action(act<{ all?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await import('./actions/status.js')).statusCommand(ctx, o.all === true, nn)));
 
+  program.command('class')
+    .description('one row per learner: current phase, phases closed, last quiz, reviews due, waivers, attestations, last activity, a progress strip')
+    .option('--sort <by>', 'learner (default), progress or activity')
+    .option('--filter <text>', 'learners whose name contains TEXT, or whose current phase is NN')
+    .option('--csv', 'a grade export: one CSV row per learner (schema: src/schemas/output/class.schema.json for --json)')
+    .option('--html <file>', 'also write one self-contained page (no scripts, no network): the table, progress strips, timelines')
+    .addOption(json())
+    .addHelpText('after', examples(['lynx class', 'lynx class --sort progress', 'lynx class --csv > grades.csv', 'lynx class --html class.html']))
+    .action(act<{ sort?: string; filter?: string; csv?: boolean; html?: string }>(async (ctx, o) => (await import('./actions/class.js')).classCommand(ctx, o)));
+
   program.command('next')
     .description('the one next action for the learner, with the command to run, and the few after it')
     .addOption(json())

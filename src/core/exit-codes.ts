@@ -10,6 +10,7 @@ import type { LabReport, LabRunResult } from './lab-results.js';
 import type { DiffResult, ManifestCheckResult } from './manifest-results.js';
 import type { ApproveResult, PhaseStartResult } from './phase-results.js';
 import type { PeekedResult, DraftResult, AttestResult, DemoResult, DeriveResult, InitResult, JournalEdit, JournalResult, ReportOutcome, WaiveResult } from './results.js';
+import type { ClassReport } from './class-view.js';
 import type { BreaksReport, SelfTestReport } from './break/validate-results.js';
 
 /** `lynx gate`: one result per phase verified; `all` = the --all form (its JSON is the list). */
@@ -42,6 +43,7 @@ export interface ResultKinds {
   'validate-breaks': BreaksReport;
   'break-self-test': SelfTestReport;
   demo: DemoResult;
+  class: ClassReport;
 }
 export type ResultKind = keyof ResultKinds;
 /** What a command hands back to the entry point: the kind and the result it presented. */
@@ -78,6 +80,7 @@ const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
   'validate-breaks': (r) => (r.ok ? 0 : 2),
   'break-self-test': (r) => (r.ok ? 0 : 2),
   demo: (r) => (r.ok ? 0 : 1),
+  class: () => 0,
 };
 
 /**

@@ -17,7 +17,7 @@ import { readCheckpoint } from './checkpoint.js';
 import { loadQuizBank } from './curriculum.js';
 import { openBreakJournals } from './notices.js';
 import { capabilities } from './tools.js';
-import type { Workspace } from './workspace.js';
+import { layoutOf, type Workspace } from './workspace.js';
 
 /**
  * `snapshot`: a run that verifies several phases or learners (gate --all) takes the git snapshot once
@@ -117,11 +117,14 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
   const { runCommand } = await import('./run-command.js');
   const cache = new Map<string, Promise<CommandOutcome>>();
   const limit = bounded(opts.jobs ?? availableParallelism());
+  // every path a check names goes through the learner's layout (a no-op in a single-learner workspace)
+  const { reroot } = layoutOf(ws, learner);
   return {
     phase, learner, mode: opts.mode,
-    expand: (p) => expandPath(p, vars),
+    expand: (p) => reroot(expandPath(p, vars)),
     fs: {
-      info: (rel) => {
+      info: (given) => {
+        const rel = reroot(given);
         try {
           const s = statSync(realInside(ws.root, ws.abs(rel), rel) ?? ws.abs(rel));
           return { exists: true, isFile: s.isFile(), size: s.size };
@@ -129,22 +132,23 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
           return { exists: false, isFile: false, size: 0 };
         }
       },
-      read: (rel) => {
+      read: (given) => {
+        const rel = reroot(given);
         return readRegularText(ws.abs(rel), { display: rel, cap: CAPS.learner, root: ws.root, optional: true });
       },
       glob: (pattern) => {
-        const patterns = Array.isArray(pattern) ? pattern : [pattern];
+        const patterns = (Array.isArray(pattern) ? pattern : [pattern]).map(reroot);
         const run = (p: string[], cwd: string): string[] => globSync(p, { cwd, onlyFiles: true, dot: true, followSymbolicLinks: false, ignore: ['.git/**', '.lynx/**', 'node_modules/**'] });
         return narrowedGlob(ws.root, patterns, run) ?? run(patterns, ws.root).sort();
       },
     },
     git: {
-      committed: (rel) => Promise.resolve(git.committedIn(snap, rel)),
+      committed: (rel) => Promise.resolve(git.committedIn(snap, reroot(rel))),
       headSha: () => Promise.resolve(snap.head),
       inHistory: (sha) => git.inHistoryOf(snap, sha),
       whyNotInHistory: (sha) => whyNotInHistory(ws.root, sha), // issue 13: history shapes
       dirty: () => Promise.resolve(snap.dirty),
-      firstCommit: (rel) => git.firstCommit(ws.root, rel),
+      firstCommit: (rel) => git.firstCommit(ws.root, reroot(rel)),
       isAncestor: (a, b) => git.isAncestor(ws.root, a, b),
       tracked: () => snap.tracked,
     },

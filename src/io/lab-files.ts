@@ -5,12 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import { CAPS, readRegularText } from './fsx.js';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { Phase } from '../schemas/generated/types.js';
 import { docsDir } from '../core/curriculum.js';
-import { phaseStateDir } from '../core/ids.js';
 import type { Lab } from '../core/lab.js';
-import type { Workspace } from './workspace.js';
+import { layoutOf, type Workspace } from './workspace.js';
 
 /** lynx.yaml `docs` + the phase's docs_dir (the same resolution the checks use for {docs}). */
 export const phaseDocs = (ws: Workspace, phase: Phase): string =>
@@ -20,8 +19,10 @@ export interface ChecklistLocation { path: string; source: 'docs' | 'learner' }
 
 export function checklistLocation(ws: Workspace, learner: string, phase: Phase, lab: Lab): ChecklistLocation {
   const page = `${phaseDocs(ws, phase)}/${lab.file}`;
-  if (existsSync(ws.abs(page))) return { path: page, source: 'docs' };
-  return { path: `${phaseStateDir(learner, phase.id)}/lab/${basename(lab.file)}`, source: 'learner' };
+  const layout = layoutOf(ws, learner);
+  // in a cohort the docs page is shared: each learner ticks their own copy (core/layout.ts)
+  if (layout.checklistOnDocsPage && existsSync(ws.abs(page))) return { path: page, source: 'docs' };
+  return { path: layout.learnerChecklist(phase.id, lab.file ?? ''), source: 'learner' };
 }
 
 export function readIfExists(ws: Workspace, rel: string): string | undefined {

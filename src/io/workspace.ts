@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync, statSync
 import { dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
 import { assertLearner, isInside, LEARNER_RE } from '../core/ids.js';
+import { layoutFor, type Layout } from '../core/layout.js';
 import { schemaProblems } from '../core/schema-errors.js';
 import type { WorkspaceConfig } from '../schemas/generated/types.js';
 import { CAPS, checkLynxDir, readRegularText } from './fsx-read.js';
@@ -139,3 +140,6 @@ export function resolveLearner(ws: Workspace | undefined, flag: string | undefin
   if (ws?.config.learner) return assertLearner(ws.config.learner, CONFIG_FILE);
   throw new UsageError('no learner given', { hint: 'Pass --learner NAME, set LYNX_LEARNER, or set `learner:` in lynx.yaml.' });
 }
+
+/** This learner's layout in this workspace (src/core/layout.ts holds the rules). */
+export const layoutOf = (ws: Workspace, learner: string): Layout => layoutFor(ws.config.layout ?? 'single', learner);

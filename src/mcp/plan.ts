@@ -1,6 +1,7 @@
 /** The read-only views of a phase the MCP server adds: its DoD items and its plan's state. */
 import { existsSync, readFileSync } from 'node:fs';
-import { openQuestions, planFileName, planState } from '../core/plan-rules.js';
+import { layoutOf } from '../io/workspace.js';
+import { openQuestions, planState } from '../core/plan-rules.js';
 import { parsePhase } from '../core/ids.js';
 import { readCheckpoint } from '../io/checkpoint.js';
 import { openPhase } from './use-cases.js';
@@ -18,7 +19,7 @@ export async function phaseDod(opts: { cwd: string; learner?: string | undefined
 
 export async function phasePlan(opts: { cwd: string; learner?: string | undefined; phase: string }): Promise<PhasePlan> {
   const { ws, learner, phase } = await openPhase(opts.cwd, opts.learner, parsePhase(opts.phase));
-  const path = planFileName(phase.id);
+  const path = layoutOf(ws, learner).plan(phase.id);
   const cp = readCheckpoint(ws, learner, phase.id);
   const text = existsSync(ws.abs(path)) ? readFileSync(ws.abs(path), 'utf8') : undefined;
   const base = { phase: phase.id, learner, path, status: cp?.status ?? 'not_started' };

@@ -142,6 +142,10 @@ export interface WorkspaceConfig {
    * Directory holding docs/phase-NN-<slug>/ pages (default docs).
    */
   docs?: string;
+  /**
+   * single (default): plans, reports and experiments at the root; cohort: each learner's under learners/<name>/ (issue 17). Never inferred: `lynx migrate --cohort` switches.
+   */
+  layout?: 'single' | 'cohort';
   timeouts?: {
     /**
      * Seconds for a DoD command check (default 600).

@@ -143,6 +143,10 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
     out.push(`${r.ok ? t.ok('✓') : t.bad('✗')} ${r.checked} break(s) checked in a temporary copy of ${r.workspace}; ${skipped} skipped (target not in this workspace, prose-only or diagnostic)`);
     return { out };
   },
+  class: async (r, t) => {
+    const { renderClass } = await import('../class-view.js');
+    return { out: renderClass(r, t) };
+  },
   demo: (r, t, o) => {
     const out = ['', `${t.bold('Demo workspace:')} ${r.dir}`, 'Try next:'];
     for (const l of [`cd ${r.dir}`, 'lynx status', 'lynx doctor', 'just test', 'just exp 00-seeding-demo']) out.push(`  ${t.info('$')} ${l}`);
