@@ -24,11 +24,30 @@ process.once('SIGTERM', () => {
   process.exit(signalCode('SIGTERM'));
 });
 
+/**
+ * A bare `lynx` (only global options) inside a workspace answers "what now?" — `lynx next`; outside
+ * one it prints the help as before. Checked by lynx.yaml's presence only: no config is parsed here.
+ */
+async function withDefaultCommand(argv: string[]): Promise<string[]> {
+  const rest = argv.slice(2);
+  let cwd = process.cwd();
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i] ?? '';
+    if ((a === '-C' || a === '--cwd') && i + 1 < rest.length) cwd = rest[++i] ?? cwd;
+    else if (a === '--learner' && i + 1 < rest.length) i++;
+    else if (a.startsWith('--cwd=')) cwd = a.slice(6);
+    else if (!a.startsWith('--learner=') && a !== '--json') return argv;
+  }
+  const { findRoot } = await import('../io/workspace.js');
+  try { findRoot(cwd); } catch { return argv; }
+  return [...argv, 'next'];
+}
+
 async function main(): Promise<void> {
   const state: { outcome: Outcome | number; json: boolean } = { outcome: 0, json: process.argv.includes('--json') };
   const program = buildProgram((outcome) => { state.outcome = outcome; });
   try {
-    await program.parseAsync(process.argv);
+    await program.parseAsync(await withDefaultCommand(process.argv));
     process.exitCode = exitCode(state.outcome);
   } catch (err) {
     if (err instanceof CommanderError) {

@@ -45,6 +45,15 @@ Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`
     .addHelpText('after', examples(['lynx status', 'lynx status 07', 'lynx status --all', 'lynx status --json | jq .learners[0].counts']))
     .action(act<{ all?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await import('./actions/status.js')).statusCommand(ctx, o.all === true, nn)));
 
+  program.command('next')
+    .description('the one next action for the learner, with the command to run, and the few after it')
+    .addOption(json())
+    .addHelpText('after', `${examples(['lynx next', 'lynx          # inside a workspace: the same', 'lynx next --json | jq -r .actions[0].command'])}
+Reads checkpoints, lab runs, quiz cooldown, break state, reviews due, the plan's open questions and
+the git tree; writes nothing.
+`)
+    .action(act<object>(async (ctx) => (await import('./actions/next.js')).nextCommand(ctx)));
+
   program.command('validate')
     .description('validate curriculum and quiz files (schema + cross-references)')
     .argument('[dir]', 'a directory holding curriculum/ and quizzes/ (default: the workspace\'s own copies, else the bundled data)')

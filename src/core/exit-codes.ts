@@ -10,6 +10,10 @@ import type { DiffResult, ManifestCheckResult } from './manifest-results.js';
 import type { ApproveResult, PhaseStartResult } from './phase-results.js';
 import type { PeekedResult, DraftResult, AttestResult, DemoResult, DeriveResult, InitResult, JournalEdit, JournalResult, ReportOutcome, WaiveResult } from './results.js';
 import type { BreaksReport, SelfTestReport } from './break/validate-results.js';
+import type { NextAction } from './next.js';
+
+/** `lynx next`: the one next action first, then the two or three after it. */
+export interface NextResult { schema_version: 1; learner: string; actions: NextAction[] }
 
 /** `lynx gate`: one result per phase verified; `all` = the --all form (its JSON is the list). */
 export interface GateRun { results: GateResult[]; all: boolean; changedSince?: string }
@@ -40,6 +44,7 @@ export interface ResultKinds {
   'validate-breaks': BreaksReport;
   'break-self-test': SelfTestReport;
   demo: DemoResult;
+  next: NextResult;
 }
 export type ResultKind = keyof ResultKinds;
 /** What a command hands back to the entry point: the kind and the result it presented. */
@@ -75,6 +80,8 @@ const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
   'validate-breaks': (r) => (r.ok ? 0 : 2),
   'break-self-test': (r) => (r.ok ? 0 : 2),
   demo: (r) => (r.ok ? 0 : 1),
+  // advice, never a verdict
+  next: () => 0,
 };
 
 /**

@@ -1,0 +1,9 @@
+/** lynx next (and a bare `lynx` inside a workspace): argv → the next use case → present. */
+import { next } from '../../app/next.js';
+import type { Outcome } from '../../core/exit-codes.js';
+import type { Ctx } from '../context.js';
+import { present } from '../present.js';
+
+export async function nextCommand(ctx: Ctx): Promise<Outcome> {
+  return present(ctx, 'next', await next({ cwd: ctx.cwd, learner: ctx.learner }));
+}
