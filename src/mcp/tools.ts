@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { findRoot } from '../io/workspace.js';
 import { insideWorkspace } from './paths.js';
 import { phaseDod, phasePlan } from './plan.js';
-import { checkpoint, gate, labReport, manifestDiff, status } from './use-cases.js';
+import { checkpoint, gate, labReport, manifestDiff, next, status } from './use-cases.js';
 import { parsePhase } from '../core/ids.js';
 
 const phase = z.string().regex(/^\d{1,2}$/, 'a phase number: 7 or 07').describe('the phase number (7 or 07)');
@@ -46,6 +46,16 @@ export const TOOLS: ToolDef[] = [
       phase: z.looseObject({ id: z.number().int(), title: z.string(), dod: z.array(z.looseObject({ id: z.string(), text: z.string(), kind: z.string() })) }).optional(),
     }),
     run: async (root, a) => asRecord(await status({ cwd: root, learner: s(a.learner), phase: a.phase === undefined ? undefined : ph(a.phase) })),
+  },
+  {
+    name: 'next', title: 'Next action',
+    description: 'The learner\'s one next action with the command to run, then the two or three after it (lynx next --json). Reads only.',
+    input: { learner },
+    output: z.looseObject({
+      schema_version: z.literal(1), learner: z.string(),
+      actions: z.array(z.looseObject({ kind: z.string(), command: z.string().nullable(), why: z.string(), phase: z.number().int().nullable() })),
+    }),
+    run: async (root, a) => asRecord(await next({ cwd: root, learner: s(a.learner) })),
   },
   {
     name: 'checkpoint', title: 'Checkpoint (static)',

@@ -6,6 +6,7 @@
 import { openTarget, type Target } from '../app/target.js';
 
 export { status } from '../app/status.js';
+export { next } from '../app/next.js';
 export { checkpoint } from '../app/checkpoint.js';
 export { gate } from '../app/gate.js';
 export { labReport } from '../app/lab.js';

@@ -12,7 +12,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { bin, cleanup, git, lynx, tempDir, workspace, write } from '../helpers/cli.js';
 
-const TOOLS = ['checkpoint', 'gate', 'lab_list', 'lab_show', 'manifest_diff', 'phase_dod', 'phase_plan', 'status'];
+const TOOLS = ['checkpoint', 'gate', 'lab_list', 'lab_show', 'manifest_diff', 'next', 'phase_dod', 'phase_plan', 'status'];
 
 let dir: string;
 let client: Client;
@@ -86,6 +86,15 @@ describe('lynx mcp over stdio, through the SDK client', () => {
     const one = await call('status', { phase: '0' });
     expect((one.data.phase as { id: number }).id).toBe(0);
     expect(JSON.parse(one.text)).toEqual(one.data);
+  });
+
+  it('next: the planned phase 00 is to be approved, as `lynx next --json` says', async () => {
+    const n = await call('next');
+    expect(n.isError, n.text).toBe(false);
+    const actions = n.data.actions as { kind: string; command: string | null }[];
+    expect(actions[0]?.kind).toBe('approve');
+    expect(actions[0]?.command).toMatch(/phase-start 00 --approve$/);
+    expect(JSON.parse(lynx(['next', '--json'], { cwd: dir }).stdout)).toEqual(n.data);
   });
 
   it('checkpoint (static) and gate: GateResults of phase 00', async () => {
