@@ -1,88 +1,76 @@
 /**
- * lynx next: gathers the facts core/next.ts decides on — checkpoints, lab runs, quiz cooldown, break
- * state (with committed predictions), reviews due, the plan's §7 open questions, a dirty tree — for one
- * learner. Only the phase in progress (or planned) is loaded in full: the others need only their
- * status, so `lynx next` stays as quick as `lynx status`.
+ * `lynx next`: the facts core/next.ts decides from, gathered for one learner — every phase's recorded
+ * state, the current phase's labs, plan §7 and break predictions, today's review cards and the dirty
+ * tree. Reads only; nothing here writes.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { nextActions, type NextPhase } from '../core/next.js';
-import type { NextResult } from '../core/exit-codes.js';
-import { buildStatus } from '../core/status.js';
+import { nextActions, type NextPhase, type NextReport } from '../core/next.js';
+import { expandPath, nn } from '../core/ids.js';
+import { isClosed } from '../core/status.js';
 import { openQuestions, planFileName } from '../core/plan-rules.js';
-import { markdownWritten, predictionsRel, predictionsTemplate, isYamlEntry } from '../core/break/predictions.js';
-import { nn } from '../core/ids.js';
+import { docsDir } from '../core/curriculum.js';
+import { predictionsRel, predictionsTemplate } from '../core/break/predictions.js';
+import type { Checkpoint } from '../schemas/generated/types.js';
 import { loadPhase, phaseIndex } from '../io/curriculum.js';
-import { readCheckpoint } from '../io/checkpoint.js';
+import { listLearners, readCheckpoint } from '../io/checkpoint.js';
 import { openWorkspace, resolveLearner, type Workspace } from '../io/workspace.js';
+import { lynxInvocation } from '../io/pkg.js';
 import * as git from '../io/git.js';
-import { onPath } from '../io/tools.js';
-import type { Checkpoint, Phase } from '../schemas/generated/types.js';
 
-export type { NextResult };
+/** Reflections count as written once the learner's own words (not headings, prompts or lab lines) pass 40. */
+function reflectionsWritten(ws: Workspace, learner: string, phase: number): boolean {
+  const abs = ws.abs(`learners/${learner}/phase-${nn(phase)}/reflections.md`);
+  if (!existsSync(abs)) return false;
+  const own = readFileSync(abs, 'utf8').replace(/<!--[\s\S]*?-->/g, '').split('\n')
+    .filter((l) => !/^\s*#/.test(l) && !/^\s*- Lab \S+ — [^:]*:\s*$/.test(l)).join(' ');
+  return own.split(/\s+/).filter((w) => /\w/.test(w)).length >= 40;
+}
 
-/** `lynx` when a `lynx` is on PATH, else `npx lynx` (the form that works from a project's node_modules). */
-export const lynxBin = (): string => (onPath('lynx') ? 'lynx' : 'npx lynx');
-
-async function predictionsCommitted(ws: Workspace, learner: string, phase: Phase): Promise<boolean> {
-  const b = phase.breaks[0];
-  if (!b) return false;
-  const rel = predictionsRel(phase.id, b).replace('{learner}', learner);
+async function predictionsCommitted(ws: Workspace, learner: string, phaseId: number): Promise<boolean> {
+  const phase = await loadPhase(ws, phaseId);
+  const brk = phase.breaks[0];
+  if (!brk) return false;
+  const rel = expandPath(predictionsRel(phase.id, brk), { learner, docs: docsDir(phase), nn: nn(phase.id) });
   if (!existsSync(ws.abs(rel))) return false;
-  // yaml-entry predictions are validated by `lynx break NN start`; here committed is enough
-  if (!isYamlEntry(b) && !markdownWritten(readFileSync(ws.abs(rel), 'utf8'), predictionsTemplate(phase.id, b)).ok) return false;
+  if (readFileSync(ws.abs(rel), 'utf8') === predictionsTemplate(phase.id, brk)) return false;
   return git.isCommitted(ws.root, rel);
 }
 
-/** phase-start scaffolds reflections.md with prompts only: written = some text of the learner's own. */
-function reflectionsWritten(ws: Workspace, rel: string): boolean {
-  if (!existsSync(ws.abs(rel))) return false;
-  const text = readFileSync(ws.abs(rel), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
-  return text.split('\n').some((l) => { const t = l.trim(); return t !== '' && !t.startsWith('#') && !/^- Lab [^:]*:$/.test(t); });
-}
-
-async function detail(ws: Workspace, learner: string, id: number, cp: Checkpoint | undefined, base: NextPhase): Promise<NextPhase> {
-  const p = await loadPhase(ws, id);
-  const last = (lab: string): NextPhase['labs'][number]['last'] => cp?.labs?.[lab]?.at(-1)?.outcome ?? null;
-  const plan = ws.abs(planFileName(id));
-  return {
-    ...base,
-    labs: p.labs.map((l) => ({ id: l.id, title: l.title, last: last(l.id) })),
-    hasBreak: p.breaks.length > 0,
-    predictionsCommitted: await predictionsCommitted(ws, learner, p),
-    openQuestions: base.status === 'in_progress' && existsSync(plan) ? (await openQuestions(readFileSync(plan, 'utf8'))).length : 0,
-  };
-}
-
-export async function next(opts: { cwd: string; learner?: string | undefined; now?: Date }): Promise<NextResult> {
+/** `quick` (status's last line): no git process — the dirty tree and the predictions' commit are not asked. */
+export async function next(opts: { cwd: string; learner?: string | undefined; env?: NodeJS.ProcessEnv; quick?: boolean }): Promise<NextReport> {
   const ws = await openWorkspace(opts.cwd);
   const learner = resolveLearner(ws, opts.learner);
   const index = await phaseIndex(ws);
-  const cps = new Map<number, Checkpoint | Error>();
+  const cps = new Map<number, Checkpoint | undefined>();
   for (const p of index) {
-    try {
-      const cp = readCheckpoint(ws, learner, p.id);
-      if (cp) cps.set(p.id, cp);
-    } catch (err) { cps.set(p.id, err as Error); }
+    try { cps.set(p.id, readCheckpoint(ws, learner, p.id)); } catch { cps.set(p.id, undefined); }
   }
-  const st = buildStatus(learner, index, cps);
+  const current = index.find((p) => cps.get(p.id)?.status === 'in_progress') ?? index.find((p) => cps.get(p.id)?.status === 'planned');
   const phases: NextPhase[] = [];
-  for (const s of index) {
-    const got = cps.get(s.id);
-    const cp = got instanceof Error ? undefined : got;
-    const status = st.rows.find((r) => r.phase === s.id)?.status ?? 'not_started';
-    const base: NextPhase = {
-      id: s.id, title: s.title, requires: s.requires, status, labs: [],
-      hasQuiz: s.quiz_file !== null, quizPassed: cp?.quiz?.passed === true, cooldownUntil: cp?.quiz?.cooldown_until ?? null,
-      hasBreak: s.breaks > 0, breakState: cp?.break?.state ?? 'none', predictionsCommitted: false, openQuestions: 0,
-      reflectionsWritten: reflectionsWritten(ws, `learners/${learner}/phase-${nn(s.id)}/reflections.md`),
-    };
-    phases.push(status === 'in_progress' || status === 'planned' ? await detail(ws, learner, s.id, cp, base) : base);
+  for (const p of index) {
+    const cp = cps.get(p.id);
+    const isCurrent = p.id === current?.id;
+    const full = isCurrent ? await loadPhase(ws, p.id) : undefined;
+    const plan = isCurrent && existsSync(ws.abs(planFileName(p.id))) ? readFileSync(ws.abs(planFileName(p.id)), 'utf8') : undefined;
+    const st = cp?.status ?? 'not_started';
+    phases.push({
+      id: p.id, title: p.title, requires: p.requires, status: st,
+      labs: (full?.labs ?? []).map((l) => ({ id: l.id, title: l.title, last: cp?.labs?.[l.id]?.at(-1)?.outcome ?? null })),
+      hasQuiz: p.quiz_file !== null, quizPassed: cp?.quiz?.passed === true, cooldownUntil: cp?.quiz?.cooldown_until ?? null,
+      hasBreak: p.breaks > 0, breakState: cp?.break?.state ?? 'none',
+      predictionsCommitted: !opts.quick && isCurrent && p.breaks > 0 && (cp?.break?.state ?? 'none') === 'none' ? await predictionsCommitted(ws, learner, p.id) : false,
+      openQuestions: plan === undefined ? 0 : (await openQuestions(plan)).length,
+      reflectionsWritten: isClosed(st) ? reflectionsWritten(ws, learner, p.id) : false,
+    });
   }
   const { reviewsDue } = await import('../io/review-store.js');
-  const dirty = await git.dirtyFiles(ws.root).catch(() => []);
+  const due = existsSync(ws.abs(`learners/${learner}/reviews.jsonl`)) ? reviewsDue(ws, learner) : 0;
+  // the learner is named in printed commands only when lynx could not find it otherwise
+  const named = opts.learner !== undefined && ws.config.learner !== opts.learner && listLearners(ws).length > 1;
   const actions = nextActions({
-    bin: lynxBin(), learnerFlag: opts.learner ? `--learner ${opts.learner}` : '', now: opts.now ?? new Date(),
-    phases, reviewsDue: reviewsDue(ws, learner), dirty,
+    learner,
+    bin: lynxInvocation(opts.env), learnerFlag: named ? `--learner ${learner}` : '', now: new Date(),
+    phases, reviewsDue: due, dirty: opts.quick ? [] : (await git.dirtyFiles(ws.root)).filter((f) => !f.startsWith('.lynx/')),
   });
   return { schema_version: 1, learner, actions };
 }

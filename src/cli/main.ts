@@ -4,6 +4,8 @@
  * 0 done/passed · 1 gate failed · 2 bad usage or input · 3 internal or environment failure ·
  * 130 interrupted / the learner left (Interrupted) · 143 terminated (SIGTERM).
  */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 import { exitCode, signalCode, type Outcome } from '../core/exit-codes.js';
@@ -24,30 +26,20 @@ process.once('SIGTERM', () => {
   process.exit(signalCode('SIGTERM'));
 });
 
-/**
- * A bare `lynx` (only global options) inside a workspace answers "what now?" — `lynx next`; outside
- * one it prints the help as before. Checked by lynx.yaml's presence only: no config is parsed here.
- */
-async function withDefaultCommand(argv: string[]): Promise<string[]> {
-  const rest = argv.slice(2);
-  let cwd = process.cwd();
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i] ?? '';
-    if ((a === '-C' || a === '--cwd') && i + 1 < rest.length) cwd = rest[++i] ?? cwd;
-    else if (a === '--learner' && i + 1 < rest.length) i++;
-    else if (a.startsWith('--cwd=')) cwd = a.slice(6);
-    else if (!a.startsWith('--learner=') && a !== '--json') return argv;
+/** Inside a workspace (lynx.yaml here or above, up to the repository root), bare `lynx` means `lynx next`. */
+function inWorkspace(dir: string): boolean {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, 'lynx.yaml'))) return true;
+    if (existsSync(join(d, '.git')) || dirname(d) === d) return false;
   }
-  const { findRoot } = await import('../io/workspace.js');
-  try { findRoot(cwd); } catch { return argv; }
-  return [...argv, 'next'];
 }
 
 async function main(): Promise<void> {
+  const argv = process.argv.length === 2 && inWorkspace(process.cwd()) ? [...process.argv, 'next'] : process.argv;
   const state: { outcome: Outcome | number; json: boolean } = { outcome: 0, json: process.argv.includes('--json') };
   const program = buildProgram((outcome) => { state.outcome = outcome; });
   try {
-    await program.parseAsync(await withDefaultCommand(process.argv));
+    await program.parseAsync(argv);
     process.exitCode = exitCode(state.outcome);
   } catch (err) {
     if (err instanceof CommanderError) {

@@ -48,10 +48,7 @@ Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`
   program.command('next')
     .description('the one next action for the learner, with the command to run, and the few after it')
     .addOption(json())
-    .addHelpText('after', `${examples(['lynx next', 'lynx          # inside a workspace: the same', 'lynx next --json | jq -r .actions[0].command'])}
-Reads checkpoints, lab runs, quiz cooldown, break state, reviews due, the plan's open questions and
-the git tree; writes nothing.
-`)
+    .addHelpText('after', examples(['lynx next', 'lynx next --json | jq -r .actions[0].command']))
     .action(act<object>(async (ctx) => (await import('./actions/next.js')).nextCommand(ctx)));
 
   program.command('validate')

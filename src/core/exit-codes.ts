@@ -5,15 +5,12 @@
  */
 import type { DoctorReport, GateResult, StatusReport, ValidateReport } from '../schemas/generated/types.js';
 import type { ExitCode } from './errors.js';
+import type { NextReport } from './next.js';
 import type { LabReport, LabRunResult } from './lab-results.js';
 import type { DiffResult, ManifestCheckResult } from './manifest-results.js';
 import type { ApproveResult, PhaseStartResult } from './phase-results.js';
 import type { PeekedResult, DraftResult, AttestResult, DemoResult, DeriveResult, InitResult, JournalEdit, JournalResult, ReportOutcome, WaiveResult } from './results.js';
 import type { BreaksReport, SelfTestReport } from './break/validate-results.js';
-import type { NextAction } from './next.js';
-
-/** `lynx next`: the one next action first, then the two or three after it. */
-export interface NextResult { schema_version: 1; learner: string; actions: NextAction[] }
 
 /** `lynx gate`: one result per phase verified; `all` = the --all form (its JSON is the list). */
 export interface GateRun { results: GateResult[]; all: boolean; changedSince?: string }
@@ -25,6 +22,7 @@ export interface ResultKinds {
   report: ReportOutcome;
   checkpoint: CheckpointRun;
   status: StatusReport;
+  next: NextReport;
   'phase-start': PhaseStartResult;
   'phase-approve': ApproveResult;
   lab: LabReport;
@@ -44,7 +42,6 @@ export interface ResultKinds {
   'validate-breaks': BreaksReport;
   'break-self-test': SelfTestReport;
   demo: DemoResult;
-  next: NextResult;
 }
 export type ResultKind = keyof ResultKinds;
 /** What a command hands back to the entry point: the kind and the result it presented. */
@@ -58,6 +55,7 @@ const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
   report: (r) => gateCode(r.gate.status),
   // status only: a mid-phase health check never fails
   checkpoint: () => 0,
+  next: () => 0,
   status: (r) => (r.learners.some((l) => l.counts.invalid > 0) ? 2 : 0),
   // an edit to the approved plan without a §8 revisions entry is the learner's work not being there yet
   'phase-start': (r) => (r.plan.state === 'unlogged' ? 1 : 0),
@@ -80,8 +78,6 @@ const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
   'validate-breaks': (r) => (r.ok ? 0 : 2),
   'break-self-test': (r) => (r.ok ? 0 : 2),
   demo: (r) => (r.ok ? 0 : 1),
-  // advice, never a verdict
-  next: () => 0,
 };
 
 /**

@@ -43,6 +43,7 @@ export interface NextPhase {
 }
 
 export interface NextInput {
+  learner: string;
   /** Prefix for printed commands: `lynx`, or `npx lynx` when lynx is not on PATH. */
   bin: string;
   /** `--learner NAME` when the learner must be named (several learners, none configured). */
@@ -53,6 +54,9 @@ export interface NextInput {
   /** Paths git reports as modified or untracked (the gate needs a committed tree). */
   dirty: readonly string[];
 }
+
+/** `lynx next --json`: the learner and the actions, first = the one to do now. */
+export interface NextReport { schema_version: 1; learner: string; actions: NextAction[] }
 
 const closed = (s: NextPhase['status']): boolean => s === 'done' || s === 'attested';
 
@@ -72,7 +76,7 @@ export function nextActions(input: NextInput, max = 4): NextAction[] {
   if (current) phaseActions(current, input, cmd, push);
   else {
     const lastClosed = [...input.phases].reverse().find((p) => closed(p.status));
-    if (lastClosed && !lastClosed.reflectionsWritten) push({ kind: 'reflect', phase: lastClosed.id, command: null, why: `phase ${nn(lastClosed.id)} is closed: write its reflections (learners/<you>/phase-${nn(lastClosed.id)}/reflections.md) and commit them` });
+    if (lastClosed && !lastClosed.reflectionsWritten) push({ kind: 'reflect', phase: lastClosed.id, command: null, why: `phase ${nn(lastClosed.id)} is closed: write its reflections (learners/${input.learner}/phase-${nn(lastClosed.id)}/reflections.md) and commit them` });
     const open = input.phases.find((p) => !closed(p.status) && p.requires.every((r) => closed(input.phases.find((q) => q.id === r)?.status ?? 'not_started')));
     if (open) {
       if (input.dirty.length > 0) push({ kind: 'commit', phase: open.id, command: 'git add -A && git commit', why: `phase-start needs a committed tree (${input.dirty.length} uncommitted path(s))` });

@@ -34,3 +34,12 @@ export function lynxInstallSpec(): string {
   const url = (typeof repo === 'string' ? repo : repo?.url) ?? 'git+https://github.com/lynx-cortex/lynx.git';
   return `${url.startsWith('git+') ? url : `git+${url}`}#v${lynxVersion()}`;
 }
+
+/**
+ * How a person runs this lynx, for commands lynx prints: `lynx` when an executable of that name is on
+ * PATH, else the resolved path of this checkout's bin/lynx.js through node (pasteable as printed).
+ */
+export function lynxInvocation(env: NodeJS.ProcessEnv = process.env): string {
+  for (const dir of (env.PATH ?? '').split(':')) if (dir && existsSync(join(dir, 'lynx'))) return 'lynx';
+  return `node ${join(packageRoot(), 'bin', 'lynx.js')}`;
+}

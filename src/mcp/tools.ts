@@ -14,7 +14,7 @@ import { parsePhase } from '../core/ids.js';
 const phase = z.string().regex(/^\d{1,2}$/, 'a phase number: 7 or 07').describe('the phase number (7 or 07)');
 const learner = z.string().optional().describe('the learner (default: LYNX_LEARNER, then lynx.yaml)');
 
-const check = z.looseObject({ id: z.string(), kind: z.string(), title: z.string(), status: z.enum(['pass', 'fail', 'error', 'skipped', 'pending']), message: z.string() });
+const check = z.looseObject({ id: z.string(), kind: z.string(), title: z.string(), status: z.enum(['pass', 'fail', 'error', 'warn', 'skipped', 'pending']), message: z.string() });
 const gateResult = z.looseObject({
   schema_version: z.literal(1), phase: z.number().int(), learner: z.string(), status: z.enum(['pass', 'fail', 'error']), checks: z.array(check),
 });
@@ -48,8 +48,8 @@ export const TOOLS: ToolDef[] = [
     run: async (root, a) => asRecord(await status({ cwd: root, learner: s(a.learner), phase: a.phase === undefined ? undefined : ph(a.phase) })),
   },
   {
-    name: 'next', title: 'Next action',
-    description: 'The learner\'s one next action with the command to run, then the two or three after it (lynx next --json). Reads only.',
+    name: 'next', title: 'What to do next',
+    description: 'The one next action for the learner, with the lynx command to run, and the few after it (lynx next --json).',
     input: { learner },
     output: z.looseObject({
       schema_version: z.literal(1), learner: z.string(),

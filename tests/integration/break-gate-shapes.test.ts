@@ -53,10 +53,13 @@ describe('other break shapes', () => {
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'phase-33 break record');
     expect(lynx(['break', '33', '--json'], { cwd: dir }).stdout).toContain('"reason": "entry 33-01: symptom of 10 words"');
-    // the predictions are accepted; this workspace simply has no src/miniserve/handlers.py
+    // the predictions are accepted; this workspace has no src/miniserve/handlers.py nor its anchor
+    // anywhere, so start falls back to the guided mode: the edit to make by hand, no journal yet
     const start = lynx(['break', '33', 'start'], { cwd: dir });
-    expect(start.code).toBe(2);
-    expect(start.stderr).toContain("none of the break's target files is in this workspace: src/miniserve/handlers.py");
+    expect(start.code, start.stderr).toBe(0);
+    expect(start.stdout).toContain('src/miniserve/handlers.py');
+    expect(start.stdout).toContain('lynx break 33 confirm');
+    expect(openJournals(dir)).toEqual([]);
   });
 
   it('a diagnostic break that edits no file (phase 40): the steps, then restore closes the break', () => {

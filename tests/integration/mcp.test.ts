@@ -88,13 +88,12 @@ describe('lynx mcp over stdio, through the SDK client', () => {
     expect(JSON.parse(one.text)).toEqual(one.data);
   });
 
-  it('next: the planned phase 00 is to be approved, as `lynx next --json` says', async () => {
-    const n = await call('next');
-    expect(n.isError, n.text).toBe(false);
-    const actions = n.data.actions as { kind: string; command: string | null }[];
+  it('next: the planned phase waits for approval, as lynx next says', async () => {
+    const r = await call('next');
+    expect(r.isError, r.text).toBe(false);
+    const actions = r.data.actions as { kind: string; command: string | null }[];
     expect(actions[0]?.kind).toBe('approve');
-    expect(actions[0]?.command).toMatch(/phase-start 00 --approve$/);
-    expect(JSON.parse(lynx(['next', '--json'], { cwd: dir }).stdout)).toEqual(n.data);
+    expect(actions[0]?.command).toMatch(/ phase-start 00 --approve$/);
   });
 
   it('checkpoint (static) and gate: GateResults of phase 00', async () => {

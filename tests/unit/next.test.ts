@@ -9,7 +9,7 @@ const phase = (id: number, over: Partial<NextPhase> = {}): NextPhase => ({
   predictionsCommitted: false, openQuestions: 0, reflectionsWritten: false, ...over,
 });
 const input = (phases: NextPhase[], over: Partial<NextInput> = {}): NextInput => ({
-  bin: 'lynx', learnerFlag: '', now: new Date('2026-12-01T12:00:00Z'), phases, reviewsDue: 0, dirty: [], ...over,
+  learner: 'ana', bin: 'lynx', learnerFlag: '', now: new Date('2026-12-01T12:00:00Z'), phases, reviewsDue: 0, dirty: [], ...over,
 });
 const done = (id: number): NextPhase => phase(id, { status: 'done', reflectionsWritten: true, quizPassed: true, breakState: 'restored', labs: [] });
 const first = (i: NextInput) => nextActions(i)[0];

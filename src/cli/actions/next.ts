@@ -1,4 +1,4 @@
-/** lynx next (and a bare `lynx` inside a workspace): argv → the next use case → present. */
+/** lynx next: argv → the next use case → present (the one next action, and the few after it). */
 import { next } from '../../app/next.js';
 import type { Outcome } from '../../core/exit-codes.js';
 import type { Ctx } from '../context.js';

@@ -6,18 +6,16 @@ import { parsePhase } from '../../core/ids.js';
 import type { Ctx } from '../context.js';
 import { present } from '../present.js';
 
-/** The line `lynx next` would lead with, for the end of the plain status view. */
-async function nextLine(ctx: Ctx): Promise<string | undefined> {
-  const { next } = await import('../../app/next.js');
-  const first = (await next({ cwd: ctx.cwd, learner: ctx.learner })).actions[0];
-  return first ? (first.command ?? first.why) : undefined;
-}
-
 export async function statusCommand(ctx: Ctx, all: boolean, phaseArg: string | undefined): Promise<Outcome> {
   const phase = phaseArg === undefined ? undefined : parsePhase(phaseArg);
   if (phase !== undefined && all) throw new UsageError('give either a phase or --all, not both');
-  const result = await status({ cwd: ctx.cwd, learner: ctx.learner, all, phase });
-  // one learner, the whole list, in a terminal's reading form: end with what to do now
-  const line = !ctx.json && !all && phase === undefined && result.learners.every((l) => l.counts.invalid === 0) ? await nextLine(ctx) : undefined;
-  return present(ctx, 'status', result, { next: line });
+  const outcome = await present(ctx, 'status', await status({ cwd: ctx.cwd, learner: ctx.learner, all, phase }));
+  // the overview ends with what to do now (`lynx next` has the full list)
+  if (!ctx.json && !all && phase === undefined) {
+    const [{ next }, { theme }] = await Promise.all([import('../../app/next.js'), import('../../ui/theme.js')]);
+    const first = (await next({ cwd: ctx.cwd, learner: ctx.learner, quick: true })).actions[0];
+    const t = theme();
+    if (first) ctx.out(`\n${t.ok('next:')} ${first.command ? `${t.bold(first.command)}${t.dim(`  — ${first.why}`)}` : first.why}`);
+  }
+  return outcome;
 }

@@ -15,7 +15,7 @@ type GateView = typeof GateViewModule;
 
 export interface Printed { out: string[]; err?: string[] }
 /** quiet: manifest diff without the unchanged categories; bin: how to run this lynx (demo's last line). */
-export interface TextOptions { quiet?: boolean; bin?: string; next?: string | undefined }
+export interface TextOptions { quiet?: boolean; bin?: string }
 
 type TextReporter<K extends ResultKind> = (r: ResultKinds[K], t: Theme, o: TextOptions) => Printed | Promise<Printed>;
 
@@ -46,7 +46,7 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
     const { renderGate } = await gateView();
     return { out: [...r.notices.map((n) => t.warn(`! ${n}`)), renderGate(r.gate, t, { heading: `Checkpoint · phase ${nn(r.gate.phase)} · learner ${r.gate.learner}${r.run ? '' : ' · static (commands not run; --run runs them)'}` })] };
   },
-  status: async (r, t, o) => {
+  status: async (r, t) => {
     const out = r.notices.map((n) => t.warn(`! ${n}`));
     if (r.phase) {
       const { renderPhaseDetail } = await import('../phase-detail-view.js');
@@ -55,7 +55,7 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
     const { renderStatus } = await import('../status-view.js');
     const blocks = r.learners.map((l) => renderStatus({ learner: l.learner, current: l.current, counts: l.counts, rows: l.phases.map((p) => ({ ...p, error: p.error })) as LearnerStatus['rows'] }, t,
       l.reviews_due ? [t.info(`${l.reviews_due} review card(s) due today — lynx review${r.learners.length > 1 ? ` --learner ${l.learner}` : ''}`)] : []));
-    return { out: [...out, blocks.join('\n\n'), ...(o.next ? ['', t.dim(`next: ${o.next}`)] : [])] };
+    return { out: [...out, blocks.join('\n\n')] };
   },
   'phase-start': async (r, t) => ({ out: [(await import('../phase-start-view.js')).renderPhaseStart(r, t)] }),
   'phase-approve': async (r, t) => ({ out: [(await import('../phase-start-view.js')).renderApprove(r, t)] }),
@@ -67,6 +67,14 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
   attest: ({ attested: r }) => ({ out: [`✓ attested ${nn(r.phase)}/${r.item} by ${r.by} — commit learners/…/phase-${nn(r.phase)}/checkpoint.json`] }),
   waive: ({ waived: r }) => ({ out: [`✓ waived ${nn(r.phase)}/${r.item}: ${r.reason ?? ''} — the report will show it`] }),
   journal: (r) => ({ out: [`✓ ${r.path}${r.created ? ' (new today)' : ''}\n  ${r.entry}`] }),
+  next: (r, t) => {
+    const [first, ...rest] = r.actions;
+    if (!first) return { out: [t.dim('nothing to suggest')] };
+    const line = (a: typeof first): string => `${a.command ? t.bold(a.command) : ''}${a.command ? t.dim(`  — ${a.why}`) : a.why}`;
+    const out = [`${t.ok('next:')} ${line(first)}`];
+    if (rest.length > 0) out.push(t.dim('then:'), ...rest.map((a) => `  ${line(a)}`));
+    return { out };
+  },
   'lab-peeked': (r) => ({ out: [`recorded: lab ${r.lab}'s solutions were read before it was attempted (dod.lab_attempted_before_solutions: false) — the gate and the report will show it; commit ${r.checkpoint}`] }),
   'report-draft': (r) => ({ out: [r.added.length === 0 ? `${r.file}: nothing to add (${r.items} section(s) the DoD reads are already there)` : `${r.file}: added ${r.added.length} section(s) for ${r.added.join(', ')} — write them in your own words before \`lynx report ${nn(r.phase)}\``] }),
   'journal-edit': (r) => ({
@@ -139,15 +147,6 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
     const out = ['', `${t.bold('Demo workspace:')} ${r.dir}`, 'Try next:'];
     for (const l of [`cd ${r.dir}`, 'lynx status', 'lynx doctor', 'just test', 'just exp 00-seeding-demo']) out.push(`  ${t.info('$')} ${l}`);
     if (o.bin) out.push(t.dim(`(run lynx from this checkout as: node ${o.bin} …)`));
-    return { out };
-  },
-  next: (r, t) => {
-    const [first, ...after] = r.actions;
-    if (!first) return { out: ['Nothing to do.'] };
-    const out = [`${t.bold('Next:')} ${first.why}`];
-    if (first.command) out.push(`  ${t.info('$')} ${first.command}`);
-    if (after.length > 0) out.push('', t.dim('Then:'));
-    for (const a of after) out.push(`  ${t.dim('·')} ${a.command ? `${a.command}  ${t.dim(`— ${a.why}`)}` : a.why}`);
     return { out };
   },
 };
