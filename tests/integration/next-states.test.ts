@@ -136,6 +136,6 @@ describe('lynx next', () => {
     const s = lynx(['status'], { cwd: ws });
     expect(s.code).toBe(0);
     const last = s.stdout.trimEnd().split('\n').at(-1) ?? '';
-    expect(last).toMatch(/^next: .*lab 00 00 --run  — /);
+    expect(last).toMatch(/^next: .*lab 00 00 --run {2}— /);
   });
 });
