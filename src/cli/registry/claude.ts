@@ -22,7 +22,7 @@ export const registerClaude: Register = (program, act) => {
   program.command('mcp')
     .description('a Model Context Protocol server over stdio: lynx\'s read-only results as tools')
     .addHelpText('after', `${examples(['lynx mcp   # started by Claude Code from .mcp.json (lynx claude install --mcp)'])}
-Tools: status, checkpoint (static), lab_list, lab_show, gate, manifest_diff, phase_dod, phase_plan.
+Tools: status, next, checkpoint (static), lab_list, lab_show, gate, manifest_diff, phase_dod, phase_plan.
 Nothing writes; no quiz keys or model answers; paths must stay inside the workspace.
 `)
     .action(act<object>(async (ctx) => (await import('../../mcp/server.js')).serveMcp(ctx)));
