@@ -37,11 +37,12 @@ export interface CallOptions {
 /**
  * The use cases read the environment of this test process (LYNX_*, EDITOR, GITHUB_ACTIONS, git's
  * GIT_*, the locale), so the in-process tier gets the same minimal environment the spawned CLI
- * gets (cli.ts baseEnv): PATH, HOME, TMPDIR, the colour and learner settings of vitest.config.ts,
- * and what vitest itself needs. A test that wants a variable sets it and restores it.
+ * gets (cli.ts baseEnv): PATH, HOME, TMPDIR, NO_COLOR=1, and what vitest itself needs (no
+ * LYNX_LEARNER at all, as a spawned lynx has none). A test that wants a variable sets and restores it.
  */
-const KEEP = /^(PATH|HOME|TMPDIR|NO_COLOR|FORCE_COLOR|LYNX_LEARNER|VITEST.*|NODE_.*|TEST|MODE|DEV|PROD|SSR|BASE_URL)$/;
+const KEEP = /^(PATH|HOME|TMPDIR|VITEST.*|NODE_.*|TEST|MODE|DEV|PROD|SSR|BASE_URL)$/;
 for (const k of Object.keys(process.env)) if (!KEEP.test(k)) delete process.env[k];
+process.env.NO_COLOR = '1';
 
 const line = (buf: string[]) => (s: string): void => { buf.push(s.endsWith('\n') ? s : `${s}\n`); };
 
