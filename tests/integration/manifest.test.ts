@@ -59,7 +59,7 @@ describe('lynx manifest diff', () => {
       '(no differences in VERSIONS, ENV)',
       '',
     ].join('\n'));
-    const j = JSON.parse(await diff(dir, 'a.json', 'later.json', { json: true })).stdout) as { drift: boolean; differences: { category: string; key: string }[]; no_differences_in: string[] };
+    const j = JSON.parse((await diff(dir, 'a.json', 'later.json', { json: true })).stdout) as { drift: boolean; differences: { category: string; key: string }[]; no_differences_in: string[] };
     expect(j.drift).toBe(true);
     expect(j.differences.map((d) => d.key)).toEqual(['git_dirty', 'hardware.gpu', 'wall_seconds', 'mean_loss']);
     expect(j.no_differences_in).toEqual(['VERSIONS', 'ENV']);
@@ -73,7 +73,7 @@ describe('lynx manifest diff', () => {
     const broken = (await diff(dir, 'broken.json', 'a.json'));
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/broken\.json:3:\d+ invalid JSON/);
-    expect(await diff(dir, 'a.json', 'list.json')).code).toBe(2);
+    expect((await diff(dir, 'a.json', 'list.json')).code).toBe(2);
   });
 });
 
@@ -128,7 +128,7 @@ describe('lynx manifest check', () => {
     const bad = (await check(dir, []));
     expect(bad.code).toBe(2);
     expect(bad.stdout).toMatch(/✗ experiments\/00-bad\/manifest\.json {2}experiments\/00-bad\/manifest\.json:1:\d+ invalid JSON/);
-    expect(await check(dir, ['nope.json'])).code).toBe(2);
-    expect(await check(tempDir(), [])).code).toBe(2);
+    expect((await check(dir, ['nope.json'])).code).toBe(2);
+    expect((await check(tempDir(), [])).code).toBe(2);
   });
 });
