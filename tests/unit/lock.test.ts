@@ -46,33 +46,63 @@ describe('workspace lock', () => {
 
 describe('stale-lock takeover race', () => {
   // Two real processes see the same dead owner at the same instant; exactly one may take the lock.
+  // Each taker is started once and told by a line on stdin when to take (`go ROOT PAUSE`) and when to
+  // let go (`release`): both are loaded and waiting when the two go lines arrive, so they start
+  // together without spinning a core until an agreed instant, and the winner holds the lock exactly
+  // until the other has decided — no sleeps, and two tsx start-ups in all instead of two a round.
   const taker = `import { acquireLock } from ${JSON.stringify(join(repoRoot, 'src/io/lock.ts'))};
-const [root, startAt] = [process.argv[1], Number(process.argv[2])];
-while (Date.now() < startAt) { /* start together */ }
-try {
-  const release = await acquireLock(root, 'taker ' + process.pid);
-  process.stdout.write('won');
-  await new Promise((r) => setTimeout(r, 1500)); // hold it until the other taker has decided
-  await release();
-} catch (e) { process.stdout.write(e.name === 'LockedError' ? 'locked' : 'error ' + e.message); }`;
-  const take = (root: string, startAt: number, pause: number) => new Promise<string>((res) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', taker, root, String(startAt)], { cwd: repoRoot, env: { ...process.env, LYNX_TEST_TAKEOVER_PAUSE_MS: String(pause) } });
-    let out = '';
-    p.stdout.on('data', (c: Buffer) => { out += c.toString(); });
-    p.on('exit', () => res(out));
-  });
+import { createInterface } from 'node:readline';
+let release;
+for await (const line of createInterface({ input: process.stdin })) {
+  const [verb, root, pause] = line.split(' ');
+  if (verb === 'go') {
+    process.env.LYNX_TEST_TAKEOVER_PAUSE_MS = pause;
+    try { release = await acquireLock(root, 'taker ' + process.pid); process.stdout.write('won\\n'); }
+    catch (e) { process.stdout.write(e.name === 'LockedError' ? 'locked\\n' : 'error ' + e.message + '\\n'); }
+  } else if (verb === 'release') { await release(); release = undefined; process.stdout.write('released\\n'); }
+}`;
+  interface Taker { send: (line: string) => void; next: () => Promise<string>; stop: () => Promise<unknown> }
+  const start = (): Taker => {
+    const p = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', taker], { cwd: repoRoot, env: { ...process.env }, stdio: ['pipe', 'pipe', 'inherit'] });
+    const lines: string[] = [];
+    const waiting: ((l: string) => void)[] = [];
+    let buf = '';
+    p.stdout.on('data', (c: Buffer) => {
+      buf += c.toString();
+      for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
+        const l = buf.slice(0, i);
+        buf = buf.slice(i + 1);
+        const w = waiting.shift();
+        if (w) w(l); else lines.push(l);
+      }
+    });
+    return {
+      send: (line) => { p.stdin.write(`${line}\n`); },
+      next: () => new Promise<string>((res) => { const l = lines.shift(); if (l !== undefined) res(l); else waiting.push(res); }),
+      stop: () => { const exited = new Promise((res) => p.on('exit', res)); p.stdin.end(); return exited; },
+    };
+  };
 
   it('two processes racing for a dead owner\'s lock: exactly one wins, every round', async () => {
     const dead = spawnSync('true').pid;
-    for (let round = 0; round < 6; round++) {
-      const root = tempDir();
-      fakeLock(root, dead);
-      const startAt = Date.now() + 1500; // both are loaded by then
-      // both judge the lock stale at once, then one acts 0-150 ms after the other: the window in
-      // which a remove-and-retake lets the late one delete the early one's fresh lock
-      const outs = (await Promise.all([take(root, startAt, 100), take(root, startAt, 100 + round * 30)])).sort();
-      expect(outs, `round ${round}`).toEqual(['locked', 'won']);
-      expect(lockState(root)).toBe('free');
+    const takers = [start(), start()] as const;
+    try {
+      for (let round = 0; round < 6; round++) {
+        const root = tempDir();
+        fakeLock(root, dead);
+        // both judge the lock stale at once, then one acts 0-150 ms after the other: the window in
+        // which a remove-and-retake lets the late one delete the early one's fresh lock
+        takers[0].send(`go ${root} 100`);
+        takers[1].send(`go ${root} ${100 + round * 30}`);
+        const outs = await Promise.all(takers.map((t) => t.next()));
+        expect([...outs].sort(), `round ${round}`).toEqual(['locked', 'won']);
+        const winner = takers[outs.indexOf('won')]!;
+        winner.send('release');
+        expect(await winner.next()).toBe('released');
+        expect(lockState(root)).toBe('free');
+      }
+    } finally {
+      await Promise.all(takers.map((t) => t.stop()));
     }
   }, 60_000);
 
