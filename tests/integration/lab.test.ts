@@ -2,7 +2,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { baseEnv, bin, cleanup, git, lynx, repoRoot, workspace, write } from '../helpers/cli.js';
+import { baseEnv, bin, cleanup, copyOf, git, lynx, repoRoot, workspace, write } from '../helpers/cli.js';
+import { call } from '../helpers/app.js';
+import { phaseStart } from '../../src/app/phase-start.js';
+import { phaseApprove } from '../../src/app/phase-approve.js';
+import { labReport } from '../../src/app/lab.js';
 import { SPAWN_GRANDCHILD } from '../helpers/spawn-script.js';
 
 afterAll(cleanup);
@@ -33,7 +37,19 @@ print("setup ok", json.dumps(sys.argv[1:]))
 `;
 const SPAWN = SPAWN_GRANDCHILD;
 
-function labWorkspace(): string {
+// Listing, showing, opening and approving run in process (tests/helpers/app.ts); every `--run` stays
+// black-box: its live output is the command's stream, and timeouts, Ctrl-C and the lock are the process's.
+const approve = (dir: string) => call('phase-approve', () => phaseApprove({ cwd: dir, phase: 0 }), { cwd: dir });
+const labs = (dir: string, id?: string, json = false) => call('lab', () => labReport({ cwd: dir, phase: 0, id }), { cwd: dir, json });
+
+/** The recipes committed and phase 00 planned: built once per file, a copy per test. */
+let template: Promise<string> | undefined;
+async function labWorkspace(): Promise<string> {
+  const tpl = await (template ??= buildLabWorkspace());
+  return copyOf('lab', () => tpl);
+}
+
+async function buildLabWorkspace(): Promise<string> {
   const dir = workspace('ana');
   write(dir, 'Justfile', JUSTFILE);
   write(dir, 'scripts/setup.py', SETUP);
@@ -41,7 +57,7 @@ function labWorkspace(): string {
   write(dir, '.gitignore', `${readFileSync(join(dir, '.gitignore'), 'utf8')}*-pids.txt\n`);
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'recipes');
-  expect(lynx(['phase-start', '00'], { cwd: dir }).code).toBe(0);
+  expect((await call('phase-start', () => phaseStart({ cwd: dir, phase: 0, force: false }), { cwd: dir })).code).toBe(0);
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'plan');
   return dir;
@@ -64,28 +80,28 @@ async function gone(pids: number[], ms = 3000): Promise<boolean> {
 const pidsIn = (dir: string, f: string): number[] => readFileSync(join(dir, f), 'utf8').trim().split(' ').map(Number);
 
 describe('lynx lab', () => {
-  it('runs only in an approved phase; lists and shows labs with status, estimate and checklist progress', () => {
-    const dir = labWorkspace();
+  it('runs only in an approved phase; lists and shows labs with status, estimate and checklist progress', async () => {
+    const dir = await labWorkspace();
     const early = lynx(['lab', '00', '00', '--run'], { cwd: dir });
     expect(early.code).toBe(2);
     expect(early.stderr).toContain('phase-start 00 --approve');
-    expect(lynx(['phase-start', '00', '--approve'], { cwd: dir }).code).toBe(0);
-    const list = lynx(['lab', '00'], { cwd: dir });
+    expect((await approve(dir)).code).toBe(0);
+    const list = await labs(dir);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/^00 +Env checklist +· not run +— +0\/37$/m);
     expect(list.stdout).toMatch(/^04 +Write a manifest-diff helper +· not run +— \/ est\. < 5 minutes wall-clock +0\/6$/m);
     const checklist = join(dir, 'learners/ana/phase-00/lab/00-env-checklist.md');
     write(dir, 'learners/ana/phase-00/lab/00-env-checklist.md', readFileSync(checklist, 'utf8').replace('- [ ] uname -a', '- [x] uname -a'));
-    const show = lynx(['lab', '00', '00'], { cwd: dir });
+    const show = await labs(dir, '00');
     expect(show.stdout).toContain('Checklist 1/37');
     expect(show.stdout).toContain('  Block A — System\n  [x] uname -a shows Linux ≥ 6.x.');
     expect(show.stdout).toContain(' 5. uv run bandit -r src/');
     expect(show.stdout).toContain('· learners/ana/journal/YYYY-MM-DD.md');
   });
 
-  it('a passing run: recorded in checkpoint.json with duration, exit code, log and the manifests it wrote; arguments pass verbatim', () => {
-    const dir = labWorkspace();
-    lynx(['phase-start', '00', '--approve'], { cwd: dir });
+  it('a passing run: recorded in checkpoint.json with duration, exit code, log and the manifests it wrote; arguments pass verbatim', async () => {
+    const dir = await labWorkspace();
+    await approve(dir);
     const r = lynx(['lab', '00', '00', '--run', '--only', 'setup', '--', '--tag', 'two words'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('setup ok ["--tag", "two words"]');
@@ -102,22 +118,22 @@ describe('lynx lab', () => {
     expect(runs(dir).map((x) => x.manifests)).toEqual([['experiments/00-lab/manifest.json'], ['experiments/00-lab/manifest.json'], []]);
   });
 
-  it('a failing run stops the lab there and records the exit code; the listing says failed', () => {
-    const dir = labWorkspace();
-    lynx(['phase-start', '00', '--approve'], { cwd: dir });
+  it('a failing run stops the lab there and records the exit code; the listing says failed', async () => {
+    const dir = await labWorkspace();
+    await approve(dir);
     const r = lynx(['lab', '00', '00', '--run', '--only', 'setup,lint,test'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('lint: 2 problems');
     expect(r.stdout).toContain('✗ just lint  failed (exit 3)');
     expect(r.stdout).toContain('not run (stopped first): just test');
     expect(runs(dir).map((x) => [x.command, x.outcome, x.exit_code])).toEqual([['just setup', 'passed', 0], ['just lint', 'failed', 3]]);
-    const j = JSON.parse(lynx(['lab', '00', '--json'], { cwd: dir }).stdout) as { labs: { id: string; state: string }[] };
+    const j = JSON.parse((await labs(dir, undefined, true)).stdout) as { labs: { id: string; state: string }[] };
     expect(j.labs.find((l) => l.id === '00')?.state).toBe('failed');
   });
 
   it('a timeout from lynx.yaml (timeouts.lab) kills the whole process tree: no child survives', async () => {
-    const dir = labWorkspace();
-    lynx(['phase-start', '00', '--approve'], { cwd: dir });
+    const dir = await labWorkspace();
+    await approve(dir);
     write(dir, 'lynx.yaml', readFileSync(join(dir, 'lynx.yaml'), 'utf8').replace(/lab: \d+/, 'lab: 1'));
     const t0 = Date.now();
     const r = lynx(['lab', '00', '00', '--run', '--only', 'test'], { cwd: dir });
@@ -133,8 +149,8 @@ describe('lynx lab', () => {
   });
 
   it('Ctrl-C kills the whole process tree and records the run as interrupted', async () => {
-    const dir = labWorkspace();
-    lynx(['phase-start', '00', '--approve'], { cwd: dir });
+    const dir = await labWorkspace();
+    await approve(dir);
     const env = baseEnv();
     const child = spawn(process.execPath, [bin, 'lab', '00', '00', '--run', '--only', 'audit-deps'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -156,8 +172,8 @@ describe('lynx lab', () => {
   });
 
   it('a run that ends while another lynx command holds the workspace lock waits for it and is still recorded', async () => {
-    const dir = labWorkspace();
-    lynx(['phase-start', '00', '--approve'], { cwd: dir });
+    const dir = await labWorkspace();
+    await approve(dir);
     const script = `import { acquireLock } from ${JSON.stringify(join(repoRoot, 'src/io/lock.ts'))};
 const release = await acquireLock(process.argv.at(-1), 'lynx test-holder');
 console.log('held');
@@ -172,7 +188,7 @@ setTimeout(() => { void release(); }, 2500);`;
     await new Promise((res) => holder.on('close', res));
   });
 
-  it('a command that needs what this machine lacks (a cloud GPU) is skipped, said so, and nothing is recorded', () => {
+  it('a command that needs what this machine lacks (a cloud GPU) is skipped, said so, and nothing is recorded', async () => {
     const dir = workspace('ana');
     write(dir, 'learners/ana/phase-23/checkpoint.json', JSON.stringify({ schema_version: 1, phase: 23, learner: 'ana', status: 'in_progress' }));
     const r = lynx(['lab', '23', '00', '--run', '--only', '2'], { cwd: dir, env: { LYNX_HAVE: '' } });
@@ -188,9 +204,9 @@ setTimeout(() => { void release(); }, 2500);`;
     expect(manual.stderr).toContain('  1. ssh-keygen -t ed25519 -C "lynx-cortex-phase23"  (by hand)');
   });
 
-  it('a missing recipe is a clear error naming the Justfile and its recipes; nothing runs', () => {
-    const dir = labWorkspace();
-    lynx(['phase-start', '00', '--approve'], { cwd: dir });
+  it('a missing recipe is a clear error naming the Justfile and its recipes; nothing runs', async () => {
+    const dir = await labWorkspace();
+    await approve(dir);
     const r = lynx(['lab', '00', '01', '--run'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${join(dir, 'Justfile')} has no recipe \`manifest\` — it has: audit-deps, lint, setup, test`);
@@ -198,7 +214,7 @@ setTimeout(() => { void release(); }, 2500);`;
     const unknown = lynx(['lab', '00', '00', '--run', '--only', 'deploy'], { cwd: dir });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('lab 00/00 has no command lynx can run as "deploy"');
-    const badLab = lynx(['lab', '00', '09'], { cwd: dir });
+    const badLab = await labs(dir, '09');
     expect(badLab.code).toBe(2);
     expect(badLab.stderr).toContain('phase 00 has no lab "09" — its labs are 00, 01, 02, 03, 04');
   });
