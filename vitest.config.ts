@@ -12,7 +12,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // forks, not threads: the in-process tier (tests/helpers/app.ts) narrows process.env and the
-    // use cases add signal listeners to the process; a process per file keeps both to that file.
+    // use cases add signal listeners to the process; a child process keeps both out of the runner.
     // (Threads measured no cheaper here: 29.7 vs 30.4 s CPU for tests/unit.)
     pool: 'forks',
     maxWorkers: workers,
