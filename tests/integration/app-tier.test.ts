@@ -1,0 +1,46 @@
+/**
+ * The in-process tier is only worth its speed if it says what the binary says: the same call, made
+ * both ways, gives the same exit code, stdout and stderr — for a result, for a thrown error, and for
+ * a thrown error under --json — and the tier sees the spawned CLI's minimal environment.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanup, lynx, tempDir, write, type Run } from '../helpers/cli.js';
+import { call } from '../helpers/app.js';
+import { manifestDiff } from '../../src/app/manifest-diff.js';
+import { report } from '../../src/app/report.js';
+
+afterAll(cleanup);
+
+const only = ({ code, stdout, stderr }: Run): Run => ({ code, stdout, stderr });
+
+describe('in process = the built binary', () => {
+  it('a result: exit code and text (and the JSON document) are the binary\'s', async () => {
+    const dir = tempDir();
+    write(dir, 'a.json', JSON.stringify({ git_sha: 'a', versions: { numpy: '2.0.1' } }));
+    write(dir, 'b.json', JSON.stringify({ git_sha: 'a', versions: { numpy: '2.0.2' } }));
+    const inProcess = await call('manifest-diff', () => manifestDiff({ cwd: dir, a: 'a.json', b: 'b.json' }), { cwd: dir });
+    expect(inProcess.code).toBe(1);
+    expect(only(inProcess)).toEqual(lynx(['manifest', 'diff', 'a.json', 'b.json'], { cwd: dir }));
+    const json = await call('manifest-diff', () => manifestDiff({ cwd: dir, a: 'a.json', b: 'b.json' }), { cwd: dir, json: true });
+    const bin = lynx(['manifest', 'diff', 'a.json', 'b.json', '--json'], { cwd: dir });
+    expect(only(json)).toEqual(bin);
+    expect(json.json).toEqual(JSON.parse(bin.stdout));
+  });
+
+  it('a thrown error: exit code and message are the binary\'s, with and without --json', async () => {
+    const dir = tempDir(); // not a git repository
+    const text = await call('report', () => report({ cwd: dir, phase: '00' }), { cwd: dir });
+    expect(text.code).toBe(2);
+    expect(only(text)).toEqual(lynx(['report', '00'], { cwd: dir }));
+    const json = await call('report', () => report({ cwd: dir, phase: '00' }), { cwd: dir, json: true });
+    expect(only(json)).toEqual(lynx(['report', '00', '--json'], { cwd: dir }));
+    expect(json.json).toMatchObject({ error: { exit_code: 2 } });
+  });
+
+  it('sees only the minimal environment a spawned lynx gets (no LYNX_*, EDITOR, CI variables)', () => {
+    const extra = Object.keys(process.env).filter((k) => !/^(PATH|HOME|TMPDIR|NO_COLOR|VITEST.*|NODE_.*|TEST|MODE|DEV|PROD|SSR|BASE_URL)$/.test(k));
+    expect(extra).toEqual([]);
+    expect(process.env.LYNX_LEARNER).toBeUndefined();
+    expect(process.env.NO_COLOR).toBe('1');
+  });
+});
