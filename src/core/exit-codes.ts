@@ -12,6 +12,9 @@ import type { ApproveResult, PhaseStartResult } from './phase-results.js';
 import type { PeekedResult, DraftResult, AttestResult, DemoResult, DeriveResult, InitResult, JournalEdit, JournalResult, ReportOutcome, WaiveResult } from './results.js';
 import type { ClassReport } from './class-view.js';
 import type { BreaksReport, SelfTestReport } from './break/validate-results.js';
+import type { QuizResult } from './quiz/result.js';
+import type { QuizSessionResult } from './quiz/session-results.js';
+import type { ReviewGradeResult, ReviewReport, ReviewSessionResult } from './review/results.js';
 
 /** `lynx gate`: one result per phase verified; `all` = the --all form (its JSON is the list). */
 export interface GateRun { results: GateResult[]; all: boolean; changedSince?: string }
@@ -44,6 +47,11 @@ export interface ResultKinds {
   'break-self-test': SelfTestReport;
   demo: DemoResult;
   class: ClassReport;
+  quiz: QuizResult;
+  'quiz-session': QuizSessionResult;
+  review: ReviewReport;
+  'review-grade': ReviewGradeResult;
+  'review-session': ReviewSessionResult;
 }
 export type ResultKind = keyof ResultKinds;
 /** What a command hands back to the entry point: the kind and the result it presented. */
@@ -81,11 +89,19 @@ const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
   'break-self-test': (r) => (r.ok ? 0 : 2),
   demo: (r) => (r.ok ? 0 : 1),
   class: () => 0,
+  // below the threshold is a gate not passed yet
+  quiz: (r) => (r.passed ? 0 : 1),
+  // leaving the quiz is not a failed gate: 130, as for an interrupted command
+  'quiz-session': (r) => (r.exit.kind === 'left' ? 130 : r.exit.passed ? 0 : 1),
+  review: () => 0,
+  'review-grade': () => 0,
+  // every grade is recorded as it is given: leaving the review early loses nothing
+  'review-session': () => 0,
 };
 
 /**
  * The exit code of an outcome. A bare number is accepted for the commands that still compute their
- * own (break, quiz, review — to be moved onto a kind of their own by adding it to ResultKinds and TABLE).
+ * own (break, claude — to be moved onto a kind of their own by adding it to ResultKinds and TABLE).
  */
 export function exitCode(o: Outcome | number): number {
   if (typeof o === 'number') return o;

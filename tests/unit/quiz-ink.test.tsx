@@ -22,7 +22,7 @@ function setup(extra: Partial<Parameters<typeof QuizApp>[0]> = {}) {
   const finished: Given[][] = [];
   const info: FinishInfo = { score: 2 / 3, points: 2, total: 3, passed: false, threshold: 0.7, missed: [{ id: 'q-00-02', title: 'Sources', verdict: 'wrong' }], added: ['q-00-02'], already: [], today: '2026-03-01', nextReview: '2026-03-02', cooldownUntil: undefined, revisit: [], warnings: [] };
   const app = render(
-    <QuizApp phase={0} items={ITEMS} feedback="each" color={false} now={() => 0}
+    <QuizApp phase={0} items={ITEMS} feedback="each" now={() => 0}
       grade={(item, given) => Promise.resolve(gradeItem(item, given))}
       onProgress={(s) => saved.push(s)} onRestart={() => undefined}
       onFinish={(graded) => { finished.push(graded.map((g) => g.answer as Given)); return Promise.resolve(info); }}
