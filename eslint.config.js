@@ -68,16 +68,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/actions/*.ts', 'src/cli/commands/*.ts', 'src/cli/commands/*.tsx'],
+    files: ['src/cli/actions/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^\\./', message: 'A command maps argv to one use case (src/app) and presents it; it never imports another command.' }, { regex: '/(actions|commands)/', message: 'A command never imports another command.' }] }],
-    },
-  },
-  {
-    files: ['src/cli/commands/break/**/*.ts'],
-    rules: {
-      // break/ files may import each other (./x); one level up is another command
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./[^.]', message: 'A break command never imports a command outside break/.' }] }],
     },
   },
   {

@@ -13,6 +13,8 @@ import type { PeekedResult, DraftResult, AttestResult, DemoResult, DeriveResult,
 import type { ClassReport } from './class-view.js';
 import type { BreaksReport, SelfTestReport } from './break/validate-results.js';
 import type { QuizResult } from './quiz/result.js';
+import type { ClaudeInstallResult } from './claude-results.js';
+import type { BreakResult } from './break/results.js';
 import type { QuizSessionResult } from './quiz/session-results.js';
 import type { ReviewGradeResult, ReviewReport, ReviewSessionResult } from './review/results.js';
 
@@ -20,6 +22,10 @@ import type { ReviewGradeResult, ReviewReport, ReviewSessionResult } from './rev
 export interface GateRun { results: GateResult[]; all: boolean; changedSince?: string }
 /** `lynx checkpoint`: the gate result plus the workspace notices shown above it. */
 export interface CheckpointRun { gate: GateResult; notices: string[]; run: boolean }
+/** `lynx break`: one step's result; `streamed` = its commands' output already went to the terminal. */
+export interface BreakRun { result: BreakResult; streamed: boolean }
+/** A restore that did not put the bytes back, or a status with unreadable journals (exit 2, shown on stderr). */
+export const breakRefused = (r: BreakResult): boolean => (r.step === 'restore' && !r.ok) || (r.step === 'status' && r.unreadable.length > 0);
 
 export interface ResultKinds {
   gate: GateRun;
@@ -52,6 +58,8 @@ export interface ResultKinds {
   review: ReviewReport;
   'review-grade': ReviewGradeResult;
   'review-session': ReviewSessionResult;
+  'claude-install': ClaudeInstallResult;
+  break: BreakRun;
 }
 export type ResultKind = keyof ResultKinds;
 /** What a command hands back to the entry point: the kind and the result it presented. */
@@ -97,11 +105,14 @@ const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
   'review-grade': () => 0,
   // every grade is recorded as it is given: leaving the review early loses nothing
   'review-session': () => 0,
+  'claude-install': () => 0,
+  // a restore that did not put the bytes back, or unreadable journals: bad state to fix first
+  break: ({ result }) => (breakRefused(result) ? 2 : 0),
 };
 
 /**
  * The exit code of an outcome. A bare number is accepted for the commands that still compute their
- * own (break, claude — to be moved onto a kind of their own by adding it to ResultKinds and TABLE).
+ * own (the Claude Code Stop hook, whose 0/1 is Claude Code's contract, and `lynx mcp`).
  */
 export function exitCode(o: Outcome | number): number {
   if (typeof o === 'number') return o;

@@ -11,6 +11,8 @@ import { renderDiff } from '../../core/manifest-drift.js';
 import { table, type Theme } from '../theme.js';
 import type * as GateViewModule from '../gate-view.js';
 import { quizText } from './quiz-text.js';
+import { claudeInstallText } from './claude-text.js';
+import { breakText } from './break-text.js';
 
 type GateView = typeof GateViewModule;
 
@@ -155,4 +157,6 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
     return { out };
   },
   ...quizText,
+  'claude-install': claudeInstallText,
+  break: breakText,
 };
