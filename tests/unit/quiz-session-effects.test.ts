@@ -11,7 +11,7 @@ import type { Graded } from '../../src/core/quiz/grade.js';
 
 const IDS = ['q-00-01', 'q-00-02', 'q-00-03'];
 const verdict = (id: string, points: 0 | 1, extra: Partial<Graded> = {}): Graded =>
-  ({ id, verdict: points ? 'correct' : 'wrong', points, answer: 1, expected: 'x', feedback: '', ...extra }) as Graded;
+  ({ id, verdict: points ? 'correct' : 'wrong', points, answer: 1, expected: 'x', feedback: '', ...extra });
 
 /** Drive the reducer like the hook does: each action, and the effects of its transition. */
 function drive(s: SessionState, ...actions: SessionAction[]): { s: SessionState; effects: SessionEffect[][] } {

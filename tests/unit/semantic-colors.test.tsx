@@ -12,7 +12,7 @@ afterEach(() => { cleanup(); chalk.level = level; });
 
 const ITEM = { id: 'q-00-01', title: 'Lockfiles', answer_type: 'mcq', prompt_en: 'Why?', choices: ['Readable', 'Pins hashes'], correct: 1, tags: ['x'] } as QuizItem;
 /** Foreground colour codes (30–37, 90–97), not bold or dim. */
-const COLOUR = /\u001b\[(3[0-7]|9[0-7])m/;
+const COLOUR = new RegExp(`${String.fromCharCode(27)}\\[(3[0-7]|9[0-7])m`);
 
 function frame(colour: boolean): string {
   chalk.level = 1; // as a terminal would: only the palette decides
