@@ -5,7 +5,7 @@
  * schema — the success shape and the error envelope {error: …}.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, git, gitRepo, lynx, tempDir, workspace, write } from '../helpers/cli.js';
+import { cleanup, git, gitRepo, tempDir, workspace, write } from '../helpers/cli.js';
 import { breakWorkspace, commitPredictions } from '../helpers/break-fixture.js';
 import { commitAll } from '../helpers/gate-fixture.js';
 import { schema, valid } from '../helpers/json-schema.js';
