@@ -11,6 +11,8 @@ import type { ResultKind, ResultKinds } from '../../core/exit-codes.js';
 import type { DoctorReport, GateResult, StatusReport, ValidateReport } from '../../schemas/generated/types.js';
 import type * as J from '../../schemas/generated/output-types.js';
 import type { JournalEdit } from '../../core/results.js';
+import type { QuizSessionResult } from '../../core/quiz/session-results.js';
+import type { ReviewSessionResult } from '../../core/review/results.js';
 
 /** What `--json` prints for each result kind. */
 export interface JsonOf {
@@ -40,6 +42,15 @@ export interface JsonOf {
   'break-self-test': J.ValidateSelfTest.ValidateSelfTestJson;
   demo: J.Demo.DemoJson;
   class: J.Class.ClassReport;
+  quiz: J.QuizResult.QuizResultJson;
+  /** never printed: the interactive quiz refuses --json (exit 2); `--answers FILE --json` is `quiz` */
+  'quiz-session': QuizSessionResult;
+  review: J.Review.ReviewJson;
+  'review-grade': J.Review.ReviewJson;
+  /** never printed: `lynx review --json` is the queue (`review`), not the interactive session */
+  'review-session': ReviewSessionResult;
+  'claude-install': J.ClaudeInstall.ClaudeInstallJson;
+  break: J.Break.BreakJson;
 }
 
 /**
@@ -83,6 +94,13 @@ const shape: { [K in ResultKind]: (r: ResultKinds[K]) => JsonOf[K] } = {
   'break-self-test': same,
   demo: same,
   class: same,
+  quiz: same,
+  'quiz-session': same,
+  review: same,
+  'review-grade': same,
+  'review-session': same,
+  'claude-install': same,
+  break: (r) => same({ schema_version: 1 as const, ...r.result }),
 };
 
 export function json<K extends ResultKind>(kind: K, result: ResultKinds[K]): string {
