@@ -20,7 +20,7 @@ import { nn } from '../core/ids.js';
 import type { ReportOutcome } from '../core/results.js';
 import { phaseIndex } from '../io/curriculum.js';
 import { readCheckpoint, writeCheckpoint, newCheckpoint } from '../io/checkpoint.js';
-import { killPoint, writeAtomic } from '../io/fsx.js';
+import { CAPS, killPoint, readRegular, writeAtomic } from '../io/fsx.js';
 import { forgetOutput, ownOutputs, recordOutput } from '../io/own-outputs.js';
 import { withLock } from '../io/lock.js';
 import { packageRoot, lynxVersion } from '../io/pkg.js';
@@ -89,7 +89,10 @@ export async function report(opts: { cwd: string; learner?: string | undefined; 
   return withLock(t.ws.root, `lynx report ${nn(t.phase.id)}`, async () => {
     const cp = readCheckpoint(t.ws, t.learner, t.phase.id);
     if (cp?.status === 'done' || cp?.status === 'attested') throw new UsageError(`phase ${nn(t.phase.id)} is already closed (${cp.closed_at?.slice(0, 10) ?? '?'}); \`lynx gate ${nn(t.phase.id)}\` verifies it`);
-    const orphan = ownOutputs(t.ws.root)(layoutOf(t.ws, t.learner).report(t.phase.id));
+    const reportRel = layoutOf(t.ws, t.learner).report(t.phase.id);
+    // validate first: the report lynx will merge into is read now (a FIFO or a dangling link is exit 2 before the gate runs)
+    readRegular(t.ws.abs(reportRel), { display: reportRel, cap: CAPS.learner, root: t.ws.root, optional: true });
+    const orphan = ownOutputs(t.ws.root)(reportRel);
     const { result, ctx } = await gateResult(t, { mode: 'full', ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(opts.onCommand ? { onCommand: opts.onCommand } : {}) }, { ritual: true, requireClean: true });
     const healed = orphan ? [`${layoutOf(t.ws, t.learner).report(t.phase.id)} was lynx's own report from an interrupted \`lynx report\` (its checkpoint was never written)${result.status === 'pass' ? '; rewritten' : ''}`] : [];
     if (result.status !== 'pass') return { gate: result, written: [], healed };

@@ -125,8 +125,12 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
     fs: {
       info: (given) => {
         const rel = reroot(given);
+        // a dangling, looping or outward symlink is refused (InputError, exit 2), never "missing":
+        // a manifest that is a dangling link must not make its check quietly count 0 files
+        const real = realInside(ws.root, ws.abs(rel), rel);
+        if (real === undefined) return { exists: false, isFile: false, size: 0 };
         try {
-          const s = statSync(realInside(ws.root, ws.abs(rel), rel) ?? ws.abs(rel));
+          const s = statSync(real);
           return { exists: true, isFile: s.isFile(), size: s.size };
         } catch {
           return { exists: false, isFile: false, size: 0 };
