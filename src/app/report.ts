@@ -90,8 +90,8 @@ export async function report(opts: { cwd: string; learner?: string | undefined; 
     const cp = readCheckpoint(t.ws, t.learner, t.phase.id);
     if (cp?.status === 'done' || cp?.status === 'attested') throw new UsageError(`phase ${nn(t.phase.id)} is already closed (${cp.closed_at?.slice(0, 10) ?? '?'}); \`lynx gate ${nn(t.phase.id)}\` verifies it`);
     const reportRel = layoutOf(t.ws, t.learner).report(t.phase.id);
-    // validate first: the report lynx will merge into is read now (a FIFO or a dangling link is exit 2 before the gate runs)
-    readRegular(t.ws.abs(reportRel), { display: reportRel, cap: CAPS.learner, root: t.ws.root, optional: true });
+    // validate first: the report lynx will merge into and the plan are read now (a FIFO or a dangling link is exit 2 before the gate runs)
+    for (const rel of [reportRel, layoutOf(t.ws, t.learner).plan(t.phase.id)]) readRegular(t.ws.abs(rel), { display: rel, cap: CAPS.learner, root: t.ws.root, optional: true });
     const orphan = ownOutputs(t.ws.root)(reportRel);
     const { result, ctx } = await gateResult(t, { mode: 'full', ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(opts.onCommand ? { onCommand: opts.onCommand } : {}) }, { ritual: true, requireClean: true });
     const healed = orphan ? [`${layoutOf(t.ws, t.learner).report(t.phase.id)} was lynx's own report from an interrupted \`lynx report\` (its checkpoint was never written)${result.status === 'pass' ? '; rewritten' : ''}`] : [];
