@@ -3,7 +3,7 @@
  * Code runs Stop hooks after every reply, not once per session, so the stub is appended once per
  * session and day: the entry names the session, and a day that already names it is left alone.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readInside } from '../io/fsx.js';
 import { journalDay, journalPath } from '../core/journal.js';
 import { now } from '../io/clock.js';
 import { openWorkspace, resolveLearner } from '../io/workspace.js';
@@ -23,7 +23,7 @@ export async function stopHook(opts: { cwd: string; learner?: string | undefined
   const ws = await openWorkspace(opts.cwd);
   const learner = resolveLearner(ws, opts.learner);
   const path = journalPath(learner, journalDay(now()));
-  const today = existsSync(ws.abs(path)) ? readFileSync(ws.abs(path), 'utf8') : '';
+  const today = readInside(ws.root, path) ?? '';
   if (today.includes(`Claude Code session ${session}:`)) return { schema_version: 1, appended: false, path, session, reason: 'already in today\'s journal' };
   const r = await journal({ cwd: ws.root, learner, text: stubText(session), decision: false });
   return { schema_version: 1, appended: true, path: r.path, session };

@@ -2,6 +2,7 @@
  * lynx init: make the current git repository a workspace. Idempotent: creates what is missing,
  * leaves identical files alone, and never overwrites a file the learner changed (it says so).
  */
+import { readInside } from '../io/fsx.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
@@ -32,8 +33,8 @@ export const CI_WORKFLOW = '.github/workflows/lynx-gate.yml';
 export async function init(opts: { cwd: string; learner?: string | undefined; ci?: boolean; claude?: boolean; mcp?: boolean }): Promise<InitResult> {
   if (opts.mcp && !opts.claude) throw new UsageError('--mcp goes with --claude', { hint: 'lynx init --claude --mcp' });
   const root = gitRoot(opts.cwd);
-  const configPath = join(root, CONFIG_FILE);
-  const existing = existsSync(configPath) ? await parseConfig(readFileSync(configPath, 'utf8'), CONFIG_FILE) : undefined;
+  const existingText = readInside(root, CONFIG_FILE);
+  const existing = existingText !== undefined ? await parseConfig(existingText, CONFIG_FILE) : undefined;
   const flag = opts.learner ?? process.env.LYNX_LEARNER;
   const learner = flag !== undefined
     ? assertLearner(flag, opts.learner !== undefined ? '--learner' : 'LYNX_LEARNER')

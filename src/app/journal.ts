@@ -4,14 +4,13 @@
  * day's file is created whole, so entries from concurrent processes all land, none interleaved.
  * Without TEXT it opens $EDITOR on the day's file (only in a terminal).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { EnvError, UsageError } from '../core/errors.js';
 import { entryText, journalDay, journalPath, journalTime } from '../core/journal.js';
 import { render } from '../core/render.js';
 import type { JournalEdit, JournalResult } from '../core/results.js';
 import { learnerExists } from '../io/checkpoint.js';
 import { now } from '../io/clock.js';
-import { writeAtomic } from '../io/fsx.js';
+import { readInside, writeAtomic } from '../io/fsx.js';
 import { appendEntry } from '../io/journal-file.js';
 import { readTemplate } from '../io/templates.js';
 import { openWorkspace, resolveLearner, type Workspace } from '../io/workspace.js';
@@ -51,11 +50,11 @@ export async function editJournal(opts: { cwd: string; learner?: string | undefi
   const day = journalDay(t);
   const path = journalPath(learner, day);
   appendEntry(ws.abs(path), heading(day, learner), '', ws.abs('.lynx/tmp'));
-  const before = readFileSync(ws.abs(path), 'utf8');
+  const before = readInside(ws.root, path) ?? '';
   const { runInteractive } = await import('../io/proc.js');
   const code = await runInteractive([...argv, ws.abs(path)], ws.root);
   if (code !== 0) throw new EnvError(`the editor (${argv.join(' ')}) exited with ${code ?? 'a signal'}`);
-  const after = existsSync(ws.abs(path)) ? readFileSync(ws.abs(path), 'utf8') : '';
+  const after = readInside(ws.root, path) ?? '';
   if (after === before) return { path, added: false };
   if (!after.startsWith(before)) {
     // Append-only: earlier entries were changed. Keep the learner's file, and the old text beside it.

@@ -4,7 +4,8 @@
  * wall_seconds agrees with them. One line per manifest; exit 1 when any has a problem, 2 when one
  * cannot be read.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
+import { CAPS, readRegularText } from '../io/fsx.js';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { InputError, LynxError, UsageError } from '../core/errors.js';
 import { manifestProblems } from '../core/manifest.js';
@@ -26,10 +27,12 @@ async function provenance(root: string, snap: git.Snapshot, doc: Record<string, 
   return [...problems, ...timeProblems(doc)];
 }
 
-async function verdict(root: string, snap: git.Snapshot, abs: string, display: string): Promise<ManifestVerdict> {
+async function verdict(root: string, snap: git.Snapshot, abs: string, display: string, inside: boolean): Promise<ManifestVerdict> {
   let doc: unknown;
   try {
-    doc = parseJson(readFileSync(abs, 'utf8'), display).data;
+    // fsx-read: only a regular file (a FIFO or /dev/zero would hang), capped, strict UTF-8, and — for
+    // the workspace's own manifests — a real path inside it; refused files are `unreadable` (exit 2)
+    doc = parseJson(readRegularText(abs, { display, cap: CAPS.json, ...(inside ? { root } : {}) }), display).data;
   } catch (err) {
     const msg = err instanceof LynxError ? err.message : `${display}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
     return { path: display, status: 'unreadable', problems: [msg] };
@@ -50,13 +53,15 @@ export async function manifestCheck(opts: { cwd: string; paths: string[] }): Pro
   const targets = opts.paths.length > 0
     ? opts.paths.map((p) => {
       const abs = resolve(opts.cwd, p);
-      if (!existsSync(abs)) throw new InputError(`${p}: file not found`, { pos: { file: p } });
+      // lstat, not exists: a dangling or looping symlink is refused by the reader, not "not found"
+      try { lstatSync(abs); } catch { throw new InputError(`${p}: file not found`, { pos: { file: p } }); }
       const rel = relative(root, abs);
-      return { abs, display: rel.startsWith('..') || isAbsolute(rel) ? p : rel };
+      const outside = rel.startsWith('..') || isAbsolute(rel);
+      return { abs, display: outside ? p : rel, inside: !outside };
     })
-    : (await findManifests(root)).map((p) => ({ abs: resolve(root, p), display: p }));
+    : (await findManifests(root)).map((p) => ({ abs: resolve(root, p), display: p, inside: true }));
   const snap = await git.snapshot(root);
   const manifests: ManifestVerdict[] = [];
-  for (const t of targets) manifests.push(await verdict(root, snap, t.abs, t.display));
+  for (const t of targets) manifests.push(await verdict(root, snap, t.abs, t.display, t.inside));
   return { schema_version: 1, root, head: snap.head, manifests, ok: manifests.every((m) => m.status === 'ok') };
 }

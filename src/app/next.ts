@@ -3,7 +3,8 @@
  * state, the current phase's labs, plan §7 and break predictions, today's review cards and the dirty
  * tree. Reads only; nothing here writes.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readInside } from '../io/fsx.js';
+import { existsSync } from 'node:fs';
 import { nextActions, type NextPhase, type NextReport } from '../core/next.js';
 import { expandPath, nn } from '../core/ids.js';
 import { isClosed } from '../core/status.js';
@@ -19,9 +20,9 @@ import * as git from '../io/git.js';
 
 /** Reflections count as written once the learner's own words (not headings, prompts or lab lines) pass 40. */
 function reflectionsWritten(ws: Workspace, learner: string, phase: number): boolean {
-  const abs = ws.abs(`learners/${learner}/phase-${nn(phase)}/reflections.md`);
-  if (!existsSync(abs)) return false;
-  const own = readFileSync(abs, 'utf8').replace(/<!--[\s\S]*?-->/g, '').split('\n')
+  const text = readInside(ws.root, `learners/${learner}/phase-${nn(phase)}/reflections.md`);
+  if (text === undefined) return false;
+  const own = text.replace(/<!--[\s\S]*?-->/g, '').split('\n')
     .filter((l) => !/^\s*#/.test(l) && !/^\s*- Lab \S+ — [^:]*:\s*$/.test(l)).join(' ');
   return own.split(/\s+/).filter((w) => /\w/.test(w)).length >= 40;
 }
@@ -31,8 +32,8 @@ async function predictionsCommitted(ws: Workspace, learner: string, phaseId: num
   const brk = phase.breaks[0];
   if (!brk) return false;
   const rel = expandPath(predictionsRel(phase.id, brk), { learner, docs: docsDir(phase), nn: nn(phase.id) });
-  if (!existsSync(ws.abs(rel))) return false;
-  if (readFileSync(ws.abs(rel), 'utf8') === predictionsTemplate(phase.id, brk)) return false;
+  const text = readInside(ws.root, rel);
+  if (text === undefined || text === predictionsTemplate(phase.id, brk)) return false;
   return git.isCommitted(ws.root, rel);
 }
 
@@ -52,7 +53,7 @@ export async function next(opts: { cwd: string; learner?: string | undefined; en
     const isCurrent = p.id === current?.id;
     const full = isCurrent ? await loadPhase(ws, p.id) : undefined;
     // quick (status's last line) leaves the plan unparsed: the markdown parser is most of its cost
-    const plan = isCurrent && !opts.quick && existsSync(ws.abs(planFileName(p.id))) ? readFileSync(ws.abs(planFileName(p.id)), 'utf8') : undefined;
+    const plan = isCurrent && !opts.quick ? readInside(ws.root, planFileName(p.id)) : undefined;
     const st = cp?.status ?? 'not_started';
     phases.push({
       id: p.id, title: p.title, requires: p.requires, status: st,

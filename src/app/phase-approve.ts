@@ -3,8 +3,8 @@
  * sha256 of the plan's exact text — and move the phase to `in_progress`. From then on a change to
  * the plan needs a §8 Revisions log entry (the gate compares the hash).
  */
+import { readInside } from '../io/fsx.js';
 import { layoutOf } from '../io/workspace.js';
-import { existsSync, readFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import { nn } from '../core/ids.js';
 import { sha256 } from '../core/attempts.js';
@@ -24,8 +24,8 @@ export async function phaseApprove(opts: { cwd: string; learner?: string | undef
     if (!cp || cp.status === 'not_started') throw new UsageError(`phase ${n} has no plan to approve yet`, { hint: `Run \`lynx phase-start ${n}\`, read and edit PHASE_${n}_PLAN.md, then approve it.` });
     if (isClosed(cp.status)) throw new UsageError(`phase ${n} is already closed (${cp.status}); there is nothing to approve`);
     const planPath = layoutOf(ws, learner).plan(phase.id);
-    if (!existsSync(ws.abs(planPath))) throw new UsageError(`${planPath} is missing`, { hint: `\`lynx phase-start ${n}\` writes it again from the template.` });
-    const text = readFileSync(ws.abs(planPath), 'utf8');
+    const text = readInside(ws.root, planPath);
+    if (text === undefined) throw new UsageError(`${planPath} is missing`, { hint: `\`lynx phase-start ${n}\` writes it again from the template.` });
     const base = { schema_version: 1 as const, phase: phase.id, title: phase.title, learner, status: 'in_progress' as const, open_questions: await openQuestions(text) };
     if (cp.status === 'in_progress' && cp.approved_at && cp.plan_sha256) {
       // Approval is recorded once: re-approving would let an unlogged edit through.

@@ -4,7 +4,6 @@
  * idempotent and never overwrites a plan the learner edited; --force rewrites it, keeping a backup.
  */
 import { layoutOf } from '../io/workspace.js';
-import { existsSync, readFileSync } from 'node:fs';
 import { GateFailed, UsageError } from '../core/errors.js';
 import { checkpointPath, expandPath, nn, phaseStateDir } from '../core/ids.js';
 import { predictionsRel, predictionsTemplate } from '../core/break/predictions.js';
@@ -16,7 +15,7 @@ import { isClosed } from '../core/status.js';
 import type { Checkpoint, Phase } from '../schemas/generated/types.js';
 import { newCheckpoint, readCheckpoint, writeCheckpoint } from '../io/checkpoint.js';
 import { phaseIndex } from '../io/curriculum.js';
-import { writeAtomic } from '../io/fsx.js';
+import { readInside, writeAtomic } from '../io/fsx.js';
 import { ensureFile, type Action } from '../io/scaffold.js';
 import type { PhaseStartResult } from '../core/phase-results.js';
 import { openTarget } from './target.js';
@@ -92,7 +91,7 @@ export async function phaseStart(opts: { cwd: string; learner?: string | undefin
     const { text, checklists } = renderPlan(ws, learner, phase, planned, titles);
     const planPath = layoutOf(ws, learner).plan(phase.id);
     let plan: PhaseStartResult['plan'];
-    const current = existsSync(ws.abs(planPath)) ? readFileSync(ws.abs(planPath), 'utf8') : undefined;
+    const current = readInside(ws.root, planPath);
     if (current === undefined) {
       await writeAtomic(ws.abs(planPath), text);
       plan = { path: planPath, action: 'created' };
@@ -120,7 +119,7 @@ export async function phaseStart(opts: { cwd: string; learner?: string | undefin
     const cpChanged = JSON.stringify(next) !== JSON.stringify(original);
     if (cpChanged) await writeCheckpoint(ws, next);
     files.unshift({ path: cpRel, action: !cpChanged ? 'unchanged' : original === undefined ? 'created' : 'updated' });
-    if (next.status === 'in_progress') plan.state = planState(readFileSync(ws.abs(planPath), 'utf8'), next).state;
+    if (next.status === 'in_progress') plan.state = planState(readInside(ws.root, planPath) ?? '', next).state;
     return {
       schema_version: 1, phase: phase.id, title: phase.title, learner, status: next.status, opened: opening, plan, files, forced,
       docs: phaseDocs(ws, phase), read_order: phase.read_order.map((r) => ({ path: r.path, ...(r.note ? { note: r.note } : {}) })),

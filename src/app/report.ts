@@ -20,7 +20,8 @@ import { nn } from '../core/ids.js';
 import type { ReportOutcome } from '../core/results.js';
 import { phaseIndex } from '../io/curriculum.js';
 import { readCheckpoint, writeCheckpoint, newCheckpoint } from '../io/checkpoint.js';
-import { writeAtomic } from '../io/fsx.js';
+import { CAPS, killPoint, readRegular, writeAtomic } from '../io/fsx.js';
+import { forgetOutput, ownOutputs, recordOutput } from '../io/own-outputs.js';
 import { withLock } from '../io/lock.js';
 import { packageRoot, lynxVersion } from '../io/pkg.js';
 import { sourceLines, manifestRows } from '../io/measure.js';
@@ -68,8 +69,14 @@ async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof
   const { signature: _old, ...unsigned } = fields;
   const next: Checkpoint = { ...unsigned, status: signature ? 'attested' : 'done', gate_digest: digest, ...(signature ? { signature } : {}) };
   // Order matters for a crash: the report first, then the checkpoint that vouches for it, then the view.
-  await writeAtomic(ws.abs(layout.report(phase.id)), report);
+  // The report's bytes are recorded as lynx's own first: killed before the checkpoint, the orphaned
+  // report is recognised by the next `lynx report` (not "1 uncommitted path") and rewritten.
+  const reportAbs = ws.abs(layout.report(phase.id));
+  await recordOutput(ws.root, reportAbs, report);
+  await writeAtomic(reportAbs, report);
+  killPoint('report:written');
   await writeCheckpoint(ws, next);
+  await forgetOutput(ws.root, reportAbs);
   const cps = new Map<number, Checkpoint>();
   for (const p of index) { const c = p.id === phase.id ? next : readCheckpoint(ws, learner, p.id); if (c) cps.set(p.id, c); }
   const progress = `learners/${learner}/progress.md`;
@@ -82,8 +89,13 @@ export async function report(opts: { cwd: string; learner?: string | undefined; 
   return withLock(t.ws.root, `lynx report ${nn(t.phase.id)}`, async () => {
     const cp = readCheckpoint(t.ws, t.learner, t.phase.id);
     if (cp?.status === 'done' || cp?.status === 'attested') throw new UsageError(`phase ${nn(t.phase.id)} is already closed (${cp.closed_at?.slice(0, 10) ?? '?'}); \`lynx gate ${nn(t.phase.id)}\` verifies it`);
+    const reportRel = layoutOf(t.ws, t.learner).report(t.phase.id);
+    // validate first: the report lynx will merge into and the plan are read now (a FIFO or a dangling link is exit 2 before the gate runs)
+    for (const rel of [reportRel, layoutOf(t.ws, t.learner).plan(t.phase.id)]) readRegular(t.ws.abs(rel), { display: rel, cap: CAPS.learner, root: t.ws.root, optional: true });
+    const orphan = ownOutputs(t.ws.root)(reportRel);
     const { result, ctx } = await gateResult(t, { mode: 'full', ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(opts.onCommand ? { onCommand: opts.onCommand } : {}) }, { ritual: true, requireClean: true });
-    if (result.status !== 'pass') return { gate: result, written: [] };
-    return { gate: result, written: await close(t, result, ctx) };
+    const healed = orphan ? [`${layoutOf(t.ws, t.learner).report(t.phase.id)} was lynx's own report from an interrupted \`lynx report\` (its checkpoint was never written)${result.status === 'pass' ? '; rewritten' : ''}`] : [];
+    if (result.status !== 'pass') return { gate: result, written: [], healed };
+    return { gate: result, written: await close(t, result, ctx), healed };
   });
 }

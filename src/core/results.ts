@@ -8,7 +8,8 @@ export interface DeriveResult { schema_version: 1; phase: number; topic: string;
 
 export interface InitResult { root: string; learner: string; actions: FileAction[] }
 
-export interface ReportOutcome { gate: GateResult; written: string[] }
+/** `healed`: interruptions of an earlier run this one recognised and finished (an orphaned report). */
+export interface ReportOutcome { gate: GateResult; written: string[]; healed?: string[] }
 
 export interface DemoStep { title: string; command: string; ok: boolean; output: string }
 

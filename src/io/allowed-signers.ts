@@ -3,7 +3,7 @@
  * (lynx.yaml signing.allowed_signers, the same file `ssh-keygen -Y verify` reads for checkpoints).
  * Format (ssh-keygen(1) ALLOWED SIGNERS): `principal[,principal…] [options] keytype key`, `#` comments.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readInside } from './fsx.js';
 import type { Workspace } from './workspace.js';
 
 /** The principals listed in a file's text (pure, exported for tests). */
@@ -20,6 +20,6 @@ export function principals(text: string): Set<string> {
 /** The teachers named by the workspace's allowed-signers file; empty when none is configured. */
 export function teachers(ws: Workspace): Set<string> {
   const file = ws.config.signing?.allowed_signers;
-  if (!file || !existsSync(ws.abs(file))) return new Set();
-  return principals(readFileSync(ws.abs(file), 'utf8'));
+  const text = file ? readInside(ws.root, file) : undefined;
+  return text === undefined ? new Set() : principals(text);
 }

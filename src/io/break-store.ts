@@ -6,13 +6,13 @@
  * leaves nothing in the learner's tree, and recovery knows exactly which stray file is ours.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CLOSED_DIR, JOURNAL_DIR, journalName, journalProblems, type Journal } from '../core/break/journal.js';
 import { EnvError, InputError } from '../core/errors.js';
 import { nn } from '../core/ids.js';
 import type { PathKind } from '../core/break/model.js';
-import { fsyncDirOf, writeFileAtomicSync, writeJsonAtomic } from './fsx.js';
+import { CAPS, fsyncDirOf, readRegular, readRegularText, writeFileAtomicSync, writeJsonAtomic } from './fsx.js';
 import { openBreakJournals } from './notices.js';
 import { parseJson } from './yaml.js';
 
@@ -38,7 +38,8 @@ export interface TargetBytes { bytes: Buffer; sha256: string; mode: number }
 export function readTarget(root: string, rel: string): TargetBytes | undefined {
   const abs = join(root, rel);
   if (!existsSync(abs)) return undefined;
-  const bytes = readFileSync(abs);
+  // through fsx-read: a FIFO or /dev/zero in a target's place is refused (exit 2), never read forever
+  const bytes = readRegular(abs, { display: rel, cap: CAPS.learner });
   return { bytes, sha256: sha256Bytes(bytes), mode: lstatSync(abs).mode & 0o7777 };
 }
 
@@ -68,7 +69,8 @@ export function removeStrayTmp(root: string, rel: string): boolean {
 export interface OpenJournal { rel: string; journal: Journal }
 
 export function readJournal(root: string, rel: string): Journal {
-  const loaded = parseJson(readFileSync(join(root, rel), 'utf8'), rel);
+  // a journal carries the target's original bytes (base64): the log cap, not the small JSON one
+  const loaded = parseJson(readRegularText(join(root, rel), { display: rel, cap: CAPS.log }), rel);
   const problems = journalProblems(loaded.data);
   if (problems.length > 0) throw new InputError(`${rel}: not a valid break journal: ${problems[0] ?? ''}`, { details: problems.slice(1), pos: { file: rel }, hint: 'The journal holds the original bytes of the break\'s target: do not edit it. If it is damaged, restore the file from git yourself and delete the journal.' });
   return loaded.data as Journal;

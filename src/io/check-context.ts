@@ -125,8 +125,12 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
     fs: {
       info: (given) => {
         const rel = reroot(given);
+        // a dangling, looping or outward symlink is refused (InputError, exit 2), never "missing":
+        // a manifest that is a dangling link must not make its check quietly count 0 files
+        const real = realInside(ws.root, ws.abs(rel), rel);
+        if (real === undefined) return { exists: false, isFile: false, size: 0 };
         try {
-          const s = statSync(realInside(ws.root, ws.abs(rel), rel) ?? ws.abs(rel));
+          const s = statSync(real);
           return { exists: true, isFile: s.isFile(), size: s.size };
         } catch {
           return { exists: false, isFile: false, size: 0 };
@@ -139,7 +143,11 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
       glob: (pattern) => {
         const patterns = (Array.isArray(pattern) ? pattern : [pattern]).map(reroot);
         const run = (p: string[], cwd: string): string[] => globSync(p, { cwd, onlyFiles: true, dot: true, followSymbolicLinks: false, ignore: ['.git/**', '.lynx/**', 'node_modules/**'] });
-        return narrowedGlob(ws.root, patterns, run) ?? run(patterns, ws.root).sort();
+        const found = narrowedGlob(ws.root, patterns, run) ?? run(patterns, ws.root).sort();
+        // a glob through a symlinked directory out of the workspace (`plots -> /etc`) is refused, naming
+        // the match (exit 2), never counted or printed as the learner's files
+        for (const p of found) realInside(ws.root, ws.abs(p), p);
+        return found;
       },
     },
     git: {

@@ -125,6 +125,14 @@ export function decodeText(bytes: Buffer, display: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * A workspace file as text (`rel` from the root): a regular file inside the workspace, capped, strict
+ * UTF-8; undefined when nothing is there (a dangling or looping symlink is an error, not "missing").
+ */
+export function readInside(root: string, rel: string, cap: number = CAPS.text): string | undefined {
+  return readRegularText(join(root, rel), { display: rel, cap, root, optional: true });
+}
+
 export function readRegularText(abs: string, opts: ReadOptions & { optional: true }): string | undefined;
 export function readRegularText(abs: string, opts: ReadOptions): string;
 export function readRegularText(abs: string, opts: ReadOptions): string | undefined {

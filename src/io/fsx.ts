@@ -13,12 +13,12 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { EnvError, UsageError } from '../core/errors.js';
+import { EnvError, InputError, UsageError } from '../core/errors.js';
 import { checkLynxDir, readRegular } from './fsx-read.js';
 
-export { checkLynxDir, readRegular, readRegularText, realInside, CAPS } from './fsx-read.js';
+export { checkLynxDir, readInside, readRegular, readRegularText, realInside, CAPS } from './fsx-read.js';
 
-const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_APPEND } = constants;
+const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_APPEND, O_NONBLOCK } = constants;
 
 /** Crash-test hook: LYNX_TEST_KILL_AT=<point> SIGKILLs this process there (no cleanup runs). */
 export function killPoint(point: string | undefined): void {
@@ -106,6 +106,16 @@ function createTmp(tmp: string, content: string | Buffer, mode: number): void {
   }
 }
 
+/** `file` as the learner knows it: relative to its workspace. */
+const shown = (file: string): string => { const root = workspaceOf(file); return root === undefined ? file : relative(root, resolve(file)); };
+
+/** A directory where lynx would write a file is the learner's input, not lynx's failure: exit 2, not EISDIR. */
+function refuseDirectory(file: string): void {
+  let st;
+  try { st = lstatSync(file); } catch { return; }
+  if (st.isDirectory()) throw new InputError(`${shown(file)}: a directory, expected a regular file — lynx writes a file there`, { pos: { file } });
+}
+
 /**
  * Write a file whole. Returns false only for `exclusive` when the file already existed. Synchronous:
  * callers under the workspace lock need no interleaving, and the async wrapper below says so.
@@ -113,6 +123,7 @@ function createTmp(tmp: string, content: string | Buffer, mode: number): void {
 export function writeFileAtomicSync(file: string, content: string | Buffer, opts: WriteOptions = {}): boolean {
   const mode = opts.mode ?? 0o644;
   let tmp: string | undefined;
+  refuseDirectory(file);
   try {
     mkdirSync(dirname(file), { recursive: true });
     const root = opts.tmp === 'beside' ? undefined : workspaceOf(file);
@@ -178,6 +189,12 @@ export interface AppendOptions {
  * was created by this call (with `header`).
  */
 export function appendText(file: string, text: string, opts: AppendOptions = {}): boolean {
+  // only onto a regular file: a FIFO would block the open, a symlink would be written through
+  let st;
+  try { st = lstatSync(file); } catch { /* created below */ }
+  if (st !== undefined && !st.isFile()) {
+    throw new InputError(`${shown(file)}: ${st.isSymbolicLink() ? 'a symlink' : st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a FIFO' : 'not a regular file'}, expected a regular file — lynx appends to it`, { pos: { file } });
+  }
   try {
     mkdirSync(dirname(file), { recursive: true });
     const root = workspaceOf(file);
@@ -185,7 +202,7 @@ export function appendText(file: string, text: string, opts: AppendOptions = {})
     const tmp = opts.tmpDir === undefined ? {} : { tmp: { path: join(opts.tmpDir, `${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`) } };
     const created = opts.header === undefined ? false : writeFileAtomicSync(file, opts.header, { exclusive: true, ...tmp });
     if (text === '') return created;
-    const fd = openSync(file, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW, 0o644);
+    const fd = openSync(file, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK, 0o644);
     try {
       writeSync(fd, `${opts.afterTorn ? '\n' : ''}${text}`);
       fsyncSync(fd);
@@ -194,7 +211,7 @@ export function appendText(file: string, text: string, opts: AppendOptions = {})
     }
     return created;
   } catch (err) {
-    if (err instanceof UsageError || err instanceof EnvError) throw err;
+    if (err instanceof UsageError || err instanceof EnvError || err instanceof InputError) throw err;
     throw new EnvError(`cannot append to ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err });
   }
 }

@@ -1,5 +1,5 @@
 /** Measurements read from the tree for a report: source lines by language, the phase's manifests. */
-import { readFileSync, statSync } from 'node:fs';
+import { readRegularText } from './fsx.js';
 import { tallyLines, languageOf, type LangRow } from '../core/measure.js';
 import { phaseManifestGlobs } from '../core/gate.js';
 import type { ManifestRow } from '../core/report.js';
@@ -13,8 +13,9 @@ export function sourceLines(ws: Workspace, tracked: Iterable<string>): LangRow[]
   for (const path of tracked) {
     if (!languageOf(path) || path.startsWith('learners/')) continue;
     try {
-      if (statSync(ws.abs(path)).size > MAX_BYTES) continue;
-      const text = readFileSync(ws.abs(path), 'utf8');
+      // a tracked symlink to /dev/zero or out of the workspace is not source: skipped, never read
+      const text = readRegularText(ws.abs(path), { display: path, cap: MAX_BYTES, root: ws.root, optional: true });
+      if (text === undefined) continue;
       files.push({ path, lines: text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0) });
     } catch { /* deleted in the work tree: not counted */ }
   }

@@ -53,7 +53,8 @@ export function allAttempts(ws: Workspace, learner: string): AttemptRecord[] {
   const out: AttemptRecord[] = [];
   for (const d of readdirSync(dir).filter((x) => /^phase-\d{2}$/.test(x)).sort()) {
     const rel = `learners/${learner}/${d}/quiz-attempts.jsonl`;
-    if (!existsSync(ws.abs(rel))) continue;
+    // lstat, not exists: a dangling or looping symlink in a log's place is refused by the reader, not skipped
+    if (lstatSync(ws.abs(rel), { throwIfNoEntry: false }) === undefined) continue;
     out.push(...verifyChain(readLog(ws, rel).text, rel).records);
   }
   return out;

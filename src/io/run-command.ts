@@ -2,13 +2,14 @@
  * Run a curriculum command in the workspace: `just <recipe>` (PATH or bundled rust-just, recipe
  * renames from lynx.yaml) or an argv, with the configured timeout, the full log under .lynx/logs/.
  */
-import { existsSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
+import { CAPS, readRegular } from './fsx-read.js';
 import { join } from 'node:path';
 import type { CommandOutcome, CommandSpec } from '../core/checks/types.js';
 import { nn } from '../core/ids.js';
 import { run } from './proc.js';
 import { findJust } from './tools.js';
-import { EnvError, LynxError } from '../core/errors.js';
+import { EnvError, InputError, LynxError } from '../core/errors.js';
 import type { Workspace } from './workspace.js';
 
 const recipeCache = new Map<string, Promise<string[] | undefined>>();
@@ -18,7 +19,11 @@ export function justRecipes(ws: Workspace): Promise<string[] | undefined> {
   let p = recipeCache.get(ws.root);
   if (!p) {
     p = (async () => {
-      if (!['Justfile', 'justfile', '.justfile'].some((f) => existsSync(ws.abs(f)))) return undefined;
+      // lstat, not exists: a dangling or looping Justfile is refused, not "no Justfile"
+      const present = ['Justfile', 'justfile', '.justfile'].filter((f) => lstatSync(ws.abs(f), { throwIfNoEntry: false }) !== undefined);
+      if (present.length === 0) return undefined;
+      // just would block on a FIFO, read /dev/zero forever, or follow a link out: read it as hostile first (exit 2)
+      for (const f of present) readRegular(ws.abs(f), { display: f, cap: CAPS.text, root: ws.root });
       const just = findJust();
       if (!just) throw new EnvError('just is not installed (neither on PATH nor the bundled rust-just)');
       const r = await run([just.path, '--summary'], { cwd: ws.root, timeoutMs: 15_000 });
@@ -48,6 +53,7 @@ export async function runCommand(ws: Workspace, spec: CommandSpec, phase: number
   try {
     argv = await resolveArgv(ws, spec);
   } catch (err) {
+    if (err instanceof InputError) throw err; // a hostile Justfile is bad input (exit 2), not a failed command
     return { exitCode: null, timedOut: false, interrupted: false, durationMs: 0, output: '', error: (err as Error).message };
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');

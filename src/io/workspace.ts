@@ -4,7 +4,7 @@
  * is cached in .lynx/cache with the text it came from, so fast commands (status) skip the YAML
  * parser entirely when the file has not changed.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync, statSync, lstatSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
 import { assertLearner, isInside, LEARNER_RE } from '../core/ids.js';
@@ -67,10 +67,13 @@ export function writeCacheJson(root: string, name: string, value: unknown): void
   if (!cacheWrites) return;
   // A cache, not state: best effort, but still never half-written (tmp + rename).
   try {
+    checkLynxDir(root);
     const dir = join(root, '.lynx', 'cache');
     mkdirSync(dir, { recursive: true });
+    if (!lstatSync(dir).isDirectory()) return; // a planted symlink: no cache rather than a write through it
     const tmp = join(dir, `${name}.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify(value));
+    // 'wx' = O_CREAT|O_EXCL: a symlink planted at this (predictable) name fails the open, never followed
+    writeFileSync(tmp, JSON.stringify(value), { flag: 'wx' });
     renameSync(tmp, join(dir, name));
   } catch { /* read-only checkout (CI): rebuild next time */ }
 }
@@ -116,8 +119,10 @@ export async function loadConfig(root: string): Promise<WorkspaceConfig> {
 
 export async function openWorkspace(cwd: string): Promise<Workspace> {
   const root = findRoot(cwd);
+  // a real directory inside the workspace, every run, before anything (the config cache) is written there:
+  // a committed `.lynx` symlink is refused
+  checkLynxDir(root);
   const config = await loadConfig(root);
-  checkLynxDir(root); // a real directory inside the workspace, every run (a committed `.lynx` symlink is refused)
   return { root, config, abs: (rel) => join(root, rel) };
 }
 

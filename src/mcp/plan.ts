@@ -1,5 +1,5 @@
 /** The read-only views of a phase the MCP server adds: its DoD items and its plan's state. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readInside } from '../io/fsx.js';
 import { layoutOf } from '../io/workspace.js';
 import { openQuestions, planState } from '../core/plan-rules.js';
 import { parsePhase } from '../core/ids.js';
@@ -21,7 +21,7 @@ export async function phasePlan(opts: { cwd: string; learner?: string | undefine
   const { ws, learner, phase } = await openPhase(opts.cwd, opts.learner, parsePhase(opts.phase));
   const path = layoutOf(ws, learner).plan(phase.id);
   const cp = readCheckpoint(ws, learner, phase.id);
-  const text = existsSync(ws.abs(path)) ? readFileSync(ws.abs(path), 'utf8') : undefined;
+  const text = readInside(ws.root, path);
   const base = { phase: phase.id, learner, path, status: cp?.status ?? 'not_started' };
   if (text === undefined) return { ...base, exists: false, state: 'missing', open_questions: [] };
   return { ...base, exists: true, state: planState(text, cp ?? {}).state, text, open_questions: await openQuestions(text) };

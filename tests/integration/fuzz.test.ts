@@ -18,7 +18,8 @@ const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
 
 interface Target { rel: (caseFile: string) => string; argv: (rel: string) => string[]; generated: Record<string, string> }
 const TARGETS: Record<string, Target> = {
-  'lynx.yaml': { rel: () => 'lynx.yaml', argv: () => ['status'], generated: {} },
+  // a 50 MB YAML value took 6 s and 1.9 GB before the size cap
+  'lynx.yaml': { rel: () => 'lynx.yaml', argv: () => ['status'], generated: { 'value-50mb.yaml': `schema_version: 1\nlearner: ana\ndocs: "${'x'.repeat(50 * 1024 * 1024)}"\n` } },
   'checkpoint.json': { rel: () => 'learners/ana/phase-00/checkpoint.json', argv: () => ['checkpoint', '00'], generated: { 'deep-200k.json': deep } },
   'quiz-attempts.jsonl': { rel: () => 'learners/ana/phase-00/quiz-attempts.jsonl', argv: () => ['checkpoint', '00'], generated: { 'deep-line.jsonl': `${deep}\n` } },
   'reviews.jsonl': { rel: () => 'learners/ana/reviews.jsonl', argv: () => ['status'], generated: { 'deep-line.jsonl': `${deep}\n` } },

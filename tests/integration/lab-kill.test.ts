@@ -1,13 +1,15 @@
 /**
  * Children die with lynx: a recipe runs in its own process group, so a SIGKILL of lynx (no handler
  * runs) would leave it running but for the watchdog in that group (src/io/proc.ts). SIGHUP (the
- * terminal closed) is handled like SIGTERM.
+ * terminal closed) is handled like SIGTERM. Every command that runs recipes is killed here: `lab
+ * --run`, `checkpoint --run` and `report` (the gate's command checks).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { baseEnv, bin, cleanup, git, lynx, workspace, write } from '../helpers/cli.js';
+import { commitAll, passingWorkspace } from '../helpers/gate-fixture.js';
 import { SPAWN_GRANDCHILD } from '../helpers/spawn-script.js';
 
 afterAll(cleanup);
@@ -53,15 +55,27 @@ async function noSurvivor(dir: string, ms: number): Promise<number[]> {
   }
 }
 
-async function killDuringRun(signal: NodeJS.Signals): Promise<{ dir: string; before: number[]; after: number[] }> {
-  const dir = labWorkspace();
+/** The mini curriculum's passing workspace whose `just test` (a DoD command check) hangs with a grandchild. */
+function gateWorkspace(): string {
+  const dir = passingWorkspace();
+  write(dir, 'Justfile', 'test:\n    python3 scripts/spawn.py pids.txt\n\nexp:\n    python3 scripts/exp.py\n');
+  write(dir, 'scripts/spawn.py', SPAWN);
+  write(dir, '.gitignore', `${readFileSync(join(dir, '.gitignore'), 'utf8')}pids.txt\n`);
+  commitAll(dir, 'a test recipe that hangs');
+  return dir;
+}
+
+async function killDuringRun(signal: NodeJS.Signals, argv = ['lab', '00', '00', '--run', '--only', 'audit-deps'], make = labWorkspace): Promise<{ dir: string; before: number[]; after: number[] }> {
+  const dir = make();
   const env = baseEnv();
-  const child = spawn(process.execPath, [bin, 'lab', '00', '00', '--run', '--only', 'audit-deps'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, ...argv], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
   const exited = new Promise<void>((res) => child.on('close', () => res()));
   const end = Date.now() + 20_000;
-  while (!existsSync(join(dir, 'pids.txt')) || !out.includes('started')) {
+  // lab --run streams the recipe's output; the gate does not, so there the pid file alone says it started
+  const started = (): boolean => existsSync(join(dir, 'pids.txt')) && readFileSync(join(dir, 'pids.txt'), 'utf8').includes(' ') && (argv[0] !== 'lab' || out.includes('started'));
+  while (!started()) {
     if (Date.now() > end) throw new Error(`the recipe never started: ${out}`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -83,5 +97,26 @@ describe('children die with lynx', () => {
     const { before, after } = await killDuringRun('SIGHUP');
     expect(before.length).toBeGreaterThanOrEqual(2);
     expect(after).toEqual([]);
+  }, 60_000);
+
+  it('SIGKILL of lynx during checkpoint --run: no process of the DoD command survives within 5 s', async () => {
+    const { dir, before, after } = await killDuringRun('SIGKILL', ['checkpoint', '00', '--run'], gateWorkspace);
+    const [cmd, grandchild] = readFileSync(join(dir, 'pids.txt'), 'utf8').trim().split(' ').map(Number);
+    expect(before).toEqual(expect.arrayContaining([cmd, grandchild]));
+    expect(after).toEqual([]);
+  }, 60_000);
+
+  it('SIGKILL of lynx during report: no process of the gate\'s commands survives within 5 s', async () => {
+    const { dir, before, after } = await killDuringRun('SIGKILL', ['report', '00'], gateWorkspace);
+    const [cmd, grandchild] = readFileSync(join(dir, 'pids.txt'), 'utf8').trim().split(' ').map(Number);
+    expect(before).toEqual(expect.arrayContaining([cmd, grandchild]));
+    expect(after).toEqual([]);
+  }, 60_000);
+
+  it('SIGHUP of lynx during report: handled like SIGTERM, no survivor, nothing closed', async () => {
+    const { dir, before, after } = await killDuringRun('SIGHUP', ['report', '00'], gateWorkspace);
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    expect(after).toEqual([]);
+    expect(existsSync(join(dir, 'PHASE_00_REPORT.md'))).toBe(false);
   }, 60_000);
 });

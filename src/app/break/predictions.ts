@@ -1,5 +1,5 @@
 /** Are the predictions written and committed? (git evidence: tracked at HEAD, unchanged since.) */
-import { existsSync, readFileSync } from 'node:fs';
+import { CAPS, readRegularText } from '../../io/fsx.js';
 import { isYamlEntry, markdownWritten, predictionsTemplate, yamlBlocks, yamlEntryWritten, type Written } from '../../core/break/predictions.js';
 import type { PredictionsCheck } from '../../core/break/results.js';
 import * as git from '../../io/git.js';
@@ -10,8 +10,9 @@ export async function checkPredictions(s: Session): Promise<PredictionsCheck> {
   const path = s.predictions;
   const format = isYamlEntry(s.brk) ? 'yaml-entry' : 'markdown';
   const abs = s.ws.abs(path);
-  if (!existsSync(abs)) return { path, format, exists: false, written: { ok: false, words: 0, reason: 'the file does not exist' }, committed: false };
-  const text = readFileSync(abs, 'utf8');
+  // a regular file inside the workspace, capped, strict UTF-8: a FIFO, a 50 MB line or a dangling link is exit 2
+  const text = readRegularText(abs, { display: path, cap: CAPS.text, root: s.ws.root, optional: true });
+  if (text === undefined) return { path, format, exists: false, written: { ok: false, words: 0, reason: 'the file does not exist' }, committed: false };
   let written: Written;
   if (format === 'yaml-entry') {
     const { parseYaml } = await import('../../io/yaml.js');

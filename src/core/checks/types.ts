@@ -18,7 +18,8 @@ export interface FileInfo { exists: boolean; isFile: boolean; size: number }
 export interface CommandSpec { just?: string; args?: string[]; argv?: string[]; env?: Record<string, string | undefined>; timeout?: number; expect_exit?: number; label: string }
 export interface CommandOutcome { exitCode: number | null; timedOut: boolean; interrupted: boolean; durationMs: number; output: string; logFile?: string; error?: string }
 
-export interface AttemptLog { records: AttemptRecord[]; problems: string[] }
+/** `notes`: interruptions the reader healed (a torn line skipped, a checkpoint summary behind the log). */
+export interface AttemptLog { records: AttemptRecord[]; problems: string[]; notes?: string[] }
 
 export interface CheckContext {
   phase: Phase;

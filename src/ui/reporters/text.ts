@@ -36,7 +36,7 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
   },
   report: async (r, t) => {
     const { renderGate } = await gateView();
-    const out = [renderGate(r.gate, t, { heading: `Report · phase ${nn(r.gate.phase)} · learner ${r.gate.learner}` })];
+    const out = [...(r.healed ?? []).map((n) => t.warn(`! ${n}`)), renderGate(r.gate, t, { heading: `Report · phase ${nn(r.gate.phase)} · learner ${r.gate.learner}` })];
     if (r.gate.status !== 'pass') {
       out.push(t.bad(`\nThe phase is not closed: nothing was written. Fix the items marked ✗ and run \`lynx report ${nn(r.gate.phase)}\` again.`));
       return { out };

@@ -25,7 +25,9 @@ export const quiz: KindDef<'quiz'> = {
     if (ctx.state.bankSha256 !== undefined && last.bank_sha256 !== ctx.state.bankSha256)
       return Promise.resolve(fail('the latest attempt was taken on a different version of the quiz bank; retake it', { ...base, actual: `bank ${last.bank_sha256.slice(0, 12)}…` }));
     const ok = last.score >= threshold;
-    const msg = `latest of ${records.length} attempt(s): ${pct(last.score)} on ${last.at.slice(0, 10)} (pass ≥ ${pct(threshold)})`;
+    // a healed interruption (torn line skipped, checkpoint summary behind the log) is said, not hidden
+    const healed = ctx.state.attempts.notes ?? [];
+    const msg = `latest of ${records.length} attempt(s): ${pct(last.score)} on ${last.at.slice(0, 10)} (pass ≥ ${pct(threshold)})${healed.length > 0 ? ` — note: ${healed.join('; ')}` : ''}`;
     return Promise.resolve(ok ? pass(msg, { ...base, actual: pct(last.score) }) : fail(msg, { ...base, actual: pct(last.score) }));
   },
   fixture(c, w, want) {
