@@ -21,6 +21,7 @@ import * as git from '../io/git.js';
 import { changedPaths } from '../io/history.js';
 import { touches, touched } from '../core/changed-paths.js';
 import type { GateResult } from '../schemas/generated/types.js';
+import { recordChecks, type RecordCounts } from './records.js';
 
 const logTail = (ctx: CheckContext, t: Target): string | undefined => {
   const text = ctx.fs.read(attemptsFile(t.learner, t.phase.id));
@@ -45,7 +46,7 @@ async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<Check
   });
 }
 
-export async function gate(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean; changedSince?: string | undefined; jobs?: number | undefined }): Promise<GateResult[]> {
+export async function gate(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean; changedSince?: string | undefined; jobs?: number | undefined; strict?: boolean | undefined }): Promise<GateResult[]> {
   disableCacheWrites();
   let phases: number[];
   const ws = await openWorkspace(opts.cwd);
@@ -67,8 +68,15 @@ export async function gate(opts: { cwd: string; learner?: string | undefined; ph
     const results: GateResult[] = [];
     for (const id of phases) {
       const t: Target = { ws, learner, phase: await loadPhase(ws, id) };
-      const { result } = await gateResult(t, { mode: 'full', logRoot: tmp, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(snapshot ? { snapshot } : {}) }, { ritual: true, requireClean: true }, (ctx) => closure(t, ctx, tmp));
-      results.push(result);
+      let counts: RecordCounts | undefined;
+      // waivers, attestations and grades are judged before the DoD runs: which grades count changes the quiz's score
+      const extra = async (ctx: CheckContext): Promise<CheckResult[]> => {
+        const r = await recordChecks(t, ctx, tmp, opts.strict === true);
+        counts = r.counts;
+        return [...(await closure(t, ctx, tmp)), ...r.checks];
+      };
+      const { result } = await gateResult(t, { mode: 'full', logRoot: tmp, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(snapshot ? { snapshot } : {}) }, { ritual: true, requireClean: true }, extra);
+      results.push(counts ? { ...result, records: counts } : result);
     }
     return results;
   } finally {

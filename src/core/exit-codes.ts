@@ -11,6 +11,7 @@ import type { DiffResult, ManifestCheckResult } from './manifest-results.js';
 import type { ApproveResult, PhaseStartResult } from './phase-results.js';
 import type { PeekedResult, DraftResult, AttestResult, DemoResult, DeriveResult, InitResult, JournalEdit, JournalResult, ReportOutcome, WaiveResult } from './results.js';
 import type { ClassReport } from './class-view.js';
+import type { GradeResult } from './grades.js';
 import type { BreaksReport, SelfTestReport } from './break/validate-results.js';
 
 /** `lynx gate`: one result per phase verified; `all` = the --all form (its JSON is the list). */
@@ -32,6 +33,7 @@ export interface ResultKinds {
   'lab-run': LabRunResult;
   attest: AttestResult;
   waive: WaiveResult;
+  grade: GradeResult;
   journal: JournalResult;
   'journal-edit': JournalEdit;
   derive: DeriveResult;
@@ -69,6 +71,7 @@ const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
   'lab-run': (r) => (r.outcome === 'passed' ? 0 : r.outcome === 'interrupted' ? 130 : 1),
   attest: () => 0,
   waive: () => 0,
+  grade: () => 0,
   journal: () => 0,
   'journal-edit': () => 0,
   derive: () => 0,
