@@ -8,11 +8,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { cleanup, lynx, tempDir } from '../helpers/cli.js';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { cleanup, lynx, repoRoot, tempDir } from '../helpers/cli.js';
 import { passingWorkspace, commitAll, recordAttempt } from '../helpers/gate-fixture.js';
 import { bankSha256, chainLine } from '../../src/core/attempts.js';
 
 afterAll(cleanup);
+
+const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+(addFormats as unknown as (a: Ajv) => void)(ajv);
+/** Whether a --json output matches its packaged schema (the error text when not). */
+const schemaErrors = (rel: string, out: unknown): string => {
+  const s = JSON.parse(readFileSync(join(repoRoot, rel), 'utf8')) as { $id: string };
+  const v = ajv.getSchema(s.$id) ?? ajv.compile(s);
+  return v(out) ? '' : ajv.errorsText(v.errors);
+};
 
 interface Check { id: string; status: string; message: string; evidence?: string[] }
 interface Gate { status: string; checks: Check[]; records?: Record<string, number> }
@@ -152,6 +163,12 @@ describe('identity, signatures and policy on waivers and attestations', () => {
 });
 
 describe('curriculum overrides that weaken the bundled DoD', () => {
+  it('the CI template gates a cohort with --strict', () => {
+    const ci = readFileSync(join(repoRoot, 'templates/ci/lynx-gate.yml'), 'utf8');
+    expect(ci).toMatch(/layout:\[\[:space:\]\]\*cohort' lynx\.yaml; then echo "STRICT=1"/);
+    expect(ci.match(/lynx gate --\S+.*\$\{STRICT:\+--strict\}/g)).toHaveLength(2);
+  });
+
   it('allowed passes; flagged warns naming the weakened items; refused and --strict fail', () => {
     const dir = passingWorkspace();
     close(dir);
@@ -207,6 +224,10 @@ describe('lynx grade: a teacher grades self-assessed answers', () => {
     expect(after.code).toBe(1);
     expect(check(after.g, 'quiz')).toMatchObject({ status: 'fail', message: expect.stringMatching(/60% .*70% as self-assessed, 60% with the teacher's grades \(q-00-10: self-assessed right, graded wrong by bo@school\)/) as unknown });
     expect(after.g.records).toMatchObject({ grades: 1, signed: 1 });
+    expect(schemaErrors('src/schemas/gate-result.schema.json', after.g)).toBe('');
+    expect(schemaErrors('src/schemas/output/grade.schema.json', JSON.parse(g.stdout))).toBe('');
+    expect(schemaErrors('src/schemas/output/grade.schema.json', JSON.parse(list.stdout))).toBe('');
+    expect(schemaErrors('src/schemas/output/grade.schema.json', { ...(JSON.parse(g.stdout) as object), attempt: 'yesterday' })).not.toBe('');
     // a forged line: the signature stripped and the verdict flipped — counted without --strict? no: it breaks nothing but its signature
     const file = join(dir, 'learners/ana/phase-00/grades.jsonl');
     const { signature: _s, signed_by: _b, ...unsigned } = line;
