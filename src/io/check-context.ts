@@ -11,7 +11,8 @@ import type { AttemptRecord } from '../core/attempts.js';
 import type { CodeOutcome } from '../core/quiz/grade.js';
 import { docsDir } from '../core/curriculum.js';
 import { expandPath, nn } from '../core/ids.js';
-import { verifyChain, bankSha256, attemptsFile, historyProblems, anchorCheck } from '../core/attempts.js';
+import { verifyChain, bankSha256, attemptsFile, historyProblems, anchorCheck, sha256 } from '../core/attempts.js';
+import { planFileName } from '../core/plan-rules.js';
 import { CAPS, readRegularText, realInside } from './fsx-read.js';
 import * as git from './git.js';
 import { whyNotInHistory } from './history.js';
@@ -105,6 +106,18 @@ export function bounded(n: number): <T>(task: () => Promise<T>) => Promise<T> {
   };
 }
 
+/** The committed plan whose sha256 the checkpoint approved, when the plan changed since (§8 entries must be newer). */
+async function approvedPlanText(ws: Workspace, rel: string, planSha: string | undefined): Promise<string | undefined> {
+  if (!planSha) return undefined;
+  const now = readRegularText(ws.abs(rel), { display: rel, cap: CAPS.learner, root: ws.root, optional: true });
+  if (now === undefined || sha256(now) === planSha) return undefined;
+  for (const v of await git.versionIds(ws.root, rel)) {
+    const text = await git.blobText(ws.root, v.oid);
+    if (sha256(text) === planSha) return text;
+  }
+  return undefined;
+}
+
 /** The latest attempt's code answers, run again in the sandbox (full mode: the gate and report re-grade them). */
 async function rerunCode(last: AttemptRecord | undefined, bank: QuizBank | undefined): Promise<Map<string, CodeOutcome> | undefined> {
   const code = (bank?.items ?? []).filter((i) => i.answer_type === 'code');
@@ -132,6 +145,7 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
   const grades = parseGrades(readRegularText(ws.abs(gradesRel), { display: gradesRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '', gradesRel);
   const banks = await banksFor(ws, phase.quiz.file, bank, chain.records.map((r) => r.bank_sha256));
   const codeRuns = opts.mode === 'full' ? await rerunCode(chain.records.at(-1), bank) : undefined;
+  const approvedPlan = await approvedPlanText(ws, layoutOf(ws, learner).reroot(planFileName(phase.id)), checkpoint?.plan_sha256);
   const have = capabilities();
   const { runCommand } = await import('./run-command.js');
   const cache = new Map<string, Promise<CommandOutcome>>();
@@ -194,6 +208,7 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
       grades: { records: grades.records.map((g) => g.rec), problems: grades.problems },
       banks,
       ...(codeRuns ? { codeRuns } : {}),
+      ...(approvedPlan !== undefined ? { approvedPlan } : {}),
     },
   };
 }

@@ -12,7 +12,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { cleanup, lynx, repoRoot, tempDir } from '../helpers/cli.js';
 import { passingWorkspace, commitAll, recordAttempt } from '../helpers/gate-fixture.js';
-import { bankSha256, chainLine } from '../../src/core/attempts.js';
+import { bankSha256, chainLine, sha256 } from '../../src/core/attempts.js';
 
 afterAll(cleanup);
 
@@ -191,7 +191,7 @@ describe('lynx grade: a teacher grades self-assessed answers', () => {
   /** The bank's last item made a free question without keywords, and an attempt at 70 % counting it self-assessed right. */
   function withFreeItem(dir: string): void {
     const file = join(dir, 'data/quizzes/phase-00-mini.yaml');
-    const yaml = readFileSync(file, 'utf8').replace(/  - \{ id: q-00-10,.*\n/, '  - { id: q-00-10, answer_type: free, prompt_en: "Why test?", model_answer: "To catch regressions before users do.", tags: [arith] }\n');
+    const yaml = readFileSync(file, 'utf8').replace(/ {2}- \{ id: q-00-10,.*\n/, '  - { id: q-00-10, answer_type: free, prompt_en: "Why test?", model_answer: "To catch regressions before users do.", tags: [arith] }\n');
     writeFileSync(file, yaml);
     const items = Array.from({ length: 9 }, (_, i) => ({ id: `q-00-0${i + 1}`, answer_type: 'mcq', prompt_en: `Question ${i + 1}?`, choices: ['right', 'wrong'], correct: 0, tags: ['arith'] }));
     const bank = { phase: 0, slug: 'mini', title_en: 'Mini quiz', items: [...items, { id: 'q-00-10', answer_type: 'free', prompt_en: 'Why test?', model_answer: 'To catch regressions before users do.', tags: ['arith'] }] };
@@ -237,5 +237,24 @@ describe('lynx grade: a teacher grades self-assessed answers', () => {
     const strict = gate(dir, '--strict').g;
     expect(check(strict, 'quiz')?.message).not.toMatch(/teacher's grades/); // ignored: the self-assessed score stands
     expect(check(strict, 'gate:records')?.evidence?.join('\n')).toMatch(/grade q-00-10 by bo@school on .*, unsigned: correct/);
+  });
+});
+
+describe('§8 counts only what came after approval', () => {
+  it('a revision bullet written before approval does not license a later change; a newer one does', () => {
+    const dir = passingWorkspace();
+    // the plan approved with a §8 row already in it ("anything may change"), committed as approved
+    const approved = '# Phase 00 plan\n\n## §6 Definition of Done\n\n- every item\n\n## §7 Open questions\n\n- [x] none left\n\n## §8 Revisions log\n\n| date | change |\n|---|---|\n| 2026-11-18 | anything may change later |\n';
+    writeFileSync(join(dir, 'PHASE_00_PLAN.md'), approved);
+    editJson(dir, CP, (o) => { o.plan_sha256 = sha256(approved); });
+    commitAll(dir, 'approved plan with a pre-written §8 row');
+    const cp = (): Check | undefined => (JSON.parse(lynx(['checkpoint', '00', '--json'], { cwd: dir }).stdout) as Gate).checks.find((c) => c.id === 'gate:plan');
+    expect(cp()?.status).toBe('pass');
+    writeFileSync(join(dir, 'PHASE_00_PLAN.md'), approved.replace('- every item', '- only the easy items'));
+    commitAll(dir, 'plan weakened after approval');
+    expect(cp()).toMatchObject({ status: 'fail', message: expect.stringMatching(/no entry newer than the approved plan/) as unknown });
+    writeFileSync(join(dir, 'PHASE_00_PLAN.md'), `${approved.replace('- every item', '- only the easy items')}| 2026-11-21 | dropped the hard items: out of time |\n`);
+    commitAll(dir, 'logged');
+    expect(cp()).toMatchObject({ status: 'pass', message: expect.stringMatching(/§8 has 1 revision entry/) as unknown });
   });
 });

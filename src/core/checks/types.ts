@@ -61,6 +61,8 @@ export interface CheckContext {
     grades?: { records: GradeRecord[]; problems: string[] };
     /** Quiz banks by their sha256: the current one and, for a workspace bank, every committed version (re-grading). */
     banks?: ReadonlyMap<string, QuizBank>;
+    /** The plan's text as approved (the committed version whose sha256 the checkpoint records), when it changed since. */
+    approvedPlan?: string;
     /** Code items of the latest attempt re-run now (item id → the run's outcome), in full mode. */
     codeRuns?: ReadonlyMap<string, CodeOutcome>;
   };
