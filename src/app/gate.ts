@@ -23,9 +23,16 @@ import { touches, touched } from '../core/changed-paths.js';
 import type { GateResult } from '../schemas/generated/types.js';
 import { recordChecks, type RecordCounts } from './records.js';
 
+/** The log's tail as it was at closing: a practice retake after closed_at does not unbind the signature. */
 const logTail = (ctx: CheckContext, t: Target): string | undefined => {
   const text = ctx.fs.read(attemptsFile(t.learner, t.phase.id));
-  return text === undefined ? undefined : tailSha256(text);
+  if (text === undefined) return undefined;
+  const closedAt = Date.parse(ctx.state.checkpoint?.closed_at ?? '');
+  if (!Number.isFinite(closedAt)) return tailSha256(text);
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  let end = lines.length;
+  while (end > 0) { try { if (Date.parse((JSON.parse(lines[end - 1] ?? '') as { at: string }).at) <= closedAt) break; } catch { break; } end--; }
+  return tailSha256(lines.slice(0, end).join('\n'));
 };
 
 /** Gather the facts the closure checks judge (through io), then judge them in core. */

@@ -258,3 +258,31 @@ describe('§8 counts only what came after approval', () => {
     expect(cp()).toMatchObject({ status: 'pass', message: expect.stringMatching(/§8 has 1 revision entry/) as unknown });
   });
 });
+
+describe('closed means closed: a break re-run and a quiz retake are practice', () => {
+  it('break start/restore on a closed phase leave its checkpoint byte-identical and its gate passing; a failed retake does not fail it', () => {
+    const dir = passingWorkspace();
+    close(dir);
+    const before = readFileSync(join(dir, CP), 'utf8');
+    const show = lynx(['break', '00'], { cwd: dir });
+    expect(show.code, show.stderr).toBe(0);
+    const pred = join(dir, 'learners/ana/phase-00/notes/breaks.md');
+    writeFileSync(pred, `${readFileSync(pred, 'utf8')}\nThe add test fails: the sum comes out one too high, so 2 + 2 gives 5 and unittest reports it.\n`);
+    commitAll(dir, 'practice predictions');
+    const s = lynx(['break', '00', 'start', '--yes'], { cwd: dir });
+    expect(s.code, s.stdout + s.stderr).toBe(0);
+    expect(readFileSync(join(dir, CP), 'utf8')).toBe(before);
+    expect(gate(dir).code).toBe(1); // the mutant is in the tree while the practice runs
+    const r = lynx(['break', '00', 'restore'], { cwd: dir });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(readFileSync(join(dir, CP), 'utf8')).toBe(before);
+    expect(readFileSync(join(dir, '.lynx/practice/ana/phase-00-break.json'), 'utf8')).toMatch(/"practice": true/);
+    expect(gate(dir).code).toBe(0);
+    // a retake after closing that fails is practice: the verdict is the last attempt before closed_at
+    recordAttempt(dir, 0.2, '2099-01-01T00:00:00.000Z');
+    commitAll(dir, 'practice retake');
+    const g = gate(dir);
+    expect(g.code).toBe(0);
+    expect(check(g.g, 'quiz')?.message).toMatch(/1 practice attempt\(s\) after closing not counted/);
+  });
+});

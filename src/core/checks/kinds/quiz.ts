@@ -28,15 +28,20 @@ export const quiz: KindDef<'quiz'> = {
     if (regrade.problems.length > 0) return Promise.resolve(fail(`an attempt record does not re-grade: ${regrade.problems[0] ?? ''}`, { ...base, evidence: regrade.problems.slice(0, 10), actual: 'record disagrees with the bank' }));
     const gradeProblems = ctx.state.grades?.problems ?? [];
     if (gradeProblems.length > 0) return Promise.resolve(fail(`the teacher's grade log is not intact: ${gradeProblems[0] ?? ''}`, { ...base, evidence: gradeProblems.slice(0, 10), actual: 'tampered grade log' }));
-    const last = records[records.length - 1];
+    // closed means closed: an attempt after closing is practice, the verdict is the last one before it
+    const cp = ctx.state.checkpoint;
+    const closedAt = cp && (cp.status === 'done' || cp.status === 'attested') ? Date.parse(cp.closed_at ?? '') : NaN;
+    const counted = Number.isFinite(closedAt) ? records.filter((r) => Date.parse(r.at) <= closedAt) : records;
+    const practice = records.length - counted.length;
+    const last = counted[counted.length - 1];
     if (!last) return Promise.resolve(fail(`no quiz attempt recorded (run \`lynx quiz ${String(ctx.phase.id).padStart(2, '0')}\`)`, { ...base, actual: 'no attempt' }));
     if (ctx.state.bankSha256 !== undefined && last.bank_sha256 !== ctx.state.bankSha256)
       return Promise.resolve(fail('the latest attempt was taken on a different version of the quiz bank; retake it', { ...base, actual: `bank ${last.bank_sha256.slice(0, 12)}…` }));
     // a teacher's grades replace the learner's self-assessments of the latest attempt
-    const graded = gradedScore(last, gradesOf(ctx.state.grades?.records ?? [], records.length, last.at));
+    const graded = gradedScore(last, gradesOf(ctx.state.grades?.records ?? [], counted.length, last.at));
     const ok = graded.score + 1e-9 >= threshold;
     const teacher = graded.changed.length > 0 ? `; ${pct(last.score)} as self-assessed, ${pct(graded.score)} with the teacher's grades (${graded.changed.join('; ')})` : '';
-    const msg = `latest of ${records.length} attempt(s): ${pct(graded.score)} on ${last.at.slice(0, 10)} (pass ≥ ${pct(threshold)})${teacher}${regrade.notes.length > 0 ? ` — ${regrade.notes.join('; ')}` : ''}`;
+    const msg = `latest of ${counted.length} attempt(s): ${pct(graded.score)} on ${last.at.slice(0, 10)} (pass ≥ ${pct(threshold)})${teacher}${practice > 0 ? `; ${practice} practice attempt(s) after closing not counted` : ''}${regrade.notes.length > 0 ? ` — ${regrade.notes.join('; ')}` : ''}`;
     const evidence = graded.changed.length > 0 ? { evidence: graded.changed } : {};
     return Promise.resolve(ok ? pass(msg, { ...base, ...evidence, actual: pct(graded.score) }) : fail(msg, { ...base, ...evidence, actual: pct(graded.score) }));
   },
