@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import { cleanup, lynx, repoRoot, tempDir } from '../helpers/cli.js';
-import { passingWorkspace, commitAll, recordAttempt } from '../helpers/gate-fixture.js';
+import { cleanup, git, lynx, repoRoot, tempDir } from '../helpers/cli.js';
+import { passingWorkspace, commitAll, just, recordAttempt } from '../helpers/gate-fixture.js';
 import { bankSha256, chainLine, sha256 } from '../../src/core/attempts.js';
 
 afterAll(cleanup);
@@ -284,5 +284,25 @@ describe('closed means closed: a break re-run and a quiz retake are practice', (
     const g = gate(dir);
     expect(g.code).toBe(0);
     expect(check(g.g, 'quiz')?.message).toMatch(/1 practice attempt\(s\) after closing not counted/);
+  });
+});
+
+describe('a rewrite of the log plus a squash of history plus re-run experiments', () => {
+  it('still fails: the forged answers do not re-grade against the bank', () => {
+    const dir = passingWorkspace();
+    close(dir);
+    const lies = Array.from({ length: 10 }, (_, i) => ({ id: `q-00-${String(i + 1).padStart(2, '0')}`, answer: 1, verdict: 'correct', points: 1 }));
+    writeFileSync(join(dir, LOG), '');
+    recordAttempt(dir, 1, '2026-11-20T10:00:00.000Z', { answers: lies });
+    // squash: one orphan commit holds everything; experiments re-run on it; the checkpoint re-pointed at it
+    git(dir, 'checkout', '-q', '--orphan', 'squashed');
+    commitAll(dir, 'squashed');
+    just(dir, 'exp');
+    commitAll(dir, 're-run experiments');
+    editJson(dir, CP, (o) => { o.head_sha = git(dir, 'rev-parse', 'HEAD').trim(); o.quiz = { ...(o.quiz as object), log_sha256: undefined }; });
+    commitAll(dir, 'checkpoint re-pointed');
+    const { code, g } = gate(dir);
+    expect(code).toBe(1);
+    expect(failing(g)).toMatch(/quiz-attempts\.jsonl:1: answer q-00-01 \(mcq\) is recorded correct but grades wrong against the bank/);
   });
 });
