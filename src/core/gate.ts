@@ -101,7 +101,7 @@ function planCheck(ctx: CheckContext): CheckResult {
   switch (st.state) {
     case 'unapproved': return { ...base, status: 'fail', message: `the plan was never approved (\`lynx phase-start ${nn(ctx.phase.id)} --approve\`)` };
     case 'unchanged': return { ...base, status: 'pass', message: `unchanged since approval on ${cp?.approved_at?.slice(0, 10) ?? '?'}` };
-    case 'unlogged': return { ...base, status: 'fail', message: `${file} changed after approval but §8 Revisions log has no entry newer than the approved plan`, expected: 'a §8 entry for every change after approval' };
+    case 'unlogged': return { ...base, status: 'fail', message: `${file} changed after approval but §8 Revisions log has no entry`, expected: 'a §8 entry for every change after approval' };
     case 'revised': return { ...base, status: 'pass', message: `changed after approval; §8 has ${st.entries} revision entr${st.entries === 1 ? 'y' : 'ies'}` };
   }
 }

@@ -252,7 +252,7 @@ describe('§8 counts only what came after approval', () => {
     expect(cp()?.status).toBe('pass');
     writeFileSync(join(dir, 'PHASE_00_PLAN.md'), approved.replace('- every item', '- only the easy items'));
     commitAll(dir, 'plan weakened after approval');
-    expect(cp()).toMatchObject({ status: 'fail', message: expect.stringMatching(/no entry newer than the approved plan/) as unknown });
+    expect(cp()).toMatchObject({ status: 'fail', message: expect.stringMatching(/changed after approval but §8 Revisions log has no entry/) as unknown });
     writeFileSync(join(dir, 'PHASE_00_PLAN.md'), `${approved.replace('- every item', '- only the easy items')}| 2026-11-21 | dropped the hard items: out of time |\n`);
     commitAll(dir, 'logged');
     expect(cp()).toMatchObject({ status: 'pass', message: expect.stringMatching(/§8 has 1 revision entry/) as unknown });
