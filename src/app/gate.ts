@@ -21,10 +21,18 @@ import * as git from '../io/git.js';
 import { changedPaths } from '../io/history.js';
 import { touches, touched } from '../core/changed-paths.js';
 import type { GateResult } from '../schemas/generated/types.js';
+import { recordChecks, type RecordCounts } from './records.js';
 
+/** The log's tail as it was at closing: a practice retake after closed_at does not unbind the signature. */
 const logTail = (ctx: CheckContext, t: Target): string | undefined => {
   const text = ctx.fs.read(attemptsFile(t.learner, t.phase.id));
-  return text === undefined ? undefined : tailSha256(text);
+  if (text === undefined) return undefined;
+  const closedAt = Date.parse(ctx.state.checkpoint?.closed_at ?? '');
+  if (!Number.isFinite(closedAt)) return tailSha256(text);
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  let end = lines.length;
+  while (end > 0) { try { if (Date.parse((JSON.parse(lines[end - 1] ?? '') as { at: string }).at) <= closedAt) break; } catch { break; } end--; }
+  return tailSha256(lines.slice(0, end).join('\n'));
 };
 
 /** Gather the facts the closure checks judge (through io), then judge them in core. */
@@ -45,7 +53,7 @@ async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<Check
   });
 }
 
-export async function gate(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean; changedSince?: string | undefined; jobs?: number | undefined }): Promise<GateResult[]> {
+export async function gate(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean; changedSince?: string | undefined; jobs?: number | undefined; strict?: boolean | undefined }): Promise<GateResult[]> {
   disableCacheWrites();
   let phases: number[];
   const ws = await openWorkspace(opts.cwd);
@@ -67,8 +75,15 @@ export async function gate(opts: { cwd: string; learner?: string | undefined; ph
     const results: GateResult[] = [];
     for (const id of phases) {
       const t: Target = { ws, learner, phase: await loadPhase(ws, id) };
-      const { result } = await gateResult(t, { mode: 'full', logRoot: tmp, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(snapshot ? { snapshot } : {}) }, { ritual: true, requireClean: true }, (ctx) => closure(t, ctx, tmp));
-      results.push(result);
+      let counts: RecordCounts | undefined;
+      // waivers, attestations and grades are judged before the DoD runs: which grades count changes the quiz's score
+      const extra = async (ctx: CheckContext): Promise<CheckResult[]> => {
+        const r = await recordChecks(t, ctx, tmp, opts.strict === true);
+        counts = r.counts;
+        return [...(await closure(t, ctx, tmp)), ...r.checks];
+      };
+      const { result } = await gateResult(t, { mode: 'full', logRoot: tmp, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(snapshot ? { snapshot } : {}) }, { ritual: true, requireClean: true }, extra);
+      results.push(counts ? { ...result, records: counts } : result);
     }
     return results;
   } finally {

@@ -11,6 +11,7 @@ import type { DiffResult, ManifestCheckResult } from './manifest-results.js';
 import type { ApproveResult, PhaseStartResult } from './phase-results.js';
 import type { PeekedResult, DraftResult, AttestResult, DemoResult, DeriveResult, InitResult, JournalEdit, JournalResult, ReportOutcome, WaiveResult } from './results.js';
 import type { ClassReport } from './class-view.js';
+import type { GradeResult } from './grades.js';
 import type { BreaksReport, SelfTestReport } from './break/validate-results.js';
 import type { QuizResult } from './quiz/result.js';
 import type { ClaudeInstallResult } from './claude-results.js';
@@ -41,6 +42,7 @@ export interface ResultKinds {
   'lab-run': LabRunResult;
   attest: AttestResult;
   waive: WaiveResult;
+  grade: GradeResult;
   journal: JournalResult;
   'journal-edit': JournalEdit;
   derive: DeriveResult;
@@ -85,6 +87,7 @@ const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
   'lab-run': (r) => (r.outcome === 'passed' ? 0 : r.outcome === 'interrupted' ? 130 : 1),
   attest: () => 0,
   waive: () => 0,
+  grade: () => 0,
   journal: () => 0,
   'journal-edit': () => 0,
   derive: () => 0,

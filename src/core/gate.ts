@@ -97,7 +97,7 @@ function planCheck(ctx: CheckContext): CheckResult {
   const cp = ctx.state.checkpoint;
   const text = ctx.fs.read(file);
   if (text === undefined) return { ...base, status: 'fail', message: `${file} is missing (\`lynx phase-start ${nn(ctx.phase.id)}\`)` };
-  const st = planState(text, { plan_sha256: cp?.plan_sha256, approved_at: cp?.approved_at });
+  const st = planState(text, { plan_sha256: cp?.plan_sha256, approved_at: cp?.approved_at }, ctx.state.approvedPlan);
   switch (st.state) {
     case 'unapproved': return { ...base, status: 'fail', message: `the plan was never approved (\`lynx phase-start ${nn(ctx.phase.id)} --approve\`)` };
     case 'unchanged': return { ...base, status: 'pass', message: `unchanged since approval on ${cp?.approved_at?.slice(0, 10) ?? '?'}` };

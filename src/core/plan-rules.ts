@@ -26,10 +26,21 @@ export async function openQuestions(text: string): Promise<string[]> {
 
 export type PlanState = { state: 'unapproved' } | { state: 'unchanged' } | { state: 'revised'; entries: number } | { state: 'unlogged' };
 
-/** After approval the plan may change only with a §8 entry (the gate enforces the same rule). */
-export function planState(text: string, approved: { plan_sha256?: string | undefined; approved_at?: string | undefined }): PlanState {
+/**
+ * After approval the plan may change only with a §8 entry (the gate enforces the same rule), and
+ * only an entry newer than the approved text counts (issue 15): a bullet already in §8 when the plan
+ * was approved licenses nothing later. With the approved text (found in git history by its sha256)
+ * its entries are subtracted (a date typed in an entry is the learner's word, so it decides nothing).
+ */
+export function planState(text: string, approved: { plan_sha256?: string | undefined; approved_at?: string | undefined }, approvedText?: string): PlanState {
   if (!approved.plan_sha256 || !approved.approved_at) return { state: 'unapproved' };
   if (sha256(text) === approved.plan_sha256) return { state: 'unchanged' };
-  const entries = revisionEntries(text).length;
+  const before = new Map<string, number>();
+  for (const e of approvedText === undefined ? [] : revisionEntries(approvedText)) before.set(e.trim(), (before.get(e.trim()) ?? 0) + 1);
+  const entries = revisionEntries(text).filter((e) => {
+    const n = before.get(e.trim()) ?? 0;
+    if (n > 0) { before.set(e.trim(), n - 1); return false; }
+    return true;
+  }).length;
   return entries > 0 ? { state: 'revised', entries } : { state: 'unlogged' };
 }

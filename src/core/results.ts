@@ -16,7 +16,7 @@ export interface DemoStep { title: string; command: string; ok: boolean; output:
 export interface DemoResult { schema_version: 1; dir: string; ok: boolean; steps: DemoStep[] }
 
 /** A recorded attestation or waiver (the reason only on a waiver). */
-export interface Recorded { phase: number; item: string; at: string; by: string; reason?: string }
+export interface Recorded { phase: number; item: string; at: string; by: string; reason?: string; signed_by?: string }
 export type AttestResult = { attested: Recorded };
 // a waiver always carries its reason (attest.schema.json requires it)
 export type WaiveResult = { waived: Recorded & { reason: string } };

@@ -17,9 +17,22 @@ export function principals(text: string): Set<string> {
   return out;
 }
 
+/**
+ * The principals whose keys may sign records (namespace lynx-record): a line restricted by
+ * `namespaces="…"` to other namespaces is not a teacher's — that is how a learner's checkpoint key
+ * (namespaces="lynx-checkpoint") sits in the same file without becoming a teacher. Pure.
+ */
+export function teacherPrincipals(text: string): Set<string> {
+  const kept = text.split('\n').filter((raw) => {
+    const m = /\bnamespaces="([^"]*)"/.exec(raw.trim().startsWith('#') ? '' : raw);
+    return !m || (m[1] ?? '').split(',').some((n) => n.trim() === 'lynx-record');
+  });
+  return principals(kept.join('\n'));
+}
+
 /** The teachers named by the workspace's allowed-signers file; empty when none is configured. */
 export function teachers(ws: Workspace): Set<string> {
   const file = ws.config.signing?.allowed_signers;
   const text = file ? readInside(ws.root, file) : undefined;
-  return text === undefined ? new Set() : principals(text);
+  return text === undefined ? new Set() : teacherPrincipals(text);
 }

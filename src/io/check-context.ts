@@ -6,10 +6,13 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { CheckContext, CommandOutcome, CommandSpec } from '../core/checks/types.js';
-import type { Phase } from '../schemas/generated/types.js';
+import type { Phase, QuizBank } from '../schemas/generated/types.js';
+import type { AttemptRecord } from '../core/attempts.js';
+import type { CodeOutcome } from '../core/quiz/grade.js';
 import { docsDir } from '../core/curriculum.js';
 import { expandPath, nn } from '../core/ids.js';
-import { verifyChain, bankSha256, attemptsFile, historyProblems, anchorCheck } from '../core/attempts.js';
+import { verifyChain, bankSha256, attemptsFile, historyProblems, anchorCheck, sha256 } from '../core/attempts.js';
+import { planFileName } from '../core/plan-rules.js';
 import { CAPS, readRegularText, realInside } from './fsx-read.js';
 import * as git from './git.js';
 import { whyNotInHistory } from './history.js';
@@ -18,6 +21,8 @@ import { loadQuizBank } from './curriculum.js';
 import { openBreakJournals } from './notices.js';
 import { capabilities } from './tools.js';
 import { layoutOf, type Workspace } from './workspace.js';
+import { banksFor } from './bank-history.js';
+import { gradesFile, parseGrades } from '../core/grades.js';
 
 /**
  * `snapshot`: a run that verifies several phases or learners (gate --all) takes the git snapshot once
@@ -101,6 +106,29 @@ export function bounded(n: number): <T>(task: () => Promise<T>) => Promise<T> {
   };
 }
 
+/** The committed plan whose sha256 the checkpoint approved, when the plan changed since (§8 entries must be newer). */
+async function approvedPlanText(ws: Workspace, rel: string, planSha: string | undefined): Promise<string | undefined> {
+  if (!planSha) return undefined;
+  const now = readRegularText(ws.abs(rel), { display: rel, cap: CAPS.learner, root: ws.root, optional: true });
+  if (now === undefined || sha256(now) === planSha) return undefined;
+  for (const v of await git.versionIds(ws.root, rel)) {
+    const text = await git.blobText(ws.root, v.oid);
+    if (sha256(text) === planSha) return text;
+  }
+  return undefined;
+}
+
+/** The latest attempt's code answers, run again in the sandbox (full mode: the gate and report re-grade them). */
+async function rerunCode(last: AttemptRecord | undefined, bank: QuizBank | undefined): Promise<Map<string, CodeOutcome> | undefined> {
+  const code = (bank?.items ?? []).filter((i) => i.answer_type === 'code');
+  const answers = (last?.answers ?? []).filter((a) => typeof a.answer === 'string' && code.some((i) => i.id === a.id));
+  if (answers.length === 0) return undefined;
+  const { runCode } = await import('./code-runner.js');
+  const out = new Map<string, CodeOutcome>();
+  for (const a of answers) out.set(a.id, await runCode(a.answer as string, code.find((i) => i.id === a.id)?.stdin));
+  return out;
+}
+
 export async function buildContext(ws: Workspace, learner: string, phase: Phase, opts: ContextOptions): Promise<CheckContext> {
   const snap = await (opts.snapshot ?? git.snapshot(ws.root));
   const vars = { learner, docs: join(ws.config.docs ?? 'docs', docsDir(phase).replace(/^docs\//, '')), nn: nn(phase.id) };
@@ -113,6 +141,11 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
   if (attemptsText !== '' && snap.tracked.has(attemptsRel)) chain.problems.push(...(await appendOnlyProblems(ws.root, attemptsRel, attemptsText)));
   const anchor = checkpoint?.quiz?.log_sha256;
   { const a = anchorCheck(attemptsText, anchor, attemptsRel); chain.problems.push(...a.problems); (chain.notes ??= []).push(...a.notes); }
+  const gradesRel = gradesFile(learner, phase.id);
+  const grades = parseGrades(readRegularText(ws.abs(gradesRel), { display: gradesRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '', gradesRel);
+  const banks = await banksFor(ws, phase.quiz.file, bank, chain.records.map((r) => r.bank_sha256));
+  const codeRuns = opts.mode === 'full' ? await rerunCode(chain.records.at(-1), bank) : undefined;
+  const approvedPlan = await approvedPlanText(ws, layoutOf(ws, learner).reroot(planFileName(phase.id)), checkpoint?.plan_sha256);
   const have = capabilities();
   const { runCommand } = await import('./run-command.js');
   const cache = new Map<string, Promise<CommandOutcome>>();
@@ -180,6 +213,10 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
       bank,
       bankSha256: bank ? bankSha256(bank) : undefined,
       breakJournals: openBreakJournals(ws.root).filter((j) => j.includes(`/${nn(phase.id)}-`)),
+      grades: { records: grades.records.map((g) => g.rec), problems: grades.problems },
+      banks,
+      ...(codeRuns ? { codeRuns } : {}),
+      ...(approvedPlan !== undefined ? { approvedPlan } : {}),
     },
   };
 }

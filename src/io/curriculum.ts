@@ -67,6 +67,11 @@ export async function loadPhase(ws: Workspace | undefined, id: number): Promise<
   return readBundled<Phase>(join('phases', `phase-${nn(id)}.json`));
 }
 
+/** The bundled phase, whatever the workspace overrides (a curriculum override is judged against it); undefined when it has no such phase. */
+export function bundledPhase(id: number): Phase | undefined {
+  return existsSync(join(dataDir(), 'phases', `phase-${nn(id)}.json`)) ? readBundled<Phase>(join('phases', `phase-${nn(id)}.json`)) : undefined;
+}
+
 export async function loadQuizBank(ws: Workspace | undefined, phase: Phase): Promise<QuizBank | undefined> {
   const name = phase.quiz.file;
   if (!name) return undefined;

@@ -48,12 +48,14 @@ breaks:
 quiz: { file: phase-00-mini.yaml, threshold: 0.7 }
 `;
 
+/** Ten mcq items (key: choice 0), so a recorded attempt re-grades against the bank (issue 15). */
+const QUIZ_ITEMS = Array.from({ length: 10 }, (_, i) => ({ id: `q-00-${String(i + 1).padStart(2, '0')}`, answer_type: 'mcq', prompt_en: `Question ${i + 1}?`, choices: ['right', 'wrong'], correct: 0, tags: ['arith'] }));
+
 export const QUIZ_YAML = `phase: 0
 slug: mini
 title_en: Mini quiz
 items:
-  - { id: q-00-01, answer_type: mcq, prompt_en: "1 + 1?", choices: ["1", "2"], correct: 1, tags: [arith] }
-  - { id: q-00-02, answer_type: mcq, prompt_en: "2 + 2?", choices: ["4", "5"], correct: 0, tags: [arith] }
+${QUIZ_ITEMS.map((q) => `  - { id: ${q.id}, answer_type: mcq, prompt_en: "${q.prompt_en}", choices: [right, wrong], correct: 0, tags: [arith] }`).join('\n')}
 `;
 
 const PLAN = `# Phase 00 plan\n\n## §6 Definition of Done\n\n- every item\n\n## §7 Open questions\n\n- [x] none left\n\n## §8 Revisions log\n\n| date | change |\n|---|---|\n`;
@@ -71,7 +73,7 @@ export function recordAttempt(dir: string, score: number, at = '2026-11-20T10:00
   const bank = JSON.parse(JSON.stringify(requireBank()));
   // ten answers whose verdicts add up to the score: the gate re-derives the score from them
   const right = Math.round(score * 10);
-  const answers = Array.from({ length: 10 }, (_, i) => ({ id: `q-${i + 1}`, answer: 0, verdict: i < right ? 'correct' as const : 'wrong' as const, points: i < right ? 1 : 0 }));
+  const answers = QUIZ_ITEMS.map((q, i) => ({ id: q.id, answer: i < right ? 0 : 1, verdict: i < right ? 'correct' as const : 'wrong' as const, points: i < right ? 1 : 0 }));
   const line = chainLine({ v: 1, at, phase: 0, learner, bank_sha256: bankSha256(bank), mode: 'answers-file', answers, score, threshold: 0.7, passed: score >= 0.7, ...extra }, last);
   writeFileSync(file, `${line}\n`, { flag: 'a' });
 }
@@ -80,10 +82,7 @@ let bankCache: unknown;
 function requireBank(): unknown {
   // the bank exactly as lynx loads it from YAML (yaml → object)
   bankCache ??= (() => {
-    const items = [
-      { id: 'q-00-01', answer_type: 'mcq', prompt_en: '1 + 1?', choices: ['1', '2'], correct: 1, tags: ['arith'] },
-      { id: 'q-00-02', answer_type: 'mcq', prompt_en: '2 + 2?', choices: ['4', '5'], correct: 0, tags: ['arith'] },
-    ];
+    const items = QUIZ_ITEMS;
     return { phase: 0, slug: 'mini', title_en: 'Mini quiz', items };
   })();
   return bankCache;

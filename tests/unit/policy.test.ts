@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { admits, policyOf, DEFAULT_POLICY } from '../../src/core/policy.js';
-import { principals } from '../../src/io/allowed-signers.js';
+import { principals, teacherPrincipals } from '../../src/io/allowed-signers.js';
 
 describe('trust policy and roles', () => {
   it('defaults to self-service; lynx.yaml overrides field by field', () => {
@@ -19,5 +19,8 @@ describe('trust policy and roles', () => {
   it('reads the principals of an allowed-signers file', () => {
     const text = '# teachers\nbo@school ssh-ed25519 AAAA\n"cy@school",dee@school namespaces="lynx-checkpoint" ssh-ed25519 BBBB\n\n';
     expect([...principals(text)]).toEqual(['bo@school', 'cy@school', 'dee@school']);
+    // a key restricted to the checkpoint namespace (the learner's) is not a teacher's
+    expect([...teacherPrincipals(text)]).toEqual(['bo@school']);
+    expect([...teacherPrincipals('ed@school namespaces="lynx-checkpoint,lynx-record" ssh-ed25519 CCCC\n')]).toEqual(['ed@school']);
   });
 });

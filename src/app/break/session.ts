@@ -1,5 +1,8 @@
 /** What every break step starts from: the workspace, the learner, the phase and its break, paths. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isClosed } from '../../core/status.js';
+import { writeJsonAtomic } from '../../io/fsx.js';
 import { docsDir } from '../../core/curriculum.js';
 import { expandPath, nn } from '../../core/ids.js';
 import { pickBreak, type BreakState } from '../../core/break/model.js';
@@ -30,13 +33,31 @@ export async function openSession(opts: SessionOpts, phaseId: number, breakId: s
   return { ws, learner, phase, brk, expand, predictions: expand(predictionsRel(phase.id, brk)) };
 }
 
-export function breakState(ws: Workspace, learner: string, phase: number): BreakState | undefined {
-  return readCheckpoint(ws, learner, phase)?.break;
+/**
+ * Closed means closed (issue 15): on a closed phase a break re-run is practice, recorded apart in
+ * lynx's private state (.lynx/practice/<learner>/phase-NN-break.json), never in the checkpoint the
+ * phase closed with — re-running `break 00 start/restore` used to turn `restored` back into
+ * `predicted`, erase the diagnosis and fail the closed phase's gate.
+ */
+export const practiceFile = (learner: string, phase: number): string => `.lynx/practice/${learner}/phase-${nn(phase)}-break.json`;
+
+function practiceState(ws: Workspace, learner: string, phase: number): BreakState | undefined {
+  try { return (JSON.parse(readFileSync(ws.abs(practiceFile(learner, phase)), 'utf8')) as { break?: BreakState }).break; } catch { return undefined; }
 }
 
-/** Read-modify-write the checkpoint's `break` (the caller holds the workspace lock). */
+export function breakState(ws: Workspace, learner: string, phase: number): BreakState | undefined {
+  const cp = readCheckpoint(ws, learner, phase);
+  return cp && isClosed(cp.status) ? practiceState(ws, learner, phase) ?? cp.break : cp?.break;
+}
+
+/** Read-modify-write the checkpoint's `break` (the caller holds the workspace lock); the practice record on a closed phase. */
 export async function updateBreak(ws: Workspace, learner: string, phase: number, fn: (b: BreakState | undefined) => BreakState): Promise<BreakState> {
   const cp = readCheckpoint(ws, learner, phase) ?? newCheckpoint(learner, phase);
+  if (isClosed(cp.status)) {
+    const next = fn(practiceState(ws, learner, phase) ?? cp.break);
+    await writeJsonAtomic(ws.abs(practiceFile(learner, phase)), { v: 1, practice: true, phase, learner, break: next });
+    return next;
+  }
   const next = fn(cp.break);
   await writeCheckpoint(ws, { ...cp, break: next });
   return next;

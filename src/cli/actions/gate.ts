@@ -6,8 +6,8 @@ import type { Ctx } from '../context.js';
 import { present } from '../present.js';
 import { parseJobs } from '../jobs.js';
 
-export async function gateCommand(ctx: Ctx, o: { all?: boolean; junit?: string; changedSince?: string; jobs?: string }, phase: string | undefined): Promise<Outcome> {
+export async function gateCommand(ctx: Ctx, o: { all?: boolean; junit?: string; changedSince?: string; jobs?: string; strict?: boolean }, phase: string | undefined): Promise<Outcome> {
   if ([phase !== undefined, o.all === true, o.changedSince !== undefined].filter(Boolean).length > 1) throw new UsageError('give one of a phase, --all or --changed-since REF');
-  const results = await gate({ cwd: ctx.cwd, learner: ctx.learner, phase, all: o.all === true, changedSince: o.changedSince, jobs: parseJobs(o.jobs) });
+  const results = await gate({ cwd: ctx.cwd, learner: ctx.learner, phase, all: o.all === true, changedSince: o.changedSince, jobs: parseJobs(o.jobs), strict: o.strict === true });
   return present(ctx, 'gate', { results, all: o.all === true || o.changedSince !== undefined, ...(o.changedSince !== undefined ? { changedSince: o.changedSince } : {}) }, { junit: o.junit });
 }

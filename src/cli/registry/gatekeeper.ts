@@ -29,28 +29,44 @@ export const registerGatekeeper: Register = (program, act) => {
     .option('--all', 'every closed phase of the learner')
     .option('--changed-since <ref>', 'only the closed phases the changes since REF touch (a pull request\'s base)')
     .addOption(new Option('--junit <file>', 'also write JUnit XML (suite = phase, case = check)'))
+    .option('--strict', 'refuse unsigned teacher-only records, learner grades and any curriculum override that weakens a DoD (cohort CI)')
     .addOption(jobsOption())
     .addOption(jsonOption())
-    .addHelpText('after', examples(['lynx gate 07', 'lynx gate --all --junit lynx-gate.xml', 'lynx gate --changed-since origin/main', 'LYNX_LEARNER=ana lynx gate --all --json']))
-    .action(act<{ all?: boolean; junit?: string; changedSince?: string; jobs?: string }, [string | undefined]>(async (ctx, o, nn) => (await import('../actions/gate.js')).gateCommand(ctx, o, nn)));
+    .addHelpText('after', examples(['lynx gate 07', 'lynx gate --all --strict', 'lynx gate --all --junit lynx-gate.xml', 'lynx gate --changed-since origin/main', 'LYNX_LEARNER=ana lynx gate --all --json']))
+    .action(act<{ all?: boolean; junit?: string; changedSince?: string; jobs?: string; strict?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await import('../actions/gate.js')).gateCommand(ctx, o, nn)));
 
   program.command('attest')
     .description('record that a person judged a DoD item met (an "attest" check)')
     .argument('<NN>', 'the phase')
     .argument('<item>', 'the DoD item id (see lynx status NN)')
     .option('--note <text>', 'what was judged, by what evidence')
-    .option('--by <name>', 'who attests (default: the learner)')
+    .option('--by <name>', 'who attests (default: the learner; with --sign: the signer)')
+    .option('--sign', 'sign the record with an SSH key listed in the allowed-signers file (a teacher\'s)')
+    .option('--key <file>', 'the signing key (default: git config user.signingkey, then lynx.yaml signing.key)')
     .addOption(jsonOption())
     .addHelpText('after', examples(['lynx attest 01 explain-bound --note "argued it from the roofline plot"', 'lynx attest 07 derive-backprop --by teacher-ana']))
-    .action(act<{ note?: string; by?: string }, [string, string]>(async (ctx, o, nn, item) => (await import('../actions/attest.js')).attestCommand(ctx, o, nn, item)));
+    .action(act<{ note?: string; by?: string; sign?: boolean; key?: string }, [string, string]>(async (ctx, o, nn, item) => (await import('../actions/attest.js')).attestCommand(ctx, o, nn, item)));
 
   program.command('waive')
     .description('explicitly waive a DoD item, with a reason the report will show')
     .argument('<NN>', 'the phase')
     .argument('<item>', 'the DoD item id')
     .requiredOption('--reason <text>', 'why the item is waived')
-    .option('--by <name>', 'who waives (default: the learner)')
+    .option('--by <name>', 'who waives (default: the learner; with --sign: the signer)')
+    .option('--sign', 'sign the record with an SSH key listed in the allowed-signers file (a teacher\'s)')
+    .option('--key <file>', 'the signing key (default: git config user.signingkey, then lynx.yaml signing.key)')
     .addOption(jsonOption())
     .addHelpText('after', examples(['lynx waive 00 bandit-clean --reason "no PyPI access on this machine"']))
-    .action(act<{ reason: string; by?: string }, [string, string]>(async (ctx, o, nn, item) => (await import('../actions/attest.js')).waiveCommand(ctx, o, nn, item)));
+    .action(act<{ reason: string; by?: string; sign?: boolean; key?: string }, [string, string]>(async (ctx, o, nn, item) => (await import('../actions/attest.js')).waiveCommand(ctx, o, nn, item)));
+
+  program.command('grade')
+    .description('teacher: list a learner\'s self-assessed quiz answers, or record a signed verdict on one')
+    .argument('<NN>', 'the phase')
+    .option('--item <id>', 'the self-assessed answer to grade (e.g. q-05-01)')
+    .option('--verdict <v>', 'correct or wrong')
+    .option('--note <text>', 'why')
+    .option('--key <file>', 'the signing key (default: git config user.signingkey, then lynx.yaml signing.key)')
+    .addOption(jsonOption())
+    .addHelpText('after', examples(['lynx grade 05 --learner ana', 'lynx grade 05 --learner ana --item q-05-03 --verdict wrong --note "confuses bias and variance"']))
+    .action(act<{ item?: string; verdict?: string; note?: string; key?: string }, [string]>(async (ctx, o, nn) => (await import('../actions/attest.js')).gradeCommand(ctx, o, nn)));
 };

@@ -5,6 +5,8 @@
  */
 import type { Check, Phase, Checkpoint, QuizBank } from '../../schemas/generated/types.js';
 import type { AttemptRecord } from '../attempts.js';
+import type { GradeRecord } from '../grades.js';
+import type { CodeOutcome } from '../quiz/grade.js';
 
 // The result of one check is the GateResult schema's checkResult (src/schemas: the single source).
 export type { CheckResult } from '../../schemas/generated/types.js';
@@ -56,6 +58,14 @@ export interface CheckContext {
     bankSha256: string | undefined;
     /** Open break journals for this phase (.lynx/breaks), as workspace-relative paths. */
     breakJournals: string[];
+    /** A teacher's grades that count (grades.jsonl; the gate drops those its policy does not admit) and the log's problems. */
+    grades?: { records: GradeRecord[]; problems: string[] };
+    /** Quiz banks by their sha256: the current one and, for a workspace bank, every committed version (re-grading). */
+    banks?: ReadonlyMap<string, QuizBank>;
+    /** The plan's text as approved (the committed version whose sha256 the checkpoint records), when it changed since. */
+    approvedPlan?: string;
+    /** Code items of the latest attempt re-run now (item id → the run's outcome), in full mode. */
+    codeRuns?: ReadonlyMap<string, CodeOutcome>;
   };
   /** The DoD item being evaluated (attestations and waivers are keyed by it). */
   itemId?: string;

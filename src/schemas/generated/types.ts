@@ -27,12 +27,36 @@ export interface Checkpoint {
     item: string;
     at: string;
     by: string;
+    /**
+     * whose record this is (issue 15: identity); the gate fails a record naming someone else
+     */
+    learner?: string;
+    /**
+     * the allowed-signers principal whose key signed the record (attest/waive --sign)
+     */
+    signed_by?: string;
+    /**
+     * ssh-keygen -Y signature (namespace lynx-record) over the record's canonical serialisation
+     */
+    signature?: string;
     note?: string;
   }[];
   waivers?: {
     item: string;
     at: string;
     by: string;
+    /**
+     * whose record this is (issue 15: identity); the gate fails a record naming someone else
+     */
+    learner?: string;
+    /**
+     * the allowed-signers principal whose key signed the record (attest/waive --sign)
+     */
+    signed_by?: string;
+    /**
+     * ssh-keygen -Y signature (namespace lynx-record) over the record's canonical serialisation
+     */
+    signature?: string;
     reason: string;
   }[];
   /**
@@ -259,6 +283,19 @@ export interface GateResult {
   head_sha: string | null;
   status: 'pass' | 'fail' | 'error';
   checks: CheckResult[];
+  /**
+   * The phase's human records the gate judged (issue 15): every waiver, attestation and teacher grade, counted.
+   */
+  records?: {
+    waivers: number;
+    attestations: number;
+    grades: number;
+    /**
+     * records whose signature verified against the allowed-signers file
+     */
+    signed: number;
+    unsigned: number;
+  };
 }
 /**
  * This interface was referenced by `GateResult`'s JSON-Schema

@@ -67,8 +67,15 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
     return { out: [r.lab ? view.renderLabDetail(r, r.lab, t) : view.renderLabList(r, t)] };
   },
   'lab-run': async (r, t) => ({ out: [(await import('../lab-run-summary.js')).renderRunSummary(r, t)] }),
-  attest: ({ attested: r }) => ({ out: [`✓ attested ${nn(r.phase)}/${r.item} by ${r.by} — commit learners/…/phase-${nn(r.phase)}/checkpoint.json`] }),
-  waive: ({ waived: r }) => ({ out: [`✓ waived ${nn(r.phase)}/${r.item}: ${r.reason ?? ''} — the report will show it`] }),
+  attest: ({ attested: r }) => ({ out: [`✓ attested ${nn(r.phase)}/${r.item} by ${r.by}${r.signed_by ? ' (signed)' : ''} — commit learners/…/phase-${nn(r.phase)}/checkpoint.json`] }),
+  waive: ({ waived: r }) => ({ out: [`✓ waived ${nn(r.phase)}/${r.item}${r.signed_by ? ` (signed by ${r.signed_by})` : ''}: ${r.reason ?? ''} — the report will show it`] }),
+  grade: (r) => {
+    if (r.recorded) return { out: [`✓ graded ${nn(r.phase)}/${r.recorded.item} of ${r.learner}: ${r.recorded.verdict} (signed by ${r.recorded.by}) — commit ${r.recorded.file}`] };
+    if (!r.attempt) return { out: [`${r.learner} has no quiz attempt for phase ${nn(r.phase)}`] };
+    if (r.items.length === 0) return { out: [`${r.learner}'s latest attempt (${r.attempt.at.slice(0, 10)}) has no self-assessed answers to grade`] };
+    const one = (i: (typeof r.items)[number]): string => [`${i.id}  self-assessed ${i.self_assessed}${i.graded ? ` · graded ${i.graded.verdict} by ${i.graded.by}` : ' · not graded'}`, `  question: ${i.prompt}`, `  model answer: ${i.model_answer}`, `  ${r.learner}'s answer: ${i.answer}`].join('\n');
+    return { out: [`phase ${nn(r.phase)} · ${r.learner} · attempt of ${r.attempt.at.slice(0, 10)}: ${r.items.length} self-assessed answer(s)`, ...r.items.map(one), `grade one: lynx grade ${nn(r.phase)} --learner ${r.learner} --item ID --verdict correct|wrong [--note …]`] };
+  },
   journal: (r) => ({ out: [`✓ ${r.path}${r.created ? ' (new today)' : ''}\n  ${r.entry}`] }),
   next: (r, t) => {
     const [first, ...rest] = r.actions;
