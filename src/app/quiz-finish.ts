@@ -33,9 +33,10 @@ export async function finishAttempt(setup: QuizSetup, graded: readonly Graded[],
   if (setup.practice) return finishPractice(setup, graded, record, score, now);
   return withLock(setup.ws.root, `lynx quiz ${nn(setup.phase.id)}`, async () => {
     const { recordAttempt } = await import('../io/quiz-record.js');
+    // the deck is read (a bad reviews.jsonl refused) before anything is appended: validate first, write after
+    const before = syncDeck(setup.ws, setup.learner, []).deck;
     const log = await recordAttempt(setup.ws, record, setup.cooldownBase);
     const missed = missedIds(record);
-    const before = syncDeck(setup.ws, setup.learner, []).deck;
     const { added, deck } = syncDeck(setup.ws, setup.learner, log.records);
     const dues = missed.map((id) => deck.get(id)?.state.due).filter((d): d is string => d !== undefined).sort();
     const until = cooldownUntil(log.records, setup.cooldownBase);

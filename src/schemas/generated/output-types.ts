@@ -20,6 +20,10 @@ export namespace Attest {
     at: string;
     by: string;
     reason?: string;
+    /**
+     * the allowed-signers principal whose key signed the record (--sign)
+     */
+    signed_by?: string;
   }
   /**
    * a waiver always carries its reason
@@ -30,6 +34,10 @@ export namespace Attest {
     at: string;
     by: string;
     reason: string;
+    /**
+     * the allowed-signers principal whose key signed the record (--sign)
+     */
+    signed_by?: string;
   }
 }
 
@@ -545,6 +553,19 @@ export namespace GateList {
     head_sha: string | null;
     status: 'pass' | 'fail' | 'error';
     checks: CheckResult[];
+    /**
+     * The phase's human records the gate judged (issue 15): every waiver, attestation and teacher grade, counted.
+     */
+    records?: {
+      waivers: number;
+      attestations: number;
+      grades: number;
+      /**
+       * records whose signature verified against the allowed-signers file
+       */
+      signed: number;
+      unsigned: number;
+    };
   }
   export interface CheckResult {
     id: string;
@@ -569,6 +590,40 @@ export namespace GateList {
      */
     attested?: boolean;
     children?: CheckResult[];
+  }
+}
+
+// ---- output/grade.schema.json
+export namespace Grade {
+  /**
+   * lynx grade NN --learner NAME --json: the latest attempt's self-assessed answers and, with --item/--verdict, the signed grade recorded in grades.jsonl.
+   */
+  export interface GradeResult {
+    phase: number;
+    learner: string;
+    attempt: null | {
+      line: number;
+      at: string;
+    };
+    items: {
+      id: string;
+      prompt: string;
+      model_answer: string;
+      answer: string;
+      self_assessed: 'right' | 'wrong';
+      graded?: Grade;
+    }[];
+    recorded?: Grade & {
+      item: string;
+      file: string;
+    };
+  }
+  export interface Grade {
+    verdict: 'correct' | 'wrong';
+    by: string;
+    at: string;
+    item?: string;
+    file?: string;
   }
 }
 

@@ -42,6 +42,7 @@ export interface JsonOf {
   'break-self-test': J.ValidateSelfTest.ValidateSelfTestJson;
   demo: J.Demo.DemoJson;
   class: J.Class.ClassReport;
+  grade: J.Grade.GradeResult;
   quiz: J.QuizResult.QuizResultJson;
   /** never printed: the interactive quiz refuses --json (exit 2); `--answers FILE --json` is `quiz` */
   'quiz-session': QuizSessionResult;
@@ -94,6 +95,7 @@ const shape: { [K in ResultKind]: (r: ResultKinds[K]) => JsonOf[K] } = {
   'break-self-test': same,
   demo: same,
   class: same,
+  grade: same,
   quiz: same,
   'quiz-session': same,
   review: same,
