@@ -4,7 +4,8 @@
  */
 import type { Check } from '../schemas/generated/types.js';
 import { openTarget } from './target.js';
-import { readCheckpoint, writeCheckpoint, newCheckpoint } from '../io/checkpoint.js';
+import { readCheckpoint, newCheckpoint } from '../io/checkpoint.js';
+import { saveCheckpoint } from './progress.js';
 import { withLock } from '../io/lock.js';
 import { UsageError } from '../core/errors.js';
 import { nn } from '../core/ids.js';
@@ -30,7 +31,7 @@ async function record(o: Opts, kind: 'attest' | 'waive', text: string | undefine
     const cp = readCheckpoint(t.ws, t.learner, t.phase.id) ?? newCheckpoint(t.learner, t.phase.id);
     if (kind === 'attest') cp.attestations = [...(cp.attestations ?? []), { item: o.item, at, by, ...(text ? { note: text } : {}) }];
     else cp.waivers = [...(cp.waivers ?? []), { item: o.item, at, by, reason: text ?? '' }];
-    await writeCheckpoint(t.ws, cp);
+    await saveCheckpoint(t.ws, cp);
   });
   return { phase: t.phase.id, item: o.item, at, by };
 }

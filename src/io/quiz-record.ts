@@ -6,21 +6,23 @@
 import { attemptsFile, chainLine, sha256, type AttemptRecord } from '../core/attempts.js';
 import { quizSummary } from '../core/quiz/outcome.js';
 import { appendToLog } from './jsonl-append.js';
-import { newCheckpoint, readCheckpoint, writeCheckpoint } from './checkpoint.js';
+import { newCheckpoint, readCheckpoint } from './checkpoint.js';
 import { readAttempts, type AttemptLog } from './quiz-store.js';
 import type { Workspace } from './workspace.js';
+import type { Checkpoint } from '../schemas/generated/types.js';
 
 /**
  * Append a finished attempt (chained to the last complete line), then refresh the checkpoint's quiz
  * summary from the log, anchored to the line just written (quiz.log_sha256). Under the lock.
  */
-export async function recordAttempt(ws: Workspace, record: Omit<AttemptRecord, 'prev'>, cooldownBase: number): Promise<AttemptLog> {
+/** `save` writes the checkpoint: the quiz command passes src/app/progress.ts saveCheckpoint, which also re-renders progress.md. */
+export async function recordAttempt(ws: Workspace, record: Omit<AttemptRecord, 'prev'>, cooldownBase: number, save: (ws: Workspace, cp: Checkpoint) => Promise<void>): Promise<AttemptLog> {
   const rel = attemptsFile(record.learner, record.phase);
   // after a crash mid-append the record acknowledges the torn line it follows (see verifyChain)
   const { line } = appendToLog(ws, rel, (last, torn) => chainLine(torn === undefined ? record : { ...record, torn: sha256(torn) }, last));
   const log = readAttempts(ws, record.learner, record.phase);
   const cp = readCheckpoint(ws, record.learner, record.phase) ?? newCheckpoint(record.learner, record.phase);
-  await writeCheckpoint(ws, { ...cp, quiz: { ...quizSummary(log.records, cooldownBase), log_sha256: sha256(line) } });
+  await save(ws, { ...cp, quiz: { ...quizSummary(log.records, cooldownBase), log_sha256: sha256(line) } });
   return log;
 }
 

@@ -113,8 +113,8 @@ export async function finishAttempt(setup: QuizSetup, graded: readonly Graded[],
   const record = buildRecord({ at: now, startedAt, phase: setup.phase.id, learner: setup.learner, bankSha256: setup.bankSha, mode, graded, score, threshold: setup.threshold, durationMs });
   if (setup.practice) return finishPractice(setup, graded, record, score, now);
   return withLock(setup.ws.root, `lynx quiz ${nn(setup.phase.id)}`, async () => {
-    const { recordAttempt } = await import('../../io/quiz-record.js');
-    const log = await recordAttempt(setup.ws, record, setup.cooldownBase);
+    const [{ recordAttempt }, { saveCheckpoint }] = await Promise.all([import('../../io/quiz-record.js'), import('../../app/progress.js')]);
+    const log = await recordAttempt(setup.ws, record, setup.cooldownBase, saveCheckpoint);
     const missed = missedIds(record);
     const before = syncDeck(setup.ws, setup.learner, []).deck;
     const { added, deck } = syncDeck(setup.ws, setup.learner, log.records);
