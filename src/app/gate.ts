@@ -14,12 +14,13 @@ import { closureChecks } from '../core/closure.js';
 import { UsageError } from '../core/errors.js';
 import type { CheckContext, CheckResult } from '../core/checks/types.js';
 import { phaseIndex, loadPhase } from '../io/curriculum.js';
-import { readCheckpoint } from '../io/checkpoint.js';
-import { disableCacheWrites, layoutOf, openWorkspace, resolveLearner } from '../io/workspace.js';
+import { listLearners, readCheckpoint } from '../io/checkpoint.js';
+import { disableCacheWrites, layoutOf, openWorkspace, resolveLearner, type Workspace } from '../io/workspace.js';
+import { parsePhase } from '../core/ids.js';
 import { verify } from '../io/signing.js';
 import * as git from '../io/git.js';
 import { changedPaths } from '../io/history.js';
-import { touches, touched } from '../core/changed-paths.js';
+import { touches, touched, type Touch } from '../core/changed-paths.js';
 import type { GateResult } from '../schemas/generated/types.js';
 
 const logTail = (ctx: CheckContext, t: Target): string | undefined => {
@@ -45,29 +46,58 @@ async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<Check
   });
 }
 
-export async function gate(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean; changedSince?: string | undefined; jobs?: number | undefined }): Promise<GateResult[]> {
+export interface GateOpts { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean; changedSince?: string | undefined; jobs?: number | undefined }
+
+/** The closed phases of a learner, narrowed to one phase or to those a change since REF touches. */
+async function closedPhases(ws: Workspace, learner: string, only: number | undefined, ts: Touch[] | undefined): Promise<number[]> {
+  const index = await phaseIndex(ws);
+  return index.filter((p) => {
+    if (only !== undefined && p.id !== only) return false;
+    const cp = readCheckpoint(ws, learner, p.id);
+    return cp !== undefined && isClosed(cp.status) && (ts === undefined || touched(ts, learner, p.id));
+  }).map((p) => p.id);
+}
+
+export async function gate(opts: GateOpts): Promise<GateResult[]> {
   disableCacheWrites();
   let phases: number[];
   const ws = await openWorkspace(opts.cwd);
   const learner = resolveLearner(ws, opts.learner);
   if (opts.all || opts.changedSince !== undefined) {
-    const index = await phaseIndex(ws);
-    phases = index.filter((p) => { const cp = readCheckpoint(ws, learner, p.id); return cp !== undefined && isClosed(cp.status); }).map((p) => p.id);
     // incremental gating: only the closed phases the change since REF touches
-    if (opts.changedSince !== undefined) {
-      const ts = touches(await changedPaths(ws.root, opts.changedSince));
-      phases = phases.filter((id) => touched(ts, learner, id));
-    }
+    const ts = opts.changedSince !== undefined ? touches(await changedPaths(ws.root, opts.changedSince)) : undefined;
+    phases = await closedPhases(ws, learner, undefined, ts);
   } else if (opts.phase !== undefined) {
     phases = [(await openTarget(opts.cwd, learner, opts.phase)).phase.id];
   } else throw new UsageError('give a phase (lynx gate 07), --all or --changed-since REF');
+  return verifyAll(ws, phases.map((id) => ({ learner, id })), opts.jobs);
+}
+
+/**
+ * `lynx gate --all-learners [NN|--all|--changed-since REF]` (issue 17): every learner's closed phases
+ * (or only phase NN, or only those a change touches) in one process with one git snapshot. A learner
+ * with nothing closed is listed, with no result: the class table shows them, the exit code ignores them.
+ */
+export async function gateClass(opts: Omit<GateOpts, 'learner'>): Promise<{ learners: string[]; results: GateResult[] }> {
+  disableCacheWrites();
+  const ws = await openWorkspace(opts.cwd);
+  const learners = listLearners(ws);
+  if (learners.length === 0) throw new UsageError('no learners in this workspace (learners/ is empty)', { hint: 'Add one with `lynx init --learner NAME`.' });
+  const only = opts.phase === undefined ? undefined : (await loadPhase(ws, parsePhase(opts.phase))).id;
+  const ts = opts.changedSince !== undefined ? touches(await changedPaths(ws.root, opts.changedSince)) : undefined;
+  const targets: { learner: string; id: number }[] = [];
+  for (const learner of learners) for (const id of await closedPhases(ws, learner, only, ts)) targets.push({ learner, id });
+  return { learners, results: await verifyAll(ws, targets, opts.jobs) };
+}
+
+async function verifyAll(ws: Workspace, targets: readonly { learner: string; id: number }[], jobs: number | undefined): Promise<GateResult[]> {
   const tmp = mkdtempSync(join(tmpdir(), 'lynx-gate-'));
-  const snapshot = phases.length > 0 ? git.snapshot(ws.root) : undefined; // one git snapshot for every phase verified
+  const snapshot = targets.length > 0 ? git.snapshot(ws.root) : undefined; // one git snapshot for every phase and learner verified
   try {
     const results: GateResult[] = [];
-    for (const id of phases) {
+    for (const { learner, id } of targets) {
       const t: Target = { ws, learner, phase: await loadPhase(ws, id) };
-      const { result } = await gateResult(t, { mode: 'full', logRoot: tmp, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(snapshot ? { snapshot } : {}) }, { ritual: true, requireClean: true }, (ctx) => closure(t, ctx, tmp));
+      const { result } = await gateResult(t, { mode: 'full', logRoot: tmp, ...(jobs !== undefined ? { jobs } : {}), ...(snapshot ? { snapshot } : {}) }, { ritual: true, requireClean: true }, (ctx) => closure(t, ctx, tmp));
       results.push(result);
     }
     return results;

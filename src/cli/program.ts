@@ -40,9 +40,9 @@ Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`
   program.command('status')
     .description('every phase: status, quiz score, dates, and a progress strip')
     .argument('[NN]', 'one phase in detail: requires, DoD items, labs, breaks, quiz')
-    .option('--all', 'every learner in the workspace')
+    .option('--all', 'every learner in the workspace (with NN: one row per learner for that phase)')
     .addOption(json())
-    .addHelpText('after', examples(['lynx status', 'lynx status 07', 'lynx status --all', 'lynx status --json | jq .learners[0].counts']))
+    .addHelpText('after', examples(['lynx status', 'lynx status 07', 'lynx status --all', 'lynx status 07 --all', 'lynx status --json | jq .learners[0].counts']))
     .action(act<{ all?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await import('./actions/status.js')).statusCommand(ctx, o.all === true, nn)));
 
   program.command('class')

@@ -11,10 +11,12 @@ import type { DiffResult, ManifestCheckResult } from './manifest-results.js';
 import type { ApproveResult, PhaseStartResult } from './phase-results.js';
 import type { PeekedResult, DraftResult, AttestResult, DemoResult, DeriveResult, InitResult, JournalEdit, JournalResult, ReportOutcome, WaiveResult } from './results.js';
 import type { ClassReport } from './class-view.js';
+import type { PhaseClassReport } from './phase-class.js';
 import type { BreaksReport, SelfTestReport } from './break/validate-results.js';
 
 /** `lynx gate`: one result per phase verified; `all` = the --all form (its JSON is the list). */
-export interface GateRun { results: GateResult[]; all: boolean; changedSince?: string }
+/** `learners`: the --all-learners form (every learner of the workspace, a class table first). */
+export interface GateRun { results: GateResult[]; all: boolean; changedSince?: string; learners?: string[] }
 /** `lynx checkpoint`: the gate result plus the workspace notices shown above it. */
 export interface CheckpointRun { gate: GateResult; notices: string[]; run: boolean }
 
@@ -44,6 +46,7 @@ export interface ResultKinds {
   'break-self-test': SelfTestReport;
   demo: DemoResult;
   class: ClassReport;
+  'status-phase': PhaseClassReport;
 }
 export type ResultKind = keyof ResultKinds;
 /** What a command hands back to the entry point: the kind and the result it presented. */
@@ -81,6 +84,8 @@ const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
   'break-self-test': (r) => (r.ok ? 0 : 2),
   demo: (r) => (r.ok ? 0 : 1),
   class: () => 0,
+  // an unreadable checkpoint is bad input, as in `lynx status`
+  'status-phase': (r) => (r.learners.some((l) => l.status === 'invalid') ? 2 : 0),
 };
 
 /**

@@ -3,9 +3,11 @@
  * are their own JSON; the few that wrap or pick are listed here, once.
  */
 import type { ResultKind, ResultKinds } from '../../core/exit-codes.js';
+import { classGateRows } from '../../core/gate-class.js';
 
 const shape: { [K in ResultKind]?: (r: ResultKinds[K]) => unknown } = {
-  gate: (r) => (r.all ? r.results : r.results[0]),
+  // --all-learners: the class table and every result (src/schemas/output/gate-class.schema.json)
+  gate: (r) => (r.learners ? { schema_version: 1, learners: classGateRows(r.learners, r.results), results: r.results } : r.all ? r.results : r.results[0]),
   report: (r) => ({ ...r.gate, written: r.written }),
   checkpoint: (r) => r.gate,
   'lab-peeked': (r) => ({ peeked: r }),

@@ -27,6 +27,7 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
   gate: async (r, t) => {
     const { renderGate } = await gateView();
     const none = r.changedSince !== undefined ? `no closed phase is touched by the changes since ${r.changedSince}` : 'no closed phase to verify';
+    if (r.learners) return { out: (await import('../gate-class-view.js')).renderGateClass(r.learners, r.results, t, renderGate) };
     const out = r.results.length === 0 ? [none] : [];
     for (const g of r.results) out.push(`${renderGate(g, t, { heading: `Gate · phase ${nn(g.phase)} · learner ${g.learner}` })}\n`);
     return { out };
@@ -143,6 +144,7 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
     out.push(`${r.ok ? t.ok('✓') : t.bad('✗')} ${r.checked} break(s) checked in a temporary copy of ${r.workspace}; ${skipped} skipped (target not in this workspace, prose-only or diagnostic)`);
     return { out };
   },
+  'status-phase': async (r, t) => ({ out: (await import('../phase-class-view.js')).renderPhaseClass(r, t) }),
   class: async (r, t) => {
     const { renderClass } = await import('../class-view.js');
     return { out: renderClass(r, t) };
