@@ -55,6 +55,14 @@ Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`
     .addHelpText('after', examples(['lynx class', 'lynx class --sort progress', 'lynx class --csv > grades.csv', 'lynx class --html class.html']))
     .action(act<{ sort?: string; filter?: string; csv?: boolean; html?: string }>(async (ctx, o) => (await import('./actions/class.js')).classCommand(ctx, o)));
 
+  program.command('migrate')
+    .description('move a single-learner workspace into the cohort layout (git mv; staged, never committed)')
+    .option('--cohort', 'plans, reports, experiments and lab checklists under learners/<name>/; lynx.yaml layout: cohort')
+    .option('--dry-run', 'list the moves and change nothing')
+    .addOption(json())
+    .addHelpText('after', examples(['lynx migrate --cohort --dry-run', 'lynx migrate --cohort && git commit -m "cohort layout"']))
+    .action(act<{ cohort?: boolean; dryRun?: boolean }>(async (ctx, o) => (await import('./actions/migrate.js')).migrateCommand(ctx, o)));
+
   program.command('next')
     .description('the one next action for the learner, with the command to run, and the few after it')
     .addOption(json())

@@ -12,6 +12,7 @@ import type { ApproveResult, PhaseStartResult } from './phase-results.js';
 import type { PeekedResult, DraftResult, AttestResult, DemoResult, DeriveResult, InitResult, JournalEdit, JournalResult, ReportOutcome, WaiveResult } from './results.js';
 import type { ClassReport } from './class-view.js';
 import type { PhaseClassReport } from './phase-class.js';
+import type { MigrateResult } from './migrate.js';
 import type { BreaksReport, SelfTestReport } from './break/validate-results.js';
 
 /** `lynx gate`: one result per phase verified; `all` = the --all form (its JSON is the list). */
@@ -47,6 +48,7 @@ export interface ResultKinds {
   demo: DemoResult;
   class: ClassReport;
   'status-phase': PhaseClassReport;
+  migrate: MigrateResult;
 }
 export type ResultKind = keyof ResultKinds;
 /** What a command hands back to the entry point: the kind and the result it presented. */
@@ -85,6 +87,7 @@ const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
   demo: (r) => (r.ok ? 0 : 1),
   class: () => 0,
   // an unreadable checkpoint is bad input, as in `lynx status`
+  migrate: () => 0,
   'status-phase': (r) => (r.learners.some((l) => l.status === 'invalid') ? 2 : 0),
 };
 
