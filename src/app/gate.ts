@@ -11,6 +11,8 @@ import { attemptsFile, sha256, tailSha256 } from '../core/attempts.js';
 import { closureDigest } from '../core/closure-digest.js';
 import { isClosed } from '../core/status.js';
 import { closureChecks } from '../core/closure.js';
+import { layoutFor } from '../core/layout.js';
+import { CAPS, readRegularText } from '../io/fsx-read.js';
 import { UsageError } from '../core/errors.js';
 import type { CheckContext, CheckResult } from '../core/checks/types.js';
 import { phaseIndex, loadPhase } from '../io/curriculum.js';
@@ -34,9 +36,14 @@ async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<Check
   const repPath = layoutOf(t.ws, t.learner).report(t.phase.id); // closure follows the layout (migrate --cohort)
   const rep = ctx.fs.read(repPath);
   const head = cp?.head_sha ?? '';
+  // missing where the layout says: is it where the other layout would put it, with the recorded hash?
+  const other = rep === undefined ? layoutFor(t.ws.config.layout === 'cohort' ? 'single' : 'cohort', t.learner).report(t.phase.id) : undefined;
+  // read as is, not through ctx.fs (which re-roots every path into this learner's layout)
+  const there = other === undefined ? undefined : readRegularText(t.ws.abs(other), { display: other, cap: CAPS.learner, root: t.ws.root, optional: true });
+  const elsewhere = there !== undefined && sha256(there) === cp?.report_sha256 ? other : undefined;
   return closureChecks({
     phase: t.phase.id, learner: t.learner, checkpoint: cp,
-    report: { path: repPath, sha256: rep === undefined ? undefined : sha256(rep) },
+    report: { path: repPath, sha256: rep === undefined ? undefined : sha256(rep), elsewhere },
     headInHistory: head !== '' && (await ctx.git.inHistory(head)),
     // a shallow clone or a squash/rebase merge gets its cause and fix named (issue 13)
     whyNotInHistory: head !== '' && !(await ctx.git.inHistory(head)) ? await ctx.git.whyNotInHistory(head) : undefined,

@@ -44,7 +44,8 @@ describe('lynx migrate --cohort', () => {
     try { g = lynx(['gate', '00'], { cwd: demo }); } finally { writeFileSync(join(demo, 'lynx.yaml'), yaml); }
     expect(g.code).toBe(1);
     expect(g.stdout).toContain('✗ closure:report');
-    expect(g.stdout).toContain('learners/demo/PHASE_00_REPORT.md is missing');
+    expect(g.stdout).toContain('learners/demo/PHASE_00_REPORT.md is missing — the report is at PHASE_00_REPORT.md');
+    expect(g.stdout).toContain('lynx migrate --cohort');
   });
 
   it('refuses a dirty tree (exit 2, nothing moved)', () => {
