@@ -15,7 +15,7 @@ import type { Checkpoint } from '../schemas/generated/types.js';
  * Append a finished attempt (chained to the last complete line), then refresh the checkpoint's quiz
  * summary from the log, anchored to the line just written (quiz.log_sha256). Under the lock.
  */
-/** `save` writes the checkpoint: the quiz command passes src/app/progress.ts saveCheckpoint, which also re-renders progress.md. */
+/** `save` writes the checkpoint: src/app/quiz-finish.ts passes src/app/progress.ts saveCheckpoint, which also re-renders progress.md. */
 export async function recordAttempt(ws: Workspace, record: Omit<AttemptRecord, 'prev'>, cooldownBase: number, save: (ws: Workspace, cp: Checkpoint) => Promise<void>): Promise<AttemptLog> {
   const rel = attemptsFile(record.learner, record.phase);
   // after a crash mid-append the record acknowledges the torn line it follows (see verifyChain)

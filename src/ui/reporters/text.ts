@@ -10,6 +10,9 @@ import type { LearnerStatus } from '../../core/status.js';
 import { renderDiff } from '../../core/manifest-drift.js';
 import { table, type Theme } from '../theme.js';
 import type * as GateViewModule from '../gate-view.js';
+import { quizText } from './quiz-text.js';
+import { claudeInstallText } from './claude-text.js';
+import { breakText } from './break-text.js';
 
 type GateView = typeof GateViewModule;
 
@@ -162,4 +165,7 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
     if (o.bin) out.push(t.dim(`(run lynx from this checkout as: node ${o.bin} …)`));
     return { out };
   },
+  ...quizText,
+  'claude-install': claudeInstallText,
+  break: breakText,
 };
