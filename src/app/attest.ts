@@ -11,7 +11,8 @@ import { canonicalRecord, teacherSigned } from '../core/records.js';
 import { admits, policyOf } from '../core/policy.js';
 import { teachers } from '../io/allowed-signers.js';
 import { RECORD_NAMESPACE, recordKey, signRecord, verify } from '../io/signing.js';
-import { readCheckpoint, writeCheckpoint, newCheckpoint } from '../io/checkpoint.js';
+import { readCheckpoint, newCheckpoint } from '../io/checkpoint.js';
+import { saveCheckpoint } from './progress.js';
 import { withLock } from '../io/lock.js';
 import { UsageError } from '../core/errors.js';
 import { nn } from '../core/ids.js';
@@ -70,7 +71,7 @@ async function record(o: Opts, kind: 'attest' | 'waive', text: string | undefine
     const cp = readCheckpoint(t.ws, t.learner, t.phase.id) ?? newCheckpoint(t.learner, t.phase.id);
     if (kind === 'attest') cp.attestations = [...(cp.attestations ?? []), record as NonNullable<typeof cp.attestations>[number]];
     else cp.waivers = [...(cp.waivers ?? []), record as NonNullable<typeof cp.waivers>[number]];
-    await writeCheckpoint(t.ws, cp);
+    await saveCheckpoint(t.ws, cp);
   });
   return { phase: t.phase.id, item: o.item, at, by, ...(signer ? { signed_by: signer.principal } : {}) };
 }

@@ -11,15 +11,18 @@ import { attemptsFile, sha256, tailSha256 } from '../core/attempts.js';
 import { closureDigest } from '../core/closure-digest.js';
 import { isClosed } from '../core/status.js';
 import { closureChecks } from '../core/closure.js';
+import { layoutFor } from '../core/layout.js';
+import { CAPS, readRegularText } from '../io/fsx-read.js';
 import { UsageError } from '../core/errors.js';
 import type { CheckContext, CheckResult } from '../core/checks/types.js';
 import { phaseIndex, loadPhase } from '../io/curriculum.js';
-import { readCheckpoint } from '../io/checkpoint.js';
-import { disableCacheWrites, layoutOf, openWorkspace, resolveLearner } from '../io/workspace.js';
+import { listLearners, readCheckpoint } from '../io/checkpoint.js';
+import { disableCacheWrites, layoutOf, openWorkspace, resolveLearner, type Workspace } from '../io/workspace.js';
+import { parsePhase } from '../core/ids.js';
 import { verify } from '../io/signing.js';
 import * as git from '../io/git.js';
 import { changedPaths } from '../io/history.js';
-import { touches, touched } from '../core/changed-paths.js';
+import { touches, touched, type Touch } from '../core/changed-paths.js';
 import type { GateResult } from '../schemas/generated/types.js';
 import { recordChecks, type RecordCounts } from './records.js';
 
@@ -41,9 +44,14 @@ async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<Check
   const repPath = layoutOf(t.ws, t.learner).report(t.phase.id); // closure follows the layout (migrate --cohort)
   const rep = ctx.fs.read(repPath);
   const head = cp?.head_sha ?? '';
+  // missing where the layout says: is it where the other layout would put it, with the recorded hash?
+  const other = rep === undefined ? layoutFor(t.ws.config.layout === 'cohort' ? 'single' : 'cohort', t.learner).report(t.phase.id) : undefined;
+  // read as is, not through ctx.fs (which re-roots every path into this learner's layout)
+  const there = other === undefined ? undefined : readRegularText(t.ws.abs(other), { display: other, cap: CAPS.learner, root: t.ws.root, optional: true });
+  const elsewhere = there !== undefined && sha256(there) === cp?.report_sha256 ? other : undefined;
   return closureChecks({
     phase: t.phase.id, learner: t.learner, checkpoint: cp,
-    report: { path: repPath, sha256: rep === undefined ? undefined : sha256(rep) },
+    report: { path: repPath, sha256: rep === undefined ? undefined : sha256(rep), elsewhere },
     headInHistory: head !== '' && (await ctx.git.inHistory(head)),
     // a shallow clone or a squash/rebase merge gets its cause and fix named (issue 13)
     whyNotInHistory: head !== '' && !(await ctx.git.inHistory(head)) ? await ctx.git.whyNotInHistory(head) : undefined,
@@ -53,36 +61,65 @@ async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<Check
   });
 }
 
-export async function gate(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean; changedSince?: string | undefined; jobs?: number | undefined; strict?: boolean | undefined }): Promise<GateResult[]> {
+export interface GateOpts { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean; changedSince?: string | undefined; jobs?: number | undefined; strict?: boolean | undefined }
+
+/** The closed phases of a learner, narrowed to one phase or to those a change since REF touches. */
+async function closedPhases(ws: Workspace, learner: string, only: number | undefined, ts: Touch[] | undefined): Promise<number[]> {
+  const index = await phaseIndex(ws);
+  return index.filter((p) => {
+    if (only !== undefined && p.id !== only) return false;
+    const cp = readCheckpoint(ws, learner, p.id);
+    return cp !== undefined && isClosed(cp.status) && (ts === undefined || touched(ts, learner, p.id));
+  }).map((p) => p.id);
+}
+
+export async function gate(opts: GateOpts): Promise<GateResult[]> {
   disableCacheWrites();
   let phases: number[];
   const ws = await openWorkspace(opts.cwd);
   const learner = resolveLearner(ws, opts.learner);
   if (opts.all || opts.changedSince !== undefined) {
-    const index = await phaseIndex(ws);
-    phases = index.filter((p) => { const cp = readCheckpoint(ws, learner, p.id); return cp !== undefined && isClosed(cp.status); }).map((p) => p.id);
     // incremental gating: only the closed phases the change since REF touches
-    if (opts.changedSince !== undefined) {
-      const ts = touches(await changedPaths(ws.root, opts.changedSince));
-      phases = phases.filter((id) => touched(ts, learner, id));
-    }
+    const ts = opts.changedSince !== undefined ? touches(await changedPaths(ws.root, opts.changedSince)) : undefined;
+    phases = await closedPhases(ws, learner, undefined, ts);
   } else if (opts.phase !== undefined) {
     phases = [(await openTarget(opts.cwd, learner, opts.phase)).phase.id];
   } else throw new UsageError('give a phase (lynx gate 07), --all or --changed-since REF');
+  return verifyAll(ws, phases.map((id) => ({ learner, id })), opts.jobs, opts.strict === true);
+}
+
+/**
+ * `lynx gate --all-learners [NN|--all|--changed-since REF]` (issue 17): every learner's closed phases
+ * (or only phase NN, or only those a change touches) in one process with one git snapshot. A learner
+ * with nothing closed is listed, with no result: the class table shows them, the exit code ignores them.
+ */
+export async function gateClass(opts: Omit<GateOpts, 'learner'>): Promise<{ learners: string[]; results: GateResult[] }> {
+  disableCacheWrites();
+  const ws = await openWorkspace(opts.cwd);
+  const learners = listLearners(ws);
+  if (learners.length === 0) throw new UsageError('no learners in this workspace (learners/ is empty)', { hint: 'Add one with `lynx init --learner NAME`.' });
+  const only = opts.phase === undefined ? undefined : (await loadPhase(ws, parsePhase(opts.phase))).id;
+  const ts = opts.changedSince !== undefined ? touches(await changedPaths(ws.root, opts.changedSince)) : undefined;
+  const targets: { learner: string; id: number }[] = [];
+  for (const learner of learners) for (const id of await closedPhases(ws, learner, only, ts)) targets.push({ learner, id });
+  return { learners, results: await verifyAll(ws, targets, opts.jobs, opts.strict === true) };
+}
+
+async function verifyAll(ws: Workspace, targets: readonly { learner: string; id: number }[], jobs: number | undefined, strict: boolean): Promise<GateResult[]> {
   const tmp = mkdtempSync(join(tmpdir(), 'lynx-gate-'));
-  const snapshot = phases.length > 0 ? git.snapshot(ws.root) : undefined; // one git snapshot for every phase verified
+  const snapshot = targets.length > 0 ? git.snapshot(ws.root) : undefined; // one git snapshot for every phase and learner verified
   try {
     const results: GateResult[] = [];
-    for (const id of phases) {
+    for (const { learner, id } of targets) {
       const t: Target = { ws, learner, phase: await loadPhase(ws, id) };
       let counts: RecordCounts | undefined;
       // waivers, attestations and grades are judged before the DoD runs: which grades count changes the quiz's score
       const extra = async (ctx: CheckContext): Promise<CheckResult[]> => {
-        const r = await recordChecks(t, ctx, tmp, opts.strict === true);
+        const r = await recordChecks(t, ctx, tmp, strict);
         counts = r.counts;
         return [...(await closure(t, ctx, tmp)), ...r.checks];
       };
-      const { result } = await gateResult(t, { mode: 'full', logRoot: tmp, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(snapshot ? { snapshot } : {}) }, { ritual: true, requireClean: true }, extra);
+      const { result } = await gateResult(t, { mode: 'full', logRoot: tmp, ...(jobs !== undefined ? { jobs } : {}), ...(snapshot ? { snapshot } : {}) }, { ritual: true, requireClean: true }, extra);
       results.push(counts ? { ...result, records: counts } : result);
     }
     return results;

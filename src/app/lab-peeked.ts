@@ -5,7 +5,8 @@
  */
 import { openTarget } from './target.js';
 import { findLab } from './lab.js';
-import { readCheckpoint, writeCheckpoint, newCheckpoint } from '../io/checkpoint.js';
+import { readCheckpoint, newCheckpoint } from '../io/checkpoint.js';
+import { saveCheckpoint } from './progress.js';
 import { withLock } from '../io/lock.js';
 import { nn } from '../core/ids.js';
 
@@ -19,7 +20,7 @@ export async function recordPeeked(opts: { cwd: string; learner?: string | undef
   await withLock(t.ws.root, `lynx lab ${nn(t.phase.id)} ${lab.id} --peeked`, async () => {
     const cp = readCheckpoint(t.ws, t.learner, t.phase.id) ?? newCheckpoint(t.learner, t.phase.id);
     cp.dod = { ...(cp.dod ?? {}), lab_attempted_before_solutions: false, [peekedFlag(lab.id)]: false };
-    await writeCheckpoint(t.ws, cp);
+    await saveCheckpoint(t.ws, cp);
   });
   return { phase: t.phase.id, lab: lab.id, learner: t.learner, checkpoint: `learners/${t.learner}/phase-${nn(t.phase.id)}/checkpoint.json` };
 }

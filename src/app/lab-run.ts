@@ -9,7 +9,8 @@ import { LockedError, UsageError } from '../core/errors.js';
 import { nn } from '../core/ids.js';
 import { commandLabel, isRunnable, selectCommands, summarizeRuns, type LabCommand, type LabRun } from '../core/lab.js';
 import type { Phase } from '../schemas/generated/types.js';
-import { readCheckpoint, writeCheckpoint } from '../io/checkpoint.js';
+import { readCheckpoint } from '../io/checkpoint.js';
+import { saveCheckpoint } from './progress.js';
 import { lockState, withLock } from '../io/lock.js';
 import { now } from '../io/clock.js';
 import { changed, manifestHashes } from '../io/manifest-files.js';
@@ -74,7 +75,7 @@ async function record(ws: Workspace, learner: string, phase: number, lab: string
       await withLock(ws.root, `lynx lab ${nn(phase)} ${lab} --run`, async () => {
         const cp = readCheckpoint(ws, learner, phase);
         if (!cp) return;
-        await writeCheckpoint(ws, { ...cp, labs: { ...cp.labs, [lab]: [...(cp.labs?.[lab] ?? []), run] } });
+        await saveCheckpoint(ws, { ...cp, labs: { ...cp.labs, [lab]: [...(cp.labs?.[lab] ?? []), run] } });
       });
       return;
     } catch (err) {

@@ -11,7 +11,8 @@ import { sha256 } from '../core/attempts.js';
 import { openQuestions, planState } from '../core/plan.js';
 import type { ApproveResult } from '../core/phase-results.js';
 import { isClosed } from '../core/status.js';
-import { readCheckpoint, writeCheckpoint } from '../io/checkpoint.js';
+import { readCheckpoint } from '../io/checkpoint.js';
+import { saveCheckpoint } from './progress.js';
 import { withLock } from '../io/lock.js';
 import { now } from '../io/clock.js';
 import { openTarget } from './target.js';
@@ -34,7 +35,7 @@ export async function phaseApprove(opts: { cwd: string; learner?: string | undef
     }
     const at = now().toISOString();
     const hash = sha256(text);
-    await writeCheckpoint(ws, { ...cp, status: 'in_progress', approved_at: at, plan_sha256: hash });
+    await saveCheckpoint(ws, { ...cp, status: 'in_progress', approved_at: at, plan_sha256: hash });
     return { ...base, approved_now: true, approved_at: at, plan: { path: planPath, sha256: hash, state: 'unchanged' } };
   });
 }

@@ -13,7 +13,8 @@ import { checklistView, checklistItems } from '../core/lab.js';
 import { render } from '../core/render.js';
 import { isClosed } from '../core/status.js';
 import type { Checkpoint, Phase } from '../schemas/generated/types.js';
-import { newCheckpoint, readCheckpoint, writeCheckpoint } from '../io/checkpoint.js';
+import { newCheckpoint, readCheckpoint } from '../io/checkpoint.js';
+import { saveCheckpoint } from './progress.js';
 import { phaseIndex } from '../io/curriculum.js';
 import { readInside, writeAtomic } from '../io/fsx.js';
 import { ensureFile, type Action } from '../io/scaffold.js';
@@ -117,7 +118,7 @@ export async function phaseStart(opts: { cwd: string; learner?: string | undefin
     const next: Checkpoint = opening ? { ...(cp ?? newCheckpoint(learner, phase.id)), status: 'planned', planned_at: planned } : { ...(cp as Checkpoint) };
     if (forced.length > 0) next.forced = [...(next.forced ?? []), ...forced.map((what) => ({ at: stamp, what }))];
     const cpChanged = JSON.stringify(next) !== JSON.stringify(original);
-    if (cpChanged) await writeCheckpoint(ws, next);
+    if (cpChanged) await saveCheckpoint(ws, next);
     files.unshift({ path: cpRel, action: !cpChanged ? 'unchanged' : original === undefined ? 'created' : 'updated' });
     if (next.status === 'in_progress') plan.state = planState(readInside(ws.root, planPath) ?? '', next).state;
     return {

@@ -32,10 +32,10 @@ export async function finishAttempt(setup: QuizSetup, graded: readonly Graded[],
   const record = buildRecord({ at: now, startedAt, phase: setup.phase.id, learner: setup.learner, bankSha256: setup.bankSha, mode, graded, score, threshold: setup.threshold, durationMs });
   if (setup.practice) return finishPractice(setup, graded, record, score, now);
   return withLock(setup.ws.root, `lynx quiz ${nn(setup.phase.id)}`, async () => {
-    const { recordAttempt } = await import('../io/quiz-record.js');
+    const [{ recordAttempt }, { saveCheckpoint }] = await Promise.all([import('../io/quiz-record.js'), import('./progress.js')]);
     // the deck is read (a bad reviews.jsonl refused) before anything is appended: validate first, write after
     const before = syncDeck(setup.ws, setup.learner, []).deck;
-    const log = await recordAttempt(setup.ws, record, setup.cooldownBase);
+    const log = await recordAttempt(setup.ws, record, setup.cooldownBase, saveCheckpoint); // and progress.md
     const missed = missedIds(record);
     const { added, deck } = syncDeck(setup.ws, setup.learner, log.records);
     const dues = missed.map((id) => deck.get(id)?.state.due).filter((d): d is string => d !== undefined).sort();

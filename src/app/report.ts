@@ -13,13 +13,12 @@ import { mergeBlock } from '../core/report-block.js';
 import { openQuestions } from '../core/plan-rules.js';
 import { parseTestCounts } from '../core/measure.js';
 import { attemptsFile, sha256, tailSha256 } from '../core/attempts.js';
-import { buildStatus } from '../core/status.js';
-import { renderProgress } from '../core/progress.js';
 import { UsageError } from '../core/errors.js';
 import { nn } from '../core/ids.js';
 import type { ReportOutcome } from '../core/results.js';
 import { phaseIndex } from '../io/curriculum.js';
-import { readCheckpoint, writeCheckpoint, newCheckpoint } from '../io/checkpoint.js';
+import { readCheckpoint, newCheckpoint } from '../io/checkpoint.js';
+import { progressPath, saveCheckpoint } from './progress.js';
 import { CAPS, killPoint, readRegular, writeAtomic } from '../io/fsx.js';
 import { forgetOutput, ownOutputs, recordOutput } from '../io/own-outputs.js';
 import { withLock } from '../io/lock.js';
@@ -75,13 +74,9 @@ async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof
   await recordOutput(ws.root, reportAbs, report);
   await writeAtomic(reportAbs, report);
   killPoint('report:written');
-  await writeCheckpoint(ws, next);
+  await saveCheckpoint(ws, next); // and progress.md, the view, last
   await forgetOutput(ws.root, reportAbs);
-  const cps = new Map<number, Checkpoint>();
-  for (const p of index) { const c = p.id === phase.id ? next : readCheckpoint(ws, learner, p.id); if (c) cps.set(p.id, c); }
-  const progress = `learners/${learner}/progress.md`;
-  await writeAtomic(ws.abs(progress), renderProgress(buildStatus(learner, index, cps)));
-  return [layout.report(phase.id), `learners/${learner}/phase-${nn(phase.id)}/checkpoint.json`, progress];
+  return [layout.report(phase.id), `learners/${learner}/phase-${nn(phase.id)}/checkpoint.json`, progressPath(learner)];
 }
 
 export async function report(opts: { cwd: string; learner?: string | undefined; phase: string; jobs?: number | undefined; onCommand?: (label: string, state: 'start' | 'end') => void }): Promise<ReportOutcome> {

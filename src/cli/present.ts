@@ -23,7 +23,7 @@ function gateResults(kind: ResultKind, result: unknown): GateResult[] | undefine
 }
 
 /** The CI reporters: the JUnit file and, under GitHub Actions, the annotations and job summary. */
-async function ciReports(ctx: Ctx, gates: GateResult[], junitPath: string | undefined): Promise<void> {
+async function ciReports(ctx: Ctx, gates: GateResult[], junitPath: string | undefined, learners: string[] | undefined): Promise<void> {
   const [{ existsSync }, path, ws] = await Promise.all([import('node:fs'), import('node:path'), import('../io/workspace.js')]);
   const root = ws.findRoot(ctx.cwd);
   // reporters name only files that exist in the workspace (a temp log is gone after the run)
@@ -39,12 +39,12 @@ async function ciReports(ctx: Ctx, gates: GateResult[], junitPath: string | unde
   }
   // The runner reads workflow commands from stdout and stderr alike; under --json they go to
   // stderr so stdout stays one JSON document (`lynx gate --json | jq` works in Actions).
-  if (inGithubActions()) writeGithub((await import('../ui/reporters/github.js')).github(gates, exists), ctx.json ? process.stderr : process.stdout);
+  if (inGithubActions()) writeGithub((await import('../ui/reporters/github.js')).github(gates, exists, learners), ctx.json ? process.stderr : process.stdout);
 }
 
 export async function present<K extends ResultKind>(ctx: Ctx, kind: K, result: ResultKinds[K], opts: PresentOptions = {}): Promise<Outcome> {
   const gates = gateResults(kind, result);
-  if (gates && (opts.junit || inGithubActions())) await ciReports(ctx, gates, opts.junit);
+  if (gates && (opts.junit || inGithubActions())) await ciReports(ctx, gates, opts.junit, kind === 'gate' ? (result as ResultKinds['gate']).learners : undefined);
   if (ctx.json) {
     const { json } = await import('../ui/reporters/json.js');
     ctx.out(json(kind, result));

@@ -40,9 +40,9 @@ Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`
   program.command('status')
     .description('every phase: status, quiz score, dates, and a progress strip')
     .argument('[NN]', 'one phase in detail: requires, DoD items, labs, breaks, quiz')
-    .option('--all', 'every learner in the workspace')
+    .option('--all', 'every learner in the workspace (with NN: one row per learner for that phase)')
     .addOption(json())
-    .addHelpText('after', examples(['lynx status', 'lynx status 07', 'lynx status --all', 'lynx status --json | jq .learners[0].counts']))
+    .addHelpText('after', examples(['lynx status', 'lynx status 07', 'lynx status --all', 'lynx status 07 --all', 'lynx status --json | jq .learners[0].counts']))
     .action(act<{ all?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await import('./actions/status.js')).statusCommand(ctx, o.all === true, nn)));
 
   program.command('class')
@@ -54,6 +54,14 @@ Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`
     .addOption(json())
     .addHelpText('after', examples(['lynx class', 'lynx class --sort progress', 'lynx class --csv > grades.csv', 'lynx class --html class.html']))
     .action(act<{ sort?: string; filter?: string; csv?: boolean; html?: string }>(async (ctx, o) => (await import('./actions/class.js')).classCommand(ctx, o)));
+
+  program.command('migrate')
+    .description('move a single-learner workspace into the cohort layout (git mv; staged, never committed)')
+    .option('--cohort', 'plans, reports, experiments and lab checklists under learners/<name>/; lynx.yaml layout: cohort')
+    .option('--dry-run', 'list the moves and change nothing')
+    .addOption(json())
+    .addHelpText('after', examples(['lynx migrate --cohort --dry-run', 'lynx migrate --cohort && git commit -m "cohort layout"']))
+    .action(act<{ cohort?: boolean; dryRun?: boolean }>(async (ctx, o) => (await import('./actions/migrate.js')).migrateCommand(ctx, o)));
 
   program.command('next')
     .description('the one next action for the learner, with the command to run, and the few after it')

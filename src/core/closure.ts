@@ -14,7 +14,7 @@ export interface ClosureFacts {
   learner: string;
   checkpoint: Checkpoint | undefined;
   /** PHASE_NN_REPORT.md's path and the sha256 of its text, or undefined when it is missing. */
-  report: { path: string; sha256: string | undefined };
+  report: { path: string; sha256: string | undefined; /** the other layout's path, when the report is there instead (a layout switched without moving the files) */ elsewhere?: string | undefined };
   /** Whether the checkpoint's head_sha is an ancestor of HEAD (false when none is recorded). */
   headInHistory: boolean;
   /** Why head_sha is not in this history (shallow clone, squash or rebase merge), when it is not. */
@@ -49,7 +49,7 @@ export function closureChecks(f: ClosureFacts): CheckResult[] {
   add('closed', `phase ${id} is closed`, true, `${cp.status} on ${cp.closed_at?.slice(0, 10) ?? '?'}`, [cpPath]);
   const rep = f.report.path;
   const actual = f.report.sha256;
-  if (actual === undefined) add('report', `${rep} is the report the checkpoint vouches for`, false, `${rep} is missing`);
+  if (actual === undefined) add('report', `${rep} is the report the checkpoint vouches for`, false, f.report.elsewhere ? `${rep} is missing — the report is at ${f.report.elsewhere}: lynx.yaml's layout changed without the files moving (\`lynx migrate --cohort\` moves them)` : `${rep} is missing`);
   else {
     add('report', `${rep} is the report the checkpoint vouches for`, actual === cp.report_sha256,
       actual === cp.report_sha256 ? `sha256 ${actual.slice(0, 12)} matches` : `${rep} was changed after the phase closed (sha256 ${actual.slice(0, 12)}, recorded ${(cp.report_sha256 ?? '').slice(0, 12)})`, [rep]);

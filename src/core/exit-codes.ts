@@ -12,6 +12,8 @@ import type { ApproveResult, PhaseStartResult } from './phase-results.js';
 import type { PeekedResult, DraftResult, AttestResult, DemoResult, DeriveResult, InitResult, JournalEdit, JournalResult, ReportOutcome, WaiveResult } from './results.js';
 import type { ClassReport } from './class-view.js';
 import type { GradeResult } from './grades.js';
+import type { PhaseClassReport } from './phase-class.js';
+import type { MigrateResult } from './migrate.js';
 import type { BreaksReport, SelfTestReport } from './break/validate-results.js';
 import type { QuizResult } from './quiz/result.js';
 import type { ClaudeInstallResult } from './claude-results.js';
@@ -20,7 +22,8 @@ import type { QuizSessionResult } from './quiz/session-results.js';
 import type { ReviewGradeResult, ReviewReport, ReviewSessionResult } from './review/results.js';
 
 /** `lynx gate`: one result per phase verified; `all` = the --all form (its JSON is the list). */
-export interface GateRun { results: GateResult[]; all: boolean; changedSince?: string }
+/** `learners`: the --all-learners form (every learner of the workspace, a class table first). */
+export interface GateRun { results: GateResult[]; all: boolean; changedSince?: string; learners?: string[] }
 /** `lynx checkpoint`: the gate result plus the workspace notices shown above it. */
 export interface CheckpointRun { gate: GateResult; notices: string[]; run: boolean }
 /** `lynx break`: one step's result; `streamed` = its commands' output already went to the terminal. */
@@ -55,6 +58,8 @@ export interface ResultKinds {
   'break-self-test': SelfTestReport;
   demo: DemoResult;
   class: ClassReport;
+  'status-phase': PhaseClassReport;
+  migrate: MigrateResult;
   quiz: QuizResult;
   'quiz-session': QuizSessionResult;
   review: ReviewReport;
@@ -100,6 +105,9 @@ const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
   'break-self-test': (r) => (r.ok ? 0 : 2),
   demo: (r) => (r.ok ? 0 : 1),
   class: () => 0,
+  migrate: () => 0,
+  // an unreadable checkpoint is bad input, as in `lynx status`
+  'status-phase': (r) => (r.learners.some((l) => l.status === 'invalid') ? 2 : 0),
   // below the threshold is a gate not passed yet
   quiz: (r) => (r.passed ? 0 : 1),
   // leaving the quiz is not a failed gate: 130, as for an interrupted command

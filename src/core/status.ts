@@ -11,7 +11,24 @@ export interface StatusRow {
   quiz: { best: number | null; last: number | null; attempts: number; passed: boolean; threshold: number } | null;
   opened: string | null;
   closed: string | null;
+  /** Waivers and attestations recorded for the phase: who, and whether a signature covers them. */
+  waivers: HumanRecord[];
+  attestations: HumanRecord[];
   error?: string;
+}
+
+/** A waiver or attestation as a view shows it: `self` = the learner judged their own item; `signed` = a signature covers it. */
+export interface HumanRecord { item: string; by: string; at: string; self: boolean; signed: boolean }
+
+/**
+ * A closing signature covers the checkpoint's waivers and attestations (core/closure-digest.ts); a
+ * record may also carry a signature of its own (a teacher's, from the trust work).
+ */
+export function humanRecords(cp: Checkpoint, kind: 'waivers' | 'attestations'): HumanRecord[] {
+  return (cp[kind] ?? []).map((r) => ({
+    item: r.item, by: r.by, at: r.at, self: r.by === cp.learner,
+    signed: typeof (r as { signature?: unknown }).signature === 'string' || (typeof cp.signature === 'string' && (cp.closed_at === undefined || r.at <= cp.closed_at)),
+  }));
 }
 
 export interface LearnerStatus {
@@ -29,7 +46,7 @@ export function buildStatus(learner: string, index: readonly PhaseSummary[], che
     const cp = checkpoints.get(p.id);
     if (cp instanceof Error) {
       counts.invalid++;
-      return { phase: p.id, title: p.title, status: 'invalid', quiz: null, opened: null, closed: null, error: cp.message };
+      return { phase: p.id, title: p.title, status: 'invalid', quiz: null, opened: null, closed: null, waivers: [], attestations: [], error: cp.message };
     }
     const status = cp?.status ?? 'not_started';
     counts[status]++;
@@ -44,6 +61,8 @@ export function buildStatus(learner: string, index: readonly PhaseSummary[], che
         : null,
       opened: cp?.approved_at ?? cp?.planned_at ?? null,
       closed: cp?.closed_at ?? null,
+      waivers: cp ? humanRecords(cp, 'waivers') : [],
+      attestations: cp ? humanRecords(cp, 'attestations') : [],
     };
   });
   return { learner, rows, counts, current };

@@ -235,3 +235,18 @@ export async function gitBlobId(bytes: Uint8Array, like: string): Promise<string
 export async function blobText(cwd: string, oid: string): Promise<string> {
   return mustGit(cwd, ['cat-file', 'blob', oid]);
 }
+
+/** `git mv` several tracked files into one existing directory (git checks every source before moving any). */
+export async function moveInto(cwd: string, sources: readonly string[], destDir: string): Promise<void> {
+  await mustGit(cwd, ['mv', '--', ...sources, destDir]);
+}
+
+/** Stage these paths (exactly these, never -A). */
+export async function addPaths(cwd: string, paths: readonly string[]): Promise<void> {
+  if (paths.length > 0) await mustGit(cwd, ['add', '--', ...paths]);
+}
+
+/** Put the index and work tree back to HEAD: only ever after lynx checked the tree was clean. */
+export async function resetHard(cwd: string): Promise<void> {
+  await mustGit(cwd, ['reset', '-q', '--hard', 'HEAD']);
+}

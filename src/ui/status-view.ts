@@ -1,5 +1,5 @@
 /** Plain-text status: a table and a one-line progress strip (no ink: status must start fast). */
-import type { LearnerStatus, PhaseStatus } from '../core/status.js';
+import type { HumanRecord, LearnerStatus, PhaseStatus } from '../core/status.js';
 import { nn } from '../core/ids.js';
 import { table, type Theme } from './theme.js';
 
@@ -31,15 +31,27 @@ export function progressStrip(st: LearnerStatus, t: Theme): string {
   return `${cells}  ${closed}/${st.rows.length} closed`;
 }
 
+/** "1 waived (teacher-bo, signed) · 1 attested (self)": a waived item must never read as plain done. */
+export function recordsCell(waivers: readonly HumanRecord[], attestations: readonly HumanRecord[]): string {
+  const who = (rs: readonly HumanRecord[]): string => [...new Set(rs.map((r) => `${r.self ? 'self' : r.by}${r.signed ? ', signed' : ''}`))].join('; ');
+  const parts: string[] = [];
+  if (waivers.length > 0) parts.push(`${waivers.length} waived (${who(waivers)})`);
+  if (attestations.length > 0) parts.push(`${attestations.length} attested (${who(attestations)})`);
+  return parts.join(' · ');
+}
+
 export function renderStatus(st: LearnerStatus, t: Theme, extra: string[] = []): string {
   const lines: string[] = [];
   lines.push(t.bold(`Learner ${st.learner}`) + (st.current !== null ? `  ·  current phase ${nn(st.current)}` : ''));
   lines.push(progressStrip(st, t));
   lines.push('');
-  const rows: string[][] = [[t.dim('NN'), t.dim('phase'), t.dim('status'), t.dim('quiz'), t.dim('opened'), t.dim('closed')]];
+  // the waivers column appears only when a phase has a record: most learners' tables stay as they were
+  const records = st.rows.some((r) => (r.waivers?.length ?? 0) + (r.attestations?.length ?? 0) > 0);
+  const rows: string[][] = [[t.dim('NN'), t.dim('phase'), t.dim('status'), t.dim('quiz'), t.dim('opened'), t.dim('closed'), ...(records ? [t.dim('waivers · attestations')] : [])]];
   for (const r of st.rows) {
     const quiz = r.quiz ? `${pct(r.quiz.best)} ${r.quiz.passed ? '✓' : '✗'} (${r.quiz.attempts})` : '—';
-    rows.push([nn(r.phase), r.title, paint(t, r.status, `${STATUS_SYMBOL[r.status]} ${LABEL[r.status]}`), quiz, day(r.opened), day(r.closed)]);
+    const cell = recordsCell(r.waivers ?? [], r.attestations ?? []);
+    rows.push([nn(r.phase), r.title, paint(t, r.status, `${STATUS_SYMBOL[r.status]} ${LABEL[r.status]}`), quiz, day(r.opened), day(r.closed), ...(records ? [cell === '' ? '—' : t.warn(cell)] : [])]);
   }
   lines.push(...table(rows));
   const errors = st.rows.filter((r) => r.error);

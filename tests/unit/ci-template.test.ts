@@ -5,8 +5,8 @@ import { parse } from 'yaml';
 import { repoRoot } from '../helpers/cli.js';
 import { actionlint } from '../helpers/actionlint.js';
 
-interface Step { name?: string; if?: string; run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }
-interface Job { needs?: string; 'timeout-minutes'?: number; permissions?: Record<string, string>; strategy?: { matrix: { learner: string } }; steps: Step[] }
+interface Step { id?: string; name?: string; if?: string; run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }
+interface Job { needs?: string; if?: string; 'timeout-minutes'?: number; permissions?: Record<string, string>; strategy?: { matrix: { learner: string } }; steps: Step[] }
 interface Workflow { on: Record<string, unknown>; permissions: Record<string, string>; concurrency: { group: string; 'cancel-in-progress': boolean }; env: Record<string, string>; jobs: Record<string, Job> }
 
 const text = readFileSync(join(repoRoot, 'templates/ci/lynx-gate.yml'), 'utf8');
@@ -61,6 +61,19 @@ describe('templates/ci/lynx-gate.yml', () => {
     expect(report?.with?.reporter).toBe('java-junit');
     expect(report?.with?.path).toBe(upload?.with?.path);
     expect(wf.jobs.gate?.permissions).toEqual({ contents: 'read', checks: 'write' });
+  });
+
+  it('a small cohort runs one `gate --all-learners` job, a large one the matrix: exactly one of the two runs', () => {
+    const list = wf.jobs.learners?.steps.find((s) => s.id === 'list' || s.run?.includes('lynx status --all --json'))?.run ?? '';
+    expect(list).toContain('if [ "$count" -le "$LYNX_CLASS_MAX" ]; then mode=class; else mode=matrix; fi');
+    expect(Number(wf.env.LYNX_CLASS_MAX)).toBeGreaterThan(0);
+    expect(wf.jobs.class?.if).toBe("needs.learners.outputs.mode == 'class'");
+    expect(wf.jobs.gate?.if).toBe("needs.learners.outputs.mode == 'matrix'");
+    const steps = wf.jobs.class?.steps ?? [];
+    expect(steps.find((s) => s.uses?.startsWith('actions/checkout'))?.with?.['fetch-depth']).toBe(0);
+    expect(steps.find((s) => s.if === "github.event_name == 'push'")?.run).toBe('lynx gate --all-learners --junit "$RUNNER_TEMP/lynx-gate-class.xml"');
+    expect(steps.find((s) => s.run?.includes('--changed-since'))?.run).toContain('lynx gate --all-learners --changed-since "$BASE_SHA"');
+    expect(wf.jobs.class?.permissions).toEqual({ contents: 'read', checks: 'write' });
   });
 
   it('says which merge strategies work', () => {

@@ -17,7 +17,7 @@ describe('status model', () => {
     expect(st.rows[0]?.quiz).toEqual({ best: 0.8, last: 0.8, attempts: 2, passed: true, threshold: 0.7 });
     expect(st.rows[2]?.error).toContain('invalid JSON');
     const md = renderProgress(st);
-    expect(md).toContain('| 00 | Title 0 | done | 80% | — | 2026-05-23 |');
-    expect(md).toContain('| 01 | Title 1 | in-flight | — | 2026-05-24 | — |');
+    expect(md).toContain('| 00 | Title 0 | done | 80% | — | 2026-05-23 | — |');
+    expect(md).toContain('| 01 | Title 1 | in progress | — | 2026-05-24 | — | — |');
   });
 });

@@ -7,7 +7,8 @@ import { docsDir } from '../../core/curriculum.js';
 import { expandPath, nn } from '../../core/ids.js';
 import { pickBreak, type BreakState } from '../../core/break/model.js';
 import { predictionsRel, type Break } from '../../core/break/predictions.js';
-import { newCheckpoint, readCheckpoint, writeCheckpoint } from '../../io/checkpoint.js';
+import { newCheckpoint, readCheckpoint } from '../../io/checkpoint.js';
+import { saveCheckpoint } from '../progress.js';
 import { loadPhase } from '../../io/curriculum.js';
 import { openWorkspace, resolveLearner, type Workspace } from '../../io/workspace.js';
 import type { Phase } from '../../schemas/generated/types.js';
@@ -59,7 +60,7 @@ export async function updateBreak(ws: Workspace, learner: string, phase: number,
     return next;
   }
   const next = fn(cp.break);
-  await writeCheckpoint(ws, { ...cp, break: next });
+  await saveCheckpoint(ws, { ...cp, break: next });
   return next;
 }
 

@@ -1,6 +1,5 @@
 /** lynx status [NN] [--all]: argv → the status use case → present. Never loads ink or yaml when lynx.yaml is cached. */
 import { status } from '../../app/status.js';
-import { UsageError } from '../../core/errors.js';
 import type { Outcome } from '../../core/exit-codes.js';
 import { parsePhase } from '../../core/ids.js';
 import type { Ctx } from '../context.js';
@@ -8,7 +7,8 @@ import { present } from '../present.js';
 
 export async function statusCommand(ctx: Ctx, all: boolean, phaseArg: string | undefined): Promise<Outcome> {
   const phase = phaseArg === undefined ? undefined : parsePhase(phaseArg);
-  if (phase !== undefined && all) throw new UsageError('give either a phase or --all, not both');
+  // one phase across the class (issue 17): a row per learner, not 42 rows each
+  if (phase !== undefined && all) return present(ctx, 'status-phase', await (await import('../../app/phase-class.js')).phaseAcrossClass({ cwd: ctx.cwd, phase }));
   const outcome = await present(ctx, 'status', await status({ cwd: ctx.cwd, learner: ctx.learner, all, phase }));
   // the overview ends with what to do now (`lynx next` has the full list)
   if (!ctx.json && !all && phase === undefined) {

@@ -27,13 +27,14 @@ export const registerGatekeeper: Register = (program, act) => {
     .description('CI: verify closed phases from a clean checkout (writes nothing but --junit)')
     .argument('[NN]', 'the phase to verify')
     .option('--all', 'every closed phase of the learner')
+    .option('--all-learners', 'every learner\'s closed phases (or only NN, or only those --changed-since touches) in one run: one JUnit file, a class table first')
     .option('--changed-since <ref>', 'only the closed phases the changes since REF touch (a pull request\'s base)')
     .addOption(new Option('--junit <file>', 'also write JUnit XML (suite = phase, case = check)'))
     .option('--strict', 'refuse unsigned teacher-only records, learner grades and any curriculum override that weakens a DoD (cohort CI)')
     .addOption(jobsOption())
     .addOption(jsonOption())
-    .addHelpText('after', examples(['lynx gate 07', 'lynx gate --all --strict', 'lynx gate --all --junit lynx-gate.xml', 'lynx gate --changed-since origin/main', 'LYNX_LEARNER=ana lynx gate --all --json']))
-    .action(act<{ all?: boolean; junit?: string; changedSince?: string; jobs?: string; strict?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await import('../actions/gate.js')).gateCommand(ctx, o, nn)));
+    .addHelpText('after', examples(['lynx gate 07', 'lynx gate --all --strict', 'lynx gate --all --junit lynx-gate.xml', 'lynx gate --changed-since origin/main', 'lynx gate --all-learners --junit class.xml', 'LYNX_LEARNER=ana lynx gate --all --json']))
+    .action(act<{ all?: boolean; allLearners?: boolean; junit?: string; changedSince?: string; jobs?: string; strict?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await import('../actions/gate.js')).gateCommand(ctx, o, nn)));
 
   program.command('attest')
     .description('record that a person judged a DoD item met (an "attest" check)')

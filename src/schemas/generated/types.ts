@@ -997,6 +997,26 @@ export interface StatusReport {
       opened: string | null;
       closed: string | null;
       error?: string;
+      /**
+       * waivers (or attestations) recorded for the phase: who, when, whether the learner judged their own item (self) and whether a signature covers it
+       */
+      waivers: {
+        item: string;
+        by: string;
+        at: string;
+        self: boolean;
+        signed: boolean;
+      }[];
+      /**
+       * waivers (or attestations) recorded for the phase: who, when, whether the learner judged their own item (self) and whether a signature covers it
+       */
+      attestations: {
+        item: string;
+        by: string;
+        at: string;
+        self: boolean;
+        signed: boolean;
+      }[];
     }[];
   }[];
   /**

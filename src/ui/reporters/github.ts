@@ -38,7 +38,8 @@ export function command(name: 'error' | 'warning', message: string, props: Recor
   return `::${name}${p ? ` ${p}` : ''}::${escData(message)}`;
 }
 
-export function github(results: readonly GateResult[], exists: (rel: string) => boolean = () => false): GithubOutput {
+/** `learners` (gate --all-learners): the job summary starts with the class table. */
+export function github(results: readonly GateResult[], exists: (rel: string) => boolean = () => false, learners?: readonly string[]): GithubOutput {
   const errors: string[] = [];
   const warnings: string[] = [];
   for (const r of results) {
@@ -54,5 +55,5 @@ export function github(results: readonly GateResult[], exists: (rel: string) => 
   }
   const shown = errors.slice(0, MAX_ERRORS);
   if (errors.length > MAX_ERRORS) shown.push(command('error', `${errors.length - MAX_ERRORS} more failing check(s): see the job summary or \`lynx gate --json\``, { title: 'lynx gate' }));
-  return { commands: [...shown, ...warnings], summary: markdown(results) };
+  return { commands: [...shown, ...warnings], summary: markdown(results, learners) };
 }

@@ -13,10 +13,11 @@ import type * as J from '../../schemas/generated/output-types.js';
 import type { JournalEdit } from '../../core/results.js';
 import type { QuizSessionResult } from '../../core/quiz/session-results.js';
 import type { ReviewSessionResult } from '../../core/review/results.js';
+import { classGateRows } from '../../core/gate-class.js';
 
 /** What `--json` prints for each result kind. */
 export interface JsonOf {
-  gate: GateResult | J.GateList.GateList;
+  gate: GateResult | J.GateList.GateList | J.GateClass.GateClassJson;
   report: J.Report.ReportResult;
   checkpoint: GateResult;
   status: StatusReport;
@@ -43,6 +44,8 @@ export interface JsonOf {
   demo: J.Demo.DemoJson;
   class: J.Class.ClassReport;
   grade: J.Grade.GradeResult;
+  'status-phase': J.StatusPhase.StatusPhaseJson;
+  migrate: J.Migrate.MigrateJson;
   quiz: J.QuizResult.QuizResultJson;
   /** never printed: the interactive quiz refuses --json (exit 2); `--answers FILE --json` is `quiz` */
   'quiz-session': QuizSessionResult;
@@ -70,7 +73,8 @@ export type AsJson<T> = unknown extends T ? any : T extends readonly (infer U)[]
 const same = <T>(r: T): AsJson<T> => r as AsJson<T>;
 
 const shape: { [K in ResultKind]: (r: ResultKinds[K]) => JsonOf[K] } = {
-  gate: (r) => (r.all ? r.results : (r.results[0] as GateResult)),
+  // --all-learners: the class table and every result (src/schemas/output/gate-class.schema.json)
+  gate: (r) => (r.learners ? { schema_version: 1, learners: classGateRows(r.learners, r.results), results: r.results } : r.all ? r.results : (r.results[0] as GateResult)),
   report: (r) => ({ ...r.gate, written: r.written }),
   checkpoint: (r) => r.gate,
   status: same,
@@ -96,6 +100,8 @@ const shape: { [K in ResultKind]: (r: ResultKinds[K]) => JsonOf[K] } = {
   demo: same,
   class: same,
   grade: same,
+  'status-phase': same,
+  migrate: same,
   quiz: same,
   'quiz-session': same,
   review: same,

@@ -8,6 +8,7 @@
 import { nn } from '../../core/ids.js';
 import type { GateResult } from '../../schemas/generated/types.js';
 import { leaves } from './flatten.js';
+import { classGateRows } from '../../core/gate-class.js';
 
 /** Table-cell text: no pipes, no newlines, no HTML (GitHub renders raw HTML in a summary). */
 export const cell = (s: string): string => s
@@ -25,8 +26,17 @@ export function totals(results: readonly GateResult[]): string {
   return `**lynx gate: ${results.length} phase(s), ${passed} passed, ${results.length - passed} failed, ${waived} waived, ${attested} attested**`;
 }
 
-export function markdown(results: readonly GateResult[]): string {
-  const lines = [totals(results), ''];
+/** The class table a teacher reads first: one row per learner, the worst verdict of their phases. */
+export function classTable(learners: readonly string[], results: readonly GateResult[]): string[] {
+  const rows = classGateRows(learners, results);
+  const mark = { pass: '✅ pass', fail: '❌ fail', error: '⚠️ error', none: '— nothing closed' };
+  return [`**lynx gate --all-learners: ${rows.length} learner(s), ${rows.filter((r) => r.status === 'fail' || r.status === 'error').length} not passing**`, '',
+    '| learner | result | phases verified | passed | failed |', '| --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${cell(r.learner)} | ${mark[r.status]} | ${r.phases.map(nn).join(', ') || '—'} | ${r.passed} | ${r.failed + r.errors} |`), ''];
+}
+
+export function markdown(results: readonly GateResult[], learners?: readonly string[]): string {
+  const lines = [...(learners ? classTable(learners, results) : []), totals(results), ''];
   for (const r of results) {
     lines.push(`<details><summary>Phase ${nn(r.phase)} · ${cell(r.learner)} · ${r.status.toUpperCase()}</summary>`, '', '| check | result | detail |', '| --- | --- | --- |');
     for (const c of leaves(r.checks)) lines.push(`| ${cell(c.id)} | ${outcome(c)} | ${cell((c.waived !== undefined ? `waived: ${c.waived}` : c.message).slice(0, 300))} |`);

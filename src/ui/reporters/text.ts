@@ -30,6 +30,7 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
   gate: async (r, t) => {
     const { renderGate } = await gateView();
     const none = r.changedSince !== undefined ? `no closed phase is touched by the changes since ${r.changedSince}` : 'no closed phase to verify';
+    if (r.learners) return { out: (await import('../gate-class-view.js')).renderGateClass(r.learners, r.results, t, renderGate) };
     const out = r.results.length === 0 ? [none] : [];
     for (const g of r.results) out.push(`${renderGate(g, t, { heading: `Gate · phase ${nn(g.phase)} · learner ${g.learner}` })}\n`);
     return { out };
@@ -153,6 +154,14 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
     out.push(`${r.ok ? t.ok('✓') : t.bad('✗')} ${r.checked} break(s) checked in a temporary copy of ${r.workspace}; ${skipped} skipped (target not in this workspace, prose-only or diagnostic)`);
     return { out };
   },
+  migrate: (r, t) => {
+    const out = r.moves.map((m) => `${m.how === 'move' ? t.ok('git mv') : t.info('copy  ')} ${m.from} → ${m.to}`);
+    if (r.moves.length === 0) out.push(t.dim('no plan, report, experiment or lab checklist to move'));
+    out.push(`${r.dry_run ? t.warn('dry run:') : t.ok('✓')} ${r.moves.filter((m) => m.how === 'move').length} moved, ${r.moves.filter((m) => m.how === 'copy').length} copied for ${r.learner}, ${r.config} → layout: cohort${r.dry_run ? ' (nothing changed)' : ' — staged, not committed'}`);
+    out.push(t.dim(`next: ${r.next.join(' · ')}`));
+    return { out };
+  },
+  'status-phase': async (r, t) => ({ out: (await import('../phase-class-view.js')).renderPhaseClass(r, t) }),
   class: async (r, t) => {
     const { renderClass } = await import('../class-view.js');
     return { out: renderClass(r, t) };
