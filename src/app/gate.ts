@@ -12,7 +12,7 @@ import { closureDigest } from '../core/closure-digest.js';
 import { isClosed } from '../core/status.js';
 import { closureChecks } from '../core/closure.js';
 import { UsageError } from '../core/errors.js';
-import type { CheckContext, CheckResult } from '../core/checks/types.js';
+import type { CheckContext, CheckResult, CommandOutcome } from '../core/checks/types.js';
 import { phaseIndex, loadPhase } from '../io/curriculum.js';
 import { readCheckpoint } from '../io/checkpoint.js';
 import { disableCacheWrites, layoutOf, openWorkspace, resolveLearner } from '../io/workspace.js';
@@ -20,6 +20,7 @@ import { verify } from '../io/signing.js';
 import * as git from '../io/git.js';
 import { changedPaths } from '../io/history.js';
 import { touches, touched } from '../core/changed-paths.js';
+import type { CommandProgress } from '../io/check-context.js';
 import type { GateResult } from '../schemas/generated/types.js';
 
 const logTail = (ctx: CheckContext, t: Target): string | undefined => {
@@ -45,7 +46,7 @@ async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<Check
   });
 }
 
-export async function gate(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean; changedSince?: string | undefined; jobs?: number | undefined }): Promise<GateResult[]> {
+export async function gate(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean; changedSince?: string | undefined; jobs?: number | undefined; progress?: CommandProgress | undefined }): Promise<GateResult[]> {
   disableCacheWrites();
   let phases: number[];
   const ws = await openWorkspace(opts.cwd);
@@ -62,12 +63,15 @@ export async function gate(opts: { cwd: string; learner?: string | undefined; ph
     phases = [(await openTarget(opts.cwd, learner, opts.phase)).phase.id];
   } else throw new UsageError('give a phase (lynx gate 07), --all or --changed-since REF');
   const tmp = mkdtempSync(join(tmpdir(), 'lynx-gate-'));
+  // the gate's logs live in a temp dir removed at the end: the live view names no path that will be gone
+  const p = opts.progress;
+  const progress = p && { start: (id: number, label: string) => p.start(id, label, undefined), output: p.output, end: (id: number, label: string, r: CommandOutcome) => { const { logFile: _gone, ...rest } = r; p.end(id, label, rest); } };
   const snapshot = phases.length > 0 ? git.snapshot(ws.root) : undefined; // one git snapshot for every phase verified
   try {
     const results: GateResult[] = [];
     for (const id of phases) {
       const t: Target = { ws, learner, phase: await loadPhase(ws, id) };
-      const { result } = await gateResult(t, { mode: 'full', logRoot: tmp, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(snapshot ? { snapshot } : {}) }, { ritual: true, requireClean: true }, (ctx) => closure(t, ctx, tmp));
+      const { result } = await gateResult(t, { mode: 'full', logRoot: tmp, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(snapshot ? { snapshot } : {}), ...(progress ? { progress } : {}) }, { ritual: true, requireClean: true }, (ctx) => closure(t, ctx, tmp));
       results.push(result);
     }
     return results;

@@ -18,6 +18,7 @@ import { renderProgress } from '../core/progress.js';
 import { UsageError } from '../core/errors.js';
 import { nn } from '../core/ids.js';
 import type { ReportOutcome } from '../core/results.js';
+import type { CommandProgress } from '../io/check-context.js';
 import { phaseIndex } from '../io/curriculum.js';
 import { readCheckpoint, writeCheckpoint, newCheckpoint } from '../io/checkpoint.js';
 import { writeAtomic } from '../io/fsx.js';
@@ -77,12 +78,12 @@ async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof
   return [layout.report(phase.id), `learners/${learner}/phase-${nn(phase.id)}/checkpoint.json`, progress];
 }
 
-export async function report(opts: { cwd: string; learner?: string | undefined; phase: string; jobs?: number | undefined; onCommand?: (label: string, state: 'start' | 'end') => void }): Promise<ReportOutcome> {
+export async function report(opts: { cwd: string; learner?: string | undefined; phase: string; jobs?: number | undefined; progress?: CommandProgress | undefined }): Promise<ReportOutcome> {
   const t = await openTarget(opts.cwd, opts.learner, opts.phase);
   return withLock(t.ws.root, `lynx report ${nn(t.phase.id)}`, async () => {
     const cp = readCheckpoint(t.ws, t.learner, t.phase.id);
     if (cp?.status === 'done' || cp?.status === 'attested') throw new UsageError(`phase ${nn(t.phase.id)} is already closed (${cp.closed_at?.slice(0, 10) ?? '?'}); \`lynx gate ${nn(t.phase.id)}\` verifies it`);
-    const { result, ctx } = await gateResult(t, { mode: 'full', ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(opts.onCommand ? { onCommand: opts.onCommand } : {}) }, { ritual: true, requireClean: true });
+    const { result, ctx } = await gateResult(t, { mode: 'full', ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(opts.progress ? { progress: opts.progress } : {}) }, { ritual: true, requireClean: true });
     if (result.status !== 'pass') return { gate: result, written: [] };
     return { gate: result, written: await close(t, result, ctx) };
   });

@@ -43,7 +43,8 @@ export async function resolveArgv(ws: Workspace, spec: Pick<CommandSpec, 'just' 
 const slug = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
 
 /** logRoot: where full logs go (default .lynx/logs; the CI gate passes a temp dir so it writes nothing in the workspace). */
-export async function runCommand(ws: Workspace, spec: CommandSpec, phase: number, onOutput?: (s: string) => void, logRoot?: string): Promise<CommandOutcome> {
+/** `onStart`: called with the log's path just before the command starts (the live view shows it). */
+export async function runCommand(ws: Workspace, spec: CommandSpec, phase: number, onOutput?: (s: string) => void, logRoot?: string, onStart?: (log: string) => void): Promise<CommandOutcome> {
   let argv: string[];
   try {
     argv = await resolveArgv(ws, spec);
@@ -53,6 +54,7 @@ export async function runCommand(ws: Workspace, spec: CommandSpec, phase: number
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const name = `${nn(phase)}-${slug(spec.label)}-${stamp}.log`;
   const logRel = logRoot ? join(logRoot, name) : `.lynx/logs/${name}`;
+  onStart?.(logRel);
   try {
     const r = await run(argv, {
       cwd: ws.root,

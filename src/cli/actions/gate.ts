@@ -1,4 +1,4 @@
-/** lynx gate NN|--all [--junit FILE]: argv → the gate use case → present (text or JSON, JUnit, GitHub). */
+/** lynx gate NN|--all [--junit FILE]: argv → the gate use case (command checks shown as they run) → present (text or JSON, JUnit, GitHub). */
 import { gate } from '../../app/gate.js';
 import { UsageError } from '../../core/errors.js';
 import type { Outcome } from '../../core/exit-codes.js';
@@ -8,6 +8,12 @@ import { parseJobs } from '../jobs.js';
 
 export async function gateCommand(ctx: Ctx, o: { all?: boolean; junit?: string; changedSince?: string; jobs?: string }, phase: string | undefined): Promise<Outcome> {
   if ([phase !== undefined, o.all === true, o.changedSince !== undefined].filter(Boolean).length > 1) throw new UsageError('give one of a phase, --all or --changed-since REF');
-  const results = await gate({ cwd: ctx.cwd, learner: ctx.learner, phase, all: o.all === true, changedSince: o.changedSince, jobs: parseJobs(o.jobs) });
+  const live = await (await import('../../ui/check-progress.js')).progressFor(ctx.isTTY && !ctx.json, 'lynx gate: every check re-run');
+  let results;
+  try {
+    results = await gate({ cwd: ctx.cwd, learner: ctx.learner, phase, all: o.all === true, changedSince: o.changedSince, jobs: parseJobs(o.jobs), progress: live.progress });
+  } finally {
+    await live.close();
+  }
   return present(ctx, 'gate', { results, all: o.all === true || o.changedSince !== undefined, ...(o.changedSince !== undefined ? { changedSince: o.changedSince } : {}) }, { junit: o.junit });
 }
