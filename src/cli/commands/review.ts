@@ -108,6 +108,11 @@ export async function reviewCommand(ctx: Ctx, opts: { limit?: string; grade?: st
   const q = await reviewQueue({ cwd: ctx.cwd, learner: ctx.learner, limit });
   const { items, ...report } = q;
   if (ctx.json) { ctx.out(JSON.stringify(report, null, 2)); return 0; }
+  if (!ctx.isTTY && report.due_total === 0) {
+    // nothing to review is not bad usage: say so and when the next card is due
+    ctx.out(`No review cards due today (${report.today})${report.next_review ? `; the next is due ${report.next_review}` : report.deck_size === 0 ? '; the deck is empty (wrong quiz answers become cards)' : ''}.`);
+    return 0;
+  }
   if (!ctx.isTTY) {
     throw new UsageError('lynx review is interactive and needs a terminal', { hint: '`lynx review --json` lists today\'s due cards; `lynx review --grade q-00-03=good` grades one (again|hard|good|easy).' });
   }
