@@ -41,3 +41,33 @@ describe('what lynx shows', () => {
     expect(json.lab.steps[1]).toEqual(expect.objectContaining({ text: 'uv run mypy --strict src/utils/seeding.py', page: 'mypy --strict src/utils/seeding.py' }));
   });
 });
+
+describe('one error style for the argument parser', () => {
+  const err = (args: string[]) => lynx(args, { cwd: workspace('ana') });
+
+  it('unknown commands and options, missing arguments: lynx: error: … hint: with the command\'s own help, exit 2', () => {
+    const opt = err(['status', '--bogus']);
+    expect(opt).toMatchObject({ code: 2, stdout: '' });
+    expect(opt.stderr).toBe("lynx: error: unknown option '--bogus'\nhint: See `lynx status --help` for its usage.\n");
+    const miss = err(['phase-start']);
+    expect(miss.code).toBe(2);
+    expect(miss.stderr).toBe("lynx: error: missing required argument 'NN'\nhint: See `lynx phase-start --help` for its usage.\n");
+    const near = err(['lab', '00', '01', '--runn']);
+    expect(near.stderr).toContain('hint: Did you mean `--run`? See `lynx lab --help`.');
+  });
+
+  it('near misses are suggested: the ritual\'s words (approve) and typos by edit distance', () => {
+    const approve = err(['approve']);
+    expect(approve.code).toBe(2);
+    expect(approve.stderr).toBe("lynx: error: unknown command 'approve'\nhint: Did you mean `lynx phase-start NN --approve`? See `lynx --help`.\n");
+    expect(err(['stauts']).stderr).toContain('Did you mean `lynx status`?');
+    expect(err(['frobnicate']).stderr).toBe("lynx: error: unknown command 'frobnicate'\nhint: See `lynx --help` for its usage.\n");
+  });
+
+  it('-C names a directory that is not there as such, not as "not a git repository"', () => {
+    const r = lynx(['-C', '/nonexistent/lynx', 'status'], { cwd: workspace('ana') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('lynx: error: -C /nonexistent/lynx: no such directory');
+    expect(r.stderr).not.toContain('git');
+  });
+});
