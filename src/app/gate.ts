@@ -65,7 +65,7 @@ export async function gate(opts: { cwd: string; learner?: string | undefined; ph
   const tmp = mkdtempSync(join(tmpdir(), 'lynx-gate-'));
   // the gate's logs live in a temp dir removed at the end: the live view names no path that will be gone
   const p = opts.progress;
-  const progress = p && { start: (id: number, label: string) => p.start(id, label, undefined), output: p.output, end: (id: number, label: string, r: CommandOutcome) => { const { logFile: _gone, ...rest } = r; p.end(id, label, rest); } };
+  const progress = p && { start: (id: number, label: string) => p.start(id, label, undefined), output: (id: number, chunk: string) => p.output(id, chunk), end: (id: number, label: string, r: CommandOutcome) => { const { logFile: _gone, ...rest } = r; p.end(id, label, rest); } };
   const snapshot = phases.length > 0 ? git.snapshot(ws.root) : undefined; // one git snapshot for every phase verified
   try {
     const results: GateResult[] = [];

@@ -41,7 +41,8 @@ async function main(): Promise<void> {
   try {
     await program.parseAsync(argv);
     process.exitCode = exitCode(state.outcome);
-  } catch (err) {
+  } catch (caught) {
+    let err: unknown = caught;
     if (err instanceof CommanderError && err.exitCode === 0) { process.exitCode = 0; return; } // help, version
     // every parse error (unknown command or option, missing argument) is bad usage, said the lynx way
     if (err instanceof CommanderError) err = (await import('./usage-error.js')).fromCommander(err, program, argv.slice(2));

@@ -122,7 +122,7 @@ describe('without a terminal', () => {
     const r = spawnSync(process.execPath, [bin, 'checkpoint', '00', '--run', '--json'], { cwd: dir, env: baseEnv(), encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^✓ just test {2}exit 0 {2}\d+(\.\d)? ?s {2}log: \.lynx\/logs\/00-just-test-.*\.log$/m);
-    expect(JSON.parse(r.stdout).phase).toBe(0);
+    expect((JSON.parse(r.stdout) as { phase: number }).phase).toBe(0);
   });
 
   it('SIGINT during report exits 130 and SIGTERM exits 143, nothing written either way', async () => {
