@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { CommandOutcome, CommandSpec } from '../core/checks/types.js';
 import { nn } from '../core/ids.js';
 import { run } from './proc.js';
-import { findJust } from './tools.js';
+import { findJust, recipePath } from './tools.js';
 import { EnvError, LynxError } from '../core/errors.js';
 import type { Workspace } from './workspace.js';
 
@@ -58,7 +58,8 @@ export async function runCommand(ws: Workspace, spec: CommandSpec, phase: number
   try {
     const r = await run(argv, {
       cwd: ws.root,
-      ...(spec.env ? { env: spec.env } : {}),
+      // the just lynx resolved is on the recipe's PATH too (a recipe calling `just lint` must find it)
+      env: { ...(spec.env ?? {}), PATH: recipePath(spec.env?.PATH ?? process.env.PATH) },
       timeoutMs: (spec.timeout ?? ws.config.timeouts?.command ?? 600) * 1000,
       logFile: logRoot ? logRel : ws.abs(logRel),
       ...(onOutput ? { onOutput } : {}),

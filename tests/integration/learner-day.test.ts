@@ -1,8 +1,10 @@
 /** Issue 21's small things, each seen from the CLI as a learner would: what lynx shows is what it runs and what is there. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { cleanup, lynx, workspace, write } from '../helpers/cli.js';
+import { baseEnv, cleanup, lynx, tempDir, workspace, write } from '../helpers/cli.js';
+import { commitAll, passingWorkspace } from '../helpers/gate-fixture.js';
 
 afterAll(cleanup);
 
@@ -69,5 +71,31 @@ describe('one error style for the argument parser', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('lynx: error: -C /nonexistent/lynx: no such directory');
     expect(r.stderr).not.toContain('git');
+  });
+});
+
+describe('commands work as printed', () => {
+  it('every "Try next" line of the demo runs as printed, in a shell, from the printed directory (no just or lynx on PATH)', () => {
+    expect(spawnSync('sh', ['-c', 'command -v just || command -v lynx'], { env: baseEnv() }).status).not.toBe(0); // the point of the test
+    const dir = join(tempDir(), 'demo');
+    const r = lynx(['demo', '--dir', dir], { cwd: tempDir(), timeout: 180_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const printed = r.stdout.slice(r.stdout.indexOf('Try next:')).split('\n').filter((l) => l.startsWith('  $ ')).map((l) => l.slice(4));
+    expect(printed[0]).toBe(`cd ${dir}`);
+    expect(printed.length).toBe(5);
+    for (const line of printed.slice(1)) {
+      const sh = spawnSync('sh', ['-c', `${printed[0] ?? ''} && ${line}`], { cwd: tempDir(), env: baseEnv(), encoding: 'utf8', timeout: 120_000 });
+      expect(sh.status, `${line}\n${sh.stdout}\n${sh.stderr}`).toBe(0);
+    }
+  }, 400_000);
+
+  it('a recipe that calls just finds the just lynx uses (the bundled one is on no PATH of its own)', () => {
+    const dir = passingWorkspace();
+    write(dir, 'Justfile', 'test:\n    just inner\n\ninner:\n    python3 -m unittest discover -s tests -t . -q\n\nexp:\n    python3 scripts/exp.py\n');
+    commitAll(dir, 'a recipe calling just');
+    const r = lynx(['checkpoint', '00', '--run', '--json'], { cwd: dir });
+    const tests = (JSON.parse(r.stdout) as { checks: { id: string; status: string; log?: string }[] }).checks.find((c) => c.id === 'tests');
+    expect(tests?.log ?? '').not.toContain('not found');
+    expect(tests?.status).toBe('pass');
   });
 });
