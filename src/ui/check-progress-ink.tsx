@@ -49,7 +49,7 @@ function createStore(): Store {
 
 function View({ store, title }: { store: Store; title: string }) {
   const state = useSyncExternalStore(store.subscribe, store.get);
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => { const id = setInterval(() => setNow(Date.now()), 100); return () => clearInterval(id); }, []);
   return <CheckProgressFrame state={state} now={now} title={title} />;
 }

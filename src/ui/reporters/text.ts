@@ -10,6 +10,9 @@ import type { LearnerStatus } from '../../core/status.js';
 import { renderDiff } from '../../core/manifest-drift.js';
 import { table, type Theme } from '../theme.js';
 import type * as GateViewModule from '../gate-view.js';
+import { quizText } from './quiz-text.js';
+import { claudeInstallText } from './claude-text.js';
+import { breakText } from './break-text.js';
 
 type GateView = typeof GateViewModule;
 
@@ -153,4 +156,7 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
     if (o.bin && (r.try_next ?? []).some((l) => l.includes(o.bin ?? ''))) out.push(t.dim('(lynx is not on your PATH yet: the lines call it by its path; `npm link` in the checkout, or `npx lynx` in a project that depends on it)'));
     return { out };
   },
+  ...quizText,
+  'claude-install': claudeInstallText,
+  break: breakText,
 };
