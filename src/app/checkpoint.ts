@@ -7,13 +7,14 @@ import { openTarget, gateResult } from './target.js';
 import { labsCheck, openQuestionsCheck, sinceOpenedCheck } from '../core/phase-state.js';
 import { planFileName } from '../core/plan-rules.js';
 import { layoutOf } from '../io/workspace.js';
+import type { CommandProgress } from '../io/check-context.js';
 import type { GateResult } from '../schemas/generated/types.js';
 
-export async function checkpoint(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; run?: boolean; jobs?: number | undefined }): Promise<GateResult> {
+export async function checkpoint(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; run?: boolean; jobs?: number | undefined; progress?: CommandProgress | undefined }): Promise<GateResult> {
   const t = await openTarget(opts.cwd, opts.learner, opts.phase);
   const { result } = await gateResult(
     t,
-    { mode: opts.run ? 'full' : 'static', ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}) },
+    { mode: opts.run ? 'full' : 'static', ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(opts.progress ? { progress: opts.progress } : {}) },
     { ritual: true, requireClean: true },
     async (ctx) => [
       sinceOpenedCheck(ctx.state.checkpoint, new Date()),

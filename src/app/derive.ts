@@ -1,11 +1,12 @@
 /**
  * lynx derive TOPIC [--phase NN]: scaffold a long-form derivation page (the `/derive` ritual) in
- * docs/phase-NN-<slug>/theory/ — next free number, slugged topic — and never overwrite one.
+ * docs/phase-NN-<slug>/theory/ — numbered after the pages there and the ones the curriculum names,
+ * slugged topic — only for a phase that is open, and never overwrite one.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import { nn } from '../core/ids.js';
-import { nextNumber, sameTopic, slugify } from '../core/derive.js';
+import { curriculumTheoryPages, nextNumber, sameTopic, slugify } from '../core/derive.js';
 import { render } from '../core/render.js';
 import type { DeriveResult } from '../core/results.js';
 import { listPhaseStatus } from '../io/phase-status.js';
@@ -29,10 +30,20 @@ export async function derive(opts: { cwd: string; learner?: string | undefined; 
     id = open[0]?.phase ?? 0;
   }
   const phase = await loadPhase(ws, id);
+  // a derivation belongs to the phase being worked on: not one still closed to the learner, nor a closed one's record
+  const learner = resolveLearner(ws, opts.learner);
+  const status = (await listPhaseStatus(ws, learner)).find((p) => p.phase === phase.id)?.status ?? 'not_started';
+  if (status !== 'in_progress' && status !== 'planned') {
+    throw new UsageError(`phase ${nn(phase.id)} is not open (${status.replace('_', ' ')}): lynx derive writes into the phase you are working on`, {
+      hint: status === 'not_started' ? `Open it first: \`lynx phase-start ${nn(phase.id)}\`, or leave out --phase to use the phase in progress.` : 'Leave out --phase to use the phase in progress.',
+    });
+  }
   const dir = `${phaseDocs(ws, phase)}/theory`;
   return withLock(ws.root, 'lynx derive', async () => {
-    const existing = existsSync(ws.abs(dir)) ? readdirSync(ws.abs(dir)).filter((f) => f.endsWith('.md')) : [];
-    const same = sameTopic(existing, slug);
+    const own = existsSync(ws.abs(dir)) ? readdirSync(ws.abs(dir)).filter((f) => f.endsWith('.md')) : [];
+    const curriculum = curriculumTheoryPages(phase);
+    const existing = [...new Set([...own, ...curriculum])];
+    const same = sameTopic(own, slug) ?? sameTopic(curriculum, slug);
     if (same) throw new UsageError(`${dir}/${same} already exists — lynx derive never overwrites a page`, { hint: 'Open it and continue there, or pick another topic.' });
     const path = `${dir}/${nextNumber(existing)}-${slug}.md`;
     const text = render(readTemplate('derivation.md'), { title: topic, nn: nn(phase.id), phase_title: phase.title, date: now().toISOString().slice(0, 10) });

@@ -14,7 +14,7 @@ import { closureChecks } from '../core/closure.js';
 import { layoutFor } from '../core/layout.js';
 import { CAPS, readRegularText } from '../io/fsx-read.js';
 import { UsageError } from '../core/errors.js';
-import type { CheckContext, CheckResult } from '../core/checks/types.js';
+import type { CheckContext, CheckResult, CommandOutcome } from '../core/checks/types.js';
 import { phaseIndex, loadPhase } from '../io/curriculum.js';
 import { listLearners, readCheckpoint } from '../io/checkpoint.js';
 import { disableCacheWrites, layoutOf, openWorkspace, resolveLearner, type Workspace } from '../io/workspace.js';
@@ -23,6 +23,7 @@ import { verify } from '../io/signing.js';
 import * as git from '../io/git.js';
 import { changedPaths } from '../io/history.js';
 import { touches, touched, type Touch } from '../core/changed-paths.js';
+import type { CommandProgress } from '../io/check-context.js';
 import type { GateResult } from '../schemas/generated/types.js';
 import { recordChecks, type RecordCounts } from './records.js';
 
@@ -61,7 +62,7 @@ async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<Check
   });
 }
 
-export interface GateOpts { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean; changedSince?: string | undefined; jobs?: number | undefined; strict?: boolean | undefined }
+export interface GateOpts { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean; changedSince?: string | undefined; jobs?: number | undefined; strict?: boolean | undefined; progress?: CommandProgress | undefined }
 
 /** The closed phases of a learner, narrowed to one phase or to those a change since REF touches. */
 async function closedPhases(ws: Workspace, learner: string, only: number | undefined, ts: Touch[] | undefined): Promise<number[]> {
@@ -85,7 +86,7 @@ export async function gate(opts: GateOpts): Promise<GateResult[]> {
   } else if (opts.phase !== undefined) {
     phases = [(await openTarget(opts.cwd, learner, opts.phase)).phase.id];
   } else throw new UsageError('give a phase (lynx gate 07), --all or --changed-since REF');
-  return verifyAll(ws, phases.map((id) => ({ learner, id })), opts.jobs, opts.strict === true);
+  return verifyAll(ws, phases.map((id) => ({ learner, id })), opts.jobs, opts.strict === true, opts.progress);
 }
 
 /**
@@ -102,11 +103,13 @@ export async function gateClass(opts: Omit<GateOpts, 'learner'>): Promise<{ lear
   const ts = opts.changedSince !== undefined ? touches(await changedPaths(ws.root, opts.changedSince)) : undefined;
   const targets: { learner: string; id: number }[] = [];
   for (const learner of learners) for (const id of await closedPhases(ws, learner, only, ts)) targets.push({ learner, id });
-  return { learners, results: await verifyAll(ws, targets, opts.jobs, opts.strict === true) };
+  return { learners, results: await verifyAll(ws, targets, opts.jobs, opts.strict === true, opts.progress) };
 }
 
-async function verifyAll(ws: Workspace, targets: readonly { learner: string; id: number }[], jobs: number | undefined, strict: boolean): Promise<GateResult[]> {
+async function verifyAll(ws: Workspace, targets: readonly { learner: string; id: number }[], jobs: number | undefined, strict: boolean, p: CommandProgress | undefined): Promise<GateResult[]> {
   const tmp = mkdtempSync(join(tmpdir(), 'lynx-gate-'));
+  // the gate's logs live in a temp dir removed at the end: the live view names no path that will be gone
+  const progress = p && { start: (id: number, label: string) => p.start(id, label, undefined), output: (id: number, chunk: string) => p.output(id, chunk), end: (id: number, label: string, r: CommandOutcome) => { const { logFile: _gone, ...rest } = r; p.end(id, label, rest); } };
   const snapshot = targets.length > 0 ? git.snapshot(ws.root) : undefined; // one git snapshot for every phase and learner verified
   try {
     const results: GateResult[] = [];
@@ -119,7 +122,7 @@ async function verifyAll(ws: Workspace, targets: readonly { learner: string; id:
         counts = r.counts;
         return [...(await closure(t, ctx, tmp)), ...r.checks];
       };
-      const { result } = await gateResult(t, { mode: 'full', logRoot: tmp, ...(jobs !== undefined ? { jobs } : {}), ...(snapshot ? { snapshot } : {}) }, { ritual: true, requireClean: true }, extra);
+      const { result } = await gateResult(t, { mode: 'full', logRoot: tmp, ...(jobs !== undefined ? { jobs } : {}), ...(snapshot ? { snapshot } : {}), ...(progress ? { progress } : {}) }, { ritual: true, requireClean: true }, extra);
       results.push(counts ? { ...result, records: counts } : result);
     }
     return results;

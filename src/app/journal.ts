@@ -2,10 +2,11 @@
  * lynx journal [TEXT]: append "HH:MM — TEXT" (UTC) to learners/<name>/journal/YYYY-MM-DD.md, one
  * file a day, created with a heading. No workspace lock: every entry is one O_APPEND write and the
  * day's file is created whole, so entries from concurrent processes all land, none interleaved.
- * Without TEXT it opens $EDITOR on the day's file (only in a terminal).
+ * Without TEXT it reads piped stdin, else opens $EDITOR on the day's file (only in a terminal); what
+ * the editor added gets the same stamp.
  */
 import { EnvError, UsageError } from '../core/errors.js';
-import { entryText, journalDay, journalPath, journalTime } from '../core/journal.js';
+import { entryText, journalDay, journalPath, journalTime, stampAdded } from '../core/journal.js';
 import { render } from '../core/render.js';
 import type { JournalEdit, JournalResult } from '../core/results.js';
 import { learnerExists } from '../io/checkpoint.js';
@@ -56,6 +57,11 @@ export async function editJournal(opts: { cwd: string; learner?: string | undefi
   if (code !== 0) throw new EnvError(`the editor (${argv.join(' ')}) exited with ${code ?? 'a signal'}`);
   const after = readInside(ws.root, path) ?? '';
   if (after === before) return { path, added: false };
+  if (after.startsWith(before)) {
+    // what the learner typed under the heading gets the entry's "HH:MM — " stamp, as a TEXT entry does
+    const stamped = stampAdded(after.slice(before.length), journalTime(t));
+    if (stamped !== undefined) await writeAtomic(ws.abs(path), before + stamped);
+  }
   if (!after.startsWith(before)) {
     // Append-only: earlier entries were changed. Keep the learner's file, and the old text beside it.
     const backup = `.lynx/backups/journal-${day}.${t.toISOString().replace(/[:.]/g, '-')}.md`;

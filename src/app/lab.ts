@@ -6,7 +6,13 @@ import { existsSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import { expandPath, nn } from '../core/ids.js';
 import { labEstimate } from '../core/plan.js';
-import { checklistProgress, commandLabel, isRunnable, summarizeRuns, type Lab } from '../core/lab.js';
+import { checklistProgress, commandLabel, deliverable, isRunnable, runLabel, summarizeRuns, type Lab } from '../core/lab.js';
+
+/** A deliverable named with a run-time part (a date, a topic): some path in the workspace matches it. */
+async function matches(ws: Workspace, shown: string, re: RegExp): Promise<boolean> {
+  const { globSync } = await import('tinyglobby');
+  return globSync([shown.replace(/<date>|<topic>/g, '*')], { cwd: ws.root, onlyFiles: true, dot: true, ignore: ['.git/**', '.lynx/**', 'node_modules/**'] }).some((p) => re.test(p));
+}
 import { tasks } from '../core/markdown-tasks.js';
 import type { LabDetail, LabInfo, LabReport } from '../core/lab-results.js';
 import type { Checkpoint, Phase } from '../schemas/generated/types.js';
@@ -56,8 +62,13 @@ async function detail(ws: Workspace, learner: string, phase: Phase, lab: Lab, cp
     ...base,
     ...(lab.prereq ? { prereq: lab.prereq } : {}), ...(lab.goal ? { goal: lab.goal } : {}),
     items,
-    deliverables: (lab.deliverables ?? []).map((d) => { const path = expandPath(d, vars); return { path, exists: existsSync(ws.abs(path)) }; }),
-    steps: (lab.commands ?? []).map((c, i) => ({ n: i + 1, text: commandLabel(c), runnable: isRunnable(c), ...(c.needs ? { needs: [...c.needs] } : {}), ...(c.expect_exit !== undefined ? { expect_exit: c.expect_exit } : {}) })),
+    deliverables: await Promise.all((lab.deliverables ?? []).map(async (d) => { const { path, match } = deliverable(expandPath(d, vars), lab); return { path, exists: match ? await matches(ws, path, match) : existsSync(ws.abs(path)) }; })),
+    // the argv lynx runs (`uv run pytest …`), with the page's words beside it when they differ
+    steps: (lab.commands ?? []).map((c, i) => {
+      const page = commandLabel(c);
+      const runs = runLabel(c) ?? page;
+      return { n: i + 1, text: runs, ...(runs !== page ? { page } : {}), runnable: isRunnable(c), ...(c.needs ? { needs: [...c.needs] } : {}), ...(c.expect_exit !== undefined ? { expect_exit: c.expect_exit } : {}) };
+    }),
     stop_conditions: lab.stop_conditions ?? [],
     runs: (cp?.labs?.[lab.id] ?? []).slice(-10),
   };

@@ -16,6 +16,7 @@ import { attemptsFile, sha256, tailSha256 } from '../core/attempts.js';
 import { UsageError } from '../core/errors.js';
 import { nn } from '../core/ids.js';
 import type { ReportOutcome } from '../core/results.js';
+import type { CommandProgress } from '../io/check-context.js';
 import { phaseIndex } from '../io/curriculum.js';
 import { readCheckpoint, newCheckpoint } from '../io/checkpoint.js';
 import { progressPath, saveCheckpoint } from './progress.js';
@@ -79,7 +80,7 @@ async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof
   return [layout.report(phase.id), `learners/${learner}/phase-${nn(phase.id)}/checkpoint.json`, progressPath(learner)];
 }
 
-export async function report(opts: { cwd: string; learner?: string | undefined; phase: string; jobs?: number | undefined; onCommand?: (label: string, state: 'start' | 'end') => void }): Promise<ReportOutcome> {
+export async function report(opts: { cwd: string; learner?: string | undefined; phase: string; jobs?: number | undefined; progress?: CommandProgress | undefined }): Promise<ReportOutcome> {
   const t = await openTarget(opts.cwd, opts.learner, opts.phase);
   return withLock(t.ws.root, `lynx report ${nn(t.phase.id)}`, async () => {
     const cp = readCheckpoint(t.ws, t.learner, t.phase.id);
@@ -88,7 +89,7 @@ export async function report(opts: { cwd: string; learner?: string | undefined; 
     // validate first: the report lynx will merge into and the plan are read now (a FIFO or a dangling link is exit 2 before the gate runs)
     for (const rel of [reportRel, layoutOf(t.ws, t.learner).plan(t.phase.id)]) readRegular(t.ws.abs(rel), { display: rel, cap: CAPS.learner, root: t.ws.root, optional: true });
     const orphan = ownOutputs(t.ws.root)(reportRel);
-    const { result, ctx } = await gateResult(t, { mode: 'full', ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(opts.onCommand ? { onCommand: opts.onCommand } : {}) }, { ritual: true, requireClean: true });
+    const { result, ctx } = await gateResult(t, { mode: 'full', ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(opts.progress ? { progress: opts.progress } : {}) }, { ritual: true, requireClean: true });
     const healed = orphan ? [`${layoutOf(t.ws, t.learner).report(t.phase.id)} was lynx's own report from an interrupted \`lynx report\` (its checkpoint was never written)${result.status === 'pass' ? '; rewritten' : ''}`] : [];
     if (result.status !== 'pass') return { gate: result, written: [], healed };
     return { gate: result, written: await close(t, result, ctx), healed };

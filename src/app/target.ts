@@ -4,6 +4,7 @@ import { openWorkspace, resolveLearner } from '../io/workspace.js';
 import { loadPhase, phaseIndex } from '../io/curriculum.js';
 import { learnerExists, readCheckpoint } from '../io/checkpoint.js';
 import { buildContext, type ContextOptions } from '../io/check-context.js';
+import { interruptGuard } from '../io/interrupt.js';
 import { gateStatus, runGate, type GateOptions } from '../core/gate.js';
 import type { CheckResult } from '../core/checks/types.js';
 import { lynxVersion } from '../io/pkg.js';
@@ -36,12 +37,24 @@ export async function openTarget(cwd: string, learnerFlag: string | undefined, p
   return { ws, learner, phase: await loadPhase(ws, id) };
 }
 
+/**
+ * Run the phase's gate. Ctrl-C stops the whole run: the running command's tree is killed, queued
+ * ones never start, and Interrupted (exit 130) is thrown before the caller can write anything.
+ */
 export async function gateResult(t: Target, ctxOpts: ContextOptions, gateOpts: GateOptions, extra: (ctx: CheckContext) => Promise<CheckResult[]> = () => Promise.resolve([])): Promise<{ result: GateResult; ctx: CheckContext }> {
   const started = new Date().toISOString();
-  const ctx = await buildContext(t.ws, t.learner, t.phase, ctxOpts);
-  const pre = await extra(ctx);
-  const run = await runGate(ctx, gateOpts);
-  const checks = [...pre, ...run.checks];
+  const guard = interruptGuard();
+  let ctx: CheckContext;
+  let checks: CheckResult[];
+  try {
+    const built = await buildContext(t.ws, t.learner, t.phase, { ...ctxOpts, stopped: guard.stopped });
+    ctx = { ...built, run: async (spec) => { const r = await built.run(spec); if (r.interrupted) guard.note(); return r; } };
+    const pre = await extra(ctx);
+    const run = await runGate(ctx, gateOpts);
+    checks = [...pre, ...run.checks];
+  } finally {
+    guard.close(`the gate of phase ${nn(t.phase.id)}`);
+  }
   return {
     ctx,
     result: {

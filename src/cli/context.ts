@@ -1,5 +1,7 @@
 /** What every command action receives: where to run, who the learner is, how to print. */
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { UsageError } from '../core/errors.js';
 
 export interface Ctx {
   cwd: string;
@@ -14,6 +16,10 @@ interface GlobalOpts { cwd?: string; learner?: string; json?: boolean }
 
 export function ctxFrom(cmd: Command): Ctx {
   const o = cmd.optsWithGlobals<GlobalOpts>();
+  // `-C /nonexistent` is a wrong directory, not "not a git repository"
+  if (o.cwd !== undefined && statSync(o.cwd, { throwIfNoEntry: false })?.isDirectory() !== true) {
+    throw new UsageError(`-C ${o.cwd}: ${statSync(o.cwd, { throwIfNoEntry: false }) ? 'not a directory' : 'no such directory'}`, { hint: "Give the workspace's directory: lynx -C path/to/workspace status" });
+  }
   return {
     cwd: o.cwd ?? process.cwd(),
     learner: o.learner,

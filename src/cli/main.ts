@@ -41,12 +41,11 @@ async function main(): Promise<void> {
   try {
     await program.parseAsync(argv);
     process.exitCode = exitCode(state.outcome);
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      // help and version exit 0; every parse error (unknown option, missing argument) is bad usage
-      process.exitCode = err.exitCode === 0 ? 0 : 2;
-      return;
-    }
+  } catch (caught) {
+    let err: unknown = caught;
+    if (err instanceof CommanderError && err.exitCode === 0) { process.exitCode = 0; return; } // help, version
+    // every parse error (unknown command or option, missing argument) is bad usage, said the lynx way
+    if (err instanceof CommanderError) err = (await import('./usage-error.js')).fromCommander(err, program, argv.slice(2));
     const debug = process.env.LYNX_DEBUG === '1';
     const [{ renderError, errorJson }, { theme }, { LynxError }] = await Promise.all([
       import('../ui/error-view.js'), import('../ui/theme.js'), import('../core/errors.js'),

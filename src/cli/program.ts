@@ -18,7 +18,8 @@ export function buildProgram(setCode: SetCode): Command {
     .helpOption('-h, --help', 'show help')
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
     .option('--learner <name>', 'the learner (default: LYNX_LEARNER, then lynx.yaml)')
-    .showHelpAfterError('(run `lynx --help` for usage)')
+    // parse errors are printed by the entry point in lynx's own form (cli/usage-error.ts), not by commander
+    .configureOutput({ outputError: () => undefined })
     .exitOverride()
     .configureHelp({ sortSubcommands: false })
     .addHelpText('after', `

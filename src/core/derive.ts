@@ -18,3 +18,13 @@ export function nextNumber(existing: readonly string[]): string {
 /** A page on the same topic already there, whatever its number. */
 export const sameTopic = (existing: readonly string[], slug: string): string | undefined =>
   existing.find((f) => f.replace(/^\d+-/, '').replace(/\.md$/, '') === slug);
+
+/**
+ * The theory pages the curriculum itself names for a phase (read order, lab prerequisites, notes):
+ * `theory/04-manifest-anatomy.md` is the curriculum's even when the workspace has no docs yet, so a
+ * derivation must be numbered after it, not given 04 too.
+ */
+export function curriculumTheoryPages(phaseData: unknown): string[] {
+  const text = JSON.stringify(phaseData);
+  return [...new Set([...text.matchAll(/theory\/(\d+-[A-Za-z0-9_.-]+?\.md)/g)].map((m) => m[1] ?? ''))].filter(Boolean).sort();
+}

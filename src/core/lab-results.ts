@@ -20,7 +20,7 @@ export interface LabDetail extends LabInfo {
   goal?: string;
   items: { text: string; checked: boolean; block?: string }[];
   deliverables: { path: string; exists: boolean }[];
-  steps: { n: number; text: string; runnable: boolean; needs?: string[]; expect_exit?: number }[];
+  steps: { n: number; text: string; page?: string; runnable: boolean; needs?: string[]; expect_exit?: number }[];
   stop_conditions: string[];
   runs: LabRun[];
 }

@@ -17,6 +17,33 @@ export const isRunnable = (c: LabCommand): boolean => c.manual !== true && (c.ju
 /** How a command is named in runs and listings: the text as the page writes it, on one line. */
 export const commandLabel = (c: LabCommand): string => c.text.split('\n').filter((l) => !l.trim().startsWith('#')).join(' ').replace(/\s+/g, ' ').trim() || c.text.trim();
 
+/** One argv word as a shell would need it to paste it back (plain words stay plain). */
+export const shellWord = (w: string): string => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * What lynx actually runs for a command — `uv run pytest …` where the page writes `pytest …`,
+ * `just manifest lab-01-check` for `just manifest <some-topic>`. Undefined for a step done by hand.
+ */
+export function runLabel(c: LabCommand): string | undefined {
+  const env = Object.entries(c.env ?? {}).map(([k, v]) => `${k}=${shellWord(v ?? '')} `).join('');
+  if (c.just !== undefined) return env + ['just', c.just, ...(c.args ?? [])].map(shellWord).join(' ');
+  return c.argv ? env + c.argv.map(shellWord).join(' ') : undefined;
+}
+
+/**
+ * A lab's deliverable as the learner should read it, and how to find it: `{topic}` is the topic the
+ * lab's own command passes (`just manifest lab-01-check`), `$(date +%F)` any day. `match` is set
+ * when the path has a part only known at run time (then existence means a matching path).
+ */
+export function deliverable(path: string, lab: Lab): { path: string; match?: RegExp } {
+  const topicCmd = (lab.commands ?? []).find((c) => c.just !== undefined && /<[^>]*topic[^>]*>/.test(c.text) && (c.args?.length ?? 0) > 0);
+  const topic = topicCmd?.args?.[0];
+  const shown = path.replace(/\{topic\}/g, topic ?? '<topic>').replace(/\$\(date \+%F\)/g, '<date>');
+  if (!/<date>|<topic>/.test(shown)) return { path: shown };
+  const re = shown.split(/(<date>|<topic>)/).map((part) => (part === '<date>' ? '\\d{4}-\\d{2}-\\d{2}' : part === '<topic>' ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  return { path: shown, match: new RegExp(`^${re}$`) };
+}
+
 /**
  * Pick commands by their 1-based number in the lab's list (as `lynx lab NN ID` numbers them) or by
  * recipe name ("1,3" or "setup,lint"). Unknown picks, and steps done by hand, are reported, never

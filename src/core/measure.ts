@@ -2,15 +2,34 @@
 
 export interface TestCount { tests: number; failed: number; seconds: number | null; runner: string }
 
-/** unittest's "Ran N tests in Xs", pytest's "N passed[, M failed] in Xs". */
-export function parseTestCounts(output: string): TestCount | undefined {
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
+
+const count = (text: string, word: RegExp): number => [...text.matchAll(word)].reduce((n, m) => n + Number(m[1] ?? 0), 0);
+
+/**
+ * The test runner's own summary line, from a recipe's output (colours stripped):
+ * unittest "Ran N tests in Xs" (+ "FAILED (failures=…, errors=…)"), pytest "N passed[, M failed] in Xs"
+ * with or without its ===== frame (-q prints none), vitest " Tests  M failed | N passed (T)".
+ */
+export function parseTestCounts(raw: string): TestCount | undefined {
+  const output = raw.replace(ANSI, '');
   const ut = /Ran (\d+) tests? in ([\d.]+)s/.exec(output);
   if (ut) {
     const failed = /FAILED \((?:failures=(\d+))?(?:, )?(?:errors=(\d+))?/.exec(output);
     return { tests: Number(ut[1]), failed: failed ? Number(failed[1] ?? 0) + Number(failed[2] ?? 0) : 0, seconds: Number(ut[2]), runner: 'unittest' };
   }
-  const py = /=+ (?:(\d+) failed, )?(\d+) passed(?:, (\d+) failed)?[^=]* in ([\d.]+)s/.exec(output);
-  if (py) return { tests: Number(py[2]) + Number(py[1] ?? py[3] ?? 0), failed: Number(py[1] ?? py[3] ?? 0), seconds: Number(py[4]), runner: 'pytest' };
+  const vi = /^\s*Tests\s+((?:\d+ [a-z]+(?:\s*\|\s*)?)+)\s*\((\d+)\)/m.exec(output);
+  if (vi) {
+    const d = /^\s*Duration\s+([\d.]+)\s*(ms|s)\b/m.exec(output);
+    return { tests: Number(vi[2]), failed: count(vi[1] ?? '', /(\d+) failed/g), seconds: d ? Number(d[1]) / (d[2] === 'ms' ? 1000 : 1) : null, runner: 'vitest' };
+  }
+  const py = /^[=\s]*((?:\d+ (?:passed|failed|errors?|skipped|xfailed|xpassed|warnings?|deselected)(?:, )?)+) in ([\d.]+)s\b/m.exec(output);
+  if (py && /\d+ (passed|failed|errors?)\b/.test(py[1] ?? '')) {
+    const parts = py[1] ?? '';
+    const failed = count(parts, /(\d+) failed/g) + count(parts, /(\d+) errors?/g);
+    return { tests: count(parts, /(\d+) passed/g) + failed, failed, seconds: Number(py[2]), runner: 'pytest' };
+  }
   return undefined;
 }
 

@@ -13,7 +13,7 @@ import { layoutFor } from './layout.js';
 export interface Move { from: string; to: string; how: 'move' | 'copy' }
 
 /** What `lynx migrate --cohort` did (or, with --dry-run, would do); it never commits. */
-export interface MigrateResult { schema_version: 1; learner: string; dry_run: boolean; moves: Move[]; config: string; committed: false; next: string[] }
+export interface MigrateResult { schema_version: 1; learner: string; dry_run: boolean; moves: Move[]; config: 'lynx.yaml'; committed: false; next: string[] }
 
 const ROOT_DOC = /^PHASE_\d{2}_(?:PLAN|REPORT)\.md$/;
 const ARTIFACT = /^(?:experiments|models)\//;

@@ -13,7 +13,8 @@ export interface ReportOutcome { gate: GateResult; written: string[]; healed?: s
 
 export interface DemoStep { title: string; command: string; ok: boolean; output: string }
 
-export interface DemoResult { schema_version: 1; dir: string; ok: boolean; steps: DemoStep[] }
+/** `try_next`: shell lines to paste, in order (the first is `cd DIR`), spelled so this machine's shell finds each program. */
+export interface DemoResult { schema_version: 1; dir: string; ok: boolean; steps: DemoStep[]; try_next?: string[] }
 
 /** A recorded attestation or waiver (the reason only on a waiver). */
 export interface Recorded { phase: number; item: string; at: string; by: string; reason?: string; signed_by?: string }

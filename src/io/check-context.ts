@@ -5,7 +5,8 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
-import type { CheckContext, CommandOutcome, CommandSpec } from '../core/checks/types.js';
+import type { CheckContext, CommandOutcome, CommandProgress, CommandSpec } from '../core/checks/types.js';
+export type { CommandProgress } from '../core/checks/types.js';
 import type { Phase, QuizBank } from '../schemas/generated/types.js';
 import type { AttemptRecord } from '../core/attempts.js';
 import type { CodeOutcome } from '../core/quiz/grade.js';
@@ -28,8 +29,11 @@ import { gradesFile, parseGrades } from '../core/grades.js';
  * `snapshot`: a run that verifies several phases or learners (gate --all) takes the git snapshot once
  * and passes it to every context (issue 20: it was retaken per phase, 211 git processes for 42).
  */
-/** `jobs`: how many commands run at once (default: the cores). */
-export interface ContextOptions { mode: 'static' | 'full'; snapshot?: Promise<git.Snapshot>; jobs?: number; logRoot?: string; onOutput?: (s: string) => void; onCommand?: (label: string, phase: 'start' | 'end', r?: CommandOutcome) => void }
+/**
+ * `jobs`: how many commands run at once (default: the cores). `stopped`: once it says true (Ctrl-C),
+ * queued commands are not started — they come back interrupted, and the use case stops the run.
+ */
+export interface ContextOptions { mode: 'static' | 'full'; snapshot?: Promise<git.Snapshot>; jobs?: number; logRoot?: string; progress?: CommandProgress; stopped?: () => boolean }
 
 
 /**
@@ -149,6 +153,7 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
   const have = capabilities();
   const { runCommand } = await import('./run-command.js');
   const cache = new Map<string, Promise<CommandOutcome>>();
+  let started = 0;
   const limit = bounded(opts.jobs ?? availableParallelism());
   // every path a check names goes through the learner's layout (a no-op in a single-learner workspace)
   const { reroot } = layoutOf(ws, learner);
@@ -198,10 +203,13 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
       const key = JSON.stringify([spec.just, spec.args, spec.argv, spec.env]);
       let p = cache.get(key);
       if (!p) {
-        p = limit(() => {
-          opts.onCommand?.(spec.label, 'start');
-          return runCommand(ws, spec, phase.id, opts.onOutput, opts.logRoot);
-        }).then((r) => { opts.onCommand?.(spec.label, 'end', r); return r; });
+        const id = ++started;
+        p = limit(async () => {
+          if (opts.stopped?.()) return { exitCode: null, timedOut: false, interrupted: true, durationMs: 0, output: '' };
+          const r = await runCommand(ws, spec, phase.id, opts.progress ? (chunk) => opts.progress?.output(id, chunk) : undefined, opts.logRoot, (log) => opts.progress?.start(id, spec.label, log));
+          opts.progress?.end(id, spec.label, r);
+          return r;
+        });
         cache.set(key, p);
       }
       return p;

@@ -157,9 +157,14 @@ export function acquireLock(root: string, command: string): Promise<Release> {
 /** Run fn while holding the workspace lock; always release, even when fn throws. */
 export async function withLock<T>(root: string, command: string, fn: () => Promise<T>): Promise<T> {
   const release = await acquireLock(root, command);
+  // SIGTERM exits at once (the entry point's 143): release on the way out too, so no lock is left
+  // for the next command to judge stale (the release itself is synchronous work)
+  const onExit = (): void => { void release(); };
+  process.once('exit', onExit);
   try {
     return await fn();
   } finally {
+    process.off('exit', onExit);
     await release();
   }
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { CommandOutcome, CommandSpec } from '../core/checks/types.js';
 import { nn } from '../core/ids.js';
 import { run } from './proc.js';
-import { findJust } from './tools.js';
+import { findJust, recipePath } from './tools.js';
 import { EnvError, InputError, LynxError } from '../core/errors.js';
 import type { Workspace } from './workspace.js';
 
@@ -48,7 +48,8 @@ export async function resolveArgv(ws: Workspace, spec: Pick<CommandSpec, 'just' 
 const slug = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
 
 /** logRoot: where full logs go (default .lynx/logs; the CI gate passes a temp dir so it writes nothing in the workspace). */
-export async function runCommand(ws: Workspace, spec: CommandSpec, phase: number, onOutput?: (s: string) => void, logRoot?: string): Promise<CommandOutcome> {
+/** `onStart`: called with the log's path just before the command starts (the live view shows it). */
+export async function runCommand(ws: Workspace, spec: CommandSpec, phase: number, onOutput?: (s: string) => void, logRoot?: string, onStart?: (log: string) => void): Promise<CommandOutcome> {
   let argv: string[];
   try {
     argv = await resolveArgv(ws, spec);
@@ -59,10 +60,12 @@ export async function runCommand(ws: Workspace, spec: CommandSpec, phase: number
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const name = `${nn(phase)}-${slug(spec.label)}-${stamp}.log`;
   const logRel = logRoot ? join(logRoot, name) : `.lynx/logs/${name}`;
+  onStart?.(logRel);
   try {
     const r = await run(argv, {
       cwd: ws.root,
-      ...(spec.env ? { env: spec.env } : {}),
+      // the just lynx resolved is on the recipe's PATH too (a recipe calling `just lint` must find it)
+      env: { ...(spec.env ?? {}), PATH: recipePath(spec.env?.PATH ?? process.env.PATH) },
       timeoutMs: (spec.timeout ?? ws.config.timeouts?.command ?? 600) * 1000,
       logFile: logRoot ? logRel : ws.abs(logRel),
       ...(onOutput ? { onOutput } : {}),

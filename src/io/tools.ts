@@ -5,7 +5,7 @@
  * package, and a registry that serves only some of them leaves `npm ci` unable to install.
  */
 import { accessSync, constants, existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { capture } from './proc.js';
 
@@ -82,4 +82,28 @@ export async function probeTools(cwd: string): Promise<ToolInfo[]> {
     probe('python3', onPath('python3'), ['--version'], cwd, true, 'lab scripts'),
     probe('uv', onPath('uv'), ['--version'], cwd, false, 'the curriculum\'s Python environments (uv run …)'),
   ]);
+}
+
+const shq = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * How to write `lynx` and `just` in a line the learner can paste into their shell: the bare names
+ * when their shell finds them, else the paths lynx resolved (`node /…/bin/lynx.js`, the bundled just).
+ */
+export function pasteable(lynxBin: string): { lynx: string; just: string } {
+  const just = findJust();
+  return {
+    lynx: onPath('lynx') ? 'lynx' : `node ${shq(lynxBin)}`,
+    just: onPath('just') || !just ? 'just' : shq(just.path),
+  };
+}
+
+/**
+ * PATH for the recipes lynx runs: the directory of the just lynx uses first, so a recipe that calls
+ * `just other` finds the same just (the bundled rust-just is on no one's PATH otherwise).
+ */
+export function recipePath(current: string | undefined): string | undefined {
+  const just = findJust();
+  if (!just || onPath('just') === just.path) return current;
+  return [dirname(just.path), ...(current ? [current] : [])].join(delimiter);
 }

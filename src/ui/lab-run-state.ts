@@ -21,13 +21,14 @@ export function initialState(labels: readonly string[]): RunState {
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 /** Split output into lines; a carriage return (a progress bar redrawing) keeps only what follows it. */
-function addOutput(s: RunState, chunk: string): RunState {
+export function appendTail(s: { tail: string[]; partial: string }, chunk: string, max = TAIL_LINES): { tail: string[]; partial: string } {
   const parts = (s.partial + chunk.replace(ANSI, '')).split('\n');
   const partial = parts.pop() ?? '';
   const done = parts.map((l) => l.slice(l.lastIndexOf('\r') + 1));
-  const tail = [...s.tail, ...done].slice(-TAIL_LINES);
-  return { ...s, tail, partial: partial.slice(partial.lastIndexOf('\r') + 1) };
+  return { tail: [...s.tail, ...done].slice(-max), partial: partial.slice(partial.lastIndexOf('\r') + 1) };
 }
+
+const addOutput = (s: RunState, chunk: string): RunState => ({ ...s, ...appendTail(s, chunk) });
 
 export function reduce(s: RunState, e: RunEvent): RunState {
   const set = (i: number, patch: Partial<StepView>): StepView[] => s.steps.map((st, k) => (k === i ? { ...st, ...patch } : st));

@@ -50,7 +50,7 @@ export function renderLabDetail(r: LabReport, l: LabDetail, t: Theme): string {
   if (l.steps.length > 0) {
     lines.push('', t.bold('Commands') + t.dim(`  lynx lab ${n} ${l.id} --run [--only N,…]`));
     for (const s of l.steps) {
-      const notes = [s.runnable ? '' : 'by hand', s.needs ? `needs ${s.needs.join(', ')}` : '', s.expect_exit !== undefined ? `expects exit ${s.expect_exit}` : ''].filter(Boolean).join(', ');
+      const notes = [s.runnable ? '' : 'by hand', s.page ? `the page: ${s.page}` : '', s.needs ? `needs ${s.needs.join(', ')}` : '', s.expect_exit !== undefined ? `expects exit ${s.expect_exit}` : ''].filter(Boolean).join(', ');
       lines.push(`  ${String(s.n).padStart(2)}. ${s.text}${notes ? t.dim(`  (${notes})`) : ''}`);
     }
   }

@@ -16,6 +16,6 @@ export function renderPhaseDetail(p: NonNullable<StatusReport['phase']>, t: Them
   for (const l of p.labs) lines.push(`  ${l.id}  ${l.title}${l.estimated_time ? t.dim(`  ~${l.estimated_time}`) : ''}  ${t.dim(l.file)}`);
   lines.push('', t.bold(`Breaks (${p.breaks.length})`));
   for (const b of p.breaks) lines.push(`  ${b.id}  ${b.title}`);
-  lines.push('', `Quiz: ${p.quiz.file ?? 'none'}  pass ≥ ${Math.round(p.quiz.threshold * 100)}%`);
+  lines.push('', p.quiz.file === undefined ? 'Quiz: none — this phase has no quiz' : `Quiz: ${p.quiz.file}  pass ≥ ${Math.round(p.quiz.threshold * 100)}%`);
   return lines.join('\n');
 }

@@ -5,6 +5,16 @@ import { cleanup, git, lynx, workspace, write } from '../helpers/cli.js';
 
 afterAll(cleanup);
 
+/** A workspace with phase 00 open (planned, then approved). */
+function open00(): string {
+  const dir = workspace('ana');
+  lynx(['phase-start', '00'], { cwd: dir });
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'plan');
+  lynx(['phase-start', '00', '--approve'], { cwd: dir });
+  return dir;
+}
+
 describe('lynx derive', () => {
   it('needs a phase: the one in progress, else --phase', () => {
     const dir = workspace('ana');
@@ -15,7 +25,7 @@ describe('lynx derive', () => {
   });
 
   it('scaffolds the next numbered page, slugged, with every section; prints the path; never overwrites', () => {
-    const dir = workspace('ana');
+    const dir = open00();
     for (const f of ['00-motivation.md', '01-reproducibility.md', '04-manifest-anatomy.md']) write(dir, `docs/phase-00-foundations/theory/${f}`, `# ${f}\n`);
     const r = lynx(['derive', 'Softmax', 'gradient (∂/∂x)', '--phase', '0'], { cwd: dir });
     expect(r.code).toBe(0);
@@ -31,14 +41,24 @@ describe('lynx derive', () => {
     expect(lynx(['derive', '∂∂', '--phase', '00'], { cwd: dir }).code).toBe(2);
   });
 
-  it('defaults to the phase in progress', () => {
-    const dir = workspace('ana');
-    lynx(['phase-start', '00'], { cwd: dir });
-    git(dir, 'add', '-A');
-    git(dir, 'commit', '-q', '-m', 'plan');
-    lynx(['phase-start', '00', '--approve'], { cwd: dir });
+  it('defaults to the phase in progress, numbered after the curriculum\'s own pages even when the workspace has none', () => {
+    const dir = open00();
     const r = lynx(['derive', 'adam bias correction', '--json'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ phase: 0, path: 'docs/phase-00-foundations/theory/00-adam-bias-correction.md' });
+    // phase 00 names theory/00-03 in its read order and theory/04-manifest-anatomy.md in lab 04
+    expect(JSON.parse(r.stdout)).toMatchObject({ phase: 0, path: 'docs/phase-00-foundations/theory/05-adam-bias-correction.md' });
+    // a topic the curriculum already has a page for is that page, not a new one
+    const same = lynx(['derive', 'manifest anatomy'], { cwd: dir });
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('04-manifest-anatomy.md already exists');
+  });
+
+  it('refuses a phase that is not open, writing nothing', () => {
+    const dir = open00();
+    const r = lynx(['derive', 'entropy', '--phase', '05'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('phase 05 is not open (not started)');
+    expect(r.stderr).toContain('lynx phase-start 05');
+    expect(git(dir, 'status', '--porcelain', '--', 'docs')).toBe('');
   });
 });

@@ -19,17 +19,28 @@ describe('lynx journal', () => {
     const text = readFileSync(join(dir, 'learners/ana/journal/2026-05-22.md'), 'utf8');
     expect(text.startsWith('# Journal — 2026-05-22\n')).toBe(true);
     expect(text).toContain('\n19:14 — just setup failed: uv was 0.3; upgraded\n');
-    expect(text).toContain('\n21:05 — decisions: keep my seed_everything\n');
+    expect(text).toContain('\n21:05 — Decision: keep my seed_everything\n');
+    expect(text).not.toContain('decisions:');
     expect(text.indexOf('19:14')).toBeLessThan(text.indexOf('21:05'));
     const next = JSON.parse(lynx(['journal', 'next day', '--json'], { cwd: dir, env: { LYNX_NOW: '2026-05-23T00:00:01Z' } }).stdout) as { path: string; created: boolean };
     expect(next).toMatchObject({ path: 'learners/ana/journal/2026-05-23.md', created: true });
   });
 
-  it('without TEXT and without a terminal: exit 2 saying what to pass instead', () => {
+  it('reads the entry from piped stdin (echo x | lynx journal)', () => {
+    const dir = workspace('ana');
+    const r = lynx(['journal'], { cwd: dir, env: { LYNX_NOW: NOW }, input: 'tried uv sync twice\nthe lockfile was stale\n' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'learners/ana/journal/2026-05-22.md'), 'utf8')).toContain('\n19:14 — tried uv sync twice\nthe lockfile was stale\n');
+    const d = lynx(['journal', '--decision'], { cwd: dir, env: { LYNX_NOW: NOW }, input: 'pin uv\n' });
+    expect(d.code, d.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'learners/ana/journal/2026-05-22.md'), 'utf8')).toContain('\n19:14 — Decision: pin uv\n');
+  });
+
+  it('without TEXT, with nothing on stdin and without a terminal: exit 2 saying what to pass instead', () => {
     const dir = workspace('ana');
     const r = lynx(['journal'], { cwd: dir, env: { EDITOR: 'true' } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('no TEXT, and no terminal to open $EDITOR in');
+    expect(r.stderr).toContain('no TEXT, nothing on stdin, and no terminal to open $EDITOR in');
     expect(r.stderr).toContain('lynx journal "');
     expect(lynx(['journal', '   '], { cwd: dir }).code).toBe(2);
   });
@@ -100,6 +111,15 @@ describe('lynx journal without TEXT, in a terminal: $EDITOR on the day\'s file',
     const text = readFileSync(join(dir, 'learners/ana/journal/2026-05-22.md'), 'utf8');
     expect(text.startsWith('# Journal — 2026-05-22\n')).toBe(true);
     expect(text).toContain('\n19:20 — written in the editor\n');
+  });
+
+  it('what the editor added without a stamp gets the "HH:MM — " of when it opened', async () => {
+    const dir = workspace('ana');
+    const r = await edit(dir, 'import sys\nopen(sys.argv[-1], "a").write("tried X first\\nit failed on Y\\n")\n');
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(dir, 'learners/ana/journal/2026-05-22.md'), 'utf8');
+    expect(text).toContain('\n\n19:14 — tried X first\nit failed on Y\n');
+    expect(text.startsWith('# Journal — 2026-05-22\n')).toBe(true);
   });
 
   it('an edit that changes earlier entries is kept, flagged, and the previous text saved', async () => {

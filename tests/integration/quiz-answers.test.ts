@@ -101,6 +101,11 @@ describe('lynx quiz --answers', () => {
     expect(r.stderr).toContain('lynx quiz 00 is interactive and needs a terminal');
     expect(r.stderr).toContain('--answers');
     expect(lynx(['quiz', '41', '--answers', '-'], { cwd: dir, input: '{}' }).stderr).toContain('phase 41 has no quiz');
+    // phase 41 has no quiz: said plainly, before any word about a terminal
+    const q41 = lynx(['quiz', '41'], { cwd: dir });
+    expect(q41.code).toBe(2);
+    expect(q41.stderr).toContain('phase 41 has no quiz');
+    expect(q41.stderr).not.toContain('terminal');
     expect(lynx(['quiz', '42', '--answers', '-'], { cwd: dir, input: '{}' }).code).toBe(2);
   });
 

@@ -44,8 +44,20 @@ describe('lynx review', () => {
     expect(again.stderr).toContain(`q-00-04 is not due until ${addDays(today, 1)}`);
   });
 
-  it('refuses what it cannot do: no terminal, an unknown card, a bad grade', () => {
+  it('with nothing due and no terminal: exit 0 and a message (no terminal needed for nothing)', () => {
     const dir = workspace('ana');
+    const empty = lynx(['review'], { cwd: dir });
+    expect(empty).toMatchObject({ code: 0, stderr: '' });
+    expect(empty.stdout).toContain(`No review cards due today (${today}); the deck is empty`);
+    writeLog(dir, [add('q-00-04', daysAgo(0))]);
+    const later = lynx(['review'], { cwd: dir });
+    expect(later.code).toBe(0);
+    expect(later.stdout).toContain(`the next is due ${addDays(today, 1)}`);
+  });
+
+  it('refuses what it cannot do: no terminal with cards due, an unknown card, a bad grade', () => {
+    const dir = workspace('ana');
+    writeLog(dir, [add('q-00-04', daysAgo(5))]);
     const r = lynx(['review'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('lynx review is interactive and needs a terminal');

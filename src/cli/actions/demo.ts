@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { demo } from '../../app/demo.js';
 import type { Outcome } from '../../core/exit-codes.js';
 import { packageRoot } from '../../io/pkg.js';
+import { pasteable } from '../../io/tools.js';
 import type { Ctx } from '../context.js';
 import { demoSteps } from '../demo-steps/index.js';
 import { present } from '../present.js';
@@ -16,5 +17,8 @@ export async function demoCommand(ctx: Ctx, dir: string | undefined): Promise<Ou
       ctx.out(s.output.split('\n').map((l) => `    ${l}`).join('\n'));
     },
   });
-  return present(ctx, 'demo', r, { bin: join(packageRoot(), 'bin', 'lynx.js') });
+  const bin = join(packageRoot(), 'bin', 'lynx.js');
+  const { lynx, just } = pasteable(bin);
+  const tryNext = [`cd ${/^[\w@%+=:,./-]+$/.test(r.dir) ? r.dir : `'${r.dir.replace(/'/g, `'\\''`)}'`}`, `${lynx} status`, `${lynx} doctor`, `${just} test`, `${just} exp 00-seeding-demo`];
+  return present(ctx, 'demo', { ...r, try_next: tryNext }, { bin });
 }

@@ -18,6 +18,9 @@ export async function quizCommand(ctx: Ctx, opts: { answers?: string; partial?: 
   }
   if (ctx.json) throw new UsageError('--json prints the result of --answers; the interactive quiz draws in the terminal', { hint: `lynx quiz ${nn(phase)} --answers FILE --json` });
   if (!ctx.isTTY) {
+    // a phase with no quiz (41) says so, not that it needs a terminal it could not use anyway
+    const [{ openWorkspace }, { loadPhase }] = await Promise.all([import('../../io/workspace.js'), import('../../io/curriculum.js')]);
+    if ((await loadPhase(await openWorkspace(ctx.cwd), phase)).quiz.file === undefined) throw new UsageError(`phase ${nn(phase)} has no quiz`, { hint: `\`lynx status ${nn(phase)}\` shows what its DoD asks instead.` });
     throw new UsageError(`lynx quiz ${nn(phase)} is interactive and needs a terminal`, {
       hint: `Pass the answers instead: lynx quiz ${nn(phase)} --answers answers.yaml (or --answers - to read them from stdin), e.g. {q-${nn(phase)}-01: 1, q-${nn(phase)}-02: [0, 2], q-${nn(phase)}-03: "text"}.`,
     });

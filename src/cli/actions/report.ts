@@ -1,4 +1,4 @@
-/** lynx report NN: argv → the report use case (progress on stderr as commands run) → present. */
+/** lynx report NN: argv → the report use case (live command progress, like lab --run) → present. */
 import { report } from '../../app/report.js';
 import type { Outcome } from '../../core/exit-codes.js';
 import type { Ctx } from '../context.js';
@@ -10,7 +10,12 @@ export async function reportCommand(ctx: Ctx, o: { draft?: boolean; jobs?: strin
     const { reportDraft } = await import('../../app/report-draft.js');
     return present(ctx, 'report-draft', await reportDraft({ cwd: ctx.cwd, learner: ctx.learner, phase }));
   }
-  const th = (await import('../../ui/theme.js')).theme();
-  const onCommand = (label: string, s: 'start' | 'end'): void => { if (s === 'start') ctx.err(th.dim(`  running ${label} …`)); };
-  return present(ctx, 'report', await report({ cwd: ctx.cwd, learner: ctx.learner, phase, jobs: parseJobs(o.jobs), ...(ctx.json ? {} : { onCommand }) }));
+  const live = await (await import('../../ui/check-progress.js')).progressFor(ctx.isTTY && !ctx.json, `lynx report ${phase}: the full gate`);
+  let result;
+  try {
+    result = await report({ cwd: ctx.cwd, learner: ctx.learner, phase, jobs: parseJobs(o.jobs), progress: live.progress });
+  } finally {
+    await live.close();
+  }
+  return present(ctx, 'report', result);
 }

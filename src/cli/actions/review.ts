@@ -27,6 +27,12 @@ export async function reviewCommand(ctx: Ctx, opts: { limit?: string; grade?: st
     return present(ctx, 'review', report);
   }
   const session = await app.openReviewSession({ cwd: ctx.cwd, learner: ctx.learner, limit });
+  if (!ctx.isTTY && session.report.due_total === 0) {
+    // nothing to review is not bad usage: say so, and when the next card is due
+    const r = session.report;
+    ctx.out(`No review cards due today (${r.today})${r.next_review ? `; the next is due ${r.next_review}` : r.deck_size === 0 ? '; the deck is empty (wrong quiz answers become cards)' : ''}.`);
+    return present(ctx, 'review-session', { graded: 0, shown: 0 });
+  }
   if (!ctx.isTTY) {
     throw new UsageError('lynx review is interactive and needs a terminal', { hint: '`lynx review --json` lists today\'s due cards; `lynx review --grade q-00-03=good` grades one (again|hard|good|easy).' });
   }

@@ -20,7 +20,8 @@ const firstLine = (s: string): string => (s.split('\n').find((l) => l.trim() !==
 export function predictionsTemplate(phase: number, b: Break): string {
   const n = nn(phase);
   const edit = b.targets.map((t) => `\`${t.path}\`${t.description ? `: ${firstLine(t.description)}` : ''}`);
-  const observe = b.observe.map((o) => `\`${firstLine(o.text)}\``);
+  // each observe command whole, in a fence: its first line alone was `uv run python -c "` (issue 21)
+  const observe = b.observe.flatMap((o) => ['  ```sh', ...o.text.trim().split('\n').map((l) => `  ${l}`.trimEnd()), '  ```']);
   const head = [
     `# Break predictions — phase ${n}`,
     '',
@@ -31,7 +32,7 @@ export function predictionsTemplate(phase: number, b: Break): string {
     '',
     `- Concept: ${b.concept}`,
     ...(edit.length > 0 ? [`- The break: ${edit.join('; ')}`] : []),
-    ...(observe.length > 0 ? [`- Observe: ${observe.join('; ')}`] : []),
+    ...(observe.length > 0 ? [`- Observe${b.observe.length > 1 ? ` (${b.observe.length} commands)` : ''}:`, ...observe] : []),
     '',
   ];
   if (isYamlEntry(b)) {

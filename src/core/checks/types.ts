@@ -20,6 +20,16 @@ export interface FileInfo { exists: boolean; isFile: boolean; size: number }
 export interface CommandSpec { just?: string; args?: string[]; argv?: string[]; env?: Record<string, string | undefined>; timeout?: number; expect_exit?: number; label: string }
 export interface CommandOutcome { exitCode: number | null; timedOut: boolean; interrupted: boolean; durationMs: number; output: string; logFile?: string; error?: string }
 
+/**
+ * Live progress of each command check (the view in src/ui/check-progress*): `id` tells concurrent
+ * commands apart (several run at once under --jobs); the log path is known before the command starts.
+ */
+export interface CommandProgress {
+  start(id: number, label: string, log: string | undefined): void;
+  output(id: number, chunk: string): void;
+  end(id: number, label: string, r: CommandOutcome): void;
+}
+
 /** `notes`: interruptions the reader healed (a torn line skipped, a checkpoint summary behind the log). */
 export interface AttemptLog { records: AttemptRecord[]; problems: string[]; notes?: string[] }
 

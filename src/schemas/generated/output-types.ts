@@ -533,6 +533,76 @@ export namespace Error {
   }
 }
 
+// ---- output/gate-class.schema.json
+export namespace GateClass {
+  /**
+   * lynx gate --all-learners --json: the class table (one row per learner of the workspace, the worst verdict of their verified phases; `none` = nothing closed to verify) and one GateResult per learner and verified phase, learners in name order, phases in order.
+   */
+  export interface GateClass {
+    schema_version: 1;
+    learners: {
+      learner: string;
+      status: 'pass' | 'fail' | 'error' | 'none';
+      phases: number[];
+      passed: number;
+      failed: number;
+      errors: number;
+    }[];
+    results: GateResult[];
+  }
+  /**
+   * The one result model of every gate and checkpoint (DESIGN §7).
+   */
+  export interface GateResult {
+    schema_version: 1;
+    lynx_version: string;
+    phase: number;
+    learner: string;
+    started_at: string;
+    finished_at: string;
+    head_sha: string | null;
+    status: 'pass' | 'fail' | 'error';
+    checks: CheckResult[];
+    /**
+     * The phase's human records the gate judged (issue 15): every waiver, attestation and teacher grade, counted.
+     */
+    records?: {
+      waivers: number;
+      attestations: number;
+      grades: number;
+      /**
+       * records whose signature verified against the allowed-signers file
+       */
+      signed: number;
+      unsigned: number;
+    };
+  }
+  export interface CheckResult {
+    id: string;
+    kind: string;
+    title: string;
+    /**
+     * warn: passes, with something the reader must see (solutions read before a lab was attempted, a changed curriculum).
+     */
+    status: 'pass' | 'warn' | 'fail' | 'error' | 'skipped' | 'pending';
+    message: string;
+    expected?: string;
+    actual?: string;
+    evidence?: string[];
+    duration_ms?: number;
+    log?: string;
+    /**
+     * The waiver's reason, when the item was waived.
+     */
+    waived?: string;
+    /**
+     * Passed through a person's attestation (lynx attest), not through evidence in the tree.
+     */
+    attested?: boolean;
+    children?: CheckResult[];
+  }
+}
+
 // ---- output/gate-list.schema.json
 export namespace GateList {
   /**
@@ -852,6 +922,26 @@ export namespace ManifestDiff {
   }
 }
 
+// ---- output/migrate.schema.json
+export namespace Migrate {
+  /**
+   * lynx migrate --cohort [--dry-run] --json: every file moved (git mv) or copied (a lab page to the learner's checklist), staged and never committed.
+   */
+  export interface MigrateResult {
+    schema_version: 1;
+    learner: string;
+    dry_run: boolean;
+    moves: {
+      from: string;
+      to: string;
+      how: 'move' | 'copy';
+    }[];
+    config: 'lynx.yaml';
+    committed: false;
+    next: string[];
+  }
+}
+
 // ---- output/next.schema.json
 export namespace Next {
   /**
@@ -1150,6 +1240,60 @@ export namespace Review {
       interval: number;
       ease: number;
     }[];
+  }
+}
+
+// ---- output/status-phase.schema.json
+export namespace StatusPhase {
+  /**
+   * lynx status NN --all --json: one phase across the class, one row per learner (issue 17).
+   */
+  export interface PhaseClassReport {
+    schema_version: 1;
+    phase: {
+      id: number;
+      title: string;
+      labs: number;
+      threshold: number;
+    };
+    learners: {
+      learner: string;
+      status: 'not_started' | 'planned' | 'in_progress' | 'done' | 'attested' | 'invalid';
+      quiz: {
+        last: number | null;
+        best: number | null;
+        attempts: number;
+        passed: boolean;
+      } | null;
+      /**
+       * the phase's labs, those with a recorded run, those whose last run passed
+       */
+      labs: {
+        total: number;
+        run: number;
+        passed: number;
+      };
+      waivers: Record[];
+      attestations: Record[];
+      last_activity: string | null;
+      /**
+       * why the learner's checkpoint is invalid
+       */
+      error?: string;
+    }[];
+  }
+  export interface Record {
+    item: string;
+    by: string;
+    at: string;
+    /**
+     * the learner judged their own item
+     */
+    self: boolean;
+    /**
+     * a signature covers the record (its own, or the phase's closing signature)
+     */
+    signed: boolean;
   }
 }
 

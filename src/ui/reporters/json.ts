@@ -17,7 +17,7 @@ import { classGateRows } from '../../core/gate-class.js';
 
 /** What `--json` prints for each result kind. */
 export interface JsonOf {
-  gate: GateResult | J.GateList.GateList | J.GateClass.GateClassJson;
+  gate: GateResult | J.GateList.GateList | J.GateClass.GateClass;
   report: J.Report.ReportResult;
   checkpoint: GateResult;
   status: StatusReport;
@@ -44,8 +44,8 @@ export interface JsonOf {
   demo: J.Demo.DemoJson;
   class: J.Class.ClassReport;
   grade: J.Grade.GradeResult;
-  'status-phase': J.StatusPhase.StatusPhaseJson;
-  migrate: J.Migrate.MigrateJson;
+  'status-phase': J.StatusPhase.PhaseClassReport;
+  migrate: J.Migrate.MigrateResult;
   quiz: J.QuizResult.QuizResultJson;
   /** never printed: the interactive quiz refuses --json (exit 2); `--answers FILE --json` is `quiz` */
   'quiz-session': QuizSessionResult;

@@ -168,8 +168,8 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
   },
   demo: (r, t, o) => {
     const out = ['', `${t.bold('Demo workspace:')} ${r.dir}`, 'Try next:'];
-    for (const l of [`cd ${r.dir}`, 'lynx status', 'lynx doctor', 'just test', 'just exp 00-seeding-demo']) out.push(`  ${t.info('$')} ${l}`);
-    if (o.bin) out.push(t.dim(`(run lynx from this checkout as: node ${o.bin} …)`));
+    for (const l of r.try_next ?? [`cd ${r.dir}`, 'lynx status', 'lynx doctor', 'just test', 'just exp 00-seeding-demo']) out.push(`  ${t.info('$')} ${l}`);
+    if (o.bin && (r.try_next ?? []).some((l) => l.includes(o.bin ?? ''))) out.push(t.dim('(lynx is not on your PATH yet: the lines call it by its path; `npm link` in the checkout, or `npx lynx` in a project that depends on it)'));
     return { out };
   },
   ...quizText,
