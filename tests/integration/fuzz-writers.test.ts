@@ -144,7 +144,8 @@ async function pool<T>(items: T[], n: number, task: (t: T) => Promise<void>): Pr
 describe('fuzz corpus by command: exit 2, the file named, no hang, no write', () => {
   it(`${ROWS.reduce((n, r) => n + r.kinds.length, 0)} cases over ${ROWS.length} (command, file) pairs`, async () => {
     const bases = { pass: passingWorkspace(), fresh: workspace('ana') };
-    writeFileSync(join(bases.pass, 'a.yaml'), 'q-00-01: 1\nq-00-02: 0\n');
+    // every question of the fixture's bank answered: a refusal must come from the planted file, not from omitted items
+    writeFileSync(join(bases.pass, 'a.yaml'), Array.from({ length: 10 }, (_, i) => `q-00-${String(i + 1).padStart(2, '0')}: 0\n`).join(''));
     // committed predictions, so break start gets as far as reading its target
     expect(lynx(['break', '00'], { cwd: bases.pass }).code).toBe(0);
     const predictions = join(bases.pass, 'learners/ana/phase-00/notes/breaks.md');

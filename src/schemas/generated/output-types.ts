@@ -498,6 +498,10 @@ export namespace Demo {
       output: string;
       title: string;
     }[];
+    /**
+     * shell lines to paste, in order (the first is `cd DIR`), spelled so this machine's shell finds each program
+     */
+    try_next?: string[];
   }
 }
 
@@ -848,6 +852,10 @@ export namespace Lab {
       needs?: string[];
       runnable: boolean;
       text: string;
+      /**
+       * the lab page's own words for the command, when lynx runs it differently (e.g. `uv run pytest …` for `pytest …`)
+       */
+      page?: string;
     }[];
     stop_conditions: string[];
     title: string;
