@@ -5,7 +5,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/schemas/generated/**', 'coverage/**', 'templates/**', 'scripts/*.mjs'] },
+  {
+    ignores: ['dist/**', 'node_modules/**', 'src/schemas/generated/**', 'coverage/**', 'templates/**', 'scripts/*.mjs'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -16,10 +18,15 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
+      // prettier lays code out at 120 columns; what it cannot break (a template's text, a regex) is exempt
+      'max-len': ['error', { code: 120, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']", message: 'Only the entry point sets the exit code (process.exitCode).' },
+        {
+          selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']",
+          message: 'Only the entry point sets the exit code (process.exitCode).',
+        },
       ],
     },
   },
@@ -33,7 +40,11 @@ export default tseslint.config(
   },
   {
     files: ['tests/**/*.ts'],
-    rules: { 'no-control-regex': 'off', '@typescript-eslint/require-await': 'off', '@typescript-eslint/no-unsafe-assignment': 'off' },
+    rules: {
+      'no-control-regex': 'off',
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+    },
   },
   {
     files: ['scripts/**/*.ts'],
@@ -46,13 +57,33 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/io/**', '**/ui/**', 'node:fs*', 'node:child_process', 'execa', 'simple-git'], message: 'src/core is pure: no I/O, no UI.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/io/**', '**/ui/**', 'node:fs*', 'node:child_process', 'execa', 'simple-git'],
+              message: 'src/core is pure: no I/O, no UI.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/io/**', 'node:fs*', 'node:child_process', 'execa', 'simple-git'], message: 'src/ui renders; it never reads files or runs processes.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/io/**', 'node:fs*', 'node:child_process', 'execa', 'simple-git'],
+              message: 'src/ui renders; it never reads files or runs processes.',
+            },
+          ],
+        },
+      ],
     },
   },
   // The layers (README "Development"): cli → app → core/io, ui renders. One block per rule so a
@@ -61,28 +92,77 @@ export default tseslint.config(
   {
     files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/io/**', 'node:fs*', 'node:child_process', 'execa', 'simple-git'], message: 'src/ui renders; it never reads files or runs processes.' },
-        { group: ['**/cli/**'], message: 'src/ui renders results: their types live in src/core, not in src/cli.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/io/**', 'node:fs*', 'node:child_process', 'execa', 'simple-git'],
+              message: 'src/ui renders; it never reads files or runs processes.',
+            },
+            { group: ['**/cli/**'], message: 'src/ui renders results: their types live in src/core, not in src/cli.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/cli/actions/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\./', message: 'A command maps argv to one use case (src/app) and presents it; it never imports another command.' }, { regex: '/(actions|commands)/', message: 'A command never imports another command.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\./',
+              message:
+                'A command maps argv to one use case (src/app) and presents it; it never imports another command.',
+            },
+            { regex: '/(actions|commands)/', message: 'A command never imports another command.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/app/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', '**/cli/**'], message: 'src/app returns typed results; presenting them is src/cli + src/ui.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/ui/**', '**/cli/**'],
+              message: 'src/app returns typed results; presenting them is src/cli + src/ui.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/io/**', '**/ui/**', '**/app/**', '**/cli/**', 'node:fs*', 'node:child_process', 'execa', 'simple-git'], message: 'src/core is pure: no I/O, no UI, no use cases.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/io/**',
+                '**/ui/**',
+                '**/app/**',
+                '**/cli/**',
+                'node:fs*',
+                'node:child_process',
+                'execa',
+                'simple-git',
+              ],
+              message: 'src/core is pure: no I/O, no UI, no use cases.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -16,7 +16,12 @@ const nn = (p: number): string => String(p).padStart(2, '0');
 const AT = '2026-05-23T10:00:00Z';
 
 function sh(dir: string, cmd: string, a: string[]): string {
-  const r = spawnSync(cmd, a, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(cmd, a, {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   if (r.status !== 0) throw new Error(`${cmd} ${a.join(' ')} failed: ${r.stderr}`);
   return r.stdout;
 }
@@ -51,7 +56,17 @@ export function manifests(count: number): string {
   for (let i = 0; i < count; i++) {
     const d = join(dir, 'experiments', `00-run-${i}`);
     mkdirSync(d, { recursive: true });
-    writeFileSync(join(d, 'manifest.json'), JSON.stringify({ id: `00-run-${i}`, git_sha: sha, git_dirty: false, seed: i, versions: { python: '3.11.7' }, metrics: { final_loss: 0.1 } }));
+    writeFileSync(
+      join(d, 'manifest.json'),
+      JSON.stringify({
+        id: `00-run-${i}`,
+        git_sha: sha,
+        git_dirty: false,
+        seed: i,
+        versions: { python: '3.11.7' },
+        metrics: { final_loss: 0.1 },
+      }),
+    );
   }
   writeCp(dir, 'demo', 0, { status: 'in_progress', planned_at: AT });
   commit(dir, `bench: ${count} manifests of phase 00`);
@@ -66,13 +81,22 @@ export function manifests(count: number): string {
 export function closedPhases(count: number): string {
   const dir = fresh();
   const head = sh(dir, 'git', ['rev-parse', 'HEAD']).trim();
-  const index = JSON.parse(readFileSync(join(root, 'dist', 'data', 'index.json'), 'utf8')) as { id: number; sha256: string }[];
+  const index = JSON.parse(readFileSync(join(root, 'dist', 'data', 'index.json'), 'utf8')) as {
+    id: number;
+    sha256: string;
+  }[];
   for (let p = 0; p < count; p++) {
-    const phase = JSON.parse(readFileSync(join(root, 'dist', 'data', 'phases', `phase-${nn(p)}.json`), 'utf8')) as { dod: { id: string }[] };
+    const phase = JSON.parse(readFileSync(join(root, 'dist', 'data', 'phases', `phase-${nn(p)}.json`), 'utf8')) as {
+      dod: { id: string }[];
+    };
     const report = `# Phase ${nn(p)} report\n\nbench\n`;
     writeFileSync(join(dir, `PHASE_${nn(p)}_REPORT.md`), report);
     writeCp(dir, 'demo', p, {
-      status: 'done', planned_at: AT, closed_at: AT, head_sha: head, report_sha256: sha256(report),
+      status: 'done',
+      planned_at: AT,
+      closed_at: AT,
+      head_sha: head,
+      report_sha256: sha256(report),
       curriculum_sha256: index.find((x) => x.id === p)?.sha256,
       waivers: phase.dod.map((d) => ({ item: d.id, at: AT, by: 'bench', reason: 'bench: waived' })),
     });
@@ -87,7 +111,8 @@ export function learners(count: number): string {
   for (let l = 0; l < count; l++) {
     for (let p = 0; p < 42; p++) {
       const status = p < l % 42 ? 'done' : p === l % 42 ? 'in_progress' : undefined;
-      if (status) writeCp(dir, `learner-${l}`, p, { status, planned_at: AT, ...(status === 'done' ? { closed_at: AT } : {}) });
+      if (status)
+        writeCp(dir, `learner-${l}`, p, { status, planned_at: AT, ...(status === 'done' ? { closed_at: AT } : {}) });
     }
     mkdirSync(join(dir, 'learners', `learner-${l}`), { recursive: true });
   }
@@ -102,10 +127,25 @@ export function reviewEvents(count: number): string {
   const cards = Math.max(1, Math.floor(count / 50));
   const day = (n: number): string => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString();
   const state = { ease: 2.5, interval: 1, reps: 0, due: '2020-01-02' };
-  for (let c = 0; c < cards; c++) lines.push(JSON.stringify({ v: 1, kind: 'add', at: day(0), card: `q${c}`, phase: c % 42, from: 'quiz', attempt_at: day(0) }));
+  for (let c = 0; c < cards; c++)
+    lines.push(
+      JSON.stringify({ v: 1, kind: 'add', at: day(0), card: `q${c}`, phase: c % 42, from: 'quiz', attempt_at: day(0) }),
+    );
   for (let i = cards; i < count; i++) {
     const grade = i % 3 === 0 ? 'again' : 'good';
-    lines.push(JSON.stringify({ v: 1, kind: 'grade', at: day(Math.floor(i / cards)), card: `q${i % cards}`, phase: (i % cards) % 42, grade, quality: grade === 'again' ? 0 : 4, before: state, after: state }));
+    lines.push(
+      JSON.stringify({
+        v: 1,
+        kind: 'grade',
+        at: day(Math.floor(i / cards)),
+        card: `q${i % cards}`,
+        phase: (i % cards) % 42,
+        grade,
+        quality: grade === 'again' ? 0 : 4,
+        before: state,
+        after: state,
+      }),
+    );
   }
   writeFileSync(join(dir, 'learners', 'demo', 'reviews.jsonl'), `${lines.join('\n')}\n`);
   commit(dir, `bench: ${count} review events`);
@@ -121,7 +161,19 @@ export function attemptHistory(lines: number, commits: number): string {
   let prev = '0'.repeat(64);
   const per = Math.ceil(lines / commits);
   for (let i = 0; i < lines; i++) {
-    const line = JSON.stringify({ v: 1, at: AT, phase: 0, learner: 'demo', bank_sha256: '0'.repeat(64), mode: 'answers-file', answers: [{ id: 'q1', answer: 'a', verdict: 'correct', points: 1 }], score: 1, threshold: 0.7, passed: true, prev });
+    const line = JSON.stringify({
+      v: 1,
+      at: AT,
+      phase: 0,
+      learner: 'demo',
+      bank_sha256: '0'.repeat(64),
+      mode: 'answers-file',
+      answers: [{ id: 'q1', answer: 'a', verdict: 'correct', points: 1 }],
+      score: 1,
+      threshold: 0.7,
+      passed: true,
+      prev,
+    });
     appendFileSync(file, `${line}\n`);
     prev = sha256(line);
     if ((i + 1) % per === 0 || i === lines - 1) commit(dir, `bench: attempts to ${i + 1}`);

@@ -13,16 +13,29 @@ import * as shapes from './bench-shapes.js';
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 /** --bin PATH: measure another build (a copy of bin/ and dist/ from before a change) on the same workspaces. */
-const bin = args.includes('--bin') ? args[args.indexOf('--bin') + 1] ?? shapes.bin : shapes.bin;
+const bin = args.includes('--bin') ? (args[args.indexOf('--bin') + 1] ?? shapes.bin) : shapes.bin;
 const runs = Number(args[args.indexOf('--runs') + 1] || 0) || 21;
 const only = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').split(',') : undefined;
 
 /** `pty`: time until this text is on screen, on a pseudo-terminal (scripts/pty-first-frame.py). */
-interface Case { name: string; argv: string[]; budget: number; env?: Record<string, string>; setup?: () => string; pty?: string; codes?: number[]; runs?: number }
+interface Case {
+  name: string;
+  argv: string[];
+  budget: number;
+  env?: Record<string, string>;
+  setup?: () => string;
+  pty?: string;
+  codes?: number[];
+  runs?: number;
+}
 
 function time(argv: string[], cwd: string, env: Record<string, string>, codes: number[] = [0]): number {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, argv, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, argv, {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (!codes.includes(r.status ?? -1)) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr.toString()}`);
   return ms;
@@ -35,21 +48,47 @@ function time(argv: string[], cwd: string, env: Record<string, string>, codes: n
  * measured through the same driver so its fork/pty cost is on both sides).
  */
 function timePty(marker: string, argv: string[], cwd: string, env: Record<string, string>): number {
-  const r = spawnSync('python3', [join(root, 'scripts', 'pty-first-frame.py'), marker, process.execPath, ...argv], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8' });
+  const r = spawnSync('python3', [join(root, 'scripts', 'pty-first-frame.py'), marker, process.execPath, ...argv], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`${argv.join(' ')} on a pty: ${r.stderr}`);
   return Number(r.stdout.trim());
 }
 
-const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 
-const once = <T>(f: () => T): (() => T) => { let v: T | undefined; let done = false; return () => { if (!done) { v = f(); done = true; } return v as T; }; };
+const once = <T>(f: () => T): (() => T) => {
+  let v: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      v = f();
+      done = true;
+    }
+    return v as T;
+  };
+};
 const made: string[] = [];
-const keep = (f: () => string): (() => string) => once(() => { const d = f(); made.push(d); return d; });
+const keep = (f: () => string): (() => string) =>
+  once(() => {
+    const d = f();
+    made.push(d);
+    return d;
+  });
 
 /** The demo workspace `lynx demo` leaves: phase 00 closed, a quiz attempt, a review deck. */
 function makeWalked(): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'lynx-bench-')), 'ws');
-  const r = spawnSync(process.execPath, [shapes.bin, 'demo', '--dir', dir], { stdio: 'pipe', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [shapes.bin, 'demo', '--dir', dir], {
+    stdio: 'pipe',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   if (r.status !== 0) throw new Error(`lynx demo failed: ${String(r.stdout)}${String(r.stderr)}`);
   return dir;
 }
@@ -62,12 +101,37 @@ function makeHeavy(): string {
     const phase = String(i % 42).padStart(2, '0');
     const d = join(dir, 'experiments', `${phase}-run-${i}`);
     mkdirSync(d, { recursive: true });
-    writeFileSync(join(d, 'manifest.json'), JSON.stringify({ id: `${phase}-run-${i}`, git_sha: sha, git_dirty: false, seed: i, versions: { python: '3.11.7' }, metrics: { final_loss: 0.1 } }));
+    writeFileSync(
+      join(d, 'manifest.json'),
+      JSON.stringify({
+        id: `${phase}-run-${i}`,
+        git_sha: sha,
+        git_dirty: false,
+        seed: i,
+        versions: { python: '3.11.7' },
+        metrics: { final_loss: 0.1 },
+      }),
+    );
   }
   for (let p = 0; p < 42; p++) {
     const nn = String(p).padStart(2, '0');
     mkdirSync(join(dir, 'learners', 'demo', `phase-${nn}`), { recursive: true });
-    writeFileSync(join(dir, 'learners', 'demo', `phase-${nn}`, 'checkpoint.json'), JSON.stringify({ schema_version: 1, phase: p, learner: 'demo', status: p === 0 ? 'in_progress' : 'done', planned_at: '2026-05-22T10:00:00Z', closed_at: '2026-05-23T10:00:00Z', quiz: { attempts: 1, best: 0.8, last: 0.8, passed: true } }, null, 2));
+    writeFileSync(
+      join(dir, 'learners', 'demo', `phase-${nn}`, 'checkpoint.json'),
+      JSON.stringify(
+        {
+          schema_version: 1,
+          phase: p,
+          learner: 'demo',
+          status: p === 0 ? 'in_progress' : 'done',
+          planned_at: '2026-05-22T10:00:00Z',
+          closed_at: '2026-05-23T10:00:00Z',
+          quiz: { attempts: 1, best: 0.8, last: 0.8, passed: true },
+        },
+        null,
+        2,
+      ),
+    );
   }
   spawnSync('git', ['add', '-A'], { cwd: dir });
   spawnSync('git', ['commit', '-q', '-m', 'bench: 500 manifests, 42 phases of state'], { cwd: dir });
@@ -82,29 +146,92 @@ const SHAPE_RUNS = Math.max(3, Math.round(runs / 4));
 const cases: Case[] = [
   { name: 'lynx --help', argv: [bin, '--help'], budget: 1.25 },
   { name: 'lynx status (fresh workspace)', argv: [bin, 'status'], budget: 1.5, setup: demo },
-  { name: 'lynx status (demo workspace: phase 00 closed, quiz taken, review deck)', argv: [bin, 'status'], budget: 1.5, setup: keep(makeWalked) },
-  { name: 'lynx checkpoint 00 (static, 500 manifests, 42 phases of state)', argv: [bin, 'checkpoint', '00'], budget: 2.5, setup: keep(makeHeavy) },
-  { name: 'lynx quiz 00 (first question on screen, on a pty)', argv: [bin, 'quiz', '00'], budget: 3, setup: demo, pty: 'Question 1 of 5' },
-  { name: 'lynx gate --all (42 closed phases, DoD waived)', argv: [bin, 'gate', '--all'], budget: 4, setup: keep(() => shapes.closedPhases(42)), codes: GATE, runs: SHAPE_RUNS },
-  { name: 'lynx checkpoint 00 (5,000 manifests of phase 00)', argv: [bin, 'checkpoint', '00'], budget: 4, setup: keep(() => shapes.manifests(5000)), runs: SHAPE_RUNS },
-  { name: 'lynx status (100k review events)', argv: [bin, 'status'], budget: 2, setup: keep(() => shapes.reviewEvents(100_000)), runs: SHAPE_RUNS },
-  { name: 'lynx status --all (30 learners × 42 phases)', argv: [bin, 'status', '--all'], budget: 2.5, setup: keep(() => shapes.learners(30)), runs: SHAPE_RUNS },
-  { name: 'lynx checkpoint 00 (10k attempt lines over 100 commits)', argv: [bin, 'checkpoint', '00'], budget: 3, setup: keep(() => shapes.attemptHistory(10_000, 100)), runs: SHAPE_RUNS },
+  {
+    name: 'lynx status (demo workspace: phase 00 closed, quiz taken, review deck)',
+    argv: [bin, 'status'],
+    budget: 1.5,
+    setup: keep(makeWalked),
+  },
+  {
+    name: 'lynx checkpoint 00 (static, 500 manifests, 42 phases of state)',
+    argv: [bin, 'checkpoint', '00'],
+    budget: 2.5,
+    setup: keep(makeHeavy),
+  },
+  {
+    name: 'lynx quiz 00 (first question on screen, on a pty)',
+    argv: [bin, 'quiz', '00'],
+    budget: 3,
+    setup: demo,
+    pty: 'Question 1 of 5',
+  },
+  {
+    name: 'lynx gate --all (42 closed phases, DoD waived)',
+    argv: [bin, 'gate', '--all'],
+    budget: 4,
+    setup: keep(() => shapes.closedPhases(42)),
+    codes: GATE,
+    runs: SHAPE_RUNS,
+  },
+  {
+    name: 'lynx checkpoint 00 (5,000 manifests of phase 00)',
+    argv: [bin, 'checkpoint', '00'],
+    budget: 4,
+    setup: keep(() => shapes.manifests(5000)),
+    runs: SHAPE_RUNS,
+  },
+  {
+    name: 'lynx status (100k review events)',
+    argv: [bin, 'status'],
+    budget: 2,
+    setup: keep(() => shapes.reviewEvents(100_000)),
+    runs: SHAPE_RUNS,
+  },
+  {
+    name: 'lynx status --all (30 learners × 42 phases)',
+    argv: [bin, 'status', '--all'],
+    budget: 2.5,
+    setup: keep(() => shapes.learners(30)),
+    runs: SHAPE_RUNS,
+  },
+  {
+    name: 'lynx checkpoint 00 (10k attempt lines over 100 commits)',
+    argv: [bin, 'checkpoint', '00'],
+    budget: 3,
+    setup: keep(() => shapes.attemptHistory(10_000, 100)),
+    runs: SHAPE_RUNS,
+  },
 ];
 
 /** --growth: time at 1×, 10× and 100× the work for each kind of growth (BENCHMARKS.md "Growth"). */
 const growth: { name: string; argv: string[]; sizes: number[]; make: (n: number) => string; codes?: number[] }[] = [
-  { name: 'manifests of phase 00 · checkpoint 00', argv: ['checkpoint', '00'], sizes: [50, 500, 5000], make: shapes.manifests },
+  {
+    name: 'manifests of phase 00 · checkpoint 00',
+    argv: ['checkpoint', '00'],
+    sizes: [50, 500, 5000],
+    make: shapes.manifests,
+  },
   // the curriculum has 42 phases: 100× one phase does not exist, so the top size is all of them
-  { name: 'closed phases · gate --all', argv: ['gate', '--all'], sizes: [1, 10, 42], make: shapes.closedPhases, codes: GATE },
+  {
+    name: 'closed phases · gate --all',
+    argv: ['gate', '--all'],
+    sizes: [1, 10, 42],
+    make: shapes.closedPhases,
+    codes: GATE,
+  },
   { name: 'learners · status --all', argv: ['status', '--all'], sizes: [1, 10, 100], make: shapes.learners },
   { name: 'review events · status', argv: ['status'], sizes: [1000, 10_000, 100_000], make: shapes.reviewEvents },
 ];
 
 /** Paired, interleaved runs of `node -e ''` and the command: medians and the ratio of medians. */
-function pair(argv: string[], cwd: string, n: number, opts: { env?: Record<string, string> | undefined; pty?: string | undefined; codes?: number[] | undefined }): { t: number; b: number } {
+function pair(
+  argv: string[],
+  cwd: string,
+  n: number,
+  opts: { env?: Record<string, string> | undefined; pty?: string | undefined; codes?: number[] | undefined },
+): { t: number; b: number } {
   const measure = (a: string[], env: Record<string, string>, marker: string, codes?: number[]): number =>
-    (opts.pty === undefined ? time(a, cwd, env, codes) : timePty(marker, a, cwd, env));
+    opts.pty === undefined ? time(a, cwd, env, codes) : timePty(marker, a, cwd, env);
   measure(argv, opts.env ?? {}, opts.pty ?? '', opts.codes); // warm the file cache (and lynx's own .lynx/cache)
   measure(['-e', ''], {}, '');
   const base: number[] = [];
@@ -126,7 +253,9 @@ for (const c of cases) {
   const ratio = t / b;
   const ok = ratio <= c.budget;
   failed ||= !ok;
-  const line = `| ${c.name} | ${n} | ${t.toFixed(1)} ms | ${b.toFixed(1)} ms | ${ratio.toFixed(2)}× | ≤ ${c.budget}× | ${ok ? 'pass' : 'FAIL'} |`;
+  const line =
+    `| ${c.name} | ${n} | ${t.toFixed(1)} ms | ${b.toFixed(1)} ms | ${ratio.toFixed(2)}× | ≤ ${c.budget}× | ` +
+    `${ok ? 'pass' : 'FAIL'} |`;
   console.log(line);
   rows.push(line);
 }
@@ -141,7 +270,10 @@ if (args.includes('--growth')) {
       return { size, t, ratio: t / b };
     });
     const first = cells[0]!;
-    const line = `| ${g.name} | ${cells.map((c) => `${c.size.toLocaleString('en')}: ${c.t.toFixed(0)} ms (${c.ratio.toFixed(2)}×)`).join(' | ')} | ${((cells.at(-1)!.t - first.t) / (cells.at(-1)!.size - first.size)).toFixed(3)} ms |`;
+    const line =
+      `| ${g.name} | ` +
+      `${cells.map((c) => `${c.size.toLocaleString('en')}: ${c.t.toFixed(0)} ms (${c.ratio.toFixed(2)}×)`).join(' | ')}` +
+      ` | ${((cells.at(-1)!.t - first.t) / (cells.at(-1)!.size - first.size)).toFixed(3)} ms |`;
     console.log(line);
     growthRows.push(line);
   }
@@ -150,9 +282,18 @@ if (args.includes('--keep')) console.log(`kept: ${made.join(' ')}`);
 else for (const d of made) rmSync(join(d, '..'), { recursive: true, force: true });
 
 if (!args.includes('--no-write')) {
-  const previous = (() => { try { return readFileSync(join(root, 'BENCHMARKS.md'), 'utf8'); } catch { return ''; } })();
+  const previous = (() => {
+    try {
+      return readFileSync(join(root, 'BENCHMARKS.md'), 'utf8');
+    } catch {
+      return '';
+    }
+  })();
   const oldGrowth = previous.includes('## Growth') ? previous.slice(previous.indexOf('## Growth')) : '';
-  const growthMd = growthRows.length === 0 ? oldGrowth : `## Growth
+  const growthMd =
+    growthRows.length === 0
+      ? oldGrowth
+      : `## Growth
 
 \`npm run bench -- --growth\`: the same command at 1×, 10× and 100× the work (${SHAPE_RUNS} paired runs each; time
 and ratio to \`node -e ''\`), and the cost of one more unit of work between the smallest and largest size.

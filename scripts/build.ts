@@ -18,10 +18,19 @@ const dist = join(root, 'dist');
  * Dependencies bundled into lynx's own chunks: the ones on start-up paths, and pure-ESM packages made
  * of many small modules, whose per-file resolution costs more than their code (measured).
  */
-const BUNDLED = ['commander', 'chalk', 'tinyglobby', 'mustache', 'mdast-util-from-markdown', 'mdast-util-gfm-task-list-item', 'micromark-extension-gfm-task-list-item',
+const BUNDLED = [
+  'commander',
+  'chalk',
+  'tinyglobby',
+  'mustache',
+  'mdast-util-from-markdown',
+  'mdast-util-gfm-task-list-item',
+  'micromark-extension-gfm-task-list-item',
   // ink + react load only in the interactive commands, but from node_modules they cost ~300 ms of
   // resolution and CommonJS interop, past the quiz's first-frame budget (DESIGN §8: 4×)
-  'ink', 'react'];
+  'ink',
+  'react',
+];
 const sha = (o: unknown): string => createHash('sha256').update(JSON.stringify(o)).digest('hex');
 
 async function compileData(): Promise<void> {
@@ -39,10 +48,15 @@ async function compileData(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'phases'), { recursive: true });
   mkdirSync(join(out, 'quizzes'), { recursive: true });
-  for (const { phase } of data.phases) writeFileSync(join(out, 'phases', `phase-${nn(phase.id)}.json`), JSON.stringify(phase));
-  for (const q of data.quizzes) writeFileSync(join(out, 'quizzes', q.name.replace(/\.ya?ml$/, '.json')), JSON.stringify(q.bank));
+  for (const { phase } of data.phases)
+    writeFileSync(join(out, 'phases', `phase-${nn(phase.id)}.json`), JSON.stringify(phase));
+  for (const q of data.quizzes)
+    writeFileSync(join(out, 'quizzes', q.name.replace(/\.ya?ml$/, '.json')), JSON.stringify(q.bank));
   writeFileSync(join(out, 'index.json'), JSON.stringify(data.phases.map((p) => summarize(p.phase, sha(p.phase)))));
-  console.log(`data: ${data.phases.length} phases, ${data.quizzes.length} quiz banks → dist/data${data.selfTest ? `; checks self-test: ${data.selfTest.items} DoD items pass and fail` : ''}`);
+  console.log(
+    `data: ${data.phases.length} phases, ${data.quizzes.length} quiz banks → dist/data` +
+      `${data.selfTest ? `; checks self-test: ${data.selfTest.items} DoD items pass and fail` : ''}`,
+  );
 }
 
 /**
@@ -60,8 +74,13 @@ const startupPlugin: Plugin = {
   name: 'lynx-startup',
   setup(b) {
     b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      (args.importer.includes(`${'/'}node_modules${'/'}commander${'/'}`) ? { path: stub('commander-child-process') } : undefined));
-    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: join(root, 'node_modules/chalk/source/vendor/supports-color/browser.js') }));
+      args.importer.includes(`${'/'}node_modules${'/'}commander${'/'}`)
+        ? { path: stub('commander-child-process') }
+        : undefined,
+    );
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({
+      path: join(root, 'node_modules/chalk/source/vendor/supports-color/browser.js'),
+    }));
   },
 };
 
@@ -86,7 +105,11 @@ async function bundle(): Promise<void> {
     external: Object.keys(pkg.dependencies).filter((d) => !BUNDLED.includes(d)),
     alias: { 'is-in-ci': stub('is-in-ci'), 'react-devtools-core': stub('react-devtools-core') },
     // the bundled CommonJS (commander) calls require() for node builtins
-    banner: { js: "import { createRequire as __lynxCreateRequire } from 'node:module'; const require = __lynxCreateRequire(import.meta.url);" },
+    banner: {
+      js:
+        "import { createRequire as __lynxCreateRequire } from 'node:module'; const require = " +
+        '__lynxCreateRequire(import.meta.url);',
+    },
     logLevel: 'warning',
     plugins: [startupPlugin],
     entryPoints: { cli: join(root, 'src/cli/main.ts') },

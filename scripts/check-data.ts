@@ -12,5 +12,7 @@ const data = await loadDataSet(join(root, 'curriculum'), join(root, 'quizzes'), 
 const relevant = data.problems.filter((p) => only.length === 0 || only.some((n) => p.file.includes(`phase-${n}-`)));
 for (const p of relevant) console.log(problemLine(p));
 const items = data.quizzes.reduce((n, q) => n + q.bank.items.length, 0);
-console.log(`${data.phases.length} phases, ${data.quizzes.length} quiz banks (${items} items), ${relevant.length} problem(s)`);
+console.log(
+  `${data.phases.length} phases, ${data.quizzes.length} quiz banks (${items} items), ${relevant.length} problem(s)`,
+);
 if (relevant.length > 0) process.exitCode = 2;

@@ -5,7 +5,10 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
 const files = process.argv.slice(2);
-if (files.length === 0) { console.error('usage: ci-summary.mjs REPORT.json…'); process.exit(2); }
+if (files.length === 0) {
+  console.error('usage: ci-summary.mjs REPORT.json…');
+  process.exit(2);
+}
 const total = { passed: 0, failed: 0, skipped: 0 };
 for (const f of files) {
   const r = JSON.parse(readFileSync(f, 'utf8'));

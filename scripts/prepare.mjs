@@ -7,5 +7,7 @@ const cmd = process.env.npm_command ?? '';
 if (cmd === 'pack' || cmd === 'publish') process.exit(0);
 // the npm that runs this hook (npm_execpath), under the same node: PATH may hold neither in a git install
 const npm = process.env.npm_execpath;
-const r = npm ? spawnSync(process.execPath, [npm, 'run', 'build'], { stdio: 'inherit' }) : spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+const r = npm
+  ? spawnSync(process.execPath, [npm, 'run', 'build'], { stdio: 'inherit' })
+  : spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -10,11 +10,22 @@ import { layoutOf } from '../io/workspace.js';
 import type { CommandProgress } from '../io/check-context.js';
 import type { GateResult } from '../schemas/generated/types.js';
 
-export async function checkpoint(opts: { cwd: string; learner?: string | undefined; phase?: string | undefined; run?: boolean; jobs?: number | undefined; progress?: CommandProgress | undefined }): Promise<GateResult> {
+export async function checkpoint(opts: {
+  cwd: string;
+  learner?: string | undefined;
+  phase?: string | undefined;
+  run?: boolean;
+  jobs?: number | undefined;
+  progress?: CommandProgress | undefined;
+}): Promise<GateResult> {
   const t = await openTarget(opts.cwd, opts.learner, opts.phase);
   const { result } = await gateResult(
     t,
-    { mode: opts.run ? 'full' : 'static', ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(opts.progress ? { progress: opts.progress } : {}) },
+    {
+      mode: opts.run ? 'full' : 'static',
+      ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
+      ...(opts.progress ? { progress: opts.progress } : {}),
+    },
     { ritual: true, requireClean: true },
     async (ctx) => [
       sinceOpenedCheck(ctx.state.checkpoint, new Date()),

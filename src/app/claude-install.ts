@@ -33,7 +33,8 @@ export function wantedSettings(mcp: boolean): WantedSettings {
 
 type Pending = { rel: string; exists: boolean; merged: { value: unknown; added: string[]; kept?: boolean } };
 
-/** Read and merge first: an unreadable or invalid file stops here (file:line:col, exit 2) before anything is written. */
+/** Read and merge first: an unreadable or invalid file stops here (file:line:col, exit 2) before anything is written.
+ * */
 function planJson(root: string, rel: string, merge: (current: unknown) => Pending['merged']): Pending {
   const abs = join(root, rel);
   const exists = existsSync(abs);
@@ -55,7 +56,9 @@ export async function claudeInstall(opts: { cwd: string; mcp?: boolean }): Promi
     const actions: ClaudeInstallResult['actions'] = [];
     const tpl = templateDir();
     for (const dir of ['commands', 'agents']) {
-      for (const f of readdirSync(join(tpl, dir)).filter((x) => x.endsWith('.md')).sort()) {
+      for (const f of readdirSync(join(tpl, dir))
+        .filter((x) => x.endsWith('.md'))
+        .sort()) {
         actions.push(await ensureFile(root, `.claude/${dir}/${f}`, readFileSync(join(tpl, dir, f), 'utf8')));
       }
     }

@@ -9,14 +9,29 @@ import { now } from '../io/clock.js';
 import { openWorkspace, resolveLearner } from '../io/workspace.js';
 import { journal } from '../mcp/use-cases.js';
 
-export interface StopHookResult { schema_version: 1; appended: boolean; path?: string; session?: string; reason?: string }
+export interface StopHookResult {
+  schema_version: 1;
+  appended: boolean;
+  path?: string;
+  session?: string;
+  reason?: string;
+}
 
-export const stubText = (session: string): string => `Claude Code session ${session}: (stub) what changed, what failed first, what is next`;
+export const stubText = (session: string): string =>
+  `Claude Code session ${session}: (stub) what changed, what failed first, what is next`;
 
 /** `input` is the JSON Claude Code writes on the hook's stdin ({session_id, stop_hook_active, …}); it may be empty. */
-export async function stopHook(opts: { cwd: string; learner?: string | undefined; input: string }): Promise<StopHookResult> {
+export async function stopHook(opts: {
+  cwd: string;
+  learner?: string | undefined;
+  input: string;
+}): Promise<StopHookResult> {
   let data: { session_id?: unknown; stop_hook_active?: unknown } = {};
-  try { data = (opts.input.trim() === '' ? {} : JSON.parse(opts.input)) as typeof data; } catch { /* not JSON: treat as no session */ }
+  try {
+    data = (opts.input.trim() === '' ? {} : JSON.parse(opts.input)) as typeof data;
+  } catch {
+    /* not JSON: treat as no session */
+  }
   if (data.stop_hook_active === true) return { schema_version: 1, appended: false, reason: 'stop_hook_active' };
   const raw = typeof data.session_id === 'string' ? data.session_id : '';
   const session = raw.replace(/[^A-Za-z0-9-]/g, '').slice(0, 8) || 'unknown';
@@ -24,7 +39,8 @@ export async function stopHook(opts: { cwd: string; learner?: string | undefined
   const learner = resolveLearner(ws, opts.learner);
   const path = journalPath(learner, journalDay(now()));
   const today = readInside(ws.root, path) ?? '';
-  if (today.includes(`Claude Code session ${session}:`)) return { schema_version: 1, appended: false, path, session, reason: 'already in today\'s journal' };
+  if (today.includes(`Claude Code session ${session}:`))
+    return { schema_version: 1, appended: false, path, session, reason: "already in today's journal" };
   const r = await journal({ cwd: ws.root, learner, text: stubText(session), decision: false });
   return { schema_version: 1, appended: true, path: r.path, session };
 }

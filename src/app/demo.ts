@@ -16,7 +16,8 @@ async function makeWorkspace(dirOpt: string | undefined, cwd: string): Promise<s
   let dir: string;
   if (dirOpt !== undefined) {
     dir = resolve(cwd, dirOpt);
-    if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError(`--dir ${dirOpt} is not empty; the demo needs a new or empty directory`);
+    if (existsSync(dir) && readdirSync(dir).length > 0)
+      throw new UsageError(`--dir ${dirOpt} is not empty; the demo needs a new or empty directory`);
     mkdirSync(dir, { recursive: true });
   } else {
     dir = mkdtempSync(join(tmpdir(), 'lynx-demo-'));
@@ -33,7 +34,12 @@ async function makeWorkspace(dirOpt: string | undefined, cwd: string): Promise<s
 }
 
 /** The steps are data the caller passes (src/cli/demo-steps: each prints what its command says). */
-export async function demo(opts: { cwd: string; dir?: string | undefined; steps: readonly DemoStepDef[]; onStep?: ((s: DemoStep) => void) | undefined }): Promise<DemoResult> {
+export async function demo(opts: {
+  cwd: string;
+  dir?: string | undefined;
+  steps: readonly DemoStepDef[];
+  onStep?: ((s: DemoStep) => void) | undefined;
+}): Promise<DemoResult> {
   const dir = await makeWorkspace(opts.dir, opts.cwd);
   const env: DemoEnv = { dir, learner: 'demo' };
   const done: DemoStep[] = [];

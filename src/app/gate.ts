@@ -35,7 +35,14 @@ const logTail = (ctx: CheckContext, t: Target): string | undefined => {
   if (!Number.isFinite(closedAt)) return tailSha256(text);
   const lines = text.split('\n').filter((l) => l.trim() !== '');
   let end = lines.length;
-  while (end > 0) { try { if (Date.parse((JSON.parse(lines[end - 1] ?? '') as { at: string }).at) <= closedAt) break; } catch { break; } end--; }
+  while (end > 0) {
+    try {
+      if (Date.parse((JSON.parse(lines[end - 1] ?? '') as { at: string }).at) <= closedAt) break;
+    } catch {
+      break;
+    }
+    end--;
+  }
   return tailSha256(lines.slice(0, end).join('\n'));
 };
 
@@ -46,32 +53,67 @@ async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<Check
   const rep = ctx.fs.read(repPath);
   const head = cp?.head_sha ?? '';
   // missing where the layout says: is it where the other layout would put it, with the recorded hash?
-  const other = rep === undefined ? layoutFor(t.ws.config.layout === 'cohort' ? 'single' : 'cohort', t.learner).report(t.phase.id) : undefined;
+  const other =
+    rep === undefined
+      ? layoutFor(t.ws.config.layout === 'cohort' ? 'single' : 'cohort', t.learner).report(t.phase.id)
+      : undefined;
   // read as is, not through ctx.fs (which re-roots every path into this learner's layout)
-  const there = other === undefined ? undefined : readRegularText(t.ws.abs(other), { display: other, cap: CAPS.learner, root: t.ws.root, optional: true });
+  const there =
+    other === undefined
+      ? undefined
+      : readRegularText(t.ws.abs(other), { display: other, cap: CAPS.learner, root: t.ws.root, optional: true });
   const elsewhere = there !== undefined && sha256(there) === cp?.report_sha256 ? other : undefined;
   return closureChecks({
-    phase: t.phase.id, learner: t.learner, checkpoint: cp,
+    phase: t.phase.id,
+    learner: t.learner,
+    checkpoint: cp,
     report: { path: repPath, sha256: rep === undefined ? undefined : sha256(rep), elsewhere },
     headInHistory: head !== '' && (await ctx.git.inHistory(head)),
     // a shallow clone or a squash/rebase merge gets its cause and fix named (issue 13)
     whyNotInHistory: head !== '' && !(await ctx.git.inHistory(head)) ? await ctx.git.whyNotInHistory(head) : undefined,
     // verified against the digest recomputed from what is there now, not the stored gate_digest (issue 15)
-    signature: cp?.signature ? await verify(t.ws, closureDigest({ checkpoint: cp, reportSha256: rep === undefined ? undefined : sha256(rep), logSha256: logTail(ctx, t) }), cp.signature, tmp) : undefined,
+    signature: cp?.signature
+      ? await verify(
+          t.ws,
+          closureDigest({
+            checkpoint: cp,
+            reportSha256: rep === undefined ? undefined : sha256(rep),
+            logSha256: logTail(ctx, t),
+          }),
+          cp.signature,
+          tmp,
+        )
+      : undefined,
     curriculumSha256: (await phaseIndex(t.ws)).find((p) => p.id === t.phase.id)?.sha256,
   });
 }
 
-export interface GateOpts { cwd: string; learner?: string | undefined; phase?: string | undefined; all?: boolean; changedSince?: string | undefined; jobs?: number | undefined; strict?: boolean | undefined; progress?: CommandProgress | undefined }
+export interface GateOpts {
+  cwd: string;
+  learner?: string | undefined;
+  phase?: string | undefined;
+  all?: boolean;
+  changedSince?: string | undefined;
+  jobs?: number | undefined;
+  strict?: boolean | undefined;
+  progress?: CommandProgress | undefined;
+}
 
 /** The closed phases of a learner, narrowed to one phase or to those a change since REF touches. */
-async function closedPhases(ws: Workspace, learner: string, only: number | undefined, ts: Touch[] | undefined): Promise<number[]> {
+async function closedPhases(
+  ws: Workspace,
+  learner: string,
+  only: number | undefined,
+  ts: Touch[] | undefined,
+): Promise<number[]> {
   const index = await phaseIndex(ws);
-  return index.filter((p) => {
-    if (only !== undefined && p.id !== only) return false;
-    const cp = readCheckpoint(ws, learner, p.id);
-    return cp !== undefined && isClosed(cp.status) && (ts === undefined || touched(ts, learner, p.id));
-  }).map((p) => p.id);
+  return index
+    .filter((p) => {
+      if (only !== undefined && p.id !== only) return false;
+      const cp = readCheckpoint(ws, learner, p.id);
+      return cp !== undefined && isClosed(cp.status) && (ts === undefined || touched(ts, learner, p.id));
+    })
+    .map((p) => p.id);
 }
 
 export async function gate(opts: GateOpts): Promise<GateResult[]> {
@@ -86,7 +128,13 @@ export async function gate(opts: GateOpts): Promise<GateResult[]> {
   } else if (opts.phase !== undefined) {
     phases = [(await openTarget(opts.cwd, learner, opts.phase)).phase.id];
   } else throw new UsageError('give a phase (lynx gate 07), --all or --changed-since REF');
-  return verifyAll(ws, phases.map((id) => ({ learner, id })), opts.jobs, opts.strict === true, opts.progress);
+  return verifyAll(
+    ws,
+    phases.map((id) => ({ learner, id })),
+    opts.jobs,
+    opts.strict === true,
+    opts.progress,
+  );
 }
 
 /**
@@ -94,23 +142,43 @@ export async function gate(opts: GateOpts): Promise<GateResult[]> {
  * (or only phase NN, or only those a change touches) in one process with one git snapshot. A learner
  * with nothing closed is listed, with no result: the class table shows them, the exit code ignores them.
  */
-export async function gateClass(opts: Omit<GateOpts, 'learner'>): Promise<{ learners: string[]; results: GateResult[] }> {
+export async function gateClass(
+  opts: Omit<GateOpts, 'learner'>,
+): Promise<{ learners: string[]; results: GateResult[] }> {
   disableCacheWrites();
   const ws = await openWorkspace(opts.cwd);
   const learners = listLearners(ws);
-  if (learners.length === 0) throw new UsageError('no learners in this workspace (learners/ is empty)', { hint: 'Add one with `lynx init --learner NAME`.' });
+  if (learners.length === 0)
+    throw new UsageError('no learners in this workspace (learners/ is empty)', {
+      hint: 'Add one with `lynx init --learner NAME`.',
+    });
   const only = opts.phase === undefined ? undefined : (await loadPhase(ws, parsePhase(opts.phase))).id;
   const ts = opts.changedSince !== undefined ? touches(await changedPaths(ws.root, opts.changedSince)) : undefined;
   const targets: { learner: string; id: number }[] = [];
-  for (const learner of learners) for (const id of await closedPhases(ws, learner, only, ts)) targets.push({ learner, id });
+  for (const learner of learners)
+    for (const id of await closedPhases(ws, learner, only, ts)) targets.push({ learner, id });
   return { learners, results: await verifyAll(ws, targets, opts.jobs, opts.strict === true, opts.progress) };
 }
 
-async function verifyAll(ws: Workspace, targets: readonly { learner: string; id: number }[], jobs: number | undefined, strict: boolean, p: CommandProgress | undefined): Promise<GateResult[]> {
+async function verifyAll(
+  ws: Workspace,
+  targets: readonly { learner: string; id: number }[],
+  jobs: number | undefined,
+  strict: boolean,
+  p: CommandProgress | undefined,
+): Promise<GateResult[]> {
   const tmp = mkdtempSync(join(tmpdir(), 'lynx-gate-'));
   // the gate's logs live in a temp dir removed at the end: the live view names no path that will be gone
-  const progress = p && { start: (id: number, label: string) => p.start(id, label, undefined), output: (id: number, chunk: string) => p.output(id, chunk), end: (id: number, label: string, r: CommandOutcome) => { const { logFile: _gone, ...rest } = r; p.end(id, label, rest); } };
-  const snapshot = targets.length > 0 ? git.snapshot(ws.root) : undefined; // one git snapshot for every phase and learner verified
+  const progress = p && {
+    start: (id: number, label: string) => p.start(id, label, undefined),
+    output: (id: number, chunk: string) => p.output(id, chunk),
+    end: (id: number, label: string, r: CommandOutcome) => {
+      const { logFile: _gone, ...rest } = r;
+      p.end(id, label, rest);
+    },
+  };
+  // one git snapshot for every phase and learner verified
+  const snapshot = targets.length > 0 ? git.snapshot(ws.root) : undefined;
   try {
     const results: GateResult[] = [];
     for (const { learner, id } of targets) {
@@ -122,7 +190,18 @@ async function verifyAll(ws: Workspace, targets: readonly { learner: string; id:
         counts = r.counts;
         return [...(await closure(t, ctx, tmp)), ...r.checks];
       };
-      const { result } = await gateResult(t, { mode: 'full', logRoot: tmp, ...(jobs !== undefined ? { jobs } : {}), ...(snapshot ? { snapshot } : {}), ...(progress ? { progress } : {}) }, { ritual: true, requireClean: true }, extra);
+      const { result } = await gateResult(
+        t,
+        {
+          mode: 'full',
+          logRoot: tmp,
+          ...(jobs !== undefined ? { jobs } : {}),
+          ...(snapshot ? { snapshot } : {}),
+          ...(progress ? { progress } : {}),
+        },
+        { ritual: true, requireClean: true },
+        extra,
+      );
       results.push(counts ? { ...result, records: counts } : result);
     }
     return results;

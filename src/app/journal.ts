@@ -19,27 +19,53 @@ import { openWorkspace, resolveLearner, type Workspace } from '../io/workspace.j
 async function open(cwd: string, flag: string | undefined): Promise<{ ws: Workspace; learner: string }> {
   const ws = await openWorkspace(cwd);
   const learner = resolveLearner(ws, flag);
-  if (!learnerExists(ws, learner)) throw new UsageError(`learner ${learner} has no folder learners/${learner}/`, { hint: `Run \`lynx init --learner ${learner}\` first.` });
+  if (!learnerExists(ws, learner))
+    throw new UsageError(`learner ${learner} has no folder learners/${learner}/`, {
+      hint: `Run \`lynx init --learner ${learner}\` first.`,
+    });
   return { ws, learner };
 }
 
-const heading = (day: string, learner: string): string => render(readTemplate('journal-day.md'), { date: day, learner });
+const heading = (day: string, learner: string): string =>
+  render(readTemplate('journal-day.md'), { date: day, learner });
 
-export async function journal(opts: { cwd: string; learner?: string | undefined; text: string; decision: boolean }): Promise<JournalResult> {
+export async function journal(opts: {
+  cwd: string;
+  learner?: string | undefined;
+  text: string;
+  decision: boolean;
+}): Promise<JournalResult> {
   const { ws, learner } = await open(opts.cwd, opts.learner);
   const text = entryText(opts.text);
   const t = now();
   const day = journalDay(t);
   const path = journalPath(learner, day);
   const entry = render(readTemplate('journal-entry.md'), { time: journalTime(t), text, decision: opts.decision });
-  const created = appendEntry(ws.abs(path), heading(day, learner), entry.endsWith('\n') ? entry : `${entry}\n`, ws.abs('.lynx/tmp'));
-  return { schema_version: 1, learner, path, day, time: journalTime(t), created, entry: entry.trim(), decision: opts.decision };
+  const created = appendEntry(
+    ws.abs(path),
+    heading(day, learner),
+    entry.endsWith('\n') ? entry : `${entry}\n`,
+    ws.abs('.lynx/tmp'),
+  );
+  return {
+    schema_version: 1,
+    learner,
+    path,
+    day,
+    time: journalTime(t),
+    created,
+    entry: entry.trim(),
+    decision: opts.decision,
+  };
 }
 
 /** Split $VISUAL/$EDITOR into an argv (no shell: `code -w` → ["code", "-w"]). */
 function editorArgv(): string[] {
   const raw = (process.env.VISUAL ?? process.env.EDITOR ?? '').trim();
-  if (raw === '') throw new UsageError('no editor: $EDITOR (or $VISUAL) is not set', { hint: 'Set EDITOR (e.g. export EDITOR=nano), or pass the entry: lynx journal "…"' });
+  if (raw === '')
+    throw new UsageError('no editor: $EDITOR (or $VISUAL) is not set', {
+      hint: 'Set EDITOR (e.g. export EDITOR=nano), or pass the entry: lynx journal "…"',
+    });
   return raw.split(/\s+/);
 }
 

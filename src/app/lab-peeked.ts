@@ -14,7 +14,12 @@ import type { PeekedResult } from '../core/results.js';
 
 export const peekedFlag = (lab: string): string => `lab_${lab}_attempted_before_solutions`;
 
-export async function recordPeeked(opts: { cwd: string; learner?: string | undefined; phase: string; lab: string }): Promise<PeekedResult> {
+export async function recordPeeked(opts: {
+  cwd: string;
+  learner?: string | undefined;
+  phase: string;
+  lab: string;
+}): Promise<PeekedResult> {
   const t = await openTarget(opts.cwd, opts.learner, opts.phase);
   const lab = findLab(t.phase, opts.lab);
   await withLock(t.ws.root, `lynx lab ${nn(t.phase.id)} ${lab.id} --peeked`, async () => {
@@ -22,5 +27,10 @@ export async function recordPeeked(opts: { cwd: string; learner?: string | undef
     cp.dod = { ...(cp.dod ?? {}), lab_attempted_before_solutions: false, [peekedFlag(lab.id)]: false };
     await saveCheckpoint(t.ws, cp);
   });
-  return { phase: t.phase.id, lab: lab.id, learner: t.learner, checkpoint: `learners/${t.learner}/phase-${nn(t.phase.id)}/checkpoint.json` };
+  return {
+    phase: t.phase.id,
+    lab: lab.id,
+    learner: t.learner,
+    checkpoint: `learners/${t.learner}/phase-${nn(t.phase.id)}/checkpoint.json`,
+  };
 }

@@ -23,8 +23,13 @@ import { layoutOf } from '../io/workspace.js';
 import { findLab } from './lab.js';
 
 export interface LabRunOptions {
-  cwd: string; learner?: string | undefined; phase: number; id: string;
-  only?: string | undefined; timeout?: string | undefined; extra?: string[];
+  cwd: string;
+  learner?: string | undefined;
+  phase: number;
+  id: string;
+  only?: string | undefined;
+  timeout?: string | undefined;
+  extra?: string[];
   onEvent?: (e: RunEvent) => void;
   /** Called once the commands are known, before any runs (the live view needs their labels). */
   onPlan?: (labels: string[], title: string) => void;
@@ -41,12 +46,19 @@ async function checkRecipes(ws: Workspace, cmds: LabCommand[]): Promise<void> {
   if (wanted.length === 0) return;
   const file = ['Justfile', 'justfile', '.justfile'].find((f) => existsSync(ws.abs(f)));
   const recipes = await justRecipes(ws);
-  if (!file || recipes === undefined) throw new UsageError(`no Justfile in ${ws.root}: \`just ${wanted[0] ?? ''}\` cannot run`, { hint: 'Add a Justfile with the recipes the lab names (see the lab page).' });
+  if (!file || recipes === undefined)
+    throw new UsageError(`no Justfile in ${ws.root}: \`just ${wanted[0] ?? ''}\` cannot run`, {
+      hint: 'Add a Justfile with the recipes the lab names (see the lab page).',
+    });
   const missing = [...new Set(wanted.filter((r) => !recipes.includes(r)))];
   if (missing.length > 0) {
-    throw new UsageError(`${ws.abs(file)} has no recipe ${missing.map((m) => `\`${m}\``).join(', ')} — it has: ${recipes.join(', ') || 'none'}`, {
-      hint: `Add the recipe, or map it in lynx.yaml: recipes: { ${missing[0] ?? ''}: <your recipe> }`,
-    });
+    throw new UsageError(
+      `${ws.abs(file)} has no recipe ${missing.map((m) => `\`${m}\``).join(', ')} — it has: ` +
+        `${recipes.join(', ') || 'none'}`,
+      {
+        hint: `Add the recipe, or map it in lynx.yaml: recipes: { ${missing[0] ?? ''}: <your recipe> }`,
+      },
+    );
   }
 }
 
@@ -63,8 +75,18 @@ function requireInProgress(ws: Workspace, learner: string, phase: Phase): void {
   const st = readCheckpoint(ws, learner, phase.id)?.status ?? 'not_started';
   const n = nn(phase.id);
   if (st === 'in_progress') return;
-  const why = { not_started: `phase ${n} has not started: \`lynx phase-start ${n}\`, then approve the plan`, planned: `phase ${n} is planned but its plan is not approved: \`lynx phase-start ${n} --approve\``, done: `phase ${n} is closed`, attested: `phase ${n} is closed` }[st];
-  throw new UsageError(`lab runs are recorded while a phase is in progress — ${why}`, st === 'done' || st === 'attested' ? { hint: 'Run the recipes with `just` directly; a closed phase\'s record stays as it was.' } : {});
+  const why = {
+    not_started: `phase ${n} has not started: \`lynx phase-start ${n}\`, then approve the plan`,
+    planned: `phase ${n} is planned but its plan is not approved: \`lynx phase-start ${n} --approve\``,
+    done: `phase ${n} is closed`,
+    attested: `phase ${n} is closed`,
+  }[st];
+  throw new UsageError(
+    `lab runs are recorded while a phase is in progress — ${why}`,
+    st === 'done' || st === 'attested'
+      ? { hint: "Run the recipes with `just` directly; a closed phase's record stays as it was." }
+      : {},
+  );
 }
 
 async function record(ws: Workspace, learner: string, phase: number, lab: string, run: LabRun): Promise<void> {
@@ -91,19 +113,39 @@ export async function labRun(o: LabRunOptions): Promise<LabRunResult> {
   requireInProgress(ws, learner, phase);
   const { picked, unknown } = selectCommands(lab, o.only);
   const all = (lab.commands ?? []).map(commandLabel);
-  if (unknown.length > 0) throw new UsageError(`lab ${nn(phase.id)}/${lab.id} has no command lynx can run as ${unknown.map((u) => `"${u}"`).join(', ')}`, { details: (lab.commands ?? []).map((c, i) => `${i + 1}. ${commandLabel(c)}${isRunnable(c) ? '' : '  (by hand)'}`), hint: 'Pick by number or recipe name: --only 1,3 or --only setup,lint' });
-  if (picked.length === 0) throw new UsageError(`lab ${nn(phase.id)}/${lab.id} has no command lynx can run${all.length ? ` (by hand: ${all.join('; ')})` : ''}`);
+  if (unknown.length > 0)
+    throw new UsageError(
+      `lab ${nn(phase.id)}/${lab.id} has no command lynx can run as ${unknown.map((u) => `"${u}"`).join(', ')}`,
+      {
+        details: (lab.commands ?? []).map(
+          (c, i) => `${i + 1}. ${commandLabel(c)}${isRunnable(c) ? '' : '  (by hand)'}`,
+        ),
+        hint: 'Pick by number or recipe name: --only 1,3 or --only setup,lint',
+      },
+    );
+  if (picked.length === 0)
+    throw new UsageError(
+      `lab ${nn(phase.id)}/${lab.id} has no command lynx can run${all.length ? ` (by hand: ${all.join('; ')})` : ''}`,
+    );
   const extra = o.extra ?? [];
-  if (extra.length > 0 && picked.length !== 1) throw new UsageError(`extra arguments go to one command; ${picked.length} are selected`, { hint: 'Pick it with --only, e.g. --only 1 -- --tag broken' });
+  if (extra.length > 0 && picked.length !== 1)
+    throw new UsageError(`extra arguments go to one command; ${picked.length} are selected`, {
+      hint: 'Pick it with --only, e.g. --only 1 -- --tag broken',
+    });
   const timeouts = picked.map((c) => timeoutSeconds(ws, c, o.timeout));
   const have = capabilities();
-  await checkRecipes(ws, picked.filter((c) => missingNeeds(c, have).length === 0));
+  await checkRecipes(
+    ws,
+    picked.filter((c) => missingNeeds(c, have).length === 0),
+  );
   const labels = picked.map((c) => [commandLabel(c), ...extra].join(' '));
   o.onPlan?.(labels, `Lab ${nn(phase.id)}/${lab.id} — ${lab.title}`);
 
   // Between commands Ctrl-C must still stop the lab (proc.ts handles it while a command runs).
   let interrupted = false;
-  const onSig = (): void => { interrupted = true; };
+  const onSig = (): void => {
+    interrupted = true;
+  };
   process.on('SIGINT', onSig);
   const runs: LabRun[] = [];
   const skipped: LabRunResult['skipped'] = [];
@@ -113,7 +155,10 @@ export async function labRun(o: LabRunOptions): Promise<LabRunResult> {
       if (interrupted) break;
       const lacks = missingNeeds(c, have);
       if (lacks.length > 0) {
-        skipped.push({ command: label, reason: `needs ${lacks.join(', ')} (set LYNX_HAVE=${lacks.join(',')} if this machine has it)` });
+        skipped.push({
+          command: label,
+          reason: `needs ${lacks.join(', ')} (set LYNX_HAVE=${lacks.join(',')} if this machine has it)`,
+        });
         o.onEvent?.({ type: 'skip', index: i, note: `needs ${lacks.join(', ')}` });
         continue;
       }
@@ -121,18 +166,43 @@ export async function labRun(o: LabRunOptions): Promise<LabRunResult> {
       const startedAt = now().toISOString();
       o.onEvent?.({ type: 'start', index: i, at: Date.now() });
       const spec = {
-        label: `${lab.id}-${label}`, timeout: timeouts[i] ?? 1800,
-        ...(c.just !== undefined ? { just: c.just, args: [...(c.args ?? []), ...extra] } : { argv: [...(c.argv ?? []), ...extra] }),
+        label: `${lab.id}-${label}`,
+        timeout: timeouts[i] ?? 1800,
+        ...(c.just !== undefined
+          ? { just: c.just, args: [...(c.args ?? []), ...extra] }
+          : { argv: [...(c.argv ?? []), ...extra] }),
         ...(c.env ? { env: c.env } : {}),
       };
       const r = await runCommand(ws, spec, phase.id, (chunk) => o.onEvent?.({ type: 'output', chunk }));
-      const outcome: LabRun['outcome'] = r.interrupted ? 'interrupted' : r.timedOut ? 'timed_out' : r.exitCode === (c.expect_exit ?? 0) && r.error === undefined ? 'passed' : 'failed';
+      const outcome: LabRun['outcome'] = r.interrupted
+        ? 'interrupted'
+        : r.timedOut
+          ? 'timed_out'
+          : r.exitCode === (c.expect_exit ?? 0) && r.error === undefined
+            ? 'passed'
+            : 'failed';
       if (r.error) o.onEvent?.({ type: 'output', chunk: `lynx: ${r.error}\n` });
       const manifests = changed(before, await manifestHashes(ws.root, layoutOf(ws, learner).manifestGlobs));
-      const run: LabRun = { started_at: startedAt, duration_ms: r.durationMs, outcome, exit_code: r.exitCode, command: label, ...(r.logFile ? { log: r.logFile } : {}), manifests };
+      const run: LabRun = {
+        started_at: startedAt,
+        duration_ms: r.durationMs,
+        outcome,
+        exit_code: r.exitCode,
+        command: label,
+        ...(r.logFile ? { log: r.logFile } : {}),
+        manifests,
+      };
       await record(ws, learner, phase.id, lab.id, run);
       runs.push(run);
-      o.onEvent?.({ type: 'end', index: i, outcome, durationMs: r.durationMs, exitCode: r.exitCode, log: r.logFile, note: outcome === 'timed_out' ? `after ${timeouts[i] ?? 0} s` : r.error });
+      o.onEvent?.({
+        type: 'end',
+        index: i,
+        outcome,
+        durationMs: r.durationMs,
+        exitCode: r.exitCode,
+        log: r.logFile,
+        note: outcome === 'timed_out' ? `after ${timeouts[i] ?? 0} s` : r.error,
+      });
       if (outcome === 'interrupted') interrupted = true;
       if (outcome !== 'passed') break;
     }
@@ -140,10 +210,18 @@ export async function labRun(o: LabRunOptions): Promise<LabRunResult> {
     process.off('SIGINT', onSig);
   }
   const bad = runs.find((r) => r.outcome !== 'passed');
-  const outcome: LabRunResult['outcome'] = bad?.outcome ?? (interrupted ? 'interrupted' : runs.length === 0 ? 'skipped' : 'passed');
+  const outcome: LabRunResult['outcome'] =
+    bad?.outcome ?? (interrupted ? 'interrupted' : runs.length === 0 ? 'skipped' : 'passed');
   const cp = readCheckpoint(ws, learner, phase.id);
   return {
-    schema_version: 1, phase: phase.id, lab: lab.id, title: lab.title, learner, outcome, runs, skipped,
+    schema_version: 1,
+    phase: phase.id,
+    lab: lab.id,
+    title: lab.title,
+    learner,
+    outcome,
+    runs,
+    skipped,
     not_run: labels.filter((l) => !runs.some((r) => r.command === l) && !skipped.some((s) => s.command === l)),
     summary: summarizeRuns(lab, cp?.labs?.[lab.id] ?? []),
   };

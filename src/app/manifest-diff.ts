@@ -13,7 +13,11 @@ import { loadJsonFile } from '../io/yaml.js';
 function readManifest(cwd: string, path: string): unknown {
   const loaded = loadJsonFile(resolve(cwd, path), path);
   if (loaded.data === null || typeof loaded.data !== 'object' || Array.isArray(loaded.data)) {
-    throw new InputError(`${path}: expected a JSON object (a manifest) — found ${Array.isArray(loaded.data) ? 'an array' : JSON.stringify(loaded.data)}`, { pos: { file: path } });
+    throw new InputError(
+      `${path}: expected a JSON object (a manifest) — found ` +
+        `${Array.isArray(loaded.data) ? 'an array' : JSON.stringify(loaded.data)}`,
+      { pos: { file: path } },
+    );
   }
   return loaded.data;
 }
@@ -21,7 +25,10 @@ function readManifest(cwd: string, path: string): unknown {
 export function manifestDiff(opts: { cwd: string; a: string; b: string }): DiffResult {
   const lines = diffManifests(readManifest(opts.cwd, opts.a), readManifest(opts.cwd, opts.b));
   return {
-    schema_version: 1, a: opts.a, b: opts.b, differences: lines,
+    schema_version: 1,
+    a: opts.a,
+    b: opts.b,
+    differences: lines,
     no_differences_in: CATEGORIES.filter((c) => !lines.some((l) => l.category === c)),
     drift: driftFails(lines),
   };

@@ -31,7 +31,9 @@ async function cohortConfig(ws: Workspace): Promise<string> {
   if (isMap(doc.contents)) {
     const pairs = doc.contents.items;
     const layout = pairs.find((p) => isScalar(p.key) && p.key.value === 'layout');
-    const after = pairs.find((p) => isScalar(p.key) && p.key.value === 'learner') ?? pairs.find((p) => isScalar(p.key) && p.key.value === 'schema_version');
+    const after =
+      pairs.find((p) => isScalar(p.key) && p.key.value === 'learner') ??
+      pairs.find((p) => isScalar(p.key) && p.key.value === 'schema_version');
     if (layout && isScalar(layout.value) && layout.value.range) {
       const [start, end] = layout.value.range;
       out = `${text.slice(0, start)}cohort${text.slice(end)}`;
@@ -41,17 +43,27 @@ async function cohortConfig(ws: Workspace): Promise<string> {
     }
   }
   // anything unusual (flow style, no anchor key): the Document API's own output, still with the comments
-  if (out === undefined || parseDocument(out).get('layout') !== 'cohort') { doc.set('layout', 'cohort'); out = doc.toString(); }
+  if (out === undefined || parseDocument(out).get('layout') !== 'cohort') {
+    doc.set('layout', 'cohort');
+    out = doc.toString();
+  }
   return out;
 }
 
 async function apply(ws: Workspace, moves: readonly Move[], config: string): Promise<void> {
   const byDir = new Map<string, string[]>();
-  for (const m of moves.filter((x) => x.how === 'move')) byDir.set(dirname(m.to), [...(byDir.get(dirname(m.to)) ?? []), m.from]);
+  for (const m of moves.filter((x) => x.how === 'move'))
+    byDir.set(dirname(m.to), [...(byDir.get(dirname(m.to)) ?? []), m.from]);
   try {
-    for (const [dir, sources] of byDir) { mkdirSync(ws.abs(dir), { recursive: true }); await git.moveInto(ws.root, sources, dir); }
+    for (const [dir, sources] of byDir) {
+      mkdirSync(ws.abs(dir), { recursive: true });
+      await git.moveInto(ws.root, sources, dir);
+    }
     const copies = moves.filter((x) => x.how === 'copy');
-    for (const c of copies) { mkdirSync(dirname(ws.abs(c.to)), { recursive: true }); copyFileSync(ws.abs(c.from), ws.abs(c.to)); }
+    for (const c of copies) {
+      mkdirSync(dirname(ws.abs(c.to)), { recursive: true });
+      copyFileSync(ws.abs(c.from), ws.abs(c.to));
+    }
     // the layout flips last: until lynx.yaml says cohort, every path still resolves to the old place
     await writeAtomic(ws.abs(CONFIG_FILE), config);
     await git.addPaths(ws.root, [...copies.map((c) => c.to), CONFIG_FILE]);
@@ -61,23 +73,46 @@ async function apply(ws: Workspace, moves: readonly Move[], config: string): Pro
   }
 }
 
-export async function migrate(opts: { cwd: string; learner?: string | undefined; cohort: boolean; dryRun?: boolean }): Promise<MigrateResult> {
+export async function migrate(opts: {
+  cwd: string;
+  learner?: string | undefined;
+  cohort: boolean;
+  dryRun?: boolean;
+}): Promise<MigrateResult> {
   if (!opts.cohort) throw new UsageError('say what to migrate to: lynx migrate --cohort');
   const ws = await openWorkspace(opts.cwd);
-  if (ws.config.layout === 'cohort') throw new UsageError(`${CONFIG_FILE} already says layout: cohort — nothing to migrate`);
+  if (ws.config.layout === 'cohort')
+    throw new UsageError(`${CONFIG_FILE} already says layout: cohort — nothing to migrate`);
   const learner = resolveLearner(ws, opts.learner);
   return withLock(ws.root, 'lynx migrate --cohort', async () => {
     const dirty = await git.dirtyFiles(ws.root);
-    if (dirty.length > 0) throw new UsageError(`the tree is not clean (${dirty.length} path(s): ${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''})`, { hint: 'Commit or stash first: migrate moves files with git mv and must be able to put everything back.' });
+    if (dirty.length > 0)
+      throw new UsageError(
+        `the tree is not clean (${dirty.length} path(s): ${dirty.slice(0, 5).join(', ')}` +
+          `${dirty.length > 5 ? ', …' : ''})`,
+        { hint: 'Commit or stash first: migrate moves files with git mv and must be able to put everything back.' },
+      );
     const index = await phaseIndex(ws);
     const opened = new Set(index.filter((p) => readCheckpoint(ws, learner, p.id) !== undefined).map((p) => p.id));
     const snap = await git.snapshot(ws.root);
     const moves = migrationMoves([...snap.tracked], learner, opened, ws.config.docs ?? 'docs');
     const taken = moves.filter((m) => existsSync(ws.abs(m.to)));
-    if (taken.length > 0) throw new UsageError(`${taken[0]?.to ?? ''} already exists — migrate never overwrites`, { details: taken.slice(1, 6).map((m) => m.to), hint: 'Move or remove those files first.' });
+    if (taken.length > 0)
+      throw new UsageError(`${taken[0]?.to ?? ''} already exists — migrate never overwrites`, {
+        details: taken.slice(1, 6).map((m) => m.to),
+        hint: 'Move or remove those files first.',
+      });
     const config = await cohortConfig(ws);
     if (!opts.dryRun) await apply(ws, moves, config);
     const msg = `Move ${learner}'s plans, reports and experiments under learners/${learner}/ (lynx migrate --cohort)`;
-    return { schema_version: 1, learner, dry_run: opts.dryRun === true, moves, config: CONFIG_FILE, committed: false, next: opts.dryRun ? ['lynx migrate --cohort'] : ['git status', `git commit -m "${msg}"`, 'lynx gate --all'] };
+    return {
+      schema_version: 1,
+      learner,
+      dry_run: opts.dryRun === true,
+      moves,
+      config: CONFIG_FILE,
+      committed: false,
+      next: opts.dryRun ? ['lynx migrate --cohort'] : ['git status', `git commit -m "${msg}"`, 'lynx gate --all'],
+    };
   });
 }

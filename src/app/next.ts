@@ -22,8 +22,11 @@ import * as git from '../io/git.js';
 function reflectionsWritten(ws: Workspace, learner: string, phase: number): boolean {
   const text = readInside(ws.root, `learners/${learner}/phase-${nn(phase)}/reflections.md`);
   if (text === undefined) return false;
-  const own = text.replace(/<!--[\s\S]*?-->/g, '').split('\n')
-    .filter((l) => !/^\s*#/.test(l) && !/^\s*- Lab \S+ — [^:]*:\s*$/.test(l)).join(' ');
+  const own = text
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .split('\n')
+    .filter((l) => !/^\s*#/.test(l) && !/^\s*- Lab \S+ — [^:]*:\s*$/.test(l))
+    .join(' ');
   return own.split(/\s+/).filter((w) => /\w/.test(w)).length >= 40;
 }
 
@@ -37,16 +40,28 @@ async function predictionsCommitted(ws: Workspace, learner: string, phaseId: num
   return git.isCommitted(ws.root, rel);
 }
 
-/** `quick` (status's last line, on status's start-up budget): no git process and no plan parse — the dirty tree, the predictions' commit and §7 are `lynx next`'s. */
-export async function next(opts: { cwd: string; learner?: string | undefined; env?: NodeJS.ProcessEnv; quick?: boolean }): Promise<NextReport> {
+/** `quick` (status's last line, on status's start-up budget): no git process and no plan parse — the dirty tree, the
+ * predictions' commit and §7 are `lynx next`'s. */
+export async function next(opts: {
+  cwd: string;
+  learner?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+  quick?: boolean;
+}): Promise<NextReport> {
   const ws = await openWorkspace(opts.cwd);
   const learner = resolveLearner(ws, opts.learner);
   const index = await phaseIndex(ws);
   const cps = new Map<number, Checkpoint | undefined>();
   for (const p of index) {
-    try { cps.set(p.id, readCheckpoint(ws, learner, p.id)); } catch { cps.set(p.id, undefined); }
+    try {
+      cps.set(p.id, readCheckpoint(ws, learner, p.id));
+    } catch {
+      cps.set(p.id, undefined);
+    }
   }
-  const current = index.find((p) => cps.get(p.id)?.status === 'in_progress') ?? index.find((p) => cps.get(p.id)?.status === 'planned');
+  const current =
+    index.find((p) => cps.get(p.id)?.status === 'in_progress') ??
+    index.find((p) => cps.get(p.id)?.status === 'planned');
   const phases: NextPhase[] = [];
   for (const p of index) {
     const cp = cps.get(p.id);
@@ -56,11 +71,24 @@ export async function next(opts: { cwd: string; learner?: string | undefined; en
     const plan = isCurrent && !opts.quick ? readInside(ws.root, planFileName(p.id)) : undefined;
     const st = cp?.status ?? 'not_started';
     phases.push({
-      id: p.id, title: p.title, requires: p.requires, status: st,
-      labs: (full?.labs ?? []).map((l) => ({ id: l.id, title: l.title, last: cp?.labs?.[l.id]?.at(-1)?.outcome ?? null })),
-      hasQuiz: p.quiz_file !== null, quizPassed: cp?.quiz?.passed === true, cooldownUntil: cp?.quiz?.cooldown_until ?? null,
-      hasBreak: p.breaks > 0, breakState: cp?.break?.state ?? 'none',
-      predictionsCommitted: !opts.quick && isCurrent && p.breaks > 0 && (cp?.break?.state ?? 'none') === 'none' ? await predictionsCommitted(ws, learner, p.id) : false,
+      id: p.id,
+      title: p.title,
+      requires: p.requires,
+      status: st,
+      labs: (full?.labs ?? []).map((l) => ({
+        id: l.id,
+        title: l.title,
+        last: cp?.labs?.[l.id]?.at(-1)?.outcome ?? null,
+      })),
+      hasQuiz: p.quiz_file !== null,
+      quizPassed: cp?.quiz?.passed === true,
+      cooldownUntil: cp?.quiz?.cooldown_until ?? null,
+      hasBreak: p.breaks > 0,
+      breakState: cp?.break?.state ?? 'none',
+      predictionsCommitted:
+        !opts.quick && isCurrent && p.breaks > 0 && (cp?.break?.state ?? 'none') === 'none'
+          ? await predictionsCommitted(ws, learner, p.id)
+          : false,
       openQuestions: plan === undefined ? 0 : (await openQuestions(plan)).length,
       reflectionsWritten: isClosed(st) ? reflectionsWritten(ws, learner, p.id) : false,
     });
@@ -71,8 +99,12 @@ export async function next(opts: { cwd: string; learner?: string | undefined; en
   const named = opts.learner !== undefined && ws.config.learner !== opts.learner && listLearners(ws).length > 1;
   const actions = nextActions({
     learner,
-    bin: lynxInvocation(opts.env), learnerFlag: named ? `--learner ${learner}` : '', now: new Date(),
-    phases, reviewsDue: due, dirty: opts.quick ? [] : (await git.dirtyFiles(ws.root)).filter((f) => !f.startsWith('.lynx/')),
+    bin: lynxInvocation(opts.env),
+    learnerFlag: named ? `--learner ${learner}` : '',
+    now: new Date(),
+    phases,
+    reviewsDue: due,
+    dirty: opts.quick ? [] : (await git.dirtyFiles(ws.root)).filter((f) => !f.startsWith('.lynx/')),
   });
   return { schema_version: 1, learner, actions };
 }

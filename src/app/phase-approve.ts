@@ -17,21 +17,49 @@ import { withLock } from '../io/lock.js';
 import { now } from '../io/clock.js';
 import { openTarget } from './target.js';
 
-export async function phaseApprove(opts: { cwd: string; learner?: string | undefined; phase: number }): Promise<ApproveResult> {
+export async function phaseApprove(opts: {
+  cwd: string;
+  learner?: string | undefined;
+  phase: number;
+}): Promise<ApproveResult> {
   const { ws, learner, phase } = await openTarget(opts.cwd, opts.learner, opts.phase, { requireFolder: true });
   const n = nn(phase.id);
   return withLock(ws.root, `lynx phase-start ${n} --approve`, async () => {
     const cp = readCheckpoint(ws, learner, phase.id);
-    if (!cp || cp.status === 'not_started') throw new UsageError(`phase ${n} has no plan to approve yet`, { hint: `Run \`lynx phase-start ${n}\`, read and edit PHASE_${n}_PLAN.md, then approve it.` });
-    if (isClosed(cp.status)) throw new UsageError(`phase ${n} is already closed (${cp.status}); there is nothing to approve`);
+    if (!cp || cp.status === 'not_started')
+      throw new UsageError(`phase ${n} has no plan to approve yet`, {
+        hint: `Run \`lynx phase-start ${n}\`, read and edit PHASE_${n}_PLAN.md, then approve it.`,
+      });
+    if (isClosed(cp.status))
+      throw new UsageError(`phase ${n} is already closed (${cp.status}); there is nothing to approve`);
     const planPath = layoutOf(ws, learner).plan(phase.id);
     const text = readInside(ws.root, planPath);
-    if (text === undefined) throw new UsageError(`${planPath} is missing`, { hint: `\`lynx phase-start ${n}\` writes it again from the template.` });
-    const base = { schema_version: 1 as const, phase: phase.id, title: phase.title, learner, status: 'in_progress' as const, open_questions: await openQuestions(text) };
+    if (text === undefined)
+      throw new UsageError(`${planPath} is missing`, {
+        hint: `\`lynx phase-start ${n}\` writes it again from the template.`,
+      });
+    const base = {
+      schema_version: 1 as const,
+      phase: phase.id,
+      title: phase.title,
+      learner,
+      status: 'in_progress' as const,
+      open_questions: await openQuestions(text),
+    };
     if (cp.status === 'in_progress' && cp.approved_at && cp.plan_sha256) {
       // Approval is recorded once: re-approving would let an unlogged edit through.
       const st = planState(text, cp);
-      return { ...base, approved_now: false, approved_at: cp.approved_at, plan: { path: planPath, sha256: cp.plan_sha256, state: st.state, ...(st.state === 'revised' ? { revisions: st.entries } : {}) } };
+      return {
+        ...base,
+        approved_now: false,
+        approved_at: cp.approved_at,
+        plan: {
+          path: planPath,
+          sha256: cp.plan_sha256,
+          state: st.state,
+          ...(st.state === 'revised' ? { revisions: st.entries } : {}),
+        },
+      };
     }
     const at = now().toISOString();
     const hash = sha256(text);

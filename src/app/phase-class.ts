@@ -12,8 +12,16 @@ export async function phaseAcrossClass(opts: { cwd: string; phase: number }): Pr
   // one checkpoint read per learner: 30 learners cost 30 small reads, not 30 × 42
   const learners = listLearners(ws).map((learner) => {
     let cp: Checkpoint | Error | undefined;
-    try { cp = readCheckpoint(ws, learner, phase.id); } catch (err) { cp = err as Error; }
+    try {
+      cp = readCheckpoint(ws, learner, phase.id);
+    } catch (err) {
+      cp = err as Error;
+    }
     return phaseClassRow(learner, labIds, cp);
   });
-  return { schema_version: 1, phase: { id: phase.id, title: phase.title, labs: labIds.length, threshold: phase.quiz.threshold }, learners };
+  return {
+    schema_version: 1,
+    phase: { id: phase.id, title: phase.title, labs: labIds.length, threshold: phase.quiz.threshold },
+    learners,
+  };
 }

@@ -28,19 +28,40 @@ import { now } from '../io/clock.js';
 import * as git from '../io/git.js';
 import type { Workspace } from '../io/workspace.js';
 
-function renderPlan(ws: Workspace, learner: string, phase: Phase, planned: string, titles: Map<number, string>): { text: string; checklists: Map<string, ReturnType<typeof checklistLocation>> } {
+function renderPlan(
+  ws: Workspace,
+  learner: string,
+  phase: Phase,
+  planned: string,
+  titles: Map<number, string>,
+): { text: string; checklists: Map<string, ReturnType<typeof checklistLocation>> } {
   const checklists = new Map(phase.labs.map((l) => [l.id, checklistLocation(ws, learner, phase, l)] as const));
   const view = planView({
-    phase, learner, docs: phaseDocs(ws, phase), plannedDate: planned.slice(0, 10),
-    checklistPaths: new Map([...checklists].map(([k, v]) => [k, v.path])), requireTitles: titles,
+    phase,
+    learner,
+    docs: phaseDocs(ws, phase),
+    plannedDate: planned.slice(0, 10),
+    checklistPaths: new Map([...checklists].map(([k, v]) => [k, v.path])),
+    requireTitles: titles,
   });
   return { text: render(readTemplate('PHASE_PLAN.md'), view), checklists };
 }
 
-async function learnerFiles(ws: Workspace, learner: string, phase: Phase, checklists: Map<string, ReturnType<typeof checklistLocation>>): Promise<Action[]> {
+async function learnerFiles(
+  ws: Workspace,
+  learner: string,
+  phase: Phase,
+  checklists: Map<string, ReturnType<typeof checklistLocation>>,
+): Promise<Action[]> {
   const dir = phaseStateDir(learner, phase.id);
   const labs = phase.labs.map((l) => ({ id: l.id, title: l.title, estimate: labEstimate(l) }));
-  const actions = [await ensureFile(ws.root, `${dir}/reflections.md`, render(readTemplate('reflections.md'), { nn: nn(phase.id), title: phase.title, learner, labs }))];
+  const actions = [
+    await ensureFile(
+      ws.root,
+      `${dir}/reflections.md`,
+      render(readTemplate('reflections.md'), { nn: nn(phase.id), title: phase.title, learner, labs }),
+    ),
+  ];
   // notes/breaks.md: the break area's own template (one source: it also judges whether predictions
   // were written), so the file phase-start makes is the file `lynx break NN` would make.
   const vars = { learner, docs: phaseDocs(ws, phase), nn: nn(phase.id) };
@@ -60,7 +81,12 @@ async function learnerFiles(ws: Workspace, learner: string, phase: Phase, checkl
   return actions;
 }
 
-export async function phaseStart(opts: { cwd: string; learner?: string | undefined; phase: number; force: boolean }): Promise<PhaseStartResult> {
+export async function phaseStart(opts: {
+  cwd: string;
+  learner?: string | undefined;
+  phase: number;
+  force: boolean;
+}): Promise<PhaseStartResult> {
   const { ws, learner, phase } = await openTarget(opts.cwd, opts.learner, opts.phase, { requireFolder: true });
   const index = await phaseIndex(ws);
   const titles = new Map(index.map((p) => [p.id, p.title]));
@@ -68,23 +94,35 @@ export async function phaseStart(opts: { cwd: string; learner?: string | undefin
     const stamp = now().toISOString();
     const original = readCheckpoint(ws, learner, phase.id);
     let cp = original;
-    if (cp && isClosed(cp.status)) throw new UsageError(`phase ${nn(phase.id)} is already closed (${cp.status}${cp.closed_at ? ` on ${cp.closed_at.slice(0, 10)}` : ''}); there is nothing to start`);
+    if (cp && isClosed(cp.status))
+      throw new UsageError(
+        `phase ${nn(phase.id)} is already closed (${cp.status}` +
+          `${cp.closed_at ? ` on ${cp.closed_at.slice(0, 10)}` : ''}); there is nothing to start`,
+      );
     const opening = !cp || cp.status === 'not_started';
     const forced: string[] = [];
     if (opening) {
       const all = await listPhaseStatus(ws, learner);
       const own = ownPaths(phase.id, learner);
       const facts = {
-        phase: phase.id, force: opts.force,
-        requires: phase.requires.map((r) => all.find((x) => x.phase === r) ?? { phase: r, title: titles.get(r) ?? '', status: 'not_started' as const }),
+        phase: phase.id,
+        force: opts.force,
+        requires: phase.requires.map(
+          (r) =>
+            all.find((x) => x.phase === r) ?? { phase: r, title: titles.get(r) ?? '', status: 'not_started' as const },
+        ),
         dirty: (await git.dirtyFiles(ws.root)).filter((p) => !own(p)),
         open: all.filter((x) => x.phase !== phase.id && (x.status === 'planned' || x.status === 'in_progress')),
       };
       const refused = refusals(facts);
       if (refused.length > 0) {
-        throw new GateFailed(`phase ${nn(phase.id)} cannot start: ${refused.length} reason${refused.length > 1 ? 's' : ''}`, {
-          details: refused.map((r) => `- ${r.message}`), hint: 'Nothing was written. Fix each reason, then run the command again.',
-        });
+        throw new GateFailed(
+          `phase ${nn(phase.id)} cannot start: ${refused.length} reason${refused.length > 1 ? 's' : ''}`,
+          {
+            details: refused.map((r) => `- ${r.message}`),
+            hint: 'Nothing was written. Fix each reason, then run the command again.',
+          },
+        );
       }
       for (const o of facts.open) forced.push(`opened while phase ${nn(o.phase)} was ${o.status.replace('_', ' ')}`);
     }
@@ -115,15 +153,26 @@ export async function phaseStart(opts: { cwd: string; learner?: string | undefin
     }
     const files = await learnerFiles(ws, learner, phase, checklists);
     const cpRel = checkpointPath(learner, phase.id);
-    const next: Checkpoint = opening ? { ...(cp ?? newCheckpoint(learner, phase.id)), status: 'planned', planned_at: planned } : { ...(cp as Checkpoint) };
+    const next: Checkpoint = opening
+      ? { ...(cp ?? newCheckpoint(learner, phase.id)), status: 'planned', planned_at: planned }
+      : { ...(cp as Checkpoint) };
     if (forced.length > 0) next.forced = [...(next.forced ?? []), ...forced.map((what) => ({ at: stamp, what }))];
     const cpChanged = JSON.stringify(next) !== JSON.stringify(original);
     if (cpChanged) await saveCheckpoint(ws, next);
     files.unshift({ path: cpRel, action: !cpChanged ? 'unchanged' : original === undefined ? 'created' : 'updated' });
     if (next.status === 'in_progress') plan.state = planState(readInside(ws.root, planPath) ?? '', next).state;
     return {
-      schema_version: 1, phase: phase.id, title: phase.title, learner, status: next.status, opened: opening, plan, files, forced,
-      docs: phaseDocs(ws, phase), read_order: phase.read_order.map((r) => ({ path: r.path, ...(r.note ? { note: r.note } : {}) })),
+      schema_version: 1,
+      phase: phase.id,
+      title: phase.title,
+      learner,
+      status: next.status,
+      opened: opening,
+      plan,
+      files,
+      forced,
+      docs: phaseDocs(ws, phase),
+      read_order: phase.read_order.map((r) => ({ path: r.path, ...(r.note ? { note: r.note } : {}) })),
     };
   });
 }

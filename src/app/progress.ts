@@ -20,8 +20,16 @@ export async function renderLearnerProgress(ws: Workspace, learner: string, fres
   const index = await phaseIndex(ws);
   const cps = new Map<number, Checkpoint | Error>();
   for (const p of index) {
-    if (fresh?.phase === p.id) { cps.set(p.id, fresh); continue; }
-    try { const c = readCheckpoint(ws, learner, p.id); if (c) cps.set(p.id, c); } catch (err) { cps.set(p.id, err as Error); }
+    if (fresh?.phase === p.id) {
+      cps.set(p.id, fresh);
+      continue;
+    }
+    try {
+      const c = readCheckpoint(ws, learner, p.id);
+      if (c) cps.set(p.id, c);
+    } catch (err) {
+      cps.set(p.id, err as Error);
+    }
   }
   const rel = progressPath(learner);
   await writeAtomic(ws.abs(rel), renderProgress(buildStatus(learner, index, cps)));

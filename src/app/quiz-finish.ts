@@ -24,28 +24,64 @@ export async function gradeOne(item: QuizItem, given: Given | undefined): Promis
   return gradeItem(item, given);
 }
 
-export interface Finished { record: Omit<AttemptRecord, 'prev'>; info: FinishInfo; attempt: number }
+export interface Finished {
+  record: Omit<AttemptRecord, 'prev'>;
+  info: FinishInfo;
+  attempt: number;
+}
 
 /** Record a finished attempt: one chained line, the checkpoint, a card for every miss. */
-export async function finishAttempt(setup: QuizSetup, graded: readonly Graded[], mode: AttemptRecord['mode'], startedAt: Date, durationMs: number, now = new Date()): Promise<Finished> {
+export async function finishAttempt(
+  setup: QuizSetup,
+  graded: readonly Graded[],
+  mode: AttemptRecord['mode'],
+  startedAt: Date,
+  durationMs: number,
+  now = new Date(),
+): Promise<Finished> {
   const score = scoreOf(graded, setup.items.length, setup.threshold);
-  const record = buildRecord({ at: now, startedAt, phase: setup.phase.id, learner: setup.learner, bankSha256: setup.bankSha, mode, graded, score, threshold: setup.threshold, durationMs });
+  const record = buildRecord({
+    at: now,
+    startedAt,
+    phase: setup.phase.id,
+    learner: setup.learner,
+    bankSha256: setup.bankSha,
+    mode,
+    graded,
+    score,
+    threshold: setup.threshold,
+    durationMs,
+  });
   if (setup.practice) return finishPractice(setup, graded, record, score, now);
   return withLock(setup.ws.root, `lynx quiz ${nn(setup.phase.id)}`, async () => {
-    const [{ recordAttempt }, { saveCheckpoint }] = await Promise.all([import('../io/quiz-record.js'), import('./progress.js')]);
+    const [{ recordAttempt }, { saveCheckpoint }] = await Promise.all([
+      import('../io/quiz-record.js'),
+      import('./progress.js'),
+    ]);
     // the deck is read (a bad reviews.jsonl refused) before anything is appended: validate first, write after
     const before = syncDeck(setup.ws, setup.learner, []).deck;
     const log = await recordAttempt(setup.ws, record, setup.cooldownBase, saveCheckpoint); // and progress.md
     const missed = missedIds(record);
     const { added, deck } = syncDeck(setup.ws, setup.learner, log.records);
-    const dues = missed.map((id) => deck.get(id)?.state.due).filter((d): d is string => d !== undefined).sort();
+    const dues = missed
+      .map((id) => deck.get(id)?.state.due)
+      .filter((d): d is string => d !== undefined)
+      .sort();
     const until = cooldownUntil(log.records, setup.cooldownBase);
     const byId = new Map(setup.items.map((i) => [i.id, i]));
     const info: FinishInfo = {
-      score: score.score, points: score.points, total: score.total, passed: score.passed, threshold: setup.threshold,
-      missed: graded.filter((g) => g.points === 0).map((g) => ({ id: g.id, title: cleanTitle(byId.get(g.id)?.title ?? ''), verdict: g.verdict })),
-      added: added.filter((id) => missed.includes(id)), already: missed.filter((id) => before.has(id)),
-      today: utcDay(now), nextReview: dues[0],
+      score: score.score,
+      points: score.points,
+      total: score.total,
+      passed: score.passed,
+      threshold: setup.threshold,
+      missed: graded
+        .filter((g) => g.points === 0)
+        .map((g) => ({ id: g.id, title: cleanTitle(byId.get(g.id)?.title ?? ''), verdict: g.verdict })),
+      added: added.filter((id) => missed.includes(id)),
+      already: missed.filter((id) => before.has(id)),
+      today: utcDay(now),
+      nextReview: dues[0],
       cooldownUntil: until && until > now ? until.toISOString() : undefined,
       revisit: revisitFor(setup, missed),
       warnings: [],
@@ -56,21 +92,42 @@ export async function finishAttempt(setup: QuizSetup, graded: readonly Graded[],
 }
 
 /** learners/<name>/phase-NN/quiz-practice.jsonl: practice attempts, apart from the chained record. */
-export const practiceFile = (learner: string, phase: number): string => `learners/${learner}/phase-${nn(phase)}/quiz-practice.jsonl`;
+export const practiceFile = (learner: string, phase: number): string =>
+  `learners/${learner}/phase-${nn(phase)}/quiz-practice.jsonl`;
 
 /** A practice attempt: one plain line in its own log; the attempt log, checkpoint, cooldown and deck are untouched. */
-async function finishPractice(setup: QuizSetup, graded: readonly Graded[], record: Omit<AttemptRecord, 'prev'>, score: ReturnType<typeof scoreOf>, now: Date): Promise<Finished> {
+async function finishPractice(
+  setup: QuizSetup,
+  graded: readonly Graded[],
+  record: Omit<AttemptRecord, 'prev'>,
+  score: ReturnType<typeof scoreOf>,
+  now: Date,
+): Promise<Finished> {
   return withLock(setup.ws.root, `lynx quiz ${nn(setup.phase.id)} --practice`, () => {
     const rel = practiceFile(setup.learner, setup.phase.id);
     appendToLog(setup.ws, rel, () => JSON.stringify({ ...record, practice: true }));
     const byId = new Map(setup.items.map((i) => [i.id, i]));
     const missed = graded.filter((g) => g.points === 0);
     const info: FinishInfo = {
-      score: score.score, points: score.points, total: score.total, passed: score.passed, threshold: setup.threshold,
+      score: score.score,
+      points: score.points,
+      total: score.total,
+      passed: score.passed,
+      threshold: setup.threshold,
       missed: missed.map((g) => ({ id: g.id, title: cleanTitle(byId.get(g.id)?.title ?? ''), verdict: g.verdict })),
-      added: [], already: [], today: utcDay(now), nextReview: undefined, cooldownUntil: undefined,
-      revisit: revisitFor(setup, missed.map((g) => g.id)),
-      warnings: ['practice: recorded apart in quiz-practice.jsonl — it does not count for the phase, start a cooldown or add review cards'],
+      added: [],
+      already: [],
+      today: utcDay(now),
+      nextReview: undefined,
+      cooldownUntil: undefined,
+      revisit: revisitFor(
+        setup,
+        missed.map((g) => g.id),
+      ),
+      warnings: [
+        'practice: recorded apart in quiz-practice.jsonl — it does not count for the phase, start a cooldown or ' +
+          'add review cards',
+      ],
       selfAssessed: graded.filter((g) => g.verdict === 'self-assessed' && g.points === 1).map((g) => g.id),
     };
     return Promise.resolve({ record, info, attempt: 0 });

@@ -37,32 +37,53 @@ export interface QuizSetup {
 /** A quiz for a phase not open yet is refused (exit 2) unless it is practice. */
 function assertOpen(ws: Workspace, learner: string, phase: Phase): void {
   const status = (id: number): PhaseStatus => readCheckpoint(ws, learner, id)?.status ?? 'not_started';
-  const reason = notOpenReason({ phase: phase.id, status: status(phase.id), requires: phase.requires.map((r) => ({ phase: r, status: status(r) })) });
+  const reason = notOpenReason({
+    phase: phase.id,
+    status: status(phase.id),
+    requires: phase.requires.map((r) => ({ phase: r, status: status(r) })),
+  });
   if (reason) {
     throw new UsageError(reason, {
-      hint: `Nothing was recorded. Practise it apart from the record with \`lynx quiz ${nn(phase.id)} --practice\` (no cooldown, no review cards).`,
+      hint:
+        `Nothing was recorded. Practise it apart from the record with \`lynx quiz ${nn(phase.id)} --practice\` ` +
+        `(no cooldown, no review cards).`,
     });
   }
 }
 
-export async function setupQuiz(opts: { cwd: string; learner: string | undefined; phase: number; practice?: boolean }): Promise<QuizSetup> {
+export async function setupQuiz(opts: {
+  cwd: string;
+  learner: string | undefined;
+  phase: number;
+  practice?: boolean;
+}): Promise<QuizSetup> {
   const ws = await openWorkspace(opts.cwd);
   const learner = resolveLearner(ws, opts.learner);
   // a workspace's own quiz files are validated here: a bad one stops before the first question
   const phase = await loadPhase(ws, opts.phase);
   const bank = await loadQuizBank(ws, phase);
-  if (!bank) throw new UsageError(`phase ${nn(opts.phase)} has no quiz`, { hint: 'Phase 41 is the only phase without one.' });
+  if (!bank)
+    throw new UsageError(`phase ${nn(opts.phase)} has no quiz`, { hint: 'Phase 41 is the only phase without one.' });
   const practice = opts.practice === true;
   if (!practice) assertOpen(ws, learner, phase);
   const log = readAttempts(ws, learner, phase.id);
   if (log.problems.length > 0) {
     throw new UsageError(`the attempt log is not intact: ${log.problems[0] ?? ''}`, {
       details: log.problems.slice(1),
-      hint: 'quiz-attempts.jsonl is append-only and hash-chained; restore it from git (`git checkout -- <file>`) before taking the quiz again.',
+      hint:
+        'quiz-attempts.jsonl is append-only and hash-chained; restore it from git (`git checkout -- <file>`) ' +
+        'before taking the quiz again.',
     });
   }
   return {
-    ws, learner, phase, bank, bankSha: bankSha256(bank), items: askableItems(bank), threshold: phase.quiz.threshold, log,
+    ws,
+    learner,
+    phase,
+    bank,
+    bankSha: bankSha256(bank),
+    items: askableItems(bank),
+    threshold: phase.quiz.threshold,
+    log,
     cooldownBase: ws.config.quiz?.cooldown_minutes ?? DEFAULT_COOLDOWN_MINUTES,
     feedback: ws.config.quiz?.feedback ?? 'each',
     docs: join(ws.config.docs ?? 'docs', docsDir(phase).replace(/^docs\//, '')),
@@ -72,7 +93,11 @@ export async function setupQuiz(opts: { cwd: string; learner: string | undefined
 
 /** The items missed in an attempt, with their concepts and theory pages. */
 export function revisitFor(setup: QuizSetup, ids: readonly string[]): Revisit[] {
-  return revisit(setup.phase, setup.items.filter((i) => ids.includes(i.id)), setup.docs);
+  return revisit(
+    setup.phase,
+    setup.items.filter((i) => ids.includes(i.id)),
+    setup.docs,
+  );
 }
 
 /** No retake while the cooldown after a failed attempt runs: exit 2, with what to revisit meanwhile. */
@@ -83,8 +108,16 @@ export function assertNoCooldown(setup: QuizSetup, now: Date): void {
   const last = setup.log.records[setup.log.records.length - 1];
   const mins = Math.ceil((until.getTime() - now.getTime()) / 60_000);
   const fails = setup.log.records.length - setup.log.records.map((r) => r.passed).lastIndexOf(true) - 1;
-  throw new UsageError(`the phase ${nn(setup.phase.id)} quiz can be retaken at ${until.toISOString().slice(11, 16)} UTC (in ${mins} min), after ${fails} failed attempt${fails === 1 ? '' : 's'} in a row`, {
-    details: last ? revisitFor(setup, missedIds(last)).map((r) => `revisit ${r.id}: ${r.concepts.join(', ')} → ${r.page}`) : [],
-    hint: 'The wait grows with each failed attempt (lynx.yaml quiz.cooldown_minutes): use it to re-read, not to guess.',
-  });
+  throw new UsageError(
+    `the phase ${nn(setup.phase.id)} quiz can be retaken at ${until.toISOString().slice(11, 16)} UTC (in ${mins}` +
+      ` min), after ${fails} failed attempt${fails === 1 ? '' : 's'} in a row`,
+    {
+      details: last
+        ? revisitFor(setup, missedIds(last)).map((r) => `revisit ${r.id}: ${r.concepts.join(', ')} → ${r.page}`)
+        : [],
+      hint:
+        'The wait grows with each failed attempt (lynx.yaml quiz.cooldown_minutes): use it to re-read, not to ' +
+        'guess.',
+    },
+  );
 }

@@ -38,12 +38,17 @@ function resumable(setup: QuizSetup): { progress: Progress | undefined; note: st
   const p = readProgress(setup.ws, setup.learner, setup.phase.id);
   if (!p) return { progress: undefined, note: undefined };
   if (progressOwnerAlive(p)) {
-    throw new UsageError(`another lynx quiz ${nn(setup.phase.id)} session (pid ${p.pid}) is running this attempt`, { hint: 'Finish or leave it there first.' });
+    throw new UsageError(`another lynx quiz ${nn(setup.phase.id)} session (pid ${p.pid}) is running this attempt`, {
+      hint: 'Finish or leave it there first.',
+    });
   }
   const recorded = setup.log.records.some((r) => r.started_at === p.started_at);
   if (recorded || p.bank_sha256 !== setup.bankSha) {
     dropProgress(setup.ws, setup.learner, setup.phase.id);
-    return { progress: undefined, note: recorded ? undefined : 'the quiz bank changed since your unfinished attempt, so it starts afresh' };
+    return {
+      progress: undefined,
+      note: recorded ? undefined : 'the quiz bank changed since your unfinished attempt, so it starts afresh',
+    };
   }
   return { progress: p, note: undefined };
 }
@@ -56,11 +61,29 @@ function restore(setup: QuizSetup, p: Progress): Restored {
     if (typeof g !== 'string') answers[item.id] = g;
   }
   const graded = Object.fromEntries(Object.entries(p.graded).filter(([id]) => id in answers));
-  const drafts = Object.fromEntries(Object.entries(p.drafts ?? {}).filter(([id, t]) => typeof t === 'string' && !(id in graded) && setup.items.some((i) => i.id === id)));
-  return { index: p.index, answers, graded, revealed: p.revealed.filter((id) => id in graded), drafts, elapsedMs: p.elapsed_ms, startedAt: p.started_at };
+  const drafts = Object.fromEntries(
+    Object.entries(p.drafts ?? {}).filter(
+      ([id, t]) => typeof t === 'string' && !(id in graded) && setup.items.some((i) => i.id === id),
+    ),
+  );
+  return {
+    index: p.index,
+    answers,
+    graded,
+    revealed: p.revealed.filter((id) => id in graded),
+    drafts,
+    elapsedMs: p.elapsed_ms,
+    startedAt: p.started_at,
+  };
 }
 
-export async function openQuizSession(opts: { cwd: string; learner: string | undefined; phase: number; practice?: boolean; onSaveError: (message: string) => void }): Promise<QuizSession> {
+export async function openQuizSession(opts: {
+  cwd: string;
+  learner: string | undefined;
+  phase: number;
+  practice?: boolean;
+  onSaveError: (message: string) => void;
+}): Promise<QuizSession> {
   const setup = await setupQuiz(opts);
   // practice is one sitting: it never resumes, nor touches the real attempt's saved progress
   const { progress, note } = setup.practice ? { progress: undefined, note: undefined } : resumable(setup);
@@ -70,17 +93,32 @@ export async function openQuizSession(opts: { cwd: string; learner: string | und
   let saving: Promise<void> = Promise.resolve();
   const save = (s: Snapshot): void => {
     if (setup.practice) return;
-    if (Object.keys(s.answers).length === 0 && Object.keys(s.drafts).length === 0) return; // nothing typed yet: nothing to resume
+    // nothing typed yet: nothing to resume
+    if (Object.keys(s.answers).length === 0 && Object.keys(s.drafts).length === 0) return;
     const data = {
-      v: 1 as const, learner: setup.learner, phase: setup.phase.id, bank_sha256: setup.bankSha, started_at: startedAt.toISOString(),
-      elapsed_ms: Math.round(s.elapsedMs), index: s.index,
+      v: 1 as const,
+      learner: setup.learner,
+      phase: setup.phase.id,
+      bank_sha256: setup.bankSha,
+      started_at: startedAt.toISOString(),
+      elapsed_ms: Math.round(s.elapsedMs),
+      index: s.index,
       answers: Object.fromEntries(Object.entries(s.answers).map(([id, g]) => [id, recordForm(g)])),
-      graded: s.graded, revealed: s.revealed, drafts: s.drafts,
+      graded: s.graded,
+      revealed: s.revealed,
+      drafts: s.drafts,
     };
-    saving = saving.then(() => saveProgress(setup.ws, data)).catch((e: unknown) => { opts.onSaveError(`could not save your progress: ${e instanceof Error ? e.message : String(e)}`); });
+    saving = saving
+      .then(() => saveProgress(setup.ws, data))
+      .catch((e: unknown) => {
+        opts.onSaveError(`could not save your progress: ${e instanceof Error ? e.message : String(e)}`);
+      });
   };
   return {
-    phase: setup.phase.id, items: setup.items, feedback: setup.feedback, practice: setup.practice,
+    phase: setup.phase.id,
+    items: setup.items,
+    feedback: setup.feedback,
+    practice: setup.practice,
     restored: progress ? restore(setup, progress) : undefined,
     notices: [...setup.log.warnings, ...(note ? [note] : [])],
     grade: gradeOne,

@@ -23,22 +23,73 @@ function humanRecords(ctx: CheckContext, t: Target): { r: HumanRecord; fields: R
   const cp = ctx.state.checkpoint;
   const cpPath = checkpointPath(t.learner, t.phase.id);
   const out: { r: HumanRecord; fields: Record<string, unknown> }[] = [];
-  (cp?.waivers ?? []).forEach((w, i) => out.push({ fields: w, r: { kind: 'waiver', item: w.item, at: w.at, by: w.by, learner: w.learner, signed_by: w.signed_by, signature: w.signature, text: w.reason, where: `${cpPath} waivers[${i}]` } }));
-  (cp?.attestations ?? []).forEach((a, i) => out.push({ fields: a, r: { kind: 'attestation', item: a.item, at: a.at, by: a.by, learner: a.learner, signed_by: a.signed_by, signature: a.signature, text: a.note, where: `${cpPath} attestations[${i}]` } }));
+  (cp?.waivers ?? []).forEach((w, i) =>
+    out.push({
+      fields: w,
+      r: {
+        kind: 'waiver',
+        item: w.item,
+        at: w.at,
+        by: w.by,
+        learner: w.learner,
+        signed_by: w.signed_by,
+        signature: w.signature,
+        text: w.reason,
+        where: `${cpPath} waivers[${i}]`,
+      },
+    }),
+  );
+  (cp?.attestations ?? []).forEach((a, i) =>
+    out.push({
+      fields: a,
+      r: {
+        kind: 'attestation',
+        item: a.item,
+        at: a.at,
+        by: a.by,
+        learner: a.learner,
+        signed_by: a.signed_by,
+        signature: a.signature,
+        text: a.note,
+        where: `${cpPath} attestations[${i}]`,
+      },
+    }),
+  );
   (ctx.state.grades?.records ?? []).forEach((g, i) => {
     const { prev: _p, ...fields } = g;
-    out.push({ fields, r: { kind: 'grade', item: g.item, at: g.at, by: g.by, learner: g.learner, signed_by: g.signed_by, signature: g.signature, text: `${g.verdict}${g.note ? ` — ${g.note}` : ''}`, where: `${gradesFile(t.learner, t.phase.id)} grade ${i + 1}` } });
+    out.push({
+      fields,
+      r: {
+        kind: 'grade',
+        item: g.item,
+        at: g.at,
+        by: g.by,
+        learner: g.learner,
+        signed_by: g.signed_by,
+        signature: g.signature,
+        text: `${g.verdict}${g.note ? ` — ${g.note}` : ''}`,
+        where: `${gradesFile(t.learner, t.phase.id)} grade ${i + 1}`,
+      },
+    });
   });
   return out;
 }
 
-export async function recordChecks(t: Target, ctx: CheckContext, tmp: string, strict: boolean): Promise<{ checks: CheckResult[]; counts: RecordCounts }> {
+export async function recordChecks(
+  t: Target,
+  ctx: CheckContext,
+  tmp: string,
+  strict: boolean,
+): Promise<{ checks: CheckResult[]; counts: RecordCounts }> {
   const policy = policyOf(t.ws.config);
   const who = teachers(t.ws);
   const recs = humanRecords(ctx, t);
   const judged: { r: HumanRecord; v?: Verified | undefined }[] = [];
   for (const { r, fields } of recs) {
-    const v = r.signature === undefined ? undefined : await verify(t.ws, canonicalRecord(r.kind, t.phase.id, fields), r.signature, tmp, RECORD_NAMESPACE);
+    const v =
+      r.signature === undefined
+        ? undefined
+        : await verify(t.ws, canonicalRecord(r.kind, t.phase.id, fields), r.signature, tmp, RECORD_NAMESPACE);
     judged.push({ r, v });
   }
   // the grades that count: never a forged or someone else's; under --strict only a teacher's signed ones
@@ -46,7 +97,13 @@ export async function recordChecks(t: Target, ctx: CheckContext, tmp: string, st
   if (grades) {
     const counted = grades.records.filter((_g, i) => {
       const j = judged.filter((x) => x.r.kind === 'grade')[i];
-      if (!j || (j.r.learner !== undefined && j.r.learner !== t.learner) || j.r.by === t.learner || (j.v !== undefined && !j.v.ok)) return false;
+      if (
+        !j ||
+        (j.r.learner !== undefined && j.r.learner !== t.learner) ||
+        j.r.by === t.learner ||
+        (j.v !== undefined && !j.v.ok)
+      )
+        return false;
       return !strict || teacherSigned(j.v, who, t.learner);
     });
     ctx.state.grades = { ...grades, records: counted };

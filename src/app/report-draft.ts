@@ -16,17 +16,27 @@ import { withLock } from '../io/lock.js';
 
 import type { DraftResult } from '../core/results.js';
 
-const paths = (c: Check): string[] => (c.kind === 'all' || c.kind === 'any' ? c.of.flatMap(paths) : 'path' in c && typeof c.path === 'string' ? [c.path] : []);
+const paths = (c: Check): string[] =>
+  c.kind === 'all' || c.kind === 'any'
+    ? c.of.flatMap(paths)
+    : 'path' in c && typeof c.path === 'string'
+      ? [c.path]
+      : [];
 
 /** The DoD items whose checks read this phase's report. */
 export function reportItems(phase: Phase, learner: string): DraftItem[] {
   const file = reportFile(phase.id);
   const x = (p: string): string => expandPath(p, { learner, docs: docsDir(phase), nn: nn(phase.id) });
-  return phase.dod.filter((d) => paths(d.check).some((p) => x(p) === file) && !(d.check.kind === 'file'))
+  return phase.dod
+    .filter((d) => paths(d.check).some((p) => x(p) === file) && !(d.check.kind === 'file'))
     .map((d) => ({ id: d.id, text: d.text, how: describeCheck(d.check, x, nn(phase.id), d.id) }));
 }
 
-export async function reportDraft(opts: { cwd: string; learner?: string | undefined; phase: string }): Promise<DraftResult> {
+export async function reportDraft(opts: {
+  cwd: string;
+  learner?: string | undefined;
+  phase: string;
+}): Promise<DraftResult> {
   const t = await openTarget(opts.cwd, opts.learner, opts.phase);
   const file = layoutOf(t.ws, t.learner).report(t.phase.id);
   const items = reportItems(t.phase, t.learner);

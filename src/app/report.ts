@@ -29,26 +29,49 @@ import { sign } from '../io/signing.js';
 import { closureDigest } from '../core/closure-digest.js';
 import type { Checkpoint, GateResult } from '../schemas/generated/types.js';
 
-
-async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof gateResult>>['ctx']): Promise<string[]> {
+async function close(
+  t: Target,
+  gate: GateResult,
+  ctx: Awaited<ReturnType<typeof gateResult>>['ctx'],
+): Promise<string[]> {
   const { ws, learner, phase } = t;
   const index = await phaseIndex(ws);
   const curriculumSha = index.find((p) => p.id === phase.id)?.sha256 ?? '';
   const closedAt = gate.finished_at;
-  const tests = gate.checks.flatMap((c) => [c, ...(c.children ?? [])])
+  const tests = gate.checks
+    .flatMap((c) => [c, ...(c.children ?? [])])
     .filter((c) => c.kind === 'command' && c.log)
-    .flatMap((c) => { const count = parseTestCounts(c.log ?? ''); return count ? [{ command: /^`([^`]+)`/.exec(c.message)?.[1] ?? c.title, count }] : []; });
+    .flatMap((c) => {
+      const count = parseTestCounts(c.log ?? '');
+      return count ? [{ command: /^`([^`]+)`/.exec(c.message)?.[1] ?? c.title, count }] : [];
+    });
   const layout = layoutOf(ws, learner);
   const plan = ctx.fs.read(layout.plan(phase.id));
   const view = reportView({
-    phase, learner, gate, checkpoint: ctx.state.checkpoint, closedAt, lynxVersion: lynxVersion(), curriculumSha256: curriculumSha,
-    tests, languages: sourceLines(ws, ctx.git.tracked()), manifests: manifestRows(ctx), attempts: ctx.state.attempts.records,
-    plan, openQuestions: plan === undefined ? [] : await openQuestions(plan), unlocks: index.filter((p) => p.requires.includes(phase.id)).map((p) => ({ id: p.id, title: p.title })),
-    exists: (p) => ctx.fs.info(p).exists, expand: (p) => ctx.expand(p),
+    phase,
+    learner,
+    gate,
+    checkpoint: ctx.state.checkpoint,
+    closedAt,
+    lynxVersion: lynxVersion(),
+    curriculumSha256: curriculumSha,
+    tests,
+    languages: sourceLines(ws, ctx.git.tracked()),
+    manifests: manifestRows(ctx),
+    attempts: ctx.state.attempts.records,
+    plan,
+    openQuestions: plan === undefined ? [] : await openQuestions(plan),
+    unlocks: index.filter((p) => p.requires.includes(phase.id)).map((p) => ({ id: p.id, title: p.title })),
+    exists: (p) => ctx.fs.info(p).exists,
+    expand: (p) => ctx.expand(p),
   });
   const template = readFileSync(join(packageRoot(), 'templates', 'PHASE_REPORT.md'), 'utf8');
   // the learner's sections stay byte-identical: lynx writes only its marked block (core/report-block.ts)
-  const report = mergeBlock(ctx.fs.read(layout.report(phase.id)), renderReport(template, view), `# Phase ${nn(phase.id)} report — ${phase.title}`);
+  const report = mergeBlock(
+    ctx.fs.read(layout.report(phase.id)),
+    renderReport(template, view),
+    `# Phase ${nn(phase.id)} report — ${phase.title}`,
+  );
   const reportSha = sha256(report);
   const prev = readCheckpoint(ws, learner, phase.id) ?? newCheckpoint(learner, phase.id);
   const dod = { ...(prev.dod ?? {}) };
@@ -57,17 +80,40 @@ async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof
   // local state is a cache: the closing checkpoint re-derives the quiz summary from the verified log
   const attempts = ctx.state.attempts.records;
   const lastAttempt = attempts.at(-1);
-  const quiz = lastAttempt ? {
-    ...(prev.quiz ?? {}), attempts: attempts.length, last: lastAttempt.score, best: Math.max(...attempts.map((a) => a.score)),
-    passed: lastAttempt.passed, last_at: lastAttempt.at,
-  } : prev.quiz;
-  const fields = { ...prev, ...(quiz ? { quiz } : {}), dod, closed_at: closedAt, head_sha: gate.head_sha ?? '', report_sha256: reportSha, curriculum_sha256: curriculumSha };
+  const quiz = lastAttempt
+    ? {
+        ...(prev.quiz ?? {}),
+        attempts: attempts.length,
+        last: lastAttempt.score,
+        best: Math.max(...attempts.map((a) => a.score)),
+        passed: lastAttempt.passed,
+        last_at: lastAttempt.at,
+      }
+    : prev.quiz;
+  const fields = {
+    ...prev,
+    ...(quiz ? { quiz } : {}),
+    dod,
+    closed_at: closedAt,
+    head_sha: gate.head_sha ?? '',
+    report_sha256: reportSha,
+    curriculum_sha256: curriculumSha,
+  };
   // the signature binds what the gate can recompute: these fields, the report's bytes, the attempt log's tail
   const logText = ctx.fs.read(attemptsFile(learner, phase.id));
-  const digest = closureDigest({ checkpoint: fields, reportSha256: reportSha, logSha256: logText === undefined ? undefined : tailSha256(logText) });
+  const digest = closureDigest({
+    checkpoint: fields,
+    reportSha256: reportSha,
+    logSha256: logText === undefined ? undefined : tailSha256(logText),
+  });
   const signature = await sign(ws, digest);
   const { signature: _old, ...unsigned } = fields;
-  const next: Checkpoint = { ...unsigned, status: signature ? 'attested' : 'done', gate_digest: digest, ...(signature ? { signature } : {}) };
+  const next: Checkpoint = {
+    ...unsigned,
+    status: signature ? 'attested' : 'done',
+    gate_digest: digest,
+    ...(signature ? { signature } : {}),
+  };
   // Order matters for a crash: the report first, then the checkpoint that vouches for it, then the view.
   // The report's bytes are recorded as lynx's own first: killed before the checkpoint, the orphaned
   // report is recognised by the next `lynx report` (not "1 uncommitted path") and rewritten.
@@ -80,17 +126,42 @@ async function close(t: Target, gate: GateResult, ctx: Awaited<ReturnType<typeof
   return [layout.report(phase.id), `learners/${learner}/phase-${nn(phase.id)}/checkpoint.json`, progressPath(learner)];
 }
 
-export async function report(opts: { cwd: string; learner?: string | undefined; phase: string; jobs?: number | undefined; progress?: CommandProgress | undefined }): Promise<ReportOutcome> {
+export async function report(opts: {
+  cwd: string;
+  learner?: string | undefined;
+  phase: string;
+  jobs?: number | undefined;
+  progress?: CommandProgress | undefined;
+}): Promise<ReportOutcome> {
   const t = await openTarget(opts.cwd, opts.learner, opts.phase);
   return withLock(t.ws.root, `lynx report ${nn(t.phase.id)}`, async () => {
     const cp = readCheckpoint(t.ws, t.learner, t.phase.id);
-    if (cp?.status === 'done' || cp?.status === 'attested') throw new UsageError(`phase ${nn(t.phase.id)} is already closed (${cp.closed_at?.slice(0, 10) ?? '?'}); \`lynx gate ${nn(t.phase.id)}\` verifies it`);
+    if (cp?.status === 'done' || cp?.status === 'attested')
+      throw new UsageError(
+        `phase ${nn(t.phase.id)} is already closed (${cp.closed_at?.slice(0, 10) ?? '?'}); \`lynx gate ` +
+          `${nn(t.phase.id)}\` verifies it`,
+      );
     const reportRel = layoutOf(t.ws, t.learner).report(t.phase.id);
-    // validate first: the report lynx will merge into and the plan are read now (a FIFO or a dangling link is exit 2 before the gate runs)
-    for (const rel of [reportRel, layoutOf(t.ws, t.learner).plan(t.phase.id)]) readRegular(t.ws.abs(rel), { display: rel, cap: CAPS.learner, root: t.ws.root, optional: true });
+    // validate first: the report lynx will merge into and the plan are read now (a FIFO or a dangling link is exit 2
+    // before the gate runs)
+    for (const rel of [reportRel, layoutOf(t.ws, t.learner).plan(t.phase.id)])
+      readRegular(t.ws.abs(rel), { display: rel, cap: CAPS.learner, root: t.ws.root, optional: true });
     const orphan = ownOutputs(t.ws.root)(reportRel);
-    const { result, ctx } = await gateResult(t, { mode: 'full', ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(opts.progress ? { progress: opts.progress } : {}) }, { ritual: true, requireClean: true });
-    const healed = orphan ? [`${layoutOf(t.ws, t.learner).report(t.phase.id)} was lynx's own report from an interrupted \`lynx report\` (its checkpoint was never written)${result.status === 'pass' ? '; rewritten' : ''}`] : [];
+    const { result, ctx } = await gateResult(
+      t,
+      {
+        mode: 'full',
+        ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
+        ...(opts.progress ? { progress: opts.progress } : {}),
+      },
+      { ritual: true, requireClean: true },
+    );
+    const healed = orphan
+      ? [
+          `${layoutOf(t.ws, t.learner).report(t.phase.id)} was lynx's own report from an interrupted \`lynx ` +
+            `report\` (its checkpoint was never written)${result.status === 'pass' ? '; rewritten' : ''}`,
+        ]
+      : [];
     if (result.status !== 'pass') return { gate: result, written: [], healed };
     return { gate: result, written: await close(t, result, ctx), healed };
   });

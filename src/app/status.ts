@@ -1,4 +1,5 @@
-/** lynx status: every phase's status for one learner (or all), plain or --json. Never loads ink or yaml when lynx.yaml is cached. */
+/** lynx status: every phase's status for one learner (or all), plain or --json. Never loads ink or yaml when lynx.yaml
+ * is cached. */
 import { lstatSync } from 'node:fs';
 import { buildStatus, type LearnerStatus } from '../core/status.js';
 import { phaseIndex } from '../io/curriculum.js';
@@ -12,15 +13,31 @@ import { loadPhase } from '../io/curriculum.js';
 import { nn } from '../core/ids.js';
 import type { Workspace } from '../io/workspace.js';
 
-async function phaseDetail(ws: Workspace, id: number, st: LearnerStatus | undefined): Promise<NonNullable<StatusReport['phase']>> {
+async function phaseDetail(
+  ws: Workspace,
+  id: number,
+  st: LearnerStatus | undefined,
+): Promise<NonNullable<StatusReport['phase']>> {
   const p = await loadPhase(ws, id);
   const row = st?.rows.find((r) => r.phase === id);
   return {
-    id: p.id, slug: p.slug, title: p.title, goal: p.goal,
+    id: p.id,
+    slug: p.slug,
+    title: p.title,
+    goal: p.goal,
     status: row?.status ?? 'not_started',
-    requires: p.requires.map((r) => ({ phase: r, title: st?.rows.find((x) => x.phase === r)?.title ?? '', status: st?.rows.find((x) => x.phase === r)?.status ?? 'not_started' })),
+    requires: p.requires.map((r) => ({
+      phase: r,
+      title: st?.rows.find((x) => x.phase === r)?.title ?? '',
+      status: st?.rows.find((x) => x.phase === r)?.status ?? 'not_started',
+    })),
     dod: p.dod.map((d) => ({ id: d.id, text: d.text, kind: d.check.kind })),
-    labs: p.labs.map((l) => ({ id: l.id, title: l.title, file: l.file, ...(l.estimated_time ? { estimated_time: l.estimated_time } : {}) })),
+    labs: p.labs.map((l) => ({
+      id: l.id,
+      title: l.title,
+      file: l.file,
+      ...(l.estimated_time ? { estimated_time: l.estimated_time } : {}),
+    })),
     breaks: p.breaks.map((b) => ({ id: b.id, title: b.title })),
     quiz: { ...(p.quiz.file ? { file: p.quiz.file } : {}), threshold: p.quiz.threshold },
   };
@@ -29,15 +46,27 @@ async function phaseDetail(ws: Workspace, id: number, st: LearnerStatus | undefi
 /** Review cards due today; the review store loads only for a learner who has a deck. */
 async function dueReviews(ws: Workspace, learner: string): Promise<{ reviews_due?: number }> {
   // lstat: a dangling or looping symlink where the log should be is bad input, not "no deck"
-  try { lstatSync(ws.abs(`learners/${learner}/reviews.jsonl`)); } catch { return {}; }
+  try {
+    lstatSync(ws.abs(`learners/${learner}/reviews.jsonl`));
+  } catch {
+    return {};
+  }
   const { reviewsDue } = await import('../io/review-store.js');
   return { reviews_due: reviewsDue(ws, learner) };
 }
 
-export async function status(opts: { cwd: string; learner?: string | undefined; all?: boolean; phase?: number | undefined }): Promise<StatusReport> {
+export async function status(opts: {
+  cwd: string;
+  learner?: string | undefined;
+  all?: boolean;
+  phase?: number | undefined;
+}): Promise<StatusReport> {
   const ws = await openWorkspace(opts.cwd);
   const index = await phaseIndex(ws);
-  if (opts.phase !== undefined && !index.some((p) => p.id === opts.phase)) throw new UsageError(`unknown phase ${nn(opts.phase)} — this curriculum has phases ${index.map((p) => nn(p.id)).join(', ') || 'none'}`);
+  if (opts.phase !== undefined && !index.some((p) => p.id === opts.phase))
+    throw new UsageError(
+      `unknown phase ${nn(opts.phase)} — this curriculum has phases ${index.map((p) => nn(p.id)).join(', ') || 'none'}`,
+    );
   let learners: string[];
   if (opts.all) {
     // no learner is an empty list, not an error: a CI matrix step reads `[]` and fails clearly itself
@@ -62,10 +91,14 @@ export async function status(opts: { cwd: string; learner?: string | undefined; 
     lynx_version: lynxVersion(),
     workspace: ws.root,
     notices: workspaceNotices(ws.root),
-    learners: await Promise.all(result.map(async (s) => ({
-      learner: s.learner, current: s.current, counts: s.counts,
-      ...(await dueReviews(ws, s.learner)),
-      phases: s.rows.map((r) => ({ ...r })),
-    }))),
+    learners: await Promise.all(
+      result.map(async (s) => ({
+        learner: s.learner,
+        current: s.current,
+        counts: s.counts,
+        ...(await dueReviews(ws, s.learner)),
+        phases: s.rows.map((r) => ({ ...r })),
+      })),
+    ),
   };
 }

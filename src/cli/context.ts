@@ -12,20 +12,31 @@ export interface Ctx {
   isTTY: boolean;
 }
 
-interface GlobalOpts { cwd?: string; learner?: string; json?: boolean }
+interface GlobalOpts {
+  cwd?: string;
+  learner?: string;
+  json?: boolean;
+}
 
 export function ctxFrom(cmd: Command): Ctx {
   const o = cmd.optsWithGlobals<GlobalOpts>();
   // `-C /nonexistent` is a wrong directory, not "not a git repository"
   if (o.cwd !== undefined && statSync(o.cwd, { throwIfNoEntry: false })?.isDirectory() !== true) {
-    throw new UsageError(`-C ${o.cwd}: ${statSync(o.cwd, { throwIfNoEntry: false }) ? 'not a directory' : 'no such directory'}`, { hint: "Give the workspace's directory: lynx -C path/to/workspace status" });
+    throw new UsageError(
+      `-C ${o.cwd}: ${statSync(o.cwd, { throwIfNoEntry: false }) ? 'not a directory' : 'no such directory'}`,
+      { hint: "Give the workspace's directory: lynx -C path/to/workspace status" },
+    );
   }
   return {
     cwd: o.cwd ?? process.cwd(),
     learner: o.learner,
     json: o.json === true,
-    out: (s) => { process.stdout.write(s.endsWith('\n') ? s : `${s}\n`); },
-    err: (s) => { process.stderr.write(s.endsWith('\n') ? s : `${s}\n`); },
+    out: (s) => {
+      process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+    },
+    err: (s) => {
+      process.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+    },
     isTTY: process.stdout.isTTY === true && process.stdin.isTTY === true,
   };
 }

@@ -37,18 +37,26 @@ function inWorkspace(dir: string): boolean {
 async function main(): Promise<void> {
   const argv = process.argv.length === 2 && inWorkspace(process.cwd()) ? [...process.argv, 'next'] : process.argv;
   const state: { outcome: Outcome | number; json: boolean } = { outcome: 0, json: process.argv.includes('--json') };
-  const program = buildProgram((outcome) => { state.outcome = outcome; });
+  const program = buildProgram((outcome) => {
+    state.outcome = outcome;
+  });
   try {
     await program.parseAsync(argv);
     process.exitCode = exitCode(state.outcome);
   } catch (caught) {
     let err: unknown = caught;
-    if (err instanceof CommanderError && err.exitCode === 0) { process.exitCode = 0; return; } // help, version
+    if (err instanceof CommanderError && err.exitCode === 0) {
+      process.exitCode = 0;
+      return;
+    } // help, version
     // every parse error (unknown command or option, missing argument) is bad usage, said the lynx way
-    if (err instanceof CommanderError) err = (await import('./usage-error.js')).fromCommander(err, program, argv.slice(2));
+    if (err instanceof CommanderError)
+      err = (await import('./usage-error.js')).fromCommander(err, program, argv.slice(2));
     const debug = process.env.LYNX_DEBUG === '1';
     const [{ renderError, errorJson }, { theme }, { LynxError }] = await Promise.all([
-      import('../ui/error-view.js'), import('../ui/theme.js'), import('../core/errors.js'),
+      import('../ui/error-view.js'),
+      import('../ui/theme.js'),
+      import('../core/errors.js'),
     ]);
     if (state.json) process.stdout.write(`${errorJson(err)}\n`);
     process.stderr.write(`${renderError(err, theme(process.stderr), debug)}\n`);

@@ -23,13 +23,26 @@ function gateResults(kind: ResultKind, result: unknown): GateResult[] | undefine
 }
 
 /** The CI reporters: the JUnit file and, under GitHub Actions, the annotations and job summary. */
-async function ciReports(ctx: Ctx, gates: GateResult[], junitPath: string | undefined, learners: string[] | undefined): Promise<void> {
-  const [{ existsSync }, path, ws] = await Promise.all([import('node:fs'), import('node:path'), import('../io/workspace.js')]);
+async function ciReports(
+  ctx: Ctx,
+  gates: GateResult[],
+  junitPath: string | undefined,
+  learners: string[] | undefined,
+): Promise<void> {
+  const [{ existsSync }, path, ws] = await Promise.all([
+    import('node:fs'),
+    import('node:path'),
+    import('../io/workspace.js'),
+  ]);
   const root = ws.findRoot(ctx.cwd);
   // reporters name only files that exist in the workspace (a temp log is gone after the run)
   const exists = (rel: string): boolean => existsSync(path.join(root, rel));
   if (junitPath) {
-    const [reporter, fsx, own] = await Promise.all([import('../ui/reporters/junit.js'), import('../io/fsx.js'), import('../io/own-outputs.js')]);
+    const [reporter, fsx, own] = await Promise.all([
+      import('../ui/reporters/junit.js'),
+      import('../io/fsx.js'),
+      import('../io/own-outputs.js'),
+    ]);
     // resolved, not joined: an absolute path (a CI runner's $RUNNER_TEMP) lands where it names
     const file = path.resolve(ctx.cwd, junitPath);
     const xml = reporter.junit(gates, exists);
@@ -39,12 +52,22 @@ async function ciReports(ctx: Ctx, gates: GateResult[], junitPath: string | unde
   }
   // The runner reads workflow commands from stdout and stderr alike; under --json they go to
   // stderr so stdout stays one JSON document (`lynx gate --json | jq` works in Actions).
-  if (inGithubActions()) writeGithub((await import('../ui/reporters/github.js')).github(gates, exists, learners), ctx.json ? process.stderr : process.stdout);
+  if (inGithubActions())
+    writeGithub(
+      (await import('../ui/reporters/github.js')).github(gates, exists, learners),
+      ctx.json ? process.stderr : process.stdout,
+    );
 }
 
-export async function present<K extends ResultKind>(ctx: Ctx, kind: K, result: ResultKinds[K], opts: PresentOptions = {}): Promise<Outcome> {
+export async function present<K extends ResultKind>(
+  ctx: Ctx,
+  kind: K,
+  result: ResultKinds[K],
+  opts: PresentOptions = {},
+): Promise<Outcome> {
   const gates = gateResults(kind, result);
-  if (gates && (opts.junit || inGithubActions())) await ciReports(ctx, gates, opts.junit, kind === 'gate' ? (result as ResultKinds['gate']).learners : undefined);
+  if (gates && (opts.junit || inGithubActions()))
+    await ciReports(ctx, gates, opts.junit, kind === 'gate' ? (result as ResultKinds['gate']).learners : undefined);
   if (ctx.json) {
     const { json } = await import('../ui/reporters/json.js');
     ctx.out(json(kind, result));

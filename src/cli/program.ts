@@ -13,7 +13,10 @@ import { registerClaude } from './registry/claude.js';
 
 export function buildProgram(setCode: SetCode): Command {
   const program = new Command('lynx')
-    .description('The curriculum runner and phase gatekeeper of Lynx Cortex.\nplan → approve → build → teach → run → report → reflect')
+    .description(
+      'The curriculum runner and phase gatekeeper of Lynx Cortex.\nplan → approve → build → teach → run → ' +
+        'report → reflect',
+    )
     .version(lynxVersion(), '-V, --version', 'print the lynx version')
     .helpOption('-h, --help', 'show help')
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
@@ -22,70 +25,158 @@ export function buildProgram(setCode: SetCode): Command {
     .configureOutput({ outputError: () => undefined })
     .exitOverride()
     .configureHelp({ sortSubcommands: false })
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Exit codes: 0 done · 1 a gate failed · 2 bad usage or input · 3 internal or environment failure.
-Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`);
+Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`,
+    );
 
   const act = makeAct(setCode);
   const json = jsonOption;
 
-  program.command('init')
+  program
+    .command('init')
     .description('make the current git repository a lynx workspace')
     .option('--ci', 'also write the CI workflow .github/workflows/lynx-gate.yml (kept if you edited it)')
     .option('--claude', 'also write the Claude Code files (as `lynx claude install`)')
     .option('--mcp', 'with --claude: also register `lynx mcp` in .mcp.json')
     .addOption(json())
-    .addHelpText('after', examples(['git init && lynx init --learner borja', 'lynx init --learner borja --claude', 'lynx init   # again: checks, repairs, never overwrites your edits', 'lynx init --ci   # add the GitHub Actions gate']))
-    .action(act<{ ci?: boolean; claude?: boolean; mcp?: boolean }>(async (ctx, o) => (await import('./actions/init.js')).initCommand(ctx, o)));
+    .addHelpText(
+      'after',
+      examples([
+        'git init && lynx init --learner borja',
+        'lynx init --learner borja --claude',
+        'lynx init   # again: checks, repairs, never overwrites your edits',
+        'lynx init --ci   # add the GitHub Actions gate',
+      ]),
+    )
+    .action(
+      act<{ ci?: boolean; claude?: boolean; mcp?: boolean }>(async (ctx, o) =>
+        (await import('./actions/init.js')).initCommand(ctx, o),
+      ),
+    );
 
-  program.command('status')
+  program
+    .command('status')
     .description('every phase: status, quiz score, dates, and a progress strip')
     .argument('[NN]', 'one phase in detail: requires, DoD items, labs, breaks, quiz')
     .option('--all', 'every learner in the workspace (with NN: one row per learner for that phase)')
     .addOption(json())
-    .addHelpText('after', examples(['lynx status', 'lynx status 07', 'lynx status --all', 'lynx status 07 --all', 'lynx status --json | jq .learners[0].counts']))
-    .action(act<{ all?: boolean }, [string | undefined]>(async (ctx, o, nn) => (await import('./actions/status.js')).statusCommand(ctx, o.all === true, nn)));
+    .addHelpText(
+      'after',
+      examples([
+        'lynx status',
+        'lynx status 07',
+        'lynx status --all',
+        'lynx status 07 --all',
+        'lynx status --json | jq .learners[0].counts',
+      ]),
+    )
+    .action(
+      act<{ all?: boolean }, [string | undefined]>(async (ctx, o, nn) =>
+        (await import('./actions/status.js')).statusCommand(ctx, o.all === true, nn),
+      ),
+    );
 
-  program.command('class')
-    .description('one row per learner: current phase, phases closed, last quiz, reviews due, waivers, attestations, last activity, a progress strip')
+  program
+    .command('class')
+    .description(
+      'one row per learner: current phase, phases closed, last quiz, reviews due, waivers, attestations, last ' +
+        'activity, a progress strip',
+    )
     .option('--sort <by>', 'learner (default), progress or activity')
     .option('--filter <text>', 'learners whose name contains TEXT, or whose current phase is NN')
-    .option('--csv', 'a grade export: one CSV row per learner (schema: src/schemas/output/class.schema.json for --json)')
-    .option('--html <file>', 'also write one self-contained page (no scripts, no network): the table, progress strips, timelines')
+    .option(
+      '--csv',
+      'a grade export: one CSV row per learner (schema: src/schemas/output/class.schema.json for --json)',
+    )
+    .option(
+      '--html <file>',
+      'also write one self-contained page (no scripts, no network): the table, progress strips, timelines',
+    )
     .addOption(json())
-    .addHelpText('after', examples(['lynx class', 'lynx class --sort progress', 'lynx class --csv > grades.csv', 'lynx class --html class.html']))
-    .action(act<{ sort?: string; filter?: string; csv?: boolean; html?: string }>(async (ctx, o) => (await import('./actions/class.js')).classCommand(ctx, o)));
+    .addHelpText(
+      'after',
+      examples([
+        'lynx class',
+        'lynx class --sort progress',
+        'lynx class --csv > grades.csv',
+        'lynx class --html class.html',
+      ]),
+    )
+    .action(
+      act<{ sort?: string; filter?: string; csv?: boolean; html?: string }>(async (ctx, o) =>
+        (await import('./actions/class.js')).classCommand(ctx, o),
+      ),
+    );
 
-  program.command('migrate')
+  program
+    .command('migrate')
     .description('move a single-learner workspace into the cohort layout (git mv; staged, never committed)')
-    .option('--cohort', 'plans, reports, experiments and lab checklists under learners/<name>/; lynx.yaml layout: cohort')
+    .option(
+      '--cohort',
+      'plans, reports, experiments and lab checklists under learners/<name>/; lynx.yaml layout: cohort',
+    )
     .option('--dry-run', 'list the moves and change nothing')
     .addOption(json())
-    .addHelpText('after', examples(['lynx migrate --cohort --dry-run', 'lynx migrate --cohort && git commit -m "cohort layout"']))
-    .action(act<{ cohort?: boolean; dryRun?: boolean }>(async (ctx, o) => (await import('./actions/migrate.js')).migrateCommand(ctx, o)));
+    .addHelpText(
+      'after',
+      examples(['lynx migrate --cohort --dry-run', 'lynx migrate --cohort && git commit -m "cohort layout"']),
+    )
+    .action(
+      act<{ cohort?: boolean; dryRun?: boolean }>(async (ctx, o) =>
+        (await import('./actions/migrate.js')).migrateCommand(ctx, o),
+      ),
+    );
 
-  program.command('next')
+  program
+    .command('next')
     .description('the one next action for the learner, with the command to run, and the few after it')
     .addOption(json())
     .addHelpText('after', examples(['lynx next', 'lynx next --json | jq -r .actions[0].command']))
     .action(act<object>(async (ctx) => (await import('./actions/next.js')).nextCommand(ctx)));
 
-  program.command('validate')
+  program
+    .command('validate')
     .description('validate curriculum and quiz files (schema + cross-references)')
-    .argument('[dir]', 'a directory holding curriculum/ and quizzes/ (default: the workspace\'s own copies, else the bundled data)')
-    .option('--breaks [workspace]', 'instead: alone, self-test every exact-edit break (start → observe → restore on the labs\' files in a temporary workspace); with <workspace>, apply each break whose target exists there (in a temporary copy) and check it is detectable')
+    .argument(
+      '[dir]',
+      "a directory holding curriculum/ and quizzes/ (default: the workspace's own copies, else the bundled data)",
+    )
+    .option(
+      '--breaks [workspace]',
+      "instead: alone, self-test every exact-edit break (start → observe → restore on the labs' files in a " +
+        'temporary workspace); with <workspace>, apply each break whose target exists there (in a temporary copy) ' +
+        'and check it is detectable',
+    )
     .option('--checks', 'also prove every DoD check can pass and can fail (a generated workspace for each)')
     .addOption(json())
-    .addHelpText('after', examples(['lynx validate', 'lynx validate ./my-curriculum-fork', 'lynx validate --checks', 'lynx validate --breaks', 'lynx validate --breaks .']))
-    .action(act<{ breaks?: string | true; checks?: boolean }, [string | undefined]>(async (ctx, o, dir) => (await import('./actions/validate.js')).validateCommand(ctx, dir, o.breaks, o.checks === true)));
+    .addHelpText(
+      'after',
+      examples([
+        'lynx validate',
+        'lynx validate ./my-curriculum-fork',
+        'lynx validate --checks',
+        'lynx validate --breaks',
+        'lynx validate --breaks .',
+      ]),
+    )
+    .action(
+      act<{ breaks?: string | true; checks?: boolean }, [string | undefined]>(async (ctx, o, dir) =>
+        (await import('./actions/validate.js')).validateCommand(ctx, dir, o.breaks, o.checks === true),
+      ),
+    );
 
-  program.command('doctor')
+  program
+    .command('doctor')
     .description('check tools (git, just, python3, uv) and workspace health')
     .addOption(json())
     .addHelpText('after', examples(['lynx doctor', 'lynx doctor --json']))
     .action(act<object>(async (ctx) => (await import('./actions/doctor.js')).doctorCommand(ctx)));
 
-  program.command('demo')
+  program
+    .command('demo')
     .description('make a demo workspace and walk phase 00 in it')
     .option('--dir <dir>', 'create the demo here (default: a new temporary directory)')
     .addOption(json())

@@ -8,9 +8,20 @@ import { UsageError } from '../core/errors.js';
 
 /** Words a learner reaches for that lynx spells differently. */
 const MEANT: Record<string, string> = {
-  approve: 'phase-start NN --approve', start: 'phase-start NN', plan: 'phase-start NN', open: 'phase-start NN',
-  close: 'report NN', finish: 'report NN', verify: 'gate NN', ci: 'gate NN', check: 'checkpoint --run',
-  test: 'checkpoint --run', note: 'journal "…"', log: 'journal "…"', reviews: 'review', quizz: 'quiz NN',
+  approve: 'phase-start NN --approve',
+  start: 'phase-start NN',
+  plan: 'phase-start NN',
+  open: 'phase-start NN',
+  close: 'report NN',
+  finish: 'report NN',
+  verify: 'gate NN',
+  ci: 'gate NN',
+  check: 'checkpoint --run',
+  test: 'checkpoint --run',
+  note: 'journal "…"',
+  log: 'journal "…"',
+  reviews: 'review',
+  quizz: 'quiz NN',
 };
 
 /** The deepest command the argv names (`lynx break start --x` → break start), for its help hint. */
@@ -25,7 +36,11 @@ export function commandOf(program: Command, argv: readonly string[]): Command {
   return cmd;
 }
 
-const path = (c: Command): string => { const names: string[] = []; for (let x: Command | null = c; x; x = x.parent) names.unshift(x.name()); return names.join(' '); };
+const path = (c: Command): string => {
+  const names: string[] = [];
+  for (let x: Command | null = c; x; x = x.parent) names.unshift(x.name());
+  return names.join(' ');
+};
 
 export function fromCommander(err: CommanderError, program: Command, argv: readonly string[]): UsageError {
   const cmd = commandOf(program, argv);
@@ -35,7 +50,15 @@ export function fromCommander(err: CommanderError, program: Command, argv: reado
   const unknown = /^unknown command '([^']+)'/.exec(first)?.[1];
   const meant = unknown !== undefined ? MEANT[unknown.toLowerCase()] : undefined;
   // an unknown command is suggested as a whole command line, an unknown option as the option
-  const suggestion = meant ? `lynx ${meant}` : didYouMean === undefined ? undefined : unknown !== undefined ? `${path(cmd)} ${didYouMean}` : didYouMean;
+  const suggestion = meant
+    ? `lynx ${meant}`
+    : didYouMean === undefined
+      ? undefined
+      : unknown !== undefined
+        ? `${path(cmd)} ${didYouMean}`
+        : didYouMean;
   const help = `\`${path(cmd)} --help\``;
-  return new UsageError(first.trim(), { hint: suggestion ? `Did you mean \`${suggestion}\`? See ${help}.` : `See ${help} for its usage.` });
+  return new UsageError(first.trim(), {
+    hint: suggestion ? `Did you mean \`${suggestion}\`? See ${help}.` : `See ${help} for its usage.`,
+  });
 }

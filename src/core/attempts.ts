@@ -6,7 +6,12 @@
 import { createHash } from 'node:crypto';
 import { InputError } from './errors.js';
 
-export interface AttemptAnswer { id: string; answer: unknown; verdict: 'correct' | 'wrong' | 'partial' | 'self-assessed' | 'skipped'; points: number }
+export interface AttemptAnswer {
+  id: string;
+  answer: unknown;
+  verdict: 'correct' | 'wrong' | 'partial' | 'self-assessed' | 'skipped';
+  points: number;
+}
 
 export interface AttemptRecord {
   v: 1;
@@ -41,17 +46,35 @@ export function chainLine(record: Omit<AttemptRecord, 'prev'>, lastLine: string 
  */
 function assertRecord(v: unknown, file: string, line: number): asserts v is AttemptRecord {
   const r = v as Partial<AttemptRecord> | null;
-  const ok = r !== null && typeof r === 'object' && !Array.isArray(r) && typeof r.at === 'string' && typeof r.phase === 'number'
-    && Array.isArray(r.answers) && typeof r.score === 'number' && typeof r.passed === 'boolean' && typeof r.prev === 'string';
+  const ok =
+    r !== null &&
+    typeof r === 'object' &&
+    !Array.isArray(r) &&
+    typeof r.at === 'string' &&
+    typeof r.phase === 'number' &&
+    Array.isArray(r.answers) &&
+    typeof r.score === 'number' &&
+    typeof r.passed === 'boolean' &&
+    typeof r.prev === 'string';
   if (!ok) {
-    const found = v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object without them' : typeof v;
-    throw new InputError(`${file}:${line}:1 not an attempt record: expected a JSON object with at, phase, answers, score, passed and prev — found ${found}`, {
-      pos: { file, line, col: 1 }, hint: 'The attempt log is written by lynx only; restore it from git (`git checkout -- <file>`).',
-    });
+    const found =
+      v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object without them' : typeof v;
+    throw new InputError(
+      `${file}:${line}:1 not an attempt record: expected a JSON object with at, phase, answers, score, passed ` +
+        `and prev — found ${found}`,
+      {
+        pos: { file, line, col: 1 },
+        hint: 'The attempt log is written by lynx only; restore it from git (`git checkout -- <file>`).',
+      },
+    );
   }
 }
 
-export interface ChainCheck { records: AttemptRecord[]; problems: string[]; notes?: string[] }
+export interface ChainCheck {
+  records: AttemptRecord[];
+  problems: string[];
+  notes?: string[];
+}
 
 /**
  * Verify a log's text. A torn line (a crash mid-append: unparseable) is ignored with a note when it
@@ -76,18 +99,26 @@ export function verifyChain(text: string, file: string): ChainCheck {
     try {
       rec = JSON.parse(line) as AttemptRecord;
     } catch {
-      if (last && !complete) { notes.push(`${file}:${i + 1}: torn last line (a crash while appending) ignored`); return; }
+      if (last && !complete) {
+        notes.push(`${file}:${i + 1}: torn last line (a crash while appending) ignored`);
+        return;
+      }
       torn = { line: i + 1, text: line }; // judged by the next record: named and chained past, or not
       return;
     }
     assertRecord(rec, file, i + 1);
     const expected = prevLine === undefined ? GENESIS : sha256(prevLine);
     if (torn !== undefined) {
-      if (rec.prev === expected && rec.torn === sha256(torn.text)) notes.push(`${file}:${torn.line}: torn line (a crash while appending) ignored; the next record chains past it`);
+      if (rec.prev === expected && rec.torn === sha256(torn.text))
+        notes.push(`${file}:${torn.line}: torn line (a crash while appending) ignored; the next record chains past it`);
       else problems.push(`${file}:${torn.line}: not valid JSON — the log was edited`);
       torn = undefined;
     }
-    if (rec.prev !== expected) problems.push(`${file}:${i + 1}: hash chain broken (prev ${String(rec.prev).slice(0, 12)}…, expected ${expected.slice(0, 12)}…) — a line was edited, removed or reordered`);
+    if (rec.prev !== expected)
+      problems.push(
+        `${file}:${i + 1}: hash chain broken (prev ${String(rec.prev).slice(0, 12)}…, expected ` +
+          `${expected.slice(0, 12)}…) — a line was edited, removed or reordered`,
+      );
     records.push(rec);
     prevLine = line;
   });
@@ -127,9 +158,13 @@ export function bankSha256(bank: unknown): string {
 export const attemptsFile = (learner: string, phase: number): string =>
   `learners/${learner}/phase-${String(phase).padStart(2, '0')}/quiz-attempts.jsonl`;
 
-/** The anchor the checkpoint keeps of the log's tail (quiz.log_sha256). A torn tail (a crash mid-append) is not the tail. */
+/** The anchor the checkpoint keeps of the log's tail (quiz.log_sha256). A torn tail (a crash mid-append) is not the
+ * tail. */
 export function tailSha256(text: string): string | undefined {
-  const last = splitTornTail(text).good.split('\n').filter((l) => l.trim() !== '').at(-1);
+  const last = splitTornTail(text)
+    .good.split('\n')
+    .filter((l) => l.trim() !== '')
+    .at(-1);
   return last === undefined ? undefined : sha256(last);
 }
 
@@ -140,35 +175,64 @@ export function tailSha256(text: string): string | undefined {
  */
 export function anchorState(text: string, anchor: string | undefined): 'match' | 'behind' | 'mismatch' {
   if (anchor === undefined || anchor === tailSha256(text)) return 'match';
-  const lines = splitTornTail(text).good.split('\n').filter((l) => l.trim() !== '');
+  const lines = splitTornTail(text)
+    .good.split('\n')
+    .filter((l) => l.trim() !== '');
   const at = lines.findIndex((l) => sha256(l) === anchor);
   if (at < 0) return 'mismatch';
   // each later line must chain to the one before it (verifyChain reports breaks on its own)
   for (let i = at + 1; i < lines.length; i++) {
-    try { if ((JSON.parse(lines[i] ?? '') as { prev?: unknown }).prev !== sha256(lines[i - 1] ?? '')) return 'mismatch'; } catch { return 'mismatch'; }
+    try {
+      if ((JSON.parse(lines[i] ?? '') as { prev?: unknown }).prev !== sha256(lines[i - 1] ?? '')) return 'mismatch';
+    } catch {
+      return 'mismatch';
+    }
   }
   return 'behind';
 }
 
 /** What the gate says about the anchor: nothing, a note (interrupted write, resynced), or a problem. */
-export function anchorCheck(text: string, anchor: string | undefined, file: string): { problems: string[]; notes: string[] } {
+export function anchorCheck(
+  text: string,
+  anchor: string | undefined,
+  file: string,
+): { problems: string[]; notes: string[] } {
   const s = anchorState(text, anchor);
   if (s === 'match') return { problems: [], notes: [] };
-  if (s === 'behind') return { problems: [], notes: [`${file}: the checkpoint's quiz summary was behind the log (a write interrupted after the attempt was recorded); the log is the record — the checkpoint is resynced by the next quiz or checkpoint write`] };
-  return { problems: [`${file}: the last line does not match the checkpoint's quiz.log_sha256 — the log was edited or truncated`], notes: [] };
+  if (s === 'behind')
+    return {
+      problems: [],
+      notes: [
+        `${file}: the checkpoint's quiz summary was behind the log (a write interrupted after the attempt was ` +
+          `recorded); the log is the record — the checkpoint is resynced by the next quiz or checkpoint write`,
+      ],
+    };
+  return {
+    problems: [
+      `${file}: the last line does not match the checkpoint's quiz.log_sha256 — the log was edited or truncated`,
+    ],
+    notes: [],
+  };
 }
 
 /**
  * Append-only across history: every committed version of the log must be a prefix of the current
  * text. `versions` are the committed contents, newest first, with their commit shas.
  */
-export function historyProblems(current: string, versions: readonly { sha: string; text: string }[], file: string): string[] {
+export function historyProblems(
+  current: string,
+  versions: readonly { sha: string; text: string }[],
+  file: string,
+): string[] {
   for (const v of versions) {
     if (current.startsWith(v.text)) continue;
     const old = v.text.split('\n');
     const now = current.split('\n');
     const line = old.findIndex((l, i) => l !== now[i]) + 1;
-    return [`${file}:${line}: this line was changed after it was committed in ${v.sha.slice(0, 8)} — the attempt log is append-only`];
+    return [
+      `${file}:${line}: this line was changed after it was committed in ${v.sha.slice(0, 8)} — the attempt log ` +
+        `is append-only`,
+    ];
   }
   return [];
 }

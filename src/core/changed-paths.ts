@@ -13,7 +13,10 @@
  * and nothing otherwise: code outside these (a Justfile, src/) is re-verified by the full gate on main.
  */
 export const ANY = '*';
-export interface Touch { learner: string; phase: number | typeof ANY }
+export interface Touch {
+  learner: string;
+  phase: number | typeof ANY;
+}
 
 const LEARNER = /^learners\/([^/]+)\/(.+)$/;
 const PHASE_DIR = /^phase-(\d{2})\//;
@@ -21,7 +24,8 @@ const ROOT_FILE = /^PHASE_(\d{2})_(?:PLAN|REPORT)\.md$/;
 const DOCS = /^docs\/phase-(\d{2})-[^/]*\//;
 const EXPERIMENT = /^experiments\/([^/]+)\//;
 
-/** The phases an experiments/<dir>/ name belongs to, as the gate's manifest globs read it (core/gate phaseManifestGlobs). */
+/** The phases an experiments/<dir>/ name belongs to, as the gate's manifest globs read it (core/gate
+ * phaseManifestGlobs). */
 function experimentPhases(dir: string): number[] {
   const out = new Set<number>();
   const lead = /^(\d{2})-/.exec(dir);

@@ -22,15 +22,32 @@ export interface ClassRow {
   timeline: { phase: number; status: PhaseStatus; opened: string | null; closed: string | null }[];
 }
 
-export interface ClassReport { schema_version: 1; phases: number; learners: ClassRow[] }
+export interface ClassReport {
+  schema_version: 1;
+  phases: number;
+  learners: ClassRow[];
+}
 
-const MARK: Record<PhaseStatus, string> = { done: '#', attested: '#', in_progress: '>', planned: '+', not_started: '.', invalid: '!' };
+const MARK: Record<PhaseStatus, string> = {
+  done: '#',
+  attested: '#',
+  in_progress: '>',
+  planned: '+',
+  not_started: '.',
+  invalid: '!',
+};
 
 export function classRow(st: LearnerStatus, cps: readonly Checkpoint[], reviewsDue: number): ClassRow {
   const current = st.current === null ? undefined : st.rows.find((r) => r.phase === st.current);
-  const dates = cps.flatMap((c) => [c.planned_at, c.approved_at, c.closed_at, c.quiz?.last_at, ...(c.waivers ?? []).map((w) => w.at)]).filter((d): d is string => typeof d === 'string').sort();
+  const dates = cps
+    .flatMap((c) => [c.planned_at, c.approved_at, c.closed_at, c.quiz?.last_at, ...(c.waivers ?? []).map((w) => w.at)])
+    .filter((d): d is string => typeof d === 'string')
+    .sort();
   const quizzed = st.rows.filter((r) => r.quiz?.last != null);
-  const lastQuiz = cps.filter((c) => c.quiz?.last_at).sort((a, b) => (a.quiz?.last_at ?? '').localeCompare(b.quiz?.last_at ?? '')).at(-1)?.quiz?.last;
+  const lastQuiz = cps
+    .filter((c) => c.quiz?.last_at)
+    .sort((a, b) => (a.quiz?.last_at ?? '').localeCompare(b.quiz?.last_at ?? ''))
+    .at(-1)?.quiz?.last;
   return {
     learner: st.learner,
     current_phase: current?.phase ?? null,
@@ -42,7 +59,9 @@ export function classRow(st: LearnerStatus, cps: readonly Checkpoint[], reviewsD
     attestations: cps.reduce((n, c) => n + (c.attestations?.length ?? 0), 0),
     last_activity: dates.at(-1) ?? null,
     strip: st.rows.map((r) => MARK[r.status]).join(''),
-    timeline: st.rows.filter((r) => r.opened !== null || r.closed !== null).map((r) => ({ phase: r.phase, status: r.status, opened: r.opened, closed: r.closed })),
+    timeline: st.rows
+      .filter((r) => r.opened !== null || r.closed !== null)
+      .map((r) => ({ phase: r.phase, status: r.status, opened: r.opened, closed: r.closed })),
   };
 }
 
@@ -51,12 +70,26 @@ export type ClassSort = 'learner' | 'progress' | 'activity';
 export function sortRows(rows: ClassRow[], by: ClassSort): ClassRow[] {
   const out = [...rows];
   if (by === 'progress') out.sort((a, b) => b.phases_closed - a.phases_closed || a.learner.localeCompare(b.learner));
-  else if (by === 'activity') out.sort((a, b) => (b.last_activity ?? '').localeCompare(a.last_activity ?? '') || a.learner.localeCompare(b.learner));
+  else if (by === 'activity')
+    out.sort(
+      (a, b) => (b.last_activity ?? '').localeCompare(a.last_activity ?? '') || a.learner.localeCompare(b.learner),
+    );
   else out.sort((a, b) => a.learner.localeCompare(b.learner));
   return out;
 }
 
-export const CSV_COLUMNS = ['learner', 'current_phase', 'current_status', 'phases_closed', 'last_quiz', 'reviews_due', 'waivers', 'attestations', 'last_activity', 'strip'] as const;
+export const CSV_COLUMNS = [
+  'learner',
+  'current_phase',
+  'current_status',
+  'phases_closed',
+  'last_quiz',
+  'reviews_due',
+  'waivers',
+  'attestations',
+  'last_activity',
+  'strip',
+] as const;
 
 const cell = (v: string | number | null): string => {
   const s = v === null || v === undefined ? '' : String(v);
@@ -65,5 +98,7 @@ const cell = (v: string | number | null): string => {
 
 /** RFC 4180 CSV; a cell that a spreadsheet would run as a formula is quoted (never evaluated). */
 export function toCsv(rows: readonly ClassRow[]): string {
-  return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+  return (
+    [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n'
+  );
 }

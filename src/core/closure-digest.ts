@@ -9,7 +9,10 @@ import type { Checkpoint } from '../schemas/generated/types.js';
 import { sha256 } from './attempts.js';
 
 export interface DigestFacts {
-  checkpoint: Pick<Checkpoint, 'phase' | 'learner' | 'closed_at' | 'head_sha' | 'curriculum_sha256' | 'waivers' | 'attestations' | 'dod'>;
+  checkpoint: Pick<
+    Checkpoint,
+    'phase' | 'learner' | 'closed_at' | 'head_sha' | 'curriculum_sha256' | 'waivers' | 'attestations' | 'dod'
+  >;
   /** sha256 of the report's bytes (recomputed, not the checkpoint's report_sha256). */
   reportSha256: string | undefined;
   /** sha256 of the attempt log's last line (recomputed), undefined when there is no log. */
@@ -18,9 +21,19 @@ export interface DigestFacts {
 
 export function closureDigest(f: DigestFacts): string {
   const c = f.checkpoint;
-  return sha256(JSON.stringify({
-    v: 2, phase: c.phase, learner: c.learner, closed_at: c.closed_at ?? null, head_sha: c.head_sha ?? null,
-    curriculum_sha256: c.curriculum_sha256 ?? null, report_sha256: f.reportSha256 ?? null, log_sha256: f.logSha256 ?? null,
-    waivers: c.waivers ?? [], attestations: c.attestations ?? [], dod: c.dod ?? {},
-  }));
+  return sha256(
+    JSON.stringify({
+      v: 2,
+      phase: c.phase,
+      learner: c.learner,
+      closed_at: c.closed_at ?? null,
+      head_sha: c.head_sha ?? null,
+      curriculum_sha256: c.curriculum_sha256 ?? null,
+      report_sha256: f.reportSha256 ?? null,
+      log_sha256: f.logSha256 ?? null,
+      waivers: c.waivers ?? [],
+      attestations: c.attestations ?? [],
+      dod: c.dod ?? {},
+    }),
+  );
 }

@@ -17,9 +17,16 @@ export interface PhaseSummary {
 
 export function summarize(phase: Phase, sha256: string): PhaseSummary {
   return {
-    id: phase.id, slug: phase.slug, title: phase.title, requires: [...phase.requires],
-    threshold: phase.quiz.threshold, quiz_file: phase.quiz.file ?? null,
-    labs: phase.labs.length, dod: phase.dod.length, breaks: phase.breaks.length, sha256,
+    id: phase.id,
+    slug: phase.slug,
+    title: phase.title,
+    requires: [...phase.requires],
+    threshold: phase.quiz.threshold,
+    quiz_file: phase.quiz.file ?? null,
+    labs: phase.labs.length,
+    dod: phase.dod.length,
+    breaks: phase.breaks.length,
+    sha256,
   };
 }
 
@@ -27,4 +34,5 @@ export const phaseDirName = (p: { id: number; slug: string }): string => `phase-
 export const docsDir = (p: Phase): string => p.docs_dir ?? `docs/${phaseDirName(p)}`;
 
 /** Items that count toward the score (not-askable items are excluded, DESIGN §4). */
-export const askableItems = (bank: QuizBank): QuizBank['items'][number][] => bank.items.filter((i) => i.askable !== false);
+export const askableItems = (bank: QuizBank): QuizBank['items'][number][] =>
+  bank.items.filter((i) => i.askable !== false);

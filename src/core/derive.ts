@@ -2,15 +2,27 @@
 import { UsageError } from './errors.js';
 
 export function slugify(topic: string): string {
-  const s = topic.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
-  if (s === '') throw new UsageError(`"${topic}" has no letters or digits to name a page with`, { hint: 'e.g. lynx derive "softmax gradient"' });
+  const s = topic
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  if (s === '')
+    throw new UsageError(`"${topic}" has no letters or digits to name a page with`, {
+      hint: 'e.g. lynx derive "softmax gradient"',
+    });
   return s;
 }
 
 /** The next free two-digit number after the pages already in theory/ (00-motivation.md → 01). */
 export function nextNumber(existing: readonly string[]): string {
-  const nums = existing.map((f) => /^(\d+)-/.exec(f)?.[1]).filter((x): x is string => x !== undefined).map(Number);
+  const nums = existing
+    .map((f) => /^(\d+)-/.exec(f)?.[1])
+    .filter((x): x is string => x !== undefined)
+    .map(Number);
   const next = nums.length === 0 ? 0 : Math.max(...nums) + 1;
   return String(next).padStart(2, '0');
 }
@@ -26,5 +38,7 @@ export const sameTopic = (existing: readonly string[], slug: string): string | u
  */
 export function curriculumTheoryPages(phaseData: unknown): string[] {
   const text = JSON.stringify(phaseData);
-  return [...new Set([...text.matchAll(/theory\/(\d+-[A-Za-z0-9_.-]+?\.md)/g)].map((m) => m[1] ?? ''))].filter(Boolean).sort();
+  return [...new Set([...text.matchAll(/theory\/(\d+-[A-Za-z0-9_.-]+?\.md)/g)].map((m) => m[1] ?? ''))]
+    .filter(Boolean)
+    .sort();
 }

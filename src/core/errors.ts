@@ -11,7 +11,11 @@ export class LynxError extends Error {
   readonly details: readonly string[];
   /** What the user can do next. */
   readonly hint: string | undefined;
-  constructor(message: string, exitCode: ExitCode, opts: { details?: readonly string[]; hint?: string; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    exitCode: ExitCode,
+    opts: { details?: readonly string[]; hint?: string; cause?: unknown } = {},
+  ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = new.target.name;
     this.exitCode = exitCode;
@@ -28,12 +32,19 @@ export class UsageError extends LynxError {
 }
 
 /** A position in an input file, 1-based. */
-export interface SourcePos { file: string; line?: number; col?: number }
+export interface SourcePos {
+  file: string;
+  line?: number;
+  col?: number;
+}
 
 /** Bad input: invalid YAML/JSON, schema violation. Exit 2. Each detail names file:line:col. */
 export class InputError extends LynxError {
   readonly pos: SourcePos | undefined;
-  constructor(message: string, opts: { pos?: SourcePos; details?: readonly string[]; hint?: string; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    opts: { pos?: SourcePos; details?: readonly string[]; hint?: string; cause?: unknown } = {},
+  ) {
     super(message, 2, opts);
     this.pos = opts.pos;
   }
@@ -69,4 +80,3 @@ export class Interrupted extends LynxError {
 export function formatPos(pos: SourcePos): string {
   return pos.line === undefined ? pos.file : `${pos.file}:${pos.line}:${pos.col ?? 1}`;
 }
-

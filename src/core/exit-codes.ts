@@ -9,7 +9,18 @@ import type { NextReport } from './next.js';
 import type { LabReport, LabRunResult } from './lab-results.js';
 import type { DiffResult, ManifestCheckResult } from './manifest-results.js';
 import type { ApproveResult, PhaseStartResult } from './phase-results.js';
-import type { PeekedResult, DraftResult, AttestResult, DemoResult, DeriveResult, InitResult, JournalEdit, JournalResult, ReportOutcome, WaiveResult } from './results.js';
+import type {
+  PeekedResult,
+  DraftResult,
+  AttestResult,
+  DemoResult,
+  DeriveResult,
+  InitResult,
+  JournalEdit,
+  JournalResult,
+  ReportOutcome,
+  WaiveResult,
+} from './results.js';
 import type { ClassReport } from './class-view.js';
 import type { GradeResult } from './grades.js';
 import type { PhaseClassReport } from './phase-class.js';
@@ -23,13 +34,26 @@ import type { ReviewGradeResult, ReviewReport, ReviewSessionResult } from './rev
 
 /** `lynx gate`: one result per phase verified; `all` = the --all form (its JSON is the list). */
 /** `learners`: the --all-learners form (every learner of the workspace, a class table first). */
-export interface GateRun { results: GateResult[]; all: boolean; changedSince?: string; learners?: string[] }
+export interface GateRun {
+  results: GateResult[];
+  all: boolean;
+  changedSince?: string;
+  learners?: string[];
+}
 /** `lynx checkpoint`: the gate result plus the workspace notices shown above it. */
-export interface CheckpointRun { gate: GateResult; notices: string[]; run: boolean }
+export interface CheckpointRun {
+  gate: GateResult;
+  notices: string[];
+  run: boolean;
+}
 /** `lynx break`: one step's result; `streamed` = its commands' output already went to the terminal. */
-export interface BreakRun { result: BreakResult; streamed: boolean }
+export interface BreakRun {
+  result: BreakResult;
+  streamed: boolean;
+}
 /** A restore that did not put the bytes back, or a status with unreadable journals (exit 2, shown on stderr). */
-export const breakRefused = (r: BreakResult): boolean => (r.step === 'restore' && !r.ok) || (r.step === 'status' && r.unreadable.length > 0);
+export const breakRefused = (r: BreakResult): boolean =>
+  (r.step === 'restore' && !r.ok) || (r.step === 'status' && r.unreadable.length > 0);
 
 export interface ResultKinds {
   gate: GateRun;
@@ -99,7 +123,8 @@ const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
   'manifest-diff': (r) => (r.drift ? 1 : 0),
   'manifest-check': (r) => (r.manifests.some((m) => m.status === 'unreadable') ? 2 : r.ok ? 0 : 1),
   init: () => 0,
-  doctor: (r) => (r.tools.some((t) => t.required && !t.found) ? 3 : r.workspace?.checks.some((c) => c.status === 'fail') ? 2 : 0),
+  doctor: (r) =>
+    r.tools.some((t) => t.required && !t.found) ? 3 : r.workspace?.checks.some((c) => c.status === 'fail') ? 2 : 0,
   validate: (r) => (r.ok ? 0 : 2),
   'validate-breaks': (r) => (r.ok ? 0 : 2),
   'break-self-test': (r) => (r.ok ? 0 : 2),

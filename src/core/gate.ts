@@ -11,10 +11,17 @@ import { nn } from './ids.js';
 
 export type GateStatus = 'pass' | 'fail' | 'error';
 
-export interface GateRun { checks: CheckResult[]; status: GateStatus }
+export interface GateRun {
+  checks: CheckResult[];
+  status: GateStatus;
+}
 
 const blocking = (r: CheckResult, mode: 'static' | 'full'): boolean =>
-  r.waived === undefined && (r.status === 'fail' || r.status === 'error' || (r.status === 'skipped') || (mode === 'full' && r.status === 'pending'));
+  r.waived === undefined &&
+  (r.status === 'fail' ||
+    r.status === 'error' ||
+    r.status === 'skipped' ||
+    (mode === 'full' && r.status === 'pending'));
 
 export function gateStatus(checks: readonly CheckResult[], mode: 'static' | 'full'): GateStatus {
   const bad = checks.filter((c) => blocking(c, mode));
@@ -27,12 +34,17 @@ export const reportFile = (phase: number): string => `PHASE_${nn(phase)}_REPORT.
 /** The phase's own experiment manifests, in both of the text's directory conventions (DIGEST §11.11). */
 export function phaseManifestGlobs(phase: number): string[] {
   const n = nn(phase);
-  return [`experiments/${n}-*/**/manifest.json`, `experiments/*-${n}-*/**/manifest.json`, `experiments/*-phase-${n}-*/**/manifest.json`];
+  return [
+    `experiments/${n}-*/**/manifest.json`,
+    `experiments/*-${n}-*/**/manifest.json`,
+    `experiments/*-phase-${n}-*/**/manifest.json`,
+  ];
 }
 
 type DodItem = CheckContext['phase']['dod'][number];
 type Check = DodItem['check'];
-const runsCommands = (c: Check): boolean => c.kind === 'command' || (c.kind === 'any' && c.of.some((x) => runsCommands(x)));
+const runsCommands = (c: Check): boolean =>
+  c.kind === 'command' || (c.kind === 'any' && c.of.some((x) => runsCommands(x)));
 
 /**
  * DoD items run concurrently (the context bounds how many commands run at once: `--jobs`); an item
@@ -49,13 +61,35 @@ async function dodChecks(ctx: CheckContext): Promise<CheckResult[]> {
     // the ritual cannot be waived away (issue 15): a quiz item's waiver is ignored, the quiz is checked
     if (waiver && item.check.kind === 'quiz') {
       const r = await evaluate(item.check, { ...ctx, itemId: item.id }, item.id);
-      return { ...r, title: item.text, message: `${r.message} (a waiver of the quiz does not count: the quiz cannot be waived)` };
+      return {
+        ...r,
+        title: item.text,
+        message: `${r.message} (a waiver of the quiz does not count: the quiz cannot be waived)`,
+      };
     }
-    if (waiver) return { id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `waived by ${waiver.by} on ${waiver.at.slice(0, 10)}: ${waiver.reason}`, waived: waiver.reason };
+    if (waiver)
+      return {
+        id: item.id,
+        kind: item.check.kind,
+        title: item.text,
+        status: 'skipped',
+        message: `waived by ${waiver.by} on ${waiver.at.slice(0, 10)}: ${waiver.reason}`,
+        waived: waiver.reason,
+      };
     const deps: CheckResult[] = [];
-    for (const d of item.depends_on ?? []) { const p = earlier.get(item.id)?.has(d) === true ? started.get(d) : undefined; if (p) deps.push(await p); }
+    for (const d of item.depends_on ?? []) {
+      const p = earlier.get(item.id)?.has(d) === true ? started.get(d) : undefined;
+      if (p) deps.push(await p);
+    }
     const failedDep = deps.find((r) => r.waived === undefined && r.status !== 'pass');
-    if (failedDep) return { id: item.id, kind: item.check.kind, title: item.text, status: 'skipped', message: `skipped: depends on ${failedDep.id}, which did not pass` };
+    if (failedDep)
+      return {
+        id: item.id,
+        kind: item.check.kind,
+        title: item.text,
+        status: 'skipped',
+        message: `skipped: depends on ${failedDep.id}, which did not pass`,
+      };
     const r = await evaluate(item.check, { ...ctx, itemId: item.id }, item.id);
     return { ...r, title: item.text };
   };
@@ -70,7 +104,9 @@ async function dodChecks(ctx: CheckContext): Promise<CheckResult[]> {
   }
   const settle = async (items: DodItem[]): Promise<void> => {
     for (const item of items) started.set(item.id, one(item));
-    const out = await Promise.allSettled(items.map((i) => started.get(i.id) ?? Promise.reject(new Error(`DoD item ${i.id} not started`))));
+    const out = await Promise.allSettled(
+      items.map((i) => started.get(i.id) ?? Promise.reject(new Error(`DoD item ${i.id} not started`))),
+    );
     const bad = out.find((s) => s.status === 'rejected');
     if (bad) throw bad.reason;
   };
@@ -82,12 +118,24 @@ async function dodChecks(ctx: CheckContext): Promise<CheckResult[]> {
 }
 
 async function manifestsCheck(ctx: CheckContext): Promise<CheckResult> {
-  const base = { id: 'gate:manifests', kind: 'manifest', title: `every phase-${nn(ctx.phase.id)} experiment manifest is clean` };
+  const base = {
+    id: 'gate:manifests',
+    kind: 'manifest',
+    title: `every phase-${nn(ctx.phase.id)} experiment manifest is clean`,
+  };
   const paths = ctx.fs.glob(phaseManifestGlobs(ctx.phase.id));
   if (paths.length === 0) return { ...base, status: 'pass', message: 'no experiment manifests for this phase' };
   const issues: string[] = [];
   for (const p of paths) issues.push(...(await manifestIssues(ctx, p, undefined)).issues);
-  if (issues.length > 0) return { ...base, status: 'fail', message: issues[0] ?? '', evidence: issues.slice(0, 30), expected: 'git_dirty false, git_sha in history, committed', actual: `${issues.length} problem(s) in ${paths.length} manifest(s)` };
+  if (issues.length > 0)
+    return {
+      ...base,
+      status: 'fail',
+      message: issues[0] ?? '',
+      evidence: issues.slice(0, 30),
+      expected: 'git_dirty false, git_sha in history, committed',
+      actual: `${issues.length} problem(s) in ${paths.length} manifest(s)`,
+    };
   return { ...base, status: 'pass', message: `${paths.length} manifest(s) clean`, evidence: paths.slice(0, 30) };
 }
 
@@ -96,13 +144,35 @@ function planCheck(ctx: CheckContext): CheckResult {
   const base = { id: 'gate:plan', kind: 'plan', title: `${file}: changes after approval are logged in §8` };
   const cp = ctx.state.checkpoint;
   const text = ctx.fs.read(file);
-  if (text === undefined) return { ...base, status: 'fail', message: `${file} is missing (\`lynx phase-start ${nn(ctx.phase.id)}\`)` };
+  if (text === undefined)
+    return { ...base, status: 'fail', message: `${file} is missing (\`lynx phase-start ${nn(ctx.phase.id)}\`)` };
   const st = planState(text, { plan_sha256: cp?.plan_sha256, approved_at: cp?.approved_at }, ctx.state.approvedPlan);
   switch (st.state) {
-    case 'unapproved': return { ...base, status: 'fail', message: `the plan was never approved (\`lynx phase-start ${nn(ctx.phase.id)} --approve\`)` };
-    case 'unchanged': return { ...base, status: 'pass', message: `unchanged since approval on ${cp?.approved_at?.slice(0, 10) ?? '?'}` };
-    case 'unlogged': return { ...base, status: 'fail', message: `${file} changed after approval but §8 Revisions log has no entry`, expected: 'a §8 entry for every change after approval' };
-    case 'revised': return { ...base, status: 'pass', message: `changed after approval; §8 has ${st.entries} revision entr${st.entries === 1 ? 'y' : 'ies'}` };
+    case 'unapproved':
+      return {
+        ...base,
+        status: 'fail',
+        message: `the plan was never approved (\`lynx phase-start ${nn(ctx.phase.id)} --approve\`)`,
+      };
+    case 'unchanged':
+      return {
+        ...base,
+        status: 'pass',
+        message: `unchanged since approval on ${cp?.approved_at?.slice(0, 10) ?? '?'}`,
+      };
+    case 'unlogged':
+      return {
+        ...base,
+        status: 'fail',
+        message: `${file} changed after approval but §8 Revisions log has no entry`,
+        expected: 'a §8 entry for every change after approval',
+      };
+    case 'revised':
+      return {
+        ...base,
+        status: 'pass',
+        message: `changed after approval; §8 has ${st.entries} revision entr${st.entries === 1 ? 'y' : 'ies'}`,
+      };
   }
 }
 
@@ -118,7 +188,13 @@ function activeBreak(ctx: CheckContext): CheckResult {
       if (text?.includes(e.replace)) found.push(`${ctx.expand(t.path)} holds the mutant of break ${b.id}`);
     }
   }
-  if (found.length > 0) return { ...base, status: 'fail', message: `break still active: ${found[0] ?? ''} — run \`lynx break ${nn(ctx.phase.id)} restore\``, evidence: found };
+  if (found.length > 0)
+    return {
+      ...base,
+      status: 'fail',
+      message: `break still active: ${found[0] ?? ''} — run \`lynx break ${nn(ctx.phase.id)} restore\``,
+      evidence: found,
+    };
   return { ...base, status: 'pass', message: 'no break journal open, no mutant in the tree' };
 }
 
@@ -127,25 +203,58 @@ function honesty(ctx: CheckContext): CheckResult {
   const flag = ctx.state.checkpoint?.dod?.lab_attempted_before_solutions;
   const base = { id: 'gate:honesty', kind: 'flag', title: 'dod.lab_attempted_before_solutions' };
   if (flag === false) {
-    const labs = Object.entries(ctx.state.checkpoint?.dod ?? {}).flatMap(([k, v]) => { const m = /^lab_(.+)_attempted_before_solutions$/.exec(k); return m && v === false ? [`lab ${m[1] ?? ''}`] : []; });
-    return { ...base, status: 'warn', message: `dod.lab_attempted_before_solutions: false — solutions were read before ${labs.length > 0 ? labs.join(', ') : 'a lab'} was attempted (\`lynx lab NN ID --peeked\`); reported, not blocking` };
+    const labs = Object.entries(ctx.state.checkpoint?.dod ?? {}).flatMap(([k, v]) => {
+      const m = /^lab_(.+)_attempted_before_solutions$/.exec(k);
+      return m && v === false ? [`lab ${m[1] ?? ''}`] : [];
+    });
+    return {
+      ...base,
+      status: 'warn',
+      message:
+        `dod.lab_attempted_before_solutions: false — solutions were read before ` +
+        `${labs.length > 0 ? labs.join(', ') : 'a lab'} was attempted (\`lynx lab NN ID --peeked\`); reported, not ` +
+        `blocking`,
+    };
   }
-  return { ...base, status: 'pass', message: `dod.lab_attempted_before_solutions: ${flag === undefined ? 'not recorded (true)' : String(flag)}` };
+  return {
+    ...base,
+    status: 'pass',
+    message: `dod.lab_attempted_before_solutions: ${flag === undefined ? 'not recorded (true)' : String(flag)}`,
+  };
 }
 
-export interface GateOptions { ritual: boolean; requireClean: boolean }
+export interface GateOptions {
+  ritual: boolean;
+  requireClean: boolean;
+}
 
 export async function runGate(ctx: CheckContext, opts: GateOptions): Promise<GateRun> {
   const checks = await dodChecks(ctx);
   if (opts.ritual) {
     // a DoD quiz item is never waived (dodChecks ignores such a waiver), so it always stands for the ritual's quiz
     const hasQuiz = ctx.phase.dod.some((d) => d.check.kind === 'quiz');
-    if (!hasQuiz && ctx.phase.quiz.file) checks.push({ ...(await evaluate({ kind: 'quiz' }, ctx, 'gate:quiz')), title: `quiz ${nn(ctx.phase.id)} passed (≥ ${Math.round(ctx.phase.quiz.threshold * 100)}%)` });
-    if (ctx.phase.breaks.length > 0) checks.push({ ...(await evaluate({ kind: 'break' }, ctx, 'gate:break')), title: 'break exercise done and restored' });
+    if (!hasQuiz && ctx.phase.quiz.file)
+      checks.push({
+        ...(await evaluate({ kind: 'quiz' }, ctx, 'gate:quiz')),
+        title: `quiz ${nn(ctx.phase.id)} passed (≥ ${Math.round(ctx.phase.quiz.threshold * 100)}%)`,
+      });
+    if (ctx.phase.breaks.length > 0)
+      checks.push({
+        ...(await evaluate({ kind: 'break' }, ctx, 'gate:break')),
+        title: 'break exercise done and restored',
+      });
     // the ritual's own checks go through the engine's wrapper too: timed, a throw becomes an error result
-    const ritual = async (f: () => CheckResult | Promise<CheckResult>, id: string, kind: string): Promise<CheckResult> => {
+    const ritual = async (
+      f: () => CheckResult | Promise<CheckResult>,
+      id: string,
+      kind: string,
+    ): Promise<CheckResult> => {
       let title = id;
-      const r = await timed({ id, kind, title }, async () => { const x = await f(); title = x.title; return x; });
+      const r = await timed({ id, kind, title }, async () => {
+        const x = await f();
+        title = x.title;
+        return x;
+      });
       return { ...r, title: r.title === id ? title : r.title };
     };
     checks.push(await ritual(() => activeBreak(ctx), 'gate:no-active-break', 'break'));
@@ -153,6 +262,10 @@ export async function runGate(ctx: CheckContext, opts: GateOptions): Promise<Gat
     checks.push(await ritual(() => planCheck(ctx), 'gate:plan', 'plan'));
     checks.push(await ritual(() => honesty(ctx), 'gate:honesty', 'flag'));
   }
-  if (opts.requireClean) checks.push({ ...(await evaluate({ kind: 'git-clean' }, ctx, 'gate:git-clean')), title: 'everything is committed' });
+  if (opts.requireClean)
+    checks.push({
+      ...(await evaluate({ kind: 'git-clean' }, ctx, 'gate:git-clean')),
+      title: 'everything is committed',
+    });
   return { checks, status: gateStatus(checks, ctx.mode) };
 }

@@ -9,7 +9,8 @@ export const nn = (n: number): string => String(n).padStart(2, '0');
 /** `7`, `07` → 7. Anything else (or out of 0..41) is a usage error. */
 export function parsePhase(arg: string): number {
   const s = arg.trim();
-  if (!/^\d{1,2}$/.test(s)) throw new UsageError(`"${arg}" is not a phase number — expected 0 to 41 (7 and 07 both work)`);
+  if (!/^\d{1,2}$/.test(s))
+    throw new UsageError(`"${arg}" is not a phase number — expected 0 to 41 (7 and 07 both work)`);
   const n = Number(s);
   if (n >= PHASE_COUNT) throw new UsageError(`unknown phase ${arg} — phases run from 00 to 41`);
   return n;
@@ -43,4 +44,5 @@ export function isInside(rel: string): boolean {
 }
 
 export const phaseStateDir = (learner: string, phase: number): string => `learners/${learner}/phase-${nn(phase)}`;
-export const checkpointPath = (learner: string, phase: number): string => `${phaseStateDir(learner, phase)}/checkpoint.json`;
+export const checkpointPath = (learner: string, phase: number): string =>
+  `${phaseStateDir(learner, phase)}/checkpoint.json`;

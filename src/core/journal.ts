@@ -11,7 +11,10 @@ export const journalPath = (learner: string, day: string): string => `learners/$
 /** The text of one entry: trimmed, never empty, line endings normalised. */
 export function entryText(raw: string): string {
   const text = raw.replace(/\r\n?/g, '\n').trim();
-  if (text === '') throw new UsageError('the journal entry is empty', { hint: 'Pass the text: lynx journal "what failed on first try and how I fixed it"' });
+  if (text === '')
+    throw new UsageError('the journal entry is empty', {
+      hint: 'Pass the text: lynx journal "what failed on first try and how I fixed it"',
+    });
   return text;
 }
 

@@ -5,7 +5,11 @@ import { InputError } from './errors.js';
 export function lineCol(text: string, offset: number): { line: number; col: number } {
   let line = 1;
   let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) { line++; last = i; }
+  for (let i = 0; i < offset && i < text.length; i++)
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
   return { line, col: offset - last };
 }
 
@@ -19,11 +23,13 @@ export function depthExceeded(text: string, max = MAX_DEPTH): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inStr) {
-      if (c === 92) i++; // backslash: skip the escaped char
+      if (c === 92)
+        i++; // backslash: skip the escaped char
       else if (c === 34) inStr = false;
     } else if (c === 34) inStr = true;
-    else if (c === 91 || c === 123) { if (++depth > max) return i; }
-    else if (c === 93 || c === 125) depth--;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return i;
+    } else if (c === 93 || c === 125) depth--;
   }
   return -1;
 }
@@ -32,7 +38,9 @@ export function parseJsonText(text: string, display: string): unknown {
   const deep = depthExceeded(text);
   if (deep >= 0) {
     const pos = lineCol(text, deep);
-    throw new InputError(`${display}:${pos.line}:${pos.col} invalid JSON: nested deeper than ${MAX_DEPTH} levels`, { pos: { file: display, ...pos } });
+    throw new InputError(`${display}:${pos.line}:${pos.col} invalid JSON: nested deeper than ${MAX_DEPTH} levels`, {
+      pos: { file: display, ...pos },
+    });
   }
   try {
     return JSON.parse(text) as unknown;
@@ -40,8 +48,17 @@ export function parseJsonText(text: string, display: string): unknown {
     const msg = String((err as Error).message);
     const lc = /line (\d+) column (\d+)/.exec(msg);
     const at = /position (\d+)/.exec(msg);
-    const pos = lc ? { line: Number(lc[1]), col: Number(lc[2]) } : at ? lineCol(text, Number(at[1])) : text.trim() === '' ? { line: 1, col: 1 } : lineCol(text, text.length);
+    const pos = lc
+      ? { line: Number(lc[1]), col: Number(lc[2]) }
+      : at
+        ? lineCol(text, Number(at[1]))
+        : text.trim() === ''
+          ? { line: 1, col: 1 }
+          : lineCol(text, text.length);
     const what = msg.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
-    throw new InputError(`${display}:${pos.line}:${pos.col} invalid JSON: ${what}`, { pos: { file: display, ...pos }, cause: err });
+    throw new InputError(`${display}:${pos.line}:${pos.col} invalid JSON: ${what}`, {
+      pos: { file: display, ...pos },
+      cause: err,
+    });
   }
 }

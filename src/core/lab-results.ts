@@ -25,7 +25,15 @@ export interface LabDetail extends LabInfo {
   runs: LabRun[];
 }
 
-export interface LabReport { schema_version: 1; phase: number; title: string; learner: string; status: Checkpoint['status']; labs: LabInfo[]; lab?: LabDetail }
+export interface LabReport {
+  schema_version: 1;
+  phase: number;
+  title: string;
+  learner: string;
+  status: Checkpoint['status'];
+  labs: LabInfo[];
+  lab?: LabDetail;
+}
 
 export interface LabRunResult {
   schema_version: 1;
@@ -45,5 +53,13 @@ export interface LabRunResult {
 export type RunEvent =
   | { type: 'start'; index: number; at: number }
   | { type: 'output'; chunk: string }
-  | { type: 'end'; index: number; outcome: LabRun['outcome']; durationMs: number; exitCode: number | null; log?: string | undefined; note?: string | undefined }
+  | {
+      type: 'end';
+      index: number;
+      outcome: LabRun['outcome'];
+      durationMs: number;
+      exitCode: number | null;
+      log?: string | undefined;
+      note?: string | undefined;
+    }
   | { type: 'skip'; index: number; note: string };

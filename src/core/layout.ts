@@ -44,7 +44,8 @@ const basename = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 export function layoutFor(kind: LayoutKind, learner: string): Layout {
   const cohort = kind === 'cohort';
   const home = learnerDir(learner);
-  const learnerChecklist = (phase: number, labFile: string): string => `${home}/phase-${nn(phase)}/lab/${basename(labFile)}`;
+  const learnerChecklist = (phase: number, labFile: string): string =>
+    `${home}/phase-${nn(phase)}/lab/${basename(labFile)}`;
   const reroot = (path: string): string => {
     if (!cohort || path.startsWith('learners/')) return path;
     if (ROOT_DOC.test(path) || ARTIFACT_DIR.test(path)) return `${home}/${path}`;
@@ -55,10 +56,19 @@ export function layoutFor(kind: LayoutKind, learner: string): Layout {
   const experiments = cohort ? `${home}/experiments` : 'experiments';
   const models = cohort ? `${home}/models` : 'models';
   return {
-    kind, learner, experiments, learnerChecklist, reroot, checklistOnDocsPage: !cohort,
+    kind,
+    learner,
+    experiments,
+    learnerChecklist,
+    reroot,
+    checklistOnDocsPage: !cohort,
     plan: (phase) => reroot(`PHASE_${nn(phase)}_PLAN.md`),
     report: (phase) => reroot(`PHASE_${nn(phase)}_REPORT.md`),
-    manifestGlobs: [`${experiments}/**/manifest.json`, `${experiments}/**/*.manifest.json`, `${models}/**/*.manifest.json`],
+    manifestGlobs: [
+      `${experiments}/**/manifest.json`,
+      `${experiments}/**/*.manifest.json`,
+      `${models}/**/*.manifest.json`,
+    ],
   };
 }
 

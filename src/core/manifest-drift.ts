@@ -29,7 +29,10 @@ const ISO = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{
 
 export function parseTimestamp(v: unknown): number | string {
   if (typeof v !== 'string') return `is ${JSON.stringify(v)}, not an ISO-8601 string`;
-  if (!ISO.test(v)) return /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(v) ? `"${v}" has no time zone (expected UTC, e.g. ${v}Z)` : `"${v}" is not an ISO-8601 date-time`;
+  if (!ISO.test(v))
+    return /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(v)
+      ? `"${v}" has no time zone (expected UTC, e.g. ${v}Z)`
+      : `"${v}" is not an ISO-8601 date-time`;
   const t = Date.parse(v.replace(' ', 'T'));
   return Number.isNaN(t) ? `"${v}" is not a valid date-time` : t;
 }
@@ -44,7 +47,8 @@ export function timeProblems(doc: Record<string, unknown>): string[] {
   for (const k of ['started_at', 'finished_at'] as const) {
     if (!(k in doc)) continue;
     const t = parseTimestamp(doc[k]);
-    if (typeof t === 'string') problems.push(`${k} ${t}`); else times[k] = t;
+    if (typeof t === 'string') problems.push(`${k} ${t}`);
+    else times[k] = t;
   }
   const { started_at: s, finished_at: f } = times;
   if (s !== undefined && f !== undefined) {
@@ -53,7 +57,10 @@ export function timeProblems(doc: Record<string, unknown>): string[] {
     if (typeof wall === 'number' && f >= s) {
       const span = (f - s) / 1000;
       const tol = 1.5 + 0.05 * span;
-      if (Math.abs(wall - span) > tol) problems.push(`wall_seconds ${wall} disagrees with finished_at − started_at = ${span} s (tolerance ${tol.toFixed(1)} s)`);
+      if (Math.abs(wall - span) > tol)
+        problems.push(
+          `wall_seconds ${wall} disagrees with finished_at − started_at = ${span} s (tolerance ${tol.toFixed(1)} s)`,
+        );
     }
   }
   return problems;

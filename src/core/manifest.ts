@@ -9,7 +9,8 @@ export function manifestProblems(doc: unknown): string[] {
   if (validateManifest(doc)) return [];
   return (validateManifest.errors ?? []).map((e) => {
     const where = pointerToPath(e.instancePath);
-    if (e.keyword === 'required') return `missing required field "${String((e.params as { missingProperty: string }).missingProperty)}"`;
+    if (e.keyword === 'required')
+      return `missing required field "${String((e.params as { missingProperty: string }).missingProperty)}"`;
     return `${where}: ${e.message ?? e.keyword}`;
   });
 }
@@ -37,7 +38,12 @@ export function flatten(obj: unknown, prefix = '', out: Map<string, string> = ne
   return out;
 }
 
-export interface DiffLine { category: Category; key: string; a: string; b: string }
+export interface DiffLine {
+  category: Category;
+  key: string;
+  a: string;
+  b: string;
+}
 
 export function diffManifests(a: unknown, b: unknown): DiffLine[] {
   const fa = flatten(a);
@@ -50,5 +56,7 @@ export function diffManifests(a: unknown, b: unknown): DiffLine[] {
     if (va === vb) continue;
     lines.push({ category: category(key), key, a: va ?? '<missing>', b: vb ?? '<missing>' });
   }
-  return lines.sort((x, y) => CATEGORIES.indexOf(x.category) - CATEGORIES.indexOf(y.category) || x.key.localeCompare(y.key));
+  return lines.sort(
+    (x, y) => CATEGORIES.indexOf(x.category) - CATEGORIES.indexOf(y.category) || x.key.localeCompare(y.key),
+  );
 }

@@ -3,9 +3,19 @@
  * a code block or a paragraph is not a task.
  */
 
-export interface Task { line: number; checked: boolean; text: string }
+export interface Task {
+  line: number;
+  checked: boolean;
+  text: string;
+}
 
-interface Node { type: string; checked?: boolean | null; children?: Node[]; value?: string; position?: { start: { line: number } } }
+interface Node {
+  type: string;
+  checked?: boolean | null;
+  children?: Node[];
+  value?: string;
+  position?: { start: { line: number } };
+}
 
 function textOf(n: Node): string {
   if (n.value !== undefined && n.type !== 'code') return n.value;
@@ -15,9 +25,14 @@ function textOf(n: Node): string {
 /** The parser is loaded on first use: most commands never parse markdown (start-up budgets, DESIGN §8). */
 export async function tasks(markdown: string): Promise<Task[]> {
   const [{ fromMarkdown }, { gfmTaskListItemFromMarkdown }, { gfmTaskListItem }] = await Promise.all([
-    import('mdast-util-from-markdown'), import('mdast-util-gfm-task-list-item'), import('micromark-extension-gfm-task-list-item'),
+    import('mdast-util-from-markdown'),
+    import('mdast-util-gfm-task-list-item'),
+    import('micromark-extension-gfm-task-list-item'),
   ]);
-  const tree = fromMarkdown(markdown, { extensions: [gfmTaskListItem()], mdastExtensions: [gfmTaskListItemFromMarkdown()] }) as unknown as Node;
+  const tree = fromMarkdown(markdown, {
+    extensions: [gfmTaskListItem()],
+    mdastExtensions: [gfmTaskListItemFromMarkdown()],
+  }) as unknown as Node;
   const out: Task[] = [];
   const walk = (n: Node): void => {
     if (n.type === 'listItem' && typeof n.checked === 'boolean') {
@@ -39,7 +54,10 @@ export function section(markdown: string, match: RegExp): string | undefined {
   let end = lines.length;
   for (let i = start + 1; i < lines.length; i++) {
     const h = /^(#+)\s/.exec(lines[i] ?? '');
-    if (h?.[1] && h[1].length <= level) { end = i; break; }
+    if (h?.[1] && h[1].length <= level) {
+      end = i;
+      break;
+    }
   }
   return lines.slice(start + 1, end).join('\n');
 }

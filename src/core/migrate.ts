@@ -10,16 +10,33 @@
  */
 import { layoutFor } from './layout.js';
 
-export interface Move { from: string; to: string; how: 'move' | 'copy' }
+export interface Move {
+  from: string;
+  to: string;
+  how: 'move' | 'copy';
+}
 
 /** What `lynx migrate --cohort` did (or, with --dry-run, would do); it never commits. */
-export interface MigrateResult { schema_version: 1; learner: string; dry_run: boolean; moves: Move[]; config: 'lynx.yaml'; committed: false; next: string[] }
+export interface MigrateResult {
+  schema_version: 1;
+  learner: string;
+  dry_run: boolean;
+  moves: Move[];
+  config: 'lynx.yaml';
+  committed: false;
+  next: string[];
+}
 
 const ROOT_DOC = /^PHASE_\d{2}_(?:PLAN|REPORT)\.md$/;
 const ARTIFACT = /^(?:experiments|models)\//;
 const LAB_PAGE = /(?:^|\/)phase-(\d{2})-[^/]+\/lab\/[^/]+\.md$/;
 
-export function migrationMoves(tracked: readonly string[], learner: string, opened: ReadonlySet<number>, docsRoot: string): Move[] {
+export function migrationMoves(
+  tracked: readonly string[],
+  learner: string,
+  opened: ReadonlySet<number>,
+  docsRoot: string,
+): Move[] {
   const { reroot } = layoutFor('cohort', learner);
   const moves: Move[] = [];
   const docs = `${docsRoot.replace(/\/+$/, '')}/`;

@@ -15,20 +15,35 @@ export function weakenedItems(bundled: Phase, used: Phase): string[] {
   for (const b of bundled.dod) {
     const u = now.get(b.id);
     if (!u) out.push(`${b.id}: dropped`);
-    else if (JSON.stringify(u.check) !== JSON.stringify(b.check)) out.push(`${b.id}: its check changed (${b.check.kind} → ${u.check.kind})`);
+    else if (JSON.stringify(u.check) !== JSON.stringify(b.check))
+      out.push(`${b.id}: its check changed (${b.check.kind} → ${u.check.kind})`);
   }
   return out;
 }
 
 /** The `gate:curriculum-override` check, or nothing when the override weakens nothing or the policy allows it. */
-export function overrideCheck(phase: number, weakened: readonly string[], policy: Policy, strict: boolean): CheckResult | undefined {
+export function overrideCheck(
+  phase: number,
+  weakened: readonly string[],
+  policy: Policy,
+  strict: boolean,
+): CheckResult | undefined {
   if (weakened.length === 0 || (policy.curriculum_override === 'allowed' && !strict)) return undefined;
   const refused = strict || policy.curriculum_override === 'refused';
-  const why = strict ? 'gate --strict refuses it' : `lynx.yaml policy.curriculum_override: ${policy.curriculum_override}`;
+  const why = strict
+    ? 'gate --strict refuses it'
+    : `lynx.yaml policy.curriculum_override: ${policy.curriculum_override}`;
   return {
-    id: 'gate:curriculum-override', kind: 'curriculum', title: 'the workspace curriculum does not weaken the bundled DoD',
+    id: 'gate:curriculum-override',
+    kind: 'curriculum',
+    title: 'the workspace curriculum does not weaken the bundled DoD',
     status: refused ? 'fail' : 'warn',
-    message: `the workspace curriculum weakens phase ${String(phase).padStart(2, '0')}'s DoD relative to the bundled one (${weakened.length} item(s): ${weakened.slice(0, 3).join('; ')}${weakened.length > 3 ? '; …' : ''}) — ${why}`,
-    evidence: weakened.slice(0, 40), expected: 'every bundled DoD item kept with its check', actual: `${weakened.length} weakened`,
+    message:
+      `the workspace curriculum weakens phase ${String(phase).padStart(2, '0')}'s DoD relative to the bundled one ` +
+      `(${weakened.length} item(s): ${weakened.slice(0, 3).join('; ')}${weakened.length > 3 ? '; …' : ''}) — ` +
+      `${why}`,
+    evidence: weakened.slice(0, 40),
+    expected: 'every bundled DoD item kept with its check',
+    actual: `${weakened.length} weakened`,
   };
 }

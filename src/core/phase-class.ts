@@ -18,21 +18,66 @@ export interface PhaseClassRow {
   error?: string;
 }
 
-export interface PhaseClassReport { schema_version: 1; phase: { id: number; title: string; labs: number; threshold: number }; learners: PhaseClassRow[] }
+export interface PhaseClassReport {
+  schema_version: 1;
+  phase: { id: number; title: string; labs: number; threshold: number };
+  learners: PhaseClassRow[];
+}
 
-export function phaseClassRow(learner: string, labIds: readonly string[], cp: Checkpoint | Error | undefined): PhaseClassRow {
+export function phaseClassRow(
+  learner: string,
+  labIds: readonly string[],
+  cp: Checkpoint | Error | undefined,
+): PhaseClassRow {
   const none = { total: labIds.length, run: 0, passed: 0 };
-  if (cp instanceof Error) return { learner, status: 'invalid', quiz: null, labs: none, waivers: [], attestations: [], last_activity: null, error: cp.message };
-  if (!cp) return { learner, status: 'not_started', quiz: null, labs: none, waivers: [], attestations: [], last_activity: null };
+  if (cp instanceof Error)
+    return {
+      learner,
+      status: 'invalid',
+      quiz: null,
+      labs: none,
+      waivers: [],
+      attestations: [],
+      last_activity: null,
+      error: cp.message,
+    };
+  if (!cp)
+    return {
+      learner,
+      status: 'not_started',
+      quiz: null,
+      labs: none,
+      waivers: [],
+      attestations: [],
+      last_activity: null,
+    };
   const runs = labIds.map((id) => cp.labs?.[id] ?? []);
-  const dates = [cp.planned_at, cp.approved_at, cp.closed_at, cp.quiz?.last_at, ...(cp.waivers ?? []).map((w) => w.at), ...(cp.attestations ?? []).map((a) => a.at), ...runs.flat().map((r) => r.started_at)]
-    .filter((d): d is string => typeof d === 'string').sort();
+  const dates = [
+    cp.planned_at,
+    cp.approved_at,
+    cp.closed_at,
+    cp.quiz?.last_at,
+    ...(cp.waivers ?? []).map((w) => w.at),
+    ...(cp.attestations ?? []).map((a) => a.at),
+    ...runs.flat().map((r) => r.started_at),
+  ]
+    .filter((d): d is string => typeof d === 'string')
+    .sort();
   const q = cp.quiz;
   return {
-    learner, status: cp.status,
-    quiz: q && q.attempts > 0 ? { last: q.last ?? null, best: q.best ?? null, attempts: q.attempts, passed: q.passed ?? false } : null,
-    labs: { total: labIds.length, run: runs.filter((r) => r.length > 0).length, passed: runs.filter((r) => r.at(-1)?.outcome === 'passed').length },
-    waivers: humanRecords(cp, 'waivers'), attestations: humanRecords(cp, 'attestations'),
+    learner,
+    status: cp.status,
+    quiz:
+      q && q.attempts > 0
+        ? { last: q.last ?? null, best: q.best ?? null, attempts: q.attempts, passed: q.passed ?? false }
+        : null,
+    labs: {
+      total: labIds.length,
+      run: runs.filter((r) => r.length > 0).length,
+      passed: runs.filter((r) => r.at(-1)?.outcome === 'passed').length,
+    },
+    waivers: humanRecords(cp, 'waivers'),
+    attestations: humanRecords(cp, 'attestations'),
     last_activity: dates.at(-1) ?? null,
   };
 }

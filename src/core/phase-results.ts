@@ -3,7 +3,10 @@ import type { Checkpoint } from '../schemas/generated/types.js';
 import type { PlanState } from './plan.js';
 
 /** One file a command ensured: made, updated, left as it was, or kept because the learner edited it. */
-export interface FileAction { path: string; action: 'created' | 'unchanged' | 'kept' | 'updated' }
+export interface FileAction {
+  path: string;
+  action: 'created' | 'unchanged' | 'kept' | 'updated';
+}
 
 export interface PhaseStartResult {
   schema_version: 1;

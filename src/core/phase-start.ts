@@ -5,7 +5,11 @@
 import { nn } from './ids.js';
 import { isClosed, type PhaseStatus } from './status.js';
 
-export interface PhaseRef { phase: number; title: string; status: PhaseStatus }
+export interface PhaseRef {
+  phase: number;
+  title: string;
+  status: PhaseStatus;
+}
 
 export interface StartFacts {
   phase: number;
@@ -17,21 +21,39 @@ export interface StartFacts {
   force: boolean;
 }
 
-export interface Refusal { reason: 'prerequisite' | 'dirty' | 'open-phase'; message: string }
+export interface Refusal {
+  reason: 'prerequisite' | 'dirty' | 'open-phase';
+  message: string;
+}
 
 const label = (s: PhaseStatus): string => s.replace('_', ' ');
 
 export function refusals(f: StartFacts): Refusal[] {
   const out: Refusal[] = [];
   for (const r of f.requires) {
-    if (!isClosed(r.status)) out.push({ reason: 'prerequisite', message: `required phase ${nn(r.phase)} ${r.title} is not closed (it is ${label(r.status)}; close it with \`lynx report ${nn(r.phase)}\`)` });
+    if (!isClosed(r.status))
+      out.push({
+        reason: 'prerequisite',
+        message:
+          `required phase ${nn(r.phase)} ${r.title} is not closed (it is ${label(r.status)}; close it with \`lynx ` +
+          `report ${nn(r.phase)}\`)`,
+      });
   }
   if (f.dirty.length > 0) {
     const shown = f.dirty.slice(0, 8).join(', ');
-    out.push({ reason: 'dirty', message: `the working tree has ${f.dirty.length} uncommitted path(s): ${shown}${f.dirty.length > 8 ? ', …' : ''} (commit or stash them)` });
+    out.push({
+      reason: 'dirty',
+      message:
+        `the working tree has ${f.dirty.length} uncommitted path(s): ${shown}${f.dirty.length > 8 ? ', …' : ''} ` +
+        `(commit or stash them)`,
+    });
   }
   if (!f.force) {
-    for (const o of f.open) out.push({ reason: 'open-phase', message: `phase ${nn(o.phase)} ${o.title} is ${label(o.status)} (finish it first, or pass --force)` });
+    for (const o of f.open)
+      out.push({
+        reason: 'open-phase',
+        message: `phase ${nn(o.phase)} ${o.title} is ${label(o.status)} (finish it first, or pass --force)`,
+      });
   }
   return out;
 }

@@ -10,12 +10,19 @@ export function labsCheck(phase: Phase, cp: Checkpoint | undefined): CheckResult
   const runs = cp?.labs ?? {};
   const rows = phase.labs.map((l) => {
     const last = runs[l.id]?.at(-1);
-    return last ? `lab ${l.id}: ${last.outcome} (${Math.round(last.duration_ms / 60000)} min${l.estimated_minutes ? ` of ~${l.estimated_minutes}` : ''})` : `lab ${l.id}: not run`;
+    return last
+      ? `lab ${l.id}: ${last.outcome} (${Math.round(last.duration_ms / 60000)} min` +
+          `${l.estimated_minutes ? ` of ~${l.estimated_minutes}` : ''})`
+      : `lab ${l.id}: not run`;
   });
   const passed = phase.labs.filter((l) => runs[l.id]?.at(-1)?.outcome === 'passed').length;
   return {
-    id: 'state:labs', kind: 'labs', title: `labs run: ${passed}/${phase.labs.length} passed`,
-    status: passed === phase.labs.length ? 'pass' : 'pending', message: rows.join('; ') || 'this phase has no labs', evidence: rows,
+    id: 'state:labs',
+    kind: 'labs',
+    title: `labs run: ${passed}/${phase.labs.length} passed`,
+    status: passed === phase.labs.length ? 'pass' : 'pending',
+    message: rows.join('; ') || 'this phase has no labs',
+    evidence: rows,
   };
 }
 
@@ -24,7 +31,12 @@ export async function openQuestionsCheck(plan: string | undefined, planName: str
   if (plan === undefined) return { ...base, status: 'pending', message: `${planName} not written yet` };
   const open = await openQuestions(plan);
   if (open.length === 0) return { ...base, status: 'pass', message: 'no open question' };
-  return { ...base, status: 'pending', message: `${open.length} open question(s) — resolve them before coding against them`, evidence: open.slice(0, 10) };
+  return {
+    ...base,
+    status: 'pending',
+    message: `${open.length} open question(s) — resolve them before coding against them`,
+    evidence: open.slice(0, 10),
+  };
 }
 
 export function sinceOpenedCheck(cp: Checkpoint | undefined, now: Date): CheckResult {
@@ -33,5 +45,9 @@ export function sinceOpenedCheck(cp: Checkpoint | undefined, now: Date): CheckRe
   if (!opened) return { ...base, status: 'pending', message: 'the phase has not been opened (`lynx phase-start NN`)' };
   const days = (now.getTime() - Date.parse(opened)) / 86_400_000;
   const text = days < 1 ? `${Math.max(1, Math.round(days * 24))} hour(s)` : `${Math.floor(days)} day(s)`;
-  return { ...base, status: 'pass', message: `opened ${opened.slice(0, 10)} (${text} ago), status ${cp?.status ?? 'not_started'}` };
+  return {
+    ...base,
+    status: 'pass',
+    message: `opened ${opened.slice(0, 10)} (${text} ago), status ${cp?.status ?? 'not_started'}`,
+  };
 }

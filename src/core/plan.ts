@@ -9,7 +9,6 @@ import { describeCheck } from './dod-text.js';
 import { expandPath, nn } from './ids.js';
 import { indentLines } from './render.js';
 
-
 export interface PlanInputs {
   phase: Phase;
   learner: string;
@@ -22,7 +21,8 @@ export interface PlanInputs {
   requireTitles: ReadonlyMap<number, string>;
 }
 
-const runnable = (c: { just?: string; argv?: unknown[]; manual?: boolean }): boolean => !c.manual && (c.just !== undefined || c.argv !== undefined);
+const runnable = (c: { just?: string; argv?: unknown[]; manual?: boolean }): boolean =>
+  !c.manual && (c.just !== undefined || c.argv !== undefined);
 
 export function labEstimate(lab: Phase['labs'][number]): string | undefined {
   return lab.estimated_time ?? (lab.estimated_minutes !== undefined ? `${lab.estimated_minutes} min` : undefined);
@@ -37,22 +37,42 @@ export function planView(i: PlanInputs): object {
     const items = (l.checklist ?? []).reduce((s, b) => s + b.items.length, 0);
     const cmds = (l.commands ?? []).filter(runnable);
     return {
-      id: l.id, title: l.title, estimate: labEstimate(l), page: `${i.docs}/${l.file}`,
+      id: l.id,
+      title: l.title,
+      estimate: labEstimate(l),
+      page: `${i.docs}/${l.file}`,
       prereq: l.prereq ? indentLines(l.prereq, 2) : undefined,
       goal: l.goal ? indentLines(l.goal, 2) : undefined,
-      has_checklist: items > 0, items, checklist_path: i.checklistPaths.get(l.id) ?? '',
-      blocks: (l.checklist ?? []).map((b) => ({ block: b.block, items: b.items.map((t) => indentLines(t, b.block ? 6 : 4)) })),
-      has_commands: cmds.length > 0, commands: cmds.map((c) => `\`${c.text.replace(/\s*\n\s*/g, ' ')}\``).join(' · '),
+      has_checklist: items > 0,
+      items,
+      checklist_path: i.checklistPaths.get(l.id) ?? '',
+      blocks: (l.checklist ?? []).map((b) => ({
+        block: b.block,
+        items: b.items.map((t) => indentLines(t, b.block ? 6 : 4)),
+      })),
+      has_commands: cmds.length > 0,
+      commands: cmds.map((c) => `\`${c.text.replace(/\s*\n\s*/g, ' ')}\``).join(' · '),
     };
   });
   const pitfalls = p.labs.flatMap((l) => [
     ...(l.stop_conditions ?? []).map((s) => `Lab ${l.id}: ${indentLines(s, 2)}`),
-    ...(l.solution ? [`Lab ${l.id}: attempt it before opening \`${i.docs}/${l.solution}\`; if you read it first, record \`dod.lab_attempted_before_solutions: false\` in the checkpoint — honesty is checked.`] : []),
+    ...(l.solution
+      ? [
+          `Lab ${l.id}: attempt it before opening \`${i.docs}/${l.solution}\`; if you read it first, record ` +
+            `\`dod.lab_attempted_before_solutions: false\` in the checkpoint — honesty is checked.`,
+        ]
+      : []),
   ]);
   return {
-    nn: n, title: p.title, learner: i.learner, planned_date: i.plannedDate, spec: p.spec,
-    goal: indentLines(p.goal, 2), docs: i.docs, threshold: Math.round(p.quiz.threshold * 100),
-    requires: req.length > 0 ? req.join(', ') : p.requires_text ?? 'none',
+    nn: n,
+    title: p.title,
+    learner: i.learner,
+    planned_date: i.plannedDate,
+    spec: p.spec,
+    goal: indentLines(p.goal, 2),
+    docs: i.docs,
+    threshold: Math.round(p.quiz.threshold * 100),
+    requires: req.length > 0 ? req.join(', ') : (p.requires_text ?? 'none'),
     teaches: p.teaches.join(', '),
     inherited: req.length > 0 ? `phase${req.length > 1 ? 's' : ''} ${p.requires.map(nn).join(', ')}` : undefined,
     inherited_plans: p.requires.map((r) => `\`${planFileName(r)}\``).join(', '),
@@ -65,7 +85,8 @@ export function planView(i: PlanInputs): object {
     dod_note: p.dod_note ? indentLines(p.dod_note, 0) : undefined,
     numbering_note: (p.notes ?? []).find((x) => x.startsWith('PLAN section numbering')),
     dod: p.dod.map((d) => ({
-      id: d.id, text: indentLines(d.text, 4),
+      id: d.id,
+      text: indentLines(d.text, 4),
       how: describeCheck(d.check, expand, n, d.id) + (d.source === 'derived' ? ' (derived from the labs)' : ''),
       depends: d.depends_on?.length ? d.depends_on.map((x) => `\`${x}\``).join(', ') : undefined,
       note: d.note ? indentLines(d.note, 4) : undefined,

@@ -24,14 +24,29 @@ export function policyOf(config: { policy?: Partial<Policy> | undefined }): Poli
   return { ...DEFAULT_POLICY, ...(config.policy ?? {}) };
 }
 
-/** A waiver, attestation or review event as the policy judges it: who recorded it and whether it is signed by a teacher. */
-export interface SignedRecord { by: string; signed_by?: string | undefined }
+/** A waiver, attestation or review event as the policy judges it: who recorded it and whether it is signed by a
+ * teacher. */
+export interface SignedRecord {
+  by: string;
+  signed_by?: string | undefined;
+}
 
 /** Whether a record satisfies the policy for its kind; a reason when it does not. */
-export function admits(p: Policy, kind: 'waive' | 'attest', r: SignedRecord, teachers: ReadonlySet<string>): { ok: true } | { ok: false; reason: string } {
+export function admits(
+  p: Policy,
+  kind: 'waive' | 'attest',
+  r: SignedRecord,
+  teachers: ReadonlySet<string>,
+): { ok: true } | { ok: false; reason: string } {
   const rule = kind === 'waive' ? p.waivers : p.attest;
   if (rule === 'none') return { ok: false, reason: 'the policy allows no waivers (lynx.yaml policy.waivers: none)' };
   if (rule === 'self') return { ok: true };
   if (r.signed_by !== undefined && teachers.has(r.signed_by)) return { ok: true };
-  return { ok: false, reason: `the policy requires a teacher's signature (lynx.yaml policy.${kind === 'waive' ? 'waivers' : 'attest'}: teacher); ${r.signed_by === undefined ? 'this record is unsigned' : `${r.signed_by} is not in the allowed-signers file`}` };
+  return {
+    ok: false,
+    reason:
+      `the policy requires a teacher's signature (lynx.yaml policy.${kind === 'waive' ? 'waivers' : 'attest'}: ` +
+      `teacher); ` +
+      `${r.signed_by === undefined ? 'this record is unsigned' : `${r.signed_by} is not in the allowed-signers file`}`,
+  };
 }

@@ -7,14 +7,24 @@ import type { HumanRecord, LearnerStatus } from './status.js';
 import { nn } from './ids.js';
 
 const WORD: Record<string, string> = {
-  not_started: 'not started', planned: 'planned', in_progress: 'in progress', done: 'done', attested: 'done (attested)', invalid: 'invalid checkpoint',
+  not_started: 'not started',
+  planned: 'planned',
+  in_progress: 'in progress',
+  done: 'done',
+  attested: 'done (attested)',
+  invalid: 'invalid checkpoint',
 };
 
 const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 /** "bandit-clean by teacher-bo (signed)": who judged which item, and whether a signature covers it. */
 const records = (label: string, rs: readonly HumanRecord[]): string[] =>
-  rs.length === 0 ? [] : [`${label}: ${rs.map((r) => `${esc(r.item)} by ${r.self ? `${esc(r.by)} (self)` : esc(r.by)}${r.signed ? ', signed' : ', unsigned'}`).join('; ')}`];
+  rs.length === 0
+    ? []
+    : [
+        `${label}: ` +
+          `${rs.map((r) => `${esc(r.item)} by ${r.self ? `${esc(r.by)} (self)` : esc(r.by)}${r.signed ? ', signed' : ', unsigned'}`).join('; ')}`,
+      ];
 
 export function renderProgress(st: LearnerStatus): string {
   const lines = [
@@ -28,7 +38,10 @@ export function renderProgress(st: LearnerStatus): string {
   for (const r of st.rows) {
     const quiz = r.quiz?.best != null ? `${Math.round(r.quiz.best * 100)}%` : '—';
     const recs = [...records('waived', r.waivers), ...records('attested', r.attestations)].join(' · ') || '—';
-    lines.push(`| ${nn(r.phase)} | ${esc(r.title)} | ${WORD[r.status] ?? r.status} | ${quiz} | ${r.opened?.slice(0, 10) ?? '—'} | ${r.closed?.slice(0, 10) ?? '—'} | ${recs} |`);
+    lines.push(
+      `| ${nn(r.phase)} | ${esc(r.title)} | ${WORD[r.status] ?? r.status} | ${quiz} | ` +
+        `${r.opened?.slice(0, 10) ?? '—'} | ${r.closed?.slice(0, 10) ?? '—'} | ${recs} |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

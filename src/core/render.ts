@@ -11,5 +11,9 @@ export function render(template: string, view: object): string {
 /** Indent the continuation lines of a multi-line text so it stays inside a markdown list item. */
 export function indentLines(text: string, spaces: number): string {
   const pad = ' '.repeat(spaces);
-  return text.trim().split('\n').map((l, i) => (i === 0 || l.trim() === '' ? l.trimEnd() : `${pad}${l}`)).join('\n');
+  return text
+    .trim()
+    .split('\n')
+    .map((l, i) => (i === 0 || l.trim() === '' ? l.trimEnd() : `${pad}${l}`))
+    .join('\n');
 }

@@ -38,7 +38,11 @@ export function mergeBlock(existing: string | undefined, block: string, heading 
   return existing.slice(0, s.start) + wrapped + tail;
 }
 
-export interface DraftItem { id: string; text: string; how: string }
+export interface DraftItem {
+  id: string;
+  text: string;
+  how: string;
+}
 
 /**
  * `lynx report NN --draft`: the sections the phase's DoD reads from the report, for the learner to
@@ -46,7 +50,11 @@ export interface DraftItem { id: string; text: string; how: string }
  * read: the scaffold alone satisfies nothing. An existing report keeps every byte; only missing
  * sections are appended.
  */
-export function draftReport(heading: string, items: readonly DraftItem[], existing: string | undefined): { text: string; added: string[] } {
+export function draftReport(
+  heading: string,
+  items: readonly DraftItem[],
+  existing: string | undefined,
+): { text: string; added: string[] } {
   const base = existing === undefined || existing.trim() === '' ? `${heading}\n` : existing;
   const added: string[] = [];
   let text = base;
@@ -54,7 +62,9 @@ export function draftReport(heading: string, items: readonly DraftItem[], existi
     const marker = `<!-- lynx:dod ${it.id} -->`;
     if (text.includes(marker)) return;
     added.push(it.id);
-    text = `${text.replace(/\n*$/, '\n')}\n## For DoD item ${n + 1}\n\n${marker}\n<!-- ${it.text.replace(/--/g, '—')} — checked: ${it.how.replace(/--/g, '—')} -->\n\n`;
+    text =
+      `${text.replace(/\n*$/, '\n')}\n## For DoD item ${n + 1}\n\n${marker}\n<!-- ${it.text.replace(/--/g, '—')} ` +
+      `— checked: ${it.how.replace(/--/g, '—')} -->\n\n`;
   });
   return { text, added };
 }

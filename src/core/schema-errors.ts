@@ -5,10 +5,19 @@
  */
 import type { ErrorObject } from 'ajv';
 
-export interface Located { line: number; col: number }
+export interface Located {
+  line: number;
+  col: number;
+}
 export type Locate = (pointer: string, key?: boolean) => Located | undefined;
 
-export interface SchemaProblem { pointer: string; path: string; message: string; line?: number; col?: number }
+export interface SchemaProblem {
+  pointer: string;
+  path: string;
+  message: string;
+  line?: number;
+  col?: number;
+}
 
 /** `/dod/2/check/kind` → `dod[2].check.kind` */
 export function pointerToPath(pointer: string): string {
@@ -43,9 +52,16 @@ function describe(e: ErrorObject, data: unknown): { pointer: string; text: strin
     case 'required':
       return { pointer: e.instancePath, text: `missing required field "${String(p.missingProperty)}"` };
     case 'additionalProperties':
-      return { pointer: `${e.instancePath}/${String(p.additionalProperty)}`, key: true, text: `unknown field "${String(p.additionalProperty)}"` };
+      return {
+        pointer: `${e.instancePath}/${String(p.additionalProperty)}`,
+        key: true,
+        text: `unknown field "${String(p.additionalProperty)}"`,
+      };
     case 'enum':
-      return { pointer: e.instancePath, text: `expected one of ${(p.allowedValues as unknown[]).map(String).join(', ')} — found ${show(found)}` };
+      return {
+        pointer: e.instancePath,
+        text: `expected one of ${(p.allowedValues as unknown[]).map(String).join(', ')} — found ${show(found)}`,
+      };
     case 'const':
       return { pointer: e.instancePath, text: `expected ${show(p.allowedValue)} — found ${show(found)}` };
     case 'type':
@@ -54,16 +70,33 @@ function describe(e: ErrorObject, data: unknown): { pointer: string; text: strin
       return { pointer: e.instancePath, text: `expected a value matching ${String(p.pattern)} — found ${show(found)}` };
     case 'discriminator':
       if (p.error === 'mapping')
-        return { pointer: `${e.instancePath}/${String(p.tag)}`, text: `expected a known ${String(p.tag)} — found ${show(p.tagValue)}` };
+        return {
+          pointer: `${e.instancePath}/${String(p.tag)}`,
+          text: `expected a known ${String(p.tag)} — found ${show(p.tagValue)}`,
+        };
       return { pointer: e.instancePath, text: `"${String(p.tag)}" must be a string` };
-    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
-      return { pointer: e.instancePath, text: `expected a number ${String(p.comparison)} ${String(p.limit)} — found ${show(found)}` };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return {
+        pointer: e.instancePath,
+        text: `expected a number ${String(p.comparison)} ${String(p.limit)} — found ${show(found)}`,
+      };
     case 'minItems':
-      return { pointer: e.instancePath, text: `expected at least ${String(p.limit)} item(s) — found ${Array.isArray(found) ? found.length : show(found)}` };
+      return {
+        pointer: e.instancePath,
+        text:
+          `expected at least ${String(p.limit)} item(s) — found ` +
+          `${Array.isArray(found) ? found.length : show(found)}`,
+      };
     case 'minLength':
       return { pointer: e.instancePath, text: `expected a non-empty string — found ${show(found)}` };
     case 'uniqueItems':
-      return { pointer: e.instancePath, text: `expected unique items — items ${String(p.j)} and ${String(p.i)} are equal` };
+      return {
+        pointer: e.instancePath,
+        text: `expected unique items — items ${String(p.j)} and ${String(p.i)} are equal`,
+      };
     case 'format':
       return { pointer: e.instancePath, text: `expected a ${String(p.format)} — found ${show(found)}` };
     default:
@@ -87,7 +120,12 @@ export function schemaProblems(errors: readonly ErrorObject[], data: unknown, lo
     if (seen.has(k)) continue;
     seen.add(k);
     const pos = locate(d.pointer, d.key);
-    out.push({ pointer: d.pointer, path: pointerToPath(d.pointer), message: d.text, ...(pos ? { line: pos.line, col: pos.col } : {}) });
+    out.push({
+      pointer: d.pointer,
+      path: pointerToPath(d.pointer),
+      message: d.text,
+      ...(pos ? { line: pos.line, col: pos.col } : {}),
+    });
   }
   return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
@@ -97,7 +135,10 @@ function mergeTypeErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const byPointer = new Map<string, ErrorObject>();
   const out: ErrorObject[] = [];
   for (const e of errors) {
-    if (e.keyword !== 'type') { out.push(e); continue; }
+    if (e.keyword !== 'type') {
+      out.push(e);
+      continue;
+    }
     const prev = byPointer.get(e.instancePath);
     if (prev) {
       const p = prev.params as { type: string };

@@ -17,8 +17,15 @@ export interface StatusRow {
   error?: string;
 }
 
-/** A waiver or attestation as a view shows it: `self` = the learner judged their own item; `signed` = a signature covers it. */
-export interface HumanRecord { item: string; by: string; at: string; self: boolean; signed: boolean }
+/** A waiver or attestation as a view shows it: `self` = the learner judged their own item; `signed` = a signature
+ * covers it. */
+export interface HumanRecord {
+  item: string;
+  by: string;
+  at: string;
+  self: boolean;
+  signed: boolean;
+}
 
 /**
  * A closing signature covers the checkpoint's waivers and attestations (core/closure-digest.ts); a
@@ -26,8 +33,13 @@ export interface HumanRecord { item: string; by: string; at: string; self: boole
  */
 export function humanRecords(cp: Checkpoint, kind: 'waivers' | 'attestations'): HumanRecord[] {
   return (cp[kind] ?? []).map((r) => ({
-    item: r.item, by: r.by, at: r.at, self: r.by === cp.learner,
-    signed: typeof (r as { signature?: unknown }).signature === 'string' || (typeof cp.signature === 'string' && (cp.closed_at === undefined || r.at <= cp.closed_at)),
+    item: r.item,
+    by: r.by,
+    at: r.at,
+    self: r.by === cp.learner,
+    signed:
+      typeof (r as { signature?: unknown }).signature === 'string' ||
+      (typeof cp.signature === 'string' && (cp.closed_at === undefined || r.at <= cp.closed_at)),
   }));
 }
 
@@ -39,14 +51,35 @@ export interface LearnerStatus {
   current: number | null;
 }
 
-export function buildStatus(learner: string, index: readonly PhaseSummary[], checkpoints: ReadonlyMap<number, Checkpoint | Error>): LearnerStatus {
-  const counts: Record<PhaseStatus, number> = { not_started: 0, planned: 0, in_progress: 0, done: 0, attested: 0, invalid: 0 };
+export function buildStatus(
+  learner: string,
+  index: readonly PhaseSummary[],
+  checkpoints: ReadonlyMap<number, Checkpoint | Error>,
+): LearnerStatus {
+  const counts: Record<PhaseStatus, number> = {
+    not_started: 0,
+    planned: 0,
+    in_progress: 0,
+    done: 0,
+    attested: 0,
+    invalid: 0,
+  };
   let current: number | null = null;
   const rows = index.map((p): StatusRow => {
     const cp = checkpoints.get(p.id);
     if (cp instanceof Error) {
       counts.invalid++;
-      return { phase: p.id, title: p.title, status: 'invalid', quiz: null, opened: null, closed: null, waivers: [], attestations: [], error: cp.message };
+      return {
+        phase: p.id,
+        title: p.title,
+        status: 'invalid',
+        quiz: null,
+        opened: null,
+        closed: null,
+        waivers: [],
+        attestations: [],
+        error: cp.message,
+      };
     }
     const status = cp?.status ?? 'not_started';
     counts[status]++;
@@ -56,9 +89,16 @@ export function buildStatus(learner: string, index: readonly PhaseSummary[], che
       phase: p.id,
       title: p.title,
       status,
-      quiz: q && q.attempts > 0
-        ? { best: q.best ?? null, last: q.last ?? null, attempts: q.attempts, passed: q.passed ?? false, threshold: p.threshold }
-        : null,
+      quiz:
+        q && q.attempts > 0
+          ? {
+              best: q.best ?? null,
+              last: q.last ?? null,
+              attempts: q.attempts,
+              passed: q.passed ?? false,
+              threshold: p.threshold,
+            }
+          : null,
       opened: cp?.approved_at ?? cp?.planned_at ?? null,
       closed: cp?.closed_at ?? null,
       waivers: cp ? humanRecords(cp, 'waivers') : [],

@@ -12,8 +12,16 @@ async function readStdin(): Promise<string> {
 export async function loadAnswersFile(file: string, abs: string): Promise<Loaded> {
   const display = file === '-' ? '(stdin)' : file;
   const text = file === '-' ? await readStdin() : readText(abs, display);
-  if (text.trim() === '') throw new InputError(`${display}: the answer file is empty`, { pos: { file: display }, hint: 'Write a map from question id to answer, e.g. {q-00-01: 1, q-00-02: [0, 2], q-00-03: "text"}.' });
+  if (text.trim() === '')
+    throw new InputError(`${display}: the answer file is empty`, {
+      pos: { file: display },
+      hint: 'Write a map from question id to answer, e.g. {q-00-01: 1, q-00-02: [0, 2], q-00-03: "text"}.',
+    });
   // .json is JSON with JSON's error messages; anything else is YAML, which also reads JSON
   if (/\.json$/i.test(file)) return parseJson(text, display);
-  try { return parseJson(text, display); } catch { return parseYaml(text, display); }
+  try {
+    return parseJson(text, display);
+  } catch {
+    return parseYaml(text, display);
+  }
 }

@@ -10,7 +10,12 @@ import * as git from './git.js';
 import { parseYaml } from './yaml.js';
 import type { Workspace } from './workspace.js';
 
-export async function banksFor(ws: Workspace, bankFile: string | undefined, current: QuizBank | undefined, wanted: readonly string[]): Promise<Map<string, QuizBank>> {
+export async function banksFor(
+  ws: Workspace,
+  bankFile: string | undefined,
+  current: QuizBank | undefined,
+  wanted: readonly string[],
+): Promise<Map<string, QuizBank>> {
   const out = new Map<string, QuizBank>();
   if (current) out.set(bankSha256(current), current);
   const missing = wanted.filter((h) => !out.has(h));
@@ -18,9 +23,12 @@ export async function banksFor(ws: Workspace, bankFile: string | undefined, curr
   const rel = `${ws.config.quizzes.replace(/\/$/, '')}/${bankFile}`;
   for (const v of await git.versionIds(ws.root, rel)) {
     try {
-      const bank = (await parseYaml(await git.blobText(ws.root, v.oid), `${rel}@${v.sha.slice(0, 8)}`)).data as QuizBank;
+      const bank = (await parseYaml(await git.blobText(ws.root, v.oid), `${rel}@${v.sha.slice(0, 8)}`))
+        .data as QuizBank;
       out.set(bankSha256(bank), bank);
-    } catch { /* an unparseable old version is simply not a bank an attempt was taken on */ }
+    } catch {
+      /* an unparseable old version is simply not a bank an attempt was taken on */
+    }
     if (missing.every((h) => out.has(h))) break;
   }
   return out;

@@ -9,7 +9,8 @@ import { EnvError } from '../core/errors.js';
 function run(cwd: string, args: string[]): Promise<{ ok: boolean; stdout: Buffer }> {
   return new Promise((resolve, reject) => {
     execFile('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' }, (err, stdout) => {
-      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') reject(new EnvError('git is not installed or not on PATH', { hint: 'Install git 2.x and retry.' }));
+      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT')
+        reject(new EnvError('git is not installed or not on PATH', { hint: 'Install git 2.x and retry.' }));
       else resolve({ ok: !err, stdout });
     });
   });

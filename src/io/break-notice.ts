@@ -5,7 +5,11 @@ import { findRoot } from './workspace.js';
 
 export function activeBreakNotices(cwd: string, skipPhase?: number): string[] {
   let root: string;
-  try { root = findRoot(cwd); } catch { return []; }
+  try {
+    root = findRoot(cwd);
+  } catch {
+    return [];
+  }
   return openBreakJournals(root)
     .filter((rel) => skipPhase === undefined || parseJournalName(rel)?.phase !== skipPhase)
     .map((rel) => `! ${breakNotice(rel)}`);

@@ -18,7 +18,12 @@ export async function observeFacts(ws: Workspace): Promise<ObserveFacts> {
   return {
     hasProgram: (name) => {
       if (name.includes('/')) {
-        try { accessSync(ws.abs(name), constants.X_OK); return true; } catch { return false; }
+        try {
+          accessSync(ws.abs(name), constants.X_OK);
+          return true;
+        } catch {
+          return false;
+        }
       }
       return onPath(name) !== undefined;
     },
@@ -30,26 +35,53 @@ export async function observeFacts(ws: Workspace): Promise<ObserveFacts> {
 
 const tailOf = (s: string): string => s.replace(/\s+$/, '').split('\n').slice(-TAIL_LINES).join('\n');
 
-export async function runSpec(ws: Workspace, phase: number, spec: CommandSpec, text: string, onOutput?: (s: string) => void): Promise<StepResult> {
+export async function runSpec(
+  ws: Workspace,
+  phase: number,
+  spec: CommandSpec,
+  text: string,
+  onOutput?: (s: string) => void,
+): Promise<StepResult> {
   const argv = await resolveArgv(ws, spec).catch(() => undefined);
   const r = await runCommand(ws, spec, phase, onOutput);
   const res: StepResult = {
-    text, action: 'run', ...(argv ? { argv } : {}), exit_code: r.exitCode, duration_ms: r.durationMs, tail: tailOf(r.output),
-    ...(r.timedOut ? { timed_out: true } : {}), ...(r.interrupted ? { interrupted: true } : {}),
-    ...(r.logFile ? { log: r.logFile } : {}), ...(r.error ? { error: r.error } : {}),
+    text,
+    action: 'run',
+    ...(argv ? { argv } : {}),
+    exit_code: r.exitCode,
+    duration_ms: r.durationMs,
+    tail: tailOf(r.output),
+    ...(r.timedOut ? { timed_out: true } : {}),
+    ...(r.interrupted ? { interrupted: true } : {}),
+    ...(r.logFile ? { log: r.logFile } : {}),
+    ...(r.error ? { error: r.error } : {}),
   };
-  if (spec.expect_exit !== undefined) { res.expect_exit = spec.expect_exit; res.as_expected = r.exitCode === spec.expect_exit; }
+  if (spec.expect_exit !== undefined) {
+    res.expect_exit = spec.expect_exit;
+    res.as_expected = r.exitCode === spec.expect_exit;
+  }
   return res;
 }
 
 /** Run every runnable step in order (and the fallback); skipped and manual steps are reported as such. */
-export async function runPlan(ws: Workspace, phase: number, plan: ObservePlan, onOutput?: (s: string) => void): Promise<StepResult[]> {
+export async function runPlan(
+  ws: Workspace,
+  phase: number,
+  plan: ObservePlan,
+  onOutput?: (s: string) => void,
+): Promise<StepResult[]> {
   const out: StepResult[] = [];
   for (const s of plan.steps) {
-    if (s.action === 'run') out.push({ ...(await runSpec(ws, phase, s.spec, s.text, onOutput)), ...(s.note ? { reason: s.note } : {}) });
+    if (s.action === 'run')
+      out.push({ ...(await runSpec(ws, phase, s.spec, s.text, onOutput)), ...(s.note ? { reason: s.note } : {}) });
     else if (s.action === 'skip') out.push({ text: s.text, action: 'skip', reason: s.reason });
     else out.push({ text: s.text, action: 'manual' });
   }
-  if (plan.fallback) out.push({ ...(await runSpec(ws, phase, plan.fallback.spec, plan.fallback.text, onOutput)), fallback: true, reason: plan.fallback.reason });
+  if (plan.fallback)
+    out.push({
+      ...(await runSpec(ws, phase, plan.fallback.spec, plan.fallback.text, onOutput)),
+      fallback: true,
+      reason: plan.fallback.reason,
+    });
   return out;
 }

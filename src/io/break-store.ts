@@ -33,7 +33,11 @@ export function targetKind(root: string, rel: string): PathKind {
   }
 }
 
-export interface TargetBytes { bytes: Buffer; sha256: string; mode: number }
+export interface TargetBytes {
+  bytes: Buffer;
+  sha256: string;
+  mode: number;
+}
 
 export function readTarget(root: string, rel: string): TargetBytes | undefined {
   const abs = join(root, rel);
@@ -66,13 +70,23 @@ export function removeStrayTmp(root: string, rel: string): boolean {
   return found;
 }
 
-export interface OpenJournal { rel: string; journal: Journal }
+export interface OpenJournal {
+  rel: string;
+  journal: Journal;
+}
 
 export function readJournal(root: string, rel: string): Journal {
   // a journal carries the target's original bytes (base64): the log cap, not the small JSON one
   const loaded = parseJson(readRegularText(join(root, rel), { display: rel, cap: CAPS.log }), rel);
   const problems = journalProblems(loaded.data);
-  if (problems.length > 0) throw new InputError(`${rel}: not a valid break journal: ${problems[0] ?? ''}`, { details: problems.slice(1), pos: { file: rel }, hint: 'The journal holds the original bytes of the break\'s target: do not edit it. If it is damaged, restore the file from git yourself and delete the journal.' });
+  if (problems.length > 0)
+    throw new InputError(`${rel}: not a valid break journal: ${problems[0] ?? ''}`, {
+      details: problems.slice(1),
+      pos: { file: rel },
+      hint:
+        "The journal holds the original bytes of the break's target: do not edit it. If it is damaged, restore " +
+        'the file from git yourself and delete the journal.',
+    });
   return loaded.data as Journal;
 }
 

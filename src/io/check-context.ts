@@ -33,8 +33,14 @@ import { gradesFile, parseGrades } from '../core/grades.js';
  * `jobs`: how many commands run at once (default: the cores). `stopped`: once it says true (Ctrl-C),
  * queued commands are not started — they come back interrupted, and the use case stops the run.
  */
-export interface ContextOptions { mode: 'static' | 'full'; snapshot?: Promise<git.Snapshot>; jobs?: number; logRoot?: string; progress?: CommandProgress; stopped?: () => boolean }
-
+export interface ContextOptions {
+  mode: 'static' | 'full';
+  snapshot?: Promise<git.Snapshot>;
+  jobs?: number;
+  logRoot?: string;
+  progress?: CommandProgress;
+  stopped?: () => boolean;
+}
 
 /**
  * A glob for experiments/07-<anything>/<any depth>/manifest.json crawls every experiment directory; with hundreds of
@@ -42,7 +48,11 @@ export interface ContextOptions { mode: 'static' | 'full'; snapshot?: Promise<gi
  * `<literal dir>/<simple segment>/<rest>`, list the directory once, keep the entries whose name
  * matches the segment, and glob only inside those.
  */
-function narrowedGlob(root: string, patterns: string[], glob: (p: string[], cwd: string) => string[]): string[] | undefined {
+function narrowedGlob(
+  root: string,
+  patterns: string[],
+  glob: (p: string[], cwd: string) => string[],
+): string[] | undefined {
   const parts = patterns.map((p) => /^([^*?{}[\]!]+)\/([^/{}[\]!]+)\/(.+)$/.exec(p));
   if (parts.some((m) => !m || !/[*?]/.test(m[2] ?? ''))) return undefined;
   const out = new Set<string>();
@@ -51,12 +61,24 @@ function narrowedGlob(root: string, patterns: string[], glob: (p: string[], cwd:
     const [, base = '', seg = '', rest = ''] = m;
     let names = listings.get(base);
     if (!names) {
-      try { names = readdirSync(join(root, base), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name); } catch { names = []; }
+      try {
+        names = readdirSync(join(root, base), { withFileTypes: true })
+          .filter((d) => d.isDirectory())
+          .map((d) => d.name);
+      } catch {
+        names = [];
+      }
       listings.set(base, names);
     }
-    const re = new RegExp(`^${seg.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+    const re = new RegExp(
+      `^${seg
+        .replace(/[.+^$()|\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]')}$`,
+    );
     const inside = findUnder(rest) ?? ((dir: string) => glob([rest], dir));
-    for (const name of names.filter((n) => re.test(n))) for (const f of inside(join(root, base, name))) out.add(`${base}/${name}/${f}`);
+    for (const name of names.filter((n) => re.test(n)))
+      for (const f of inside(join(root, base, name))) out.add(`${base}/${name}/${f}`);
   }
   return [...out].sort();
 }
@@ -71,12 +93,17 @@ function findUnder(rest: string): ((dir: string) => string[]) | undefined {
   const name = m[1] ?? '';
   return (dir) => {
     let entries: Dirent[];
-    try { entries = readdirSync(dir, { recursive: true, withFileTypes: true }); } catch { return []; }
+    try {
+      entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+    } catch {
+      return [];
+    }
     const out: string[] = [];
     for (const d of entries) {
       if (d.name !== name) continue;
       const abs = join(d.parentPath, d.name);
-      if (d.isFile() || (d.isSymbolicLink() && statSync(abs, { throwIfNoEntry: false })?.isFile() === true)) out.push(relative(dir, abs).split(sep).join('/'));
+      if (d.isFile() || (d.isSymbolicLink() && statSync(abs, { throwIfNoEntry: false })?.isFile() === true))
+        out.push(relative(dir, abs).split(sep).join('/'));
     }
     return out;
   };
@@ -106,7 +133,12 @@ export function bounded(n: number): <T>(task: () => Promise<T>) => Promise<T> {
   return async <T>(task: () => Promise<T>): Promise<T> => {
     if (active >= max) await new Promise<void>((go) => waiting.push(go));
     active++;
-    try { return await task(); } finally { active--; waiting.shift()?.(); }
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
   };
 }
 
@@ -123,7 +155,10 @@ async function approvedPlanText(ws: Workspace, rel: string, planSha: string | un
 }
 
 /** The latest attempt's code answers, run again in the sandbox (full mode: the gate and report re-grade them). */
-async function rerunCode(last: AttemptRecord | undefined, bank: QuizBank | undefined): Promise<Map<string, CodeOutcome> | undefined> {
+async function rerunCode(
+  last: AttemptRecord | undefined,
+  bank: QuizBank | undefined,
+): Promise<Map<string, CodeOutcome> | undefined> {
   const code = (bank?.items ?? []).filter((i) => i.answer_type === 'code');
   const answers = (last?.answers ?? []).filter((a) => typeof a.answer === 'string' && code.some((i) => i.id === a.id));
   if (answers.length === 0) return undefined;
@@ -133,23 +168,50 @@ async function rerunCode(last: AttemptRecord | undefined, bank: QuizBank | undef
   return out;
 }
 
-export async function buildContext(ws: Workspace, learner: string, phase: Phase, opts: ContextOptions): Promise<CheckContext> {
+export async function buildContext(
+  ws: Workspace,
+  learner: string,
+  phase: Phase,
+  opts: ContextOptions,
+): Promise<CheckContext> {
   const snap = await (opts.snapshot ?? git.snapshot(ws.root));
-  const vars = { learner, docs: join(ws.config.docs ?? 'docs', docsDir(phase).replace(/^docs\//, '')), nn: nn(phase.id) };
+  const vars = {
+    learner,
+    docs: join(ws.config.docs ?? 'docs', docsDir(phase).replace(/^docs\//, '')),
+    nn: nn(phase.id),
+  };
   const { globSync } = await import('tinyglobby');
   const checkpoint = readCheckpoint(ws, learner, phase.id);
   const attemptsRel = attemptsFile(learner, phase.id);
-  const attemptsText = readRegularText(ws.abs(attemptsRel), { display: attemptsRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '';
+  const attemptsText =
+    readRegularText(ws.abs(attemptsRel), { display: attemptsRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '';
   const bank = await loadQuizBank(ws, phase);
   const chain = verifyChain(attemptsText, attemptsRel);
-  if (attemptsText !== '' && snap.tracked.has(attemptsRel)) chain.problems.push(...(await appendOnlyProblems(ws.root, attemptsRel, attemptsText)));
+  if (attemptsText !== '' && snap.tracked.has(attemptsRel))
+    chain.problems.push(...(await appendOnlyProblems(ws.root, attemptsRel, attemptsText)));
   const anchor = checkpoint?.quiz?.log_sha256;
-  { const a = anchorCheck(attemptsText, anchor, attemptsRel); chain.problems.push(...a.problems); (chain.notes ??= []).push(...a.notes); }
+  {
+    const a = anchorCheck(attemptsText, anchor, attemptsRel);
+    chain.problems.push(...a.problems);
+    (chain.notes ??= []).push(...a.notes);
+  }
   const gradesRel = gradesFile(learner, phase.id);
-  const grades = parseGrades(readRegularText(ws.abs(gradesRel), { display: gradesRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '', gradesRel);
-  const banks = await banksFor(ws, phase.quiz.file, bank, chain.records.map((r) => r.bank_sha256));
+  const grades = parseGrades(
+    readRegularText(ws.abs(gradesRel), { display: gradesRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '',
+    gradesRel,
+  );
+  const banks = await banksFor(
+    ws,
+    phase.quiz.file,
+    bank,
+    chain.records.map((r) => r.bank_sha256),
+  );
   const codeRuns = opts.mode === 'full' ? await rerunCode(chain.records.at(-1), bank) : undefined;
-  const approvedPlan = await approvedPlanText(ws, layoutOf(ws, learner).reroot(planFileName(phase.id)), checkpoint?.plan_sha256);
+  const approvedPlan = await approvedPlanText(
+    ws,
+    layoutOf(ws, learner).reroot(planFileName(phase.id)),
+    checkpoint?.plan_sha256,
+  );
   const have = capabilities();
   const { runCommand } = await import('./run-command.js');
   const cache = new Map<string, Promise<CommandOutcome>>();
@@ -158,7 +220,9 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
   // every path a check names goes through the learner's layout (a no-op in a single-learner workspace)
   const { reroot } = layoutOf(ws, learner);
   return {
-    phase, learner, mode: opts.mode,
+    phase,
+    learner,
+    mode: opts.mode,
     expand: (p) => reroot(expandPath(p, vars)),
     fs: {
       info: (given) => {
@@ -180,7 +244,14 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
       },
       glob: (pattern) => {
         const patterns = (Array.isArray(pattern) ? pattern : [pattern]).map(reroot);
-        const run = (p: string[], cwd: string): string[] => globSync(p, { cwd, onlyFiles: true, dot: true, followSymbolicLinks: false, ignore: ['.git/**', '.lynx/**', 'node_modules/**'] });
+        const run = (p: string[], cwd: string): string[] =>
+          globSync(p, {
+            cwd,
+            onlyFiles: true,
+            dot: true,
+            followSymbolicLinks: false,
+            ignore: ['.git/**', '.lynx/**', 'node_modules/**'],
+          });
         const found = narrowedGlob(ws.root, patterns, run) ?? run(patterns, ws.root).sort();
         // a glob through a symlinked directory out of the workspace (`plots -> /etc`) is refused, naming
         // the match (exit 2), never counted or printed as the learner's files
@@ -205,8 +276,16 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
       if (!p) {
         const id = ++started;
         p = limit(async () => {
-          if (opts.stopped?.()) return { exitCode: null, timedOut: false, interrupted: true, durationMs: 0, output: '' };
-          const r = await runCommand(ws, spec, phase.id, opts.progress ? (chunk) => opts.progress?.output(id, chunk) : undefined, opts.logRoot, (log) => opts.progress?.start(id, spec.label, log));
+          if (opts.stopped?.())
+            return { exitCode: null, timedOut: false, interrupted: true, durationMs: 0, output: '' };
+          const r = await runCommand(
+            ws,
+            spec,
+            phase.id,
+            opts.progress ? (chunk) => opts.progress?.output(id, chunk) : undefined,
+            opts.logRoot,
+            (log) => opts.progress?.start(id, spec.label, log),
+          );
           opts.progress?.end(id, spec.label, r);
           return r;
         });

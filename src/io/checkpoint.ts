@@ -42,4 +42,5 @@ export function listLearners(ws: Workspace): string[] {
     .sort();
 }
 
-export const learnerExists = (ws: Workspace, learner: string): boolean => existsSync(join(ws.root, 'learners', learner));
+export const learnerExists = (ws: Workspace, learner: string): boolean =>
+  existsSync(join(ws.root, 'learners', learner));

@@ -42,7 +42,10 @@ finally:
 
 export async function runCode(source: string, stdin: string | undefined): Promise<CodeOutcome> {
   const python = onPath('python3') ?? onPath('python');
-  if (!python) throw new EnvError('python3 not found: code questions run their answer in python3', { hint: 'Install python3 or put it on PATH (lynx doctor).' });
+  if (!python)
+    throw new EnvError('python3 not found: code questions run their answer in python3', {
+      hint: 'Install python3 or put it on PATH (lynx doctor).',
+    });
   const dir = mkdtempSync(join(tmpdir(), 'lynx-code-'));
   try {
     const f = (n: string): string => join(dir, n);
@@ -51,14 +54,31 @@ export async function runCode(source: string, stdin: string | undefined): Promis
     writeFileSync(f('stdin.txt'), stdin ?? '');
     writeFileSync(f('stdout.txt'), '');
     writeFileSync(f('stderr.txt'), '');
-    const r = await run([python, '-I', f('wrapper.py'), f('answer.py'), f('stdin.txt'), f('stdout.txt'), f('stderr.txt'), String(CODE_MEMORY_LIMIT)], {
-      cwd: dir, timeoutMs: CODE_TIME_LIMIT_MS, killGraceMs: 200, capBytes: 8 * 1024,
-    });
+    const r = await run(
+      [
+        python,
+        '-I',
+        f('wrapper.py'),
+        f('answer.py'),
+        f('stdin.txt'),
+        f('stdout.txt'),
+        f('stderr.txt'),
+        String(CODE_MEMORY_LIMIT),
+      ],
+      {
+        cwd: dir,
+        timeoutMs: CODE_TIME_LIMIT_MS,
+        killGraceMs: 200,
+        capBytes: 8 * 1024,
+      },
+    );
     const stdout = readFileSync(f('stdout.txt'), 'utf8');
     const stderr = readFileSync(f('stderr.txt'), 'utf8') + r.output;
     const cpuLimit = r.signal === 'SIGXCPU' || r.signal === 'SIGKILL';
     return {
-      stdout, stderr, exitCode: r.exitCode,
+      stdout,
+      stderr,
+      exitCode: r.exitCode,
       timedOut: r.timedOut || cpuLimit,
       memoryExceeded: r.exitCode === 86 || /MemoryError/.test(stderr),
     };

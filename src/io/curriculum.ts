@@ -19,11 +19,18 @@ function readBundled<T>(rel: string): T {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch (err) {
-    throw new EnvError(`bundled curriculum missing or unreadable: ${file}`, { cause: err, hint: 'Run `npm run build` in the lynx checkout.' });
+    throw new EnvError(`bundled curriculum missing or unreadable: ${file}`, {
+      cause: err,
+      hint: 'Run `npm run build` in the lynx checkout.',
+    });
   }
 }
 
-interface Override { phases: Phase[]; quizzes: Map<string, QuizBank>; summaries: PhaseSummary[] }
+interface Override {
+  phases: Phase[];
+  quizzes: Map<string, QuizBank>;
+  summaries: PhaseSummary[];
+}
 const overrides = new Map<string, Override>();
 
 /** A workspace's own curriculum/quizzes (lynx.yaml `curriculum:` / `quizzes:`), validated with positions. */
@@ -38,7 +45,10 @@ async function loadOverride(ws: Workspace): Promise<Override | undefined> {
   const data = await loadDataSet(cDir, qDir, curriculum || quizzes ? ws.root : packageRoot());
   if (data.problems.length > 0) {
     const lines = data.problems.map(problemLine);
-    throw new InputError(lines[0] ?? 'invalid curriculum', { details: lines.slice(1), hint: 'Run `lynx validate` to see every problem.' });
+    throw new InputError(lines[0] ?? 'invalid curriculum', {
+      details: lines.slice(1),
+      hint: 'Run `lynx validate` to see every problem.',
+    });
   }
   const hash = (o: unknown): string => createHash('sha256').update(JSON.stringify(o)).digest('hex');
   const o: Override = {
@@ -59,7 +69,10 @@ export async function loadPhase(ws: Workspace | undefined, id: number): Promise<
   const o = ws ? await loadOverride(ws) : undefined;
   if (o) {
     const p = o.phases.find((x) => x.id === id);
-    if (!p) throw new UsageError(`phase ${nn(id)} is not in this workspace's curriculum (${ws?.config.curriculum ?? 'bundled'})`);
+    if (!p)
+      throw new UsageError(
+        `phase ${nn(id)} is not in this workspace's curriculum (${ws?.config.curriculum ?? 'bundled'})`,
+      );
     return p;
   }
   const file = join(dataDir(), 'phases', `phase-${nn(id)}.json`);
@@ -67,9 +80,12 @@ export async function loadPhase(ws: Workspace | undefined, id: number): Promise<
   return readBundled<Phase>(join('phases', `phase-${nn(id)}.json`));
 }
 
-/** The bundled phase, whatever the workspace overrides (a curriculum override is judged against it); undefined when it has no such phase. */
+/** The bundled phase, whatever the workspace overrides (a curriculum override is judged against it); undefined when it
+ * has no such phase. */
 export function bundledPhase(id: number): Phase | undefined {
-  return existsSync(join(dataDir(), 'phases', `phase-${nn(id)}.json`)) ? readBundled<Phase>(join('phases', `phase-${nn(id)}.json`)) : undefined;
+  return existsSync(join(dataDir(), 'phases', `phase-${nn(id)}.json`))
+    ? readBundled<Phase>(join('phases', `phase-${nn(id)}.json`))
+    : undefined;
 }
 
 export async function loadQuizBank(ws: Workspace | undefined, phase: Phase): Promise<QuizBank | undefined> {

@@ -43,20 +43,39 @@ export function realInside(root: string, abs: string, display: string): string |
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     let link = false;
-    try { link = lstatSync(abs).isSymbolicLink(); } catch { /* nothing there */ }
+    try {
+      link = lstatSync(abs).isSymbolicLink();
+    } catch {
+      /* nothing there */
+    }
     if (code === 'ENOENT' && !link) return undefined;
-    throw new InputError(`${display}: ${code === 'ELOOP' ? 'a symlink loop' : link ? 'a dangling symlink' : `cannot resolve (${code ?? String(e)})`}`, { pos: { file: display } });
+    throw new InputError(
+      `${display}: ` +
+        `${code === 'ELOOP' ? 'a symlink loop' : link ? 'a dangling symlink' : `cannot resolve (${code ?? String(e)})`}`,
+      { pos: { file: display } },
+    );
   }
   const realRoot = realpathSync(root);
   const rel = relative(realRoot, real);
   if (rel === '..' || rel.startsWith(`..${sep}`) || resolve(realRoot, rel) !== real) {
-    throw new InputError(`${display}: resolves to ${real}, outside the workspace — lynx reads nothing through a symlink out of it`, { pos: { file: display } });
+    throw new InputError(
+      `${display}: resolves to ${real}, outside the workspace — lynx reads nothing through a symlink out of it`,
+      { pos: { file: display } },
+    );
   }
   return real;
 }
 
 function kindOf(st: ReturnType<typeof fstatSync>): string {
-  return st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a FIFO' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
+  return st.isDirectory()
+    ? 'a directory'
+    : st.isFIFO()
+      ? 'a FIFO'
+      : st.isCharacterDevice() || st.isBlockDevice()
+        ? 'a device'
+        : st.isSocket()
+          ? 'a socket'
+          : 'not a regular file';
 }
 
 /** The bytes of a regular file, capped. */
@@ -76,21 +95,36 @@ export function readRegular(abs: string, opts: ReadOptions): Buffer | undefined 
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && opts.optional && opts.root === undefined) {
       let link = false;
-      try { link = lstatSync(abs).isSymbolicLink(); } catch { /* nothing there */ }
+      try {
+        link = lstatSync(abs).isSymbolicLink();
+      } catch {
+        /* nothing there */
+      }
       if (!link) return undefined;
     }
-    throw new InputError(`${display}: ${code === 'ENOENT' ? 'file not found (or a dangling symlink)' : code === 'ELOOP' ? 'a symlink loop' : `cannot read (${code ?? String(e)})`}`, { pos: { file: display }, cause: e });
+    throw new InputError(
+      `${display}: ` +
+        `${code === 'ENOENT' ? 'file not found (or a dangling symlink)' : code === 'ELOOP' ? 'a symlink loop' : `cannot read (${code ?? String(e)})`}`,
+      { pos: { file: display }, cause: e },
+    );
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw new InputError(`${display}: ${kindOf(st)}, expected a regular file`, { pos: { file: display } });
-    if (st.size > cap) throw new InputError(`${display}: ${mib(st.size)} is over the ${mib(cap)} limit for this kind of file`, { pos: { file: display } });
+    if (!st.isFile())
+      throw new InputError(`${display}: ${kindOf(st)}, expected a regular file`, { pos: { file: display } });
+    if (st.size > cap)
+      throw new InputError(`${display}: ${mib(st.size)} is over the ${mib(cap)} limit for this kind of file`, {
+        pos: { file: display },
+      });
     // read to EOF but never past the cap (the file may grow between fstat and read)
     const buf = Buffer.alloc(Math.min(cap + 1, st.size + 1));
     let n = 0;
     for (;;) {
       if (n === buf.length) {
-        if (n > cap) throw new InputError(`${display}: over the ${mib(cap)} limit for this kind of file`, { pos: { file: display } });
+        if (n > cap)
+          throw new InputError(`${display}: over the ${mib(cap)} limit for this kind of file`, {
+            pos: { file: display },
+          });
         break;
       }
       const r = readSync(fd, buf, n, buf.length - n, null);
@@ -115,12 +149,17 @@ export function decodeText(bytes: Buffer, display: string): string {
     const good = bytes.toString('utf8');
     const bad = good.indexOf('\uFFFD');
     const pos = lineCol(good, bad < 0 ? 0 : bad);
-    throw new InputError(`${display}:${pos.line}:${pos.col} not valid UTF-8 text`, { pos: { file: display, ...pos }, hint: 'Save the file as UTF-8.' });
+    throw new InputError(`${display}:${pos.line}:${pos.col} not valid UTF-8 text`, {
+      pos: { file: display, ...pos },
+      hint: 'Save the file as UTF-8.',
+    });
   }
   const nul = text.indexOf('\0');
   if (nul >= 0) {
     const pos = lineCol(text, nul);
-    throw new InputError(`${display}:${pos.line}:${pos.col} a NUL byte in a text file`, { pos: { file: display, ...pos } });
+    throw new InputError(`${display}:${pos.line}:${pos.col} a NUL byte in a text file`, {
+      pos: { file: display, ...pos },
+    });
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -148,12 +187,24 @@ export function readRegularText(abs: string, opts: ReadOptions): string | undefi
 export function checkLynxDir(root: string): void {
   const dir = join(root, '.lynx');
   let st;
-  try { st = lstatSync(dir); } catch { return; }
+  try {
+    st = lstatSync(dir);
+  } catch {
+    return;
+  }
   let real: string | undefined;
-  try { real = realpathSync(dir); } catch { /* dangling */ }
+  try {
+    real = realpathSync(dir);
+  } catch {
+    /* dangling */
+  }
   if (!st.isDirectory() || real !== join(realpathSync(root), '.lynx')) {
-    throw new UsageError(`${dir} is ${st.isSymbolicLink() ? 'a symlink' : 'not a directory'}: lynx keeps its state there and will not follow it out of the workspace`, {
-      hint: 'Remove it (`git rm --cached .lynx` if it was committed), and keep `/.lynx` in .gitignore.',
-    });
+    throw new UsageError(
+      `${dir} is ${st.isSymbolicLink() ? 'a symlink' : 'not a directory'}: lynx keeps its state there and will ` +
+        `not follow it out of the workspace`,
+      {
+        hint: 'Remove it (`git rm --cached .lynx` if it was committed), and keep `/.lynx` in .gitignore.',
+      },
+    );
   }
 }

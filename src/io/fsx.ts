@@ -9,7 +9,18 @@
  * otherwise put lynx's state, and its temp files, wherever it points.
  */
 import {
-  closeSync, constants, fchmodSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -28,14 +39,22 @@ export function killPoint(point: string | undefined): void {
 /** `<root>/.lynx`, created if missing; refused unless a real directory inside the workspace. */
 export function lynxDir(root: string): string {
   const dir = join(root, '.lynx');
-  try { lstatSync(dir); } catch { mkdirSync(dir, { recursive: true }); }
+  try {
+    lstatSync(dir);
+  } catch {
+    mkdirSync(dir, { recursive: true });
+  }
   checkLynxDir(root);
   return dir;
 }
 
 function realTmpDir(root: string): string {
   const tmp = join(lynxDir(root), 'tmp');
-  try { mkdirSync(tmp); } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e; }
+  try {
+    mkdirSync(tmp);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
   if (!lstatSync(tmp).isDirectory()) throw new UsageError(`${tmp} is not a directory: remove it`);
   return tmp;
 }
@@ -44,7 +63,14 @@ function realTmpDir(root: string): string {
 function workspaceOf(file: string): string | undefined {
   let dir = dirname(resolve(file));
   for (let i = 0; i < 16; i++) {
-    for (const n of ['.lynx', 'lynx.yaml']) { try { lstatSync(join(dir, n)); return dir; } catch { /* go up */ } }
+    for (const n of ['.lynx', 'lynx.yaml']) {
+      try {
+        lstatSync(join(dir, n));
+        return dir;
+      } catch {
+        /* go up */
+      }
+    }
     const up = dirname(dir);
     if (up === dir) break;
     dir = up;
@@ -58,7 +84,10 @@ function assertParentInside(root: string, file: string): void {
   const realParent = realpathSync(dirname(resolve(file)));
   const rel = relative(realRoot, realParent);
   if (rel.startsWith(`..${sep}`) || rel === '..' || resolve(realRoot, rel) !== realParent) {
-    throw new UsageError(`${relative(root, file)}: its directory resolves to ${realParent}, outside the workspace — lynx does not write through symlinks out of it`);
+    throw new UsageError(
+      `${relative(root, file)}: its directory resolves to ${realParent}, outside the workspace — lynx does not ` +
+        `write through symlinks out of it`,
+    );
   }
 }
 
@@ -90,7 +119,16 @@ function tmpPathFor(file: string, opts: WriteOptions): string {
 export const fsyncDirOf = (file: string): void => fsyncDir(dirname(file));
 
 function fsyncDir(dir: string): void {
-  try { const d = openSync(dir, 'r'); try { fsyncSync(d); } finally { closeSync(d); } } catch { /* not supported on every fs */ }
+  try {
+    const d = openSync(dir, 'r');
+    try {
+      fsyncSync(d);
+    } finally {
+      closeSync(d);
+    }
+  } catch {
+    /* not supported on every fs */
+  }
 }
 
 function createTmp(tmp: string, content: string | Buffer, mode: number): void {
@@ -107,13 +145,23 @@ function createTmp(tmp: string, content: string | Buffer, mode: number): void {
 }
 
 /** `file` as the learner knows it: relative to its workspace. */
-const shown = (file: string): string => { const root = workspaceOf(file); return root === undefined ? file : relative(root, resolve(file)); };
+const shown = (file: string): string => {
+  const root = workspaceOf(file);
+  return root === undefined ? file : relative(root, resolve(file));
+};
 
 /** A directory where lynx would write a file is the learner's input, not lynx's failure: exit 2, not EISDIR. */
 function refuseDirectory(file: string): void {
   let st;
-  try { st = lstatSync(file); } catch { return; }
-  if (st.isDirectory()) throw new InputError(`${shown(file)}: a directory, expected a regular file — lynx writes a file there`, { pos: { file } });
+  try {
+    st = lstatSync(file);
+  } catch {
+    return;
+  }
+  if (st.isDirectory())
+    throw new InputError(`${shown(file)}: a directory, expected a regular file — lynx writes a file there`, {
+      pos: { file },
+    });
 }
 
 /**
@@ -127,13 +175,23 @@ export function writeFileAtomicSync(file: string, content: string | Buffer, opts
   try {
     mkdirSync(dirname(file), { recursive: true });
     const root = opts.tmp === 'beside' ? undefined : workspaceOf(file);
-    if (root !== undefined) { assertParentInside(root, file); realTmpDir(root); }
+    if (root !== undefined) {
+      assertParentInside(root, file);
+      realTmpDir(root);
+    }
     tmp = tmpPathFor(file, opts);
     mkdirSync(dirname(tmp), { recursive: true });
     createTmp(tmp, content, mode);
     killPoint(opts.point === undefined ? undefined : `${opts.point}:tmp-written`);
     if (opts.exclusive) {
-      try { linkSync(tmp, file); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false; throw e; } finally { rmSync(tmp, { force: true }); }
+      try {
+        linkSync(tmp, file);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        throw e;
+      } finally {
+        rmSync(tmp, { force: true });
+      }
     } else {
       try {
         renameSync(tmp, file);
@@ -141,7 +199,10 @@ export function writeFileAtomicSync(file: string, content: string | Buffer, opts
         // .lynx/ on another filesystem than the target: fall back to a temp beside it
         if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
         rmSync(tmp, { force: true });
-        tmp = typeof opts.tmp === 'object' ? join(dirname(resolve(file)), `.${basename(file)}.lynx-break.tmp`) : join(dirname(resolve(file)), `.${basename(file)}.${process.pid}.lynx.tmp`);
+        tmp =
+          typeof opts.tmp === 'object'
+            ? join(dirname(resolve(file)), `.${basename(file)}.lynx-break.tmp`)
+            : join(dirname(resolve(file)), `.${basename(file)}.${process.pid}.lynx.tmp`);
         createTmp(tmp, content, mode);
         renameSync(tmp, file);
       }
@@ -160,7 +221,11 @@ export function writeFileAtomicSync(file: string, content: string | Buffer, opts
  * the result (callers hold the workspace lock, so nothing else writes meanwhile).
  * `{ tmpBeside: true }` is the older spelling of `{ tmp: 'beside' }`.
  */
-export function writeAtomic(file: string, content: string | Buffer, opts: WriteOptions & { tmpBeside?: boolean } = {}): Promise<void> {
+export function writeAtomic(
+  file: string,
+  content: string | Buffer,
+  opts: WriteOptions & { tmpBeside?: boolean } = {},
+): Promise<void> {
   const { tmpBeside, ...rest } = opts;
   try {
     writeFileAtomicSync(file, content, tmpBeside === true ? { ...rest, tmp: 'beside' } : rest);
@@ -191,16 +256,31 @@ export interface AppendOptions {
 export function appendText(file: string, text: string, opts: AppendOptions = {}): boolean {
   // only onto a regular file: a FIFO would block the open, a symlink would be written through
   let st;
-  try { st = lstatSync(file); } catch { /* created below */ }
+  try {
+    st = lstatSync(file);
+  } catch {
+    /* created below */
+  }
   if (st !== undefined && !st.isFile()) {
-    throw new InputError(`${shown(file)}: ${st.isSymbolicLink() ? 'a symlink' : st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a FIFO' : 'not a regular file'}, expected a regular file — lynx appends to it`, { pos: { file } });
+    throw new InputError(
+      `${shown(file)}: ` +
+        `${st.isSymbolicLink() ? 'a symlink' : st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a FIFO' : 'not a regular file'}` +
+        `, expected a regular file — lynx appends to it`,
+      { pos: { file } },
+    );
   }
   try {
     mkdirSync(dirname(file), { recursive: true });
     const root = workspaceOf(file);
     if (root !== undefined) assertParentInside(root, file);
-    const tmp = opts.tmpDir === undefined ? {} : { tmp: { path: join(opts.tmpDir, `${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`) } };
-    const created = opts.header === undefined ? false : writeFileAtomicSync(file, opts.header, { exclusive: true, ...tmp });
+    const tmp =
+      opts.tmpDir === undefined
+        ? {}
+        : {
+            tmp: { path: join(opts.tmpDir, `${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`) },
+          };
+    const created =
+      opts.header === undefined ? false : writeFileAtomicSync(file, opts.header, { exclusive: true, ...tmp });
     if (text === '') return created;
     const fd = openSync(file, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK, 0o644);
     try {
@@ -212,7 +292,9 @@ export function appendText(file: string, text: string, opts: AppendOptions = {})
     return created;
   } catch (err) {
     if (err instanceof UsageError || err instanceof EnvError || err instanceof InputError) throw err;
-    throw new EnvError(`cannot append to ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err });
+    throw new EnvError(`cannot append to ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, {
+      cause: err,
+    });
   }
 }
 

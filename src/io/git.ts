@@ -10,9 +10,15 @@
 import { EnvError } from '../core/errors.js';
 import { ownOutputs } from './own-outputs.js';
 
-export interface GitOutcome { ok: boolean; code: number; stdout: Buffer; stderr: string }
+export interface GitOutcome {
+  ok: boolean;
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
 
-const MISSING = (): EnvError => new EnvError('git is not installed or not on PATH', { hint: 'Install git 2.x and retry.' });
+const MISSING = (): EnvError =>
+  new EnvError('git is not installed or not on PATH', { hint: 'Install git 2.x and retry.' });
 
 /**
  * Run git once. A missing git binary is an environment failure (exit 3, thrown); any other outcome,
@@ -23,11 +29,19 @@ export async function git(cwd: string, args: readonly string[], input?: string):
   return new Promise((resolve, reject) => {
     // --no-optional-locks: lynx's reads (status above all) never take .git/index.lock, so a lynx killed
     // mid-read cannot leave a lock that blocks the learner's next git command
-    const child = execFile('git', ['--no-optional-locks', ...args], { cwd, maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' }, (err, stdout, stderr) => {
-      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') { reject(MISSING()); return; }
-      const code = err ? (typeof err.code === 'number' ? err.code : 128) : 0;
-      resolve({ ok: !err, code, stdout, stderr: stderr.toString('utf8') });
-    });
+    const child = execFile(
+      'git',
+      ['--no-optional-locks', ...args],
+      { cwd, maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' },
+      (err, stdout, stderr) => {
+        if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') {
+          reject(MISSING());
+          return;
+        }
+        const code = err ? (typeof err.code === 'number' ? err.code : 128) : 0;
+        resolve({ ok: !err, code, stdout, stderr: stderr.toString('utf8') });
+      },
+    );
     if (input !== undefined) child.stdin?.end(input);
   });
 }
@@ -83,9 +97,16 @@ function parseStatus(out: string): { head: string | null; dirty: string[] } {
   const parts = out.split('\0');
   for (let i = 0; i < parts.length; i++) {
     const e = parts[i] ?? '';
-    if (e.startsWith('# branch.oid ')) { const oid = e.slice(13).trim(); head = /^[0-9a-f]{40}$/.test(oid) ? oid : null; continue; }
+    if (e.startsWith('# branch.oid ')) {
+      const oid = e.slice(13).trim();
+      head = /^[0-9a-f]{40}$/.test(oid) ? oid : null;
+      continue;
+    }
     if (e.startsWith('1 ')) dirty.push(e.split(' ').slice(8).join(' '));
-    else if (e.startsWith('2 ')) { dirty.push(e.split(' ').slice(9).join(' ')); i++; } // -z puts the rename source next
+    else if (e.startsWith('2 ')) {
+      dirty.push(e.split(' ').slice(9).join(' '));
+      i++;
+    } // -z puts the rename source next
     else if (e.startsWith('u ')) dirty.push(e.split(' ').slice(10).join(' '));
     else if (e.startsWith('? ')) dirty.push(e.slice(2));
   }
@@ -129,7 +150,6 @@ export async function lastCommit(cwd: string, path: string): Promise<{ sha: stri
   return sha ? { sha, time: Number(t) } : undefined;
 }
 
-
 export async function init(cwd: string): Promise<void> {
   await mustGit(cwd, ['init', '-q', '-b', 'main']);
 }
@@ -156,9 +176,18 @@ export async function setLocalConfig(cwd: string, key: string, value: string): P
  * "in history?" and "dirty?" question for every phase and learner the run verifies (a gate over
  * 500 manifests, or `gate --all` over 42 phases, must not spawn git per question or per phase).
  */
-export interface Snapshot { head: string | null; tracked: Set<string>; dirty: string[]; dirtySet: Set<string>; history: () => Promise<History> }
+export interface Snapshot {
+  head: string | null;
+  tracked: Set<string>;
+  dirty: string[];
+  dirtySet: Set<string>;
+  history: () => Promise<History>;
+}
 /** HEAD's ancestry: a set for full shas, sorted for abbreviated ones (binary search). */
-export interface History { all: Set<string>; sorted: string[] }
+export interface History {
+  all: Set<string>;
+  sorted: string[];
+}
 
 export async function snapshot(cwd: string): Promise<Snapshot> {
   // status v2 --branch also reports HEAD (one process fewer); rev-list runs only if asked
@@ -167,12 +196,15 @@ export async function snapshot(cwd: string): Promise<Snapshot> {
   const { head, dirty } = parseStatus(st.stdout.toString('utf8'));
   let history: Promise<History> | undefined;
   const readHistory = async (): Promise<History> => {
-    const list = head ? (await tryGit(cwd, ['rev-list', 'HEAD']) ?? '').split('\n').filter(Boolean) : [];
+    const list = head ? ((await tryGit(cwd, ['rev-list', 'HEAD'])) ?? '').split('\n').filter(Boolean) : [];
     return { all: new Set(list), sorted: [...list].sort() };
   };
   const own = ownOutputs(cwd); // lynx's own --junit file in the checkout is not the learner's change
   return {
-    head, tracked: new Set(ls.stdout.toString('utf8').split('\0').filter(Boolean)), dirty: dirty.filter((p) => notLynx(p) && !own(p)), dirtySet: new Set(dirty),
+    head,
+    tracked: new Set(ls.stdout.toString('utf8').split('\0').filter(Boolean)),
+    dirty: dirty.filter((p) => notLynx(p) && !own(p)),
+    dirtySet: new Set(dirty),
     history: () => (history ??= readHistory()),
   };
 }
@@ -183,7 +215,11 @@ export function committedIn(s: Snapshot, rel: string): boolean {
   if (s.tracked.has(p)) return !s.dirtySet.has(p);
   const prefix = `${p}/`;
   let any = false;
-  for (const t of s.tracked) if (t.startsWith(prefix)) { any = true; break; }
+  for (const t of s.tracked)
+    if (t.startsWith(prefix)) {
+      any = true;
+      break;
+    }
   if (!any) return false;
   for (const d of s.dirtySet) if (d.startsWith(prefix)) return false;
   return true;
@@ -197,12 +233,20 @@ export async function inHistoryOf(s: Snapshot, sha: string): Promise<boolean> {
   if (x.length < 7 || !/^[0-9a-f]+$/.test(x)) return false;
   let lo = 0;
   let hi = h.sorted.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if ((h.sorted[mid] ?? '') < x) lo = mid + 1; else hi = mid; }
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((h.sorted[mid] ?? '') < x) lo = mid + 1;
+    else hi = mid;
+  }
   return (h.sorted[lo] ?? '').startsWith(x);
 }
 
 /** A committed version of a file: the commit, and the blob's object id and size in bytes. */
-export interface VersionId { sha: string; oid: string; size: number }
+export interface VersionId {
+  sha: string;
+  oid: string;
+  size: number;
+}
 
 /**
  * Every committed version of a file, newest first (for append-only checks), as object ids and
@@ -212,23 +256,32 @@ export interface VersionId { sha: string; oid: string; size: number }
  */
 export async function versionIds(cwd: string, path: string, limit = 50): Promise<VersionId[]> {
   const log = await tryGit(cwd, ['log', `-${limit}`, '--format=%H', '--', path]);
-  const shas = (log ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const shas = (log ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (shas.length === 0) return [];
   const r = await git(cwd, ['cat-file', '--batch-check'], shas.map((sha) => `${sha}:${path}\n`).join(''));
   if (!r.ok) throw new EnvError(`git cat-file --batch-check failed: ${r.stderr.trim() || `exit ${r.code}`}`);
   const out: VersionId[] = [];
-  r.stdout.toString('utf8').split('\n').forEach((line, i) => {
-    const m = /^([0-9a-f]{40}|[0-9a-f]{64}) blob (\d+)$/.exec(line);
-    const sha = shas[i];
-    if (m && sha) out.push({ sha, oid: m[1] ?? '', size: Number(m[2]) }); // deleted in that commit: not a version
-  });
+  r.stdout
+    .toString('utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      const m = /^([0-9a-f]{40}|[0-9a-f]{64}) blob (\d+)$/.exec(line);
+      const sha = shas[i];
+      if (m && sha) out.push({ sha, oid: m[1] ?? '', size: Number(m[2]) }); // deleted in that commit: not a version
+    });
   return out;
 }
 
 /** git's object id of these bytes as a blob (sha1, or sha256 for a sha256 repository). */
 export async function gitBlobId(bytes: Uint8Array, like: string): Promise<string> {
   const { createHash } = await import('node:crypto');
-  return createHash(like.length === 64 ? 'sha256' : 'sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+  return createHash(like.length === 64 ? 'sha256' : 'sha1')
+    .update(`blob ${bytes.length}\0`)
+    .update(bytes)
+    .digest('hex');
 }
 
 /** A blob's text (one version of a file, by object id). */

@@ -14,7 +14,10 @@ export const inGithubActions = (): boolean => process.env.GITHUB_ACTIONS === 'tr
 export function writeGithub(o: GithubOutput, stream: NodeJS.WritableStream = process.stdout): void {
   for (const line of o.commands) stream.write(`${line}\n`);
   const file = process.env.GITHUB_STEP_SUMMARY;
-  if (!file) { process.stderr.write('lynx: GITHUB_STEP_SUMMARY is not set: no job summary written\n'); return; }
+  if (!file) {
+    process.stderr.write('lynx: GITHUB_STEP_SUMMARY is not set: no job summary written\n');
+    return;
+  }
   try {
     mkdirSync(dirname(file), { recursive: true });
     appendFileSync(file, `${o.summary}\n`);

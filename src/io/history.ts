@@ -5,14 +5,19 @@
  */
 import { EnvError, UsageError } from '../core/errors.js';
 
-interface Out { ok: boolean; stdout: string; stderr: string }
+interface Out {
+  ok: boolean;
+  stdout: string;
+  stderr: string;
+}
 
 // child_process loads on first use: check-context imports this module on the checkpoint's start-up path
 async function git(cwd: string, args: string[]): Promise<Out> {
   const { execFile } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     execFile('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
-      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') reject(new EnvError('git is not installed or not on PATH', { hint: 'Install git 2.x and retry.' }));
+      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT')
+        reject(new EnvError('git is not installed or not on PATH', { hint: 'Install git 2.x and retry.' }));
       else resolve({ ok: !err, stdout, stderr });
     });
   });
@@ -34,13 +39,25 @@ export async function commitExists(cwd: string, sha: string): Promise<boolean> {
 export async function whyNotInHistory(cwd: string, sha: string): Promise<string> {
   const short = sha.slice(0, 12);
   if (await isShallow(cwd)) {
-    return `${short} is not in this shallow clone's history: the clone was made with --depth, so older commits are missing — fetch the whole history (actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\`)`;
+    return (
+      `${short} is not in this shallow clone's history: the clone was made with --depth, so older commits are ` +
+      `missing — fetch the whole history (actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\`)`
+    );
   }
-  const tail = 'merge pull requests with a merge commit (not squash or rebase), so the commits a checkpoint names stay in main\'s history';
+  const tail =
+    'merge pull requests with a merge commit (not squash or rebase), so the commits a checkpoint names stay in ' +
+    "main's history";
   if (await commitExists(cwd, sha)) {
-    return `${short} exists but is not an ancestor of HEAD: this branch does not contain the commit the phase closed on (it was rebased or squash-merged after closing, or HEAD is another branch) — ${tail}`;
+    return (
+      `${short} exists but is not an ancestor of HEAD: this branch does not contain the commit the phase closed ` +
+      `on (it was rebased or squash-merged after closing, or HEAD is another branch) — ${tail}`
+    );
   }
-  return `${short} is not a commit in this repository: it comes from another clone, or the history it belonged to was rewritten (a squash or rebase merge, a force-push) — ${tail}; to recover, merge the original branch (which still holds ${short}) with a merge commit`;
+  return (
+    `${short} is not a commit in this repository: it comes from another clone, or the history it belonged to was ` +
+    `rewritten (a squash or rebase merge, a force-push) — ${tail}; to recover, merge the original branch (which ` +
+    `still holds ${short}) with a merge commit`
+  );
 }
 
 /**
@@ -51,9 +68,15 @@ export async function changedPaths(cwd: string, ref: string): Promise<string[]> 
   const base = await git(cwd, ['merge-base', ref, 'HEAD']);
   if (!base.ok) {
     const shallow = await isShallow(cwd);
-    throw new UsageError(`--changed-since ${ref}: no common ancestor with HEAD (${(base.stderr.trim() || 'unknown revision').split('\n')[0] ?? ''})`, {
-      hint: shallow ? 'This clone is shallow: fetch the whole history (actions/checkout with `fetch-depth: 0`).' : `Check that ${ref} names a commit of this repository (fetch it first).`,
-    });
+    throw new UsageError(
+      `--changed-since ${ref}: no common ancestor with HEAD (` +
+        `${(base.stderr.trim() || 'unknown revision').split('\n')[0] ?? ''})`,
+      {
+        hint: shallow
+          ? 'This clone is shallow: fetch the whole history (actions/checkout with `fetch-depth: 0`).'
+          : `Check that ${ref} names a commit of this repository (fetch it first).`,
+      },
+    );
   }
   const diff = await git(cwd, ['diff', '--name-only', '--no-renames', '-z', base.stdout.trim(), 'HEAD']);
   if (!diff.ok) throw new EnvError(`git diff ${ref}...HEAD failed: ${diff.stderr.trim()}`);

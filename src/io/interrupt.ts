@@ -17,14 +17,22 @@ export interface InterruptGuard {
 
 export function interruptGuard(): InterruptGuard {
   let hit = false;
-  const onSig = (): void => { hit = true; };
+  const onSig = (): void => {
+    hit = true;
+  };
   process.on('SIGINT', onSig);
   return {
     stopped: () => hit,
-    note: () => { hit = true; },
+    note: () => {
+      hit = true;
+    },
     close: (what) => {
       process.off('SIGINT', onSig);
-      if (hit) throw new Interrupted(`interrupted (Ctrl-C): ${what} stopped; nothing was written`, { signal: 'SIGINT', hint: 'Run it again when you are ready; the logs of the commands that ran are in .lynx/logs/.' });
+      if (hit)
+        throw new Interrupted(`interrupted (Ctrl-C): ${what} stopped; nothing was written`, {
+          signal: 'SIGINT',
+          hint: 'Run it again when you are ready; the logs of the commands that ran are in .lynx/logs/.',
+        });
     },
   };
 }

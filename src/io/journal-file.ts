@@ -6,7 +6,8 @@
  */
 import { appendText } from './fsx.js';
 
-/** Returns whether the file was created by this call. tmpDir: on the same filesystem as file (the workspace's .lynx/tmp). */
+/** Returns whether the file was created by this call. tmpDir: on the same filesystem as file (the workspace's
+ * .lynx/tmp). */
 export function appendEntry(file: string, heading: string, entry: string, tmpDir?: string): boolean {
   return appendText(file, entry, { header: heading, ...(tmpDir !== undefined ? { tmpDir } : {}) });
 }

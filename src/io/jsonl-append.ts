@@ -10,16 +10,28 @@ import { splitTornTail, lastLine } from '../core/attempts.js';
 import { appendLine, CAPS, readRegularText } from './fsx.js';
 import type { Workspace } from './workspace.js';
 
-export interface TornNote { file: string; line: number }
+export interface TornNote {
+  file: string;
+  line: number;
+}
 
-export const tornWarning = (t: TornNote): string => `${t.file}:${t.line}: torn last line (a crash while appending) ignored`;
+export const tornWarning = (t: TornNote): string =>
+  `${t.file}:${t.line}: torn last line (a crash while appending) ignored`;
 
 /** A log's complete text (a torn tail left out) and whether its tail is torn. Nothing is written. */
-export function readLog(ws: Workspace, rel: string): { text: string; raw: string; torn: TornNote | undefined; tornText: string | undefined } {
+export function readLog(
+  ws: Workspace,
+  rel: string,
+): { text: string; raw: string; torn: TornNote | undefined; tornText: string | undefined } {
   // a regular file inside the workspace, capped, strict UTF-8 (fsx-read.ts)
   const raw = readRegularText(ws.abs(rel), { display: rel, cap: CAPS.log, root: ws.root, optional: true }) ?? '';
   const split = splitTornTail(raw);
-  return { text: split.good, raw, torn: split.torn === undefined ? undefined : { file: rel, line: split.tornLine ?? 1 }, tornText: split.torn };
+  return {
+    text: split.good,
+    raw,
+    torn: split.torn === undefined ? undefined : { file: rel, line: split.tornLine ?? 1 },
+    tornText: split.torn,
+  };
 }
 
 /**
@@ -27,7 +39,11 @@ export function readLog(ws: Workspace, rel: string): { text: string; raw: string
  * (hash chains need both). Call under the workspace lock. One write, then fsync: the line lands
  * whole or not at all.
  */
-export function appendToLog(ws: Workspace, rel: string, make: (last: string | undefined, torn: string | undefined) => string): { line: string; torn: TornNote | undefined } {
+export function appendToLog(
+  ws: Workspace,
+  rel: string,
+  make: (last: string | undefined, torn: string | undefined) => string,
+): { line: string; torn: TornNote | undefined } {
   const { text, raw, torn, tornText } = readLog(ws, rel);
   const line = make(lastLine(text), tornText);
   appendLine(ws.abs(rel), line, { afterTorn: raw !== '' && !raw.endsWith('\n') });

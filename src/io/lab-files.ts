@@ -15,7 +15,10 @@ import { layoutOf, type Workspace } from './workspace.js';
 export const phaseDocs = (ws: Workspace, phase: Phase): string =>
   join(ws.config.docs ?? 'docs', docsDir(phase).replace(/^docs\//, '')).replace(/\\/g, '/');
 
-export interface ChecklistLocation { path: string; source: 'docs' | 'learner' }
+export interface ChecklistLocation {
+  path: string;
+  source: 'docs' | 'learner';
+}
 
 export function checklistLocation(ws: Workspace, learner: string, phase: Phase, lab: Lab): ChecklistLocation {
   const page = `${phaseDocs(ws, phase)}/${lab.file}`;

@@ -22,7 +22,12 @@ import { lynxDir, writeFileAtomicSync } from './fsx.js';
 // node:os only when a lock is actually inspected: status checks for one on every run
 const hostname = (): string => (createRequire(import.meta.url)('node:os') as typeof Os).hostname();
 
-export interface LockOwner { pid: number; host: string; command: string; since: string }
+export interface LockOwner {
+  pid: number;
+  host: string;
+  command: string;
+  since: string;
+}
 
 export const lockDir = (root: string): string => join(root, '.lynx');
 const lockPath = (root: string): string => join(root, '.lynx', 'lock');
@@ -41,28 +46,45 @@ function parseOwner(text: string | undefined): LockOwner | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   try {
     const o = JSON.parse(text) as Partial<LockOwner> | null;
-    return o && typeof o.pid === 'number' && typeof o.host === 'string' ? { pid: o.pid, host: o.host, command: String(o.command ?? '?'), since: String(o.since ?? '?') } : undefined;
+    return o && typeof o.pid === 'number' && typeof o.host === 'string'
+      ? { pid: o.pid, host: o.host, command: String(o.command ?? '?'), since: String(o.since ?? '?') }
+      : undefined;
   } catch {
     return undefined;
   }
 }
 
 const readOwnerText = (file: string): string | undefined => {
-  try { return readRegularText(file, { display: file, cap: CAPS.text, optional: true }); } catch { return undefined; }
+  try {
+    return readRegularText(file, { display: file, cap: CAPS.text, optional: true });
+  } catch {
+    return undefined;
+  }
 };
 
 /** The owner of the lock at `dir` (its owner.json, else the legacy file beside it). */
 function ownerOf(dir: string, root: string): LockOwner | undefined {
-  return parseOwner(readOwnerText(join(dir, 'owner.json'))) ?? (dir === lockPath(root) ? parseOwner(readOwnerText(legacyOwner(root))) : undefined);
+  return (
+    parseOwner(readOwnerText(join(dir, 'owner.json'))) ??
+    (dir === lockPath(root) ? parseOwner(readOwnerText(legacyOwner(root))) : undefined)
+  );
 }
 
 export function readLockOwner(root: string): LockOwner | undefined {
   return ownerOf(lockPath(root), root);
 }
 
-const isStale = (owner: LockOwner | undefined): boolean => owner === undefined || (owner.host === hostname() && !alive(owner.pid));
+const isStale = (owner: LockOwner | undefined): boolean =>
+  owner === undefined || (owner.host === hostname() && !alive(owner.pid));
 
-const exists = (p: string): boolean => { try { statSync(p); return true; } catch { return false; } };
+const exists = (p: string): boolean => {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** Is the workspace lock held, and by a live process? (doctor uses this) */
 export function lockState(root: string): 'free' | 'held' | 'stale' {
@@ -104,10 +126,18 @@ function tryCreate(root: string, owner: LockOwner): boolean {
  */
 function takeOver(root: string, judged: { ino: number; owner: string }): void {
   const away = privateName(root, 'stale');
-  try { renameSync(lockPath(root), away); } catch { return; } // another taker won, or it is gone
+  try {
+    renameSync(lockPath(root), away);
+  } catch {
+    return;
+  } // another taker won, or it is gone
   const got = { ino: statSync(away).ino, owner: JSON.stringify(ownerOf(away, root) ?? null) };
   if (got.ino !== judged.ino || (got.owner !== judged.owner && got.owner !== 'null')) {
-    try { renameSync(away, lockPath(root)); } catch { process.emitWarning('workspace lock: a fresh lock was taken over by mistake and could not be put back'); }
+    try {
+      renameSync(away, lockPath(root));
+    } catch {
+      process.emitWarning('workspace lock: a fresh lock was taken over by mistake and could not be put back');
+    }
     return;
   }
   rmSync(away, { recursive: true, force: true });
@@ -131,13 +161,17 @@ export function acquireLock(root: string, command: string): Promise<Release> {
     let judged: { ino: number; owner: string };
     try {
       judged = { ino: statSync(lockPath(root)).ino, owner: JSON.stringify(readLockOwner(root) ?? null) };
-    } catch { continue; } // released meanwhile: try again
+    } catch {
+      continue;
+    } // released meanwhile: try again
     const owner = readLockOwner(root);
     if (!isStale(owner) || attempt >= 3) {
       const who = owner ? `pid ${owner.pid} (${owner.command}) since ${owner.since}` : 'another lynx process';
-      return Promise.reject(new LockedError(`the workspace is locked by ${who}`, {
-        hint: 'Wait for it to finish. If no lynx process is running, run `lynx doctor` to inspect the lock.',
-      }));
+      return Promise.reject(
+        new LockedError(`the workspace is locked by ${who}`, {
+          hint: 'Wait for it to finish. If no lynx process is running, run `lynx doctor` to inspect the lock.',
+        }),
+      );
     }
     // The owner died without releasing (SIGKILL, power loss), or never got to write its name: take over.
     pauseForRaceTest();
@@ -148,7 +182,12 @@ export function acquireLock(root: string, command: string): Promise<Release> {
     const owner = readLockOwner(root);
     if (owner?.pid === process.pid && owner.host === me.host && owner.since === me.since) {
       const away = privateName(root, 'released');
-      try { renameSync(lockPath(root), away); rmSync(away, { recursive: true, force: true }); } catch { /* gone already */ }
+      try {
+        renameSync(lockPath(root), away);
+        rmSync(away, { recursive: true, force: true });
+      } catch {
+        /* gone already */
+      }
     }
     return Promise.resolve();
   });
@@ -159,7 +198,9 @@ export async function withLock<T>(root: string, command: string, fn: () => Promi
   const release = await acquireLock(root, command);
   // SIGTERM exits at once (the entry point's 143): release on the way out too, so no lock is left
   // for the next command to judge stale (the release itself is synchronous work)
-  const onExit = (): void => { void release(); };
+  const onExit = (): void => {
+    void release();
+  };
   process.once('exit', onExit);
   try {
     return await fn();
@@ -171,5 +212,9 @@ export async function withLock<T>(root: string, command: string, fn: () => Promi
 
 /** Leftovers of killed takers and releases in .lynx/tmp (for tests and doctor). */
 export const lockLeftovers = (root: string): string[] => {
-  try { return readdirSync(join(root, '.lynx', 'tmp')).filter((n) => n.startsWith('lock-')); } catch { return []; }
+  try {
+    return readdirSync(join(root, '.lynx', 'tmp')).filter((n) => n.startsWith('lock-'));
+  } catch {
+    return [];
+  }
 };

@@ -4,7 +4,11 @@ import { readdirSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { CAPS, readRegular } from './fsx.js';
 
-export const MANIFEST_GLOBS = ['experiments/**/manifest.json', 'experiments/**/*.manifest.json', 'models/**/*.manifest.json'];
+export const MANIFEST_GLOBS = [
+  'experiments/**/manifest.json',
+  'experiments/**/*.manifest.json',
+  'models/**/*.manifest.json',
+];
 
 /** `<base>/**\/<name>` or `<base>/**\/*<suffix>`: the shape of every manifest pattern. */
 const TREE = /^([^*?{}[\]!]+)\/\*\*\/(\*?)([^*?{}[\]!/]+)$/;
@@ -17,7 +21,11 @@ const TREE = /^([^*?{}[\]!]+)\/\*\*\/(\*?)([^*?{}[\]!/]+)$/;
  */
 function namedUnder(root: string, base: string, star: boolean, name: string): string[] {
   let entries: Dirent[];
-  try { entries = readdirSync(join(root, base), { recursive: true, withFileTypes: true }); } catch { return []; }
+  try {
+    entries = readdirSync(join(root, base), { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
   const out: string[] = [];
   for (const d of entries) {
     if (!(star ? d.name.endsWith(name) && d.name.length > name.length : d.name === name)) continue;
@@ -38,7 +46,13 @@ export async function findManifests(root: string, globs: string[] = MANIFEST_GLO
   }
   if (other.length > 0) {
     const { globSync } = await import('tinyglobby');
-    for (const rel of globSync(other, { cwd: root, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', '.git/**', '.lynx/**'] })) found.add(rel);
+    for (const rel of globSync(other, {
+      cwd: root,
+      onlyFiles: true,
+      dot: false,
+      ignore: ['**/node_modules/**', '.git/**', '.lynx/**'],
+    }))
+      found.add(rel);
   }
   return [...found].sort();
 }
@@ -56,5 +70,8 @@ export async function manifestHashes(root: string, globs: string[] = MANIFEST_GL
 }
 
 export function changed(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
-  return [...after].filter(([p, h]) => before.get(p) !== h).map(([p]) => p).sort();
+  return [...after]
+    .filter(([p, h]) => before.get(p) !== h)
+    .map(([p]) => p)
+    .sort();
 }

@@ -17,7 +17,9 @@ export function sourceLines(ws: Workspace, tracked: Iterable<string>): LangRow[]
       const text = readRegularText(ws.abs(path), { display: path, cap: MAX_BYTES, root: ws.root, optional: true });
       if (text === undefined) continue;
       files.push({ path, lines: text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0) });
-    } catch { /* deleted in the work tree: not counted */ }
+    } catch {
+      /* deleted in the work tree: not counted */
+    }
   }
   return tallyLines(files);
 }
@@ -26,9 +28,24 @@ export function manifestRows(ctx: CheckContext): ManifestRow[] {
   const paths = ctx.fs.glob(phaseManifestGlobs(ctx.phase.id));
   return paths.map((path) => {
     try {
-      const m = JSON.parse(ctx.fs.read(path) ?? '') as { git_sha?: string; seed?: unknown; wall_seconds?: number; metrics?: Record<string, unknown> };
-      const metrics = Object.entries(m.metrics ?? {}).filter(([, v]) => typeof v === 'number' || typeof v === 'string').slice(0, 4).map(([k, v]) => `${k}=${String(v)}`).join(', ');
-      return { path, sha: (m.git_sha ?? '?').slice(0, 12), seed: JSON.stringify(m.seed ?? null), wall: m.wall_seconds === undefined ? '—' : `${m.wall_seconds} s`, metrics: metrics || '—' };
+      const m = JSON.parse(ctx.fs.read(path) ?? '') as {
+        git_sha?: string;
+        seed?: unknown;
+        wall_seconds?: number;
+        metrics?: Record<string, unknown>;
+      };
+      const metrics = Object.entries(m.metrics ?? {})
+        .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
+        .slice(0, 4)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join(', ');
+      return {
+        path,
+        sha: (m.git_sha ?? '?').slice(0, 12),
+        seed: JSON.stringify(m.seed ?? null),
+        wall: m.wall_seconds === undefined ? '—' : `${m.wall_seconds} s`,
+        metrics: metrics || '—',
+      };
     } catch {
       return { path, sha: '?', seed: '?', wall: '?', metrics: 'unreadable' };
     }

@@ -14,14 +14,20 @@ const sha = (b: Buffer | string): string => createHash('sha256').update(b).diges
 function read(root: string): Record<string, string> {
   try {
     // through fsx-read: a FIFO or /dev/zero planted here must not hang every git-clean check
-    const v = JSON.parse(readRegularText(join(root, '.lynx', FILE), { display: `.lynx/${FILE}`, cap: CAPS.json, optional: true }) ?? '{}') as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, string> : {};
-  } catch { return {}; } // missing or corrupt: nothing is excused
+    const v = JSON.parse(
+      readRegularText(join(root, '.lynx', FILE), { display: `.lynx/${FILE}`, cap: CAPS.json, optional: true }) ?? '{}',
+    ) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
+  } catch {
+    return {};
+  } // missing or corrupt: nothing is excused
 }
 
 const relIn = (root: string, abs: string): string | undefined => {
   const rel = relative(root, abs).split(sep).join('/');
-  return rel === '' || rel.startsWith('../') || rel === '..' || /^[A-Za-z]:|^\//.test(rel) || rel.startsWith('.lynx/') ? undefined : rel;
+  return rel === '' || rel.startsWith('../') || rel === '..' || /^[A-Za-z]:|^\//.test(rel) || rel.startsWith('.lynx/')
+    ? undefined
+    : rel;
 };
 
 /**
@@ -32,7 +38,9 @@ const relIn = (root: string, abs: string): string | undefined => {
 export async function recordOutput(root: string, abs: string, content: string): Promise<void> {
   const rel = relIn(root, abs);
   if (rel === undefined) return;
-  await writeAtomic(join(lynxDir(root), FILE), `${JSON.stringify({ ...read(root), [rel]: sha(content) }, null, 2)}\n`, { tmpBeside: true });
+  await writeAtomic(join(lynxDir(root), FILE), `${JSON.stringify({ ...read(root), [rel]: sha(content) }, null, 2)}\n`, {
+    tmpBeside: true,
+  });
 }
 
 /** Stop excusing `abs` (its write is complete and vouched for elsewhere, e.g. by the checkpoint). */
@@ -50,6 +58,10 @@ export function ownOutputs(root: string): (rel: string) => boolean {
   return (rel) => {
     const want = rec[rel];
     if (want === undefined) return false;
-    try { return sha(readRegular(join(root, rel), { display: rel, cap: CAPS.learner, root })) === want; } catch { return false; }
+    try {
+      return sha(readRegular(join(root, rel), { display: rel, cap: CAPS.learner, root })) === want;
+    } catch {
+      return false;
+    }
   };
 }

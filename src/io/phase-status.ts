@@ -5,5 +5,9 @@ import type { PhaseRef } from '../core/phase-start.js';
 import type { Workspace } from './workspace.js';
 
 export async function listPhaseStatus(ws: Workspace, learner: string): Promise<PhaseRef[]> {
-  return (await phaseIndex(ws)).map((p) => ({ phase: p.id, title: p.title, status: readCheckpoint(ws, learner, p.id)?.status ?? 'not_started' }));
+  return (await phaseIndex(ws)).map((p) => ({
+    phase: p.id,
+    title: p.title,
+    status: readCheckpoint(ws, learner, p.id)?.status ?? 'not_started',
+  }));
 }

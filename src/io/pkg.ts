@@ -17,9 +17,13 @@ export function packageRoot(): string {
   }
 }
 
-interface PackageJson { version: string; repository?: string | { url?: string } }
+interface PackageJson {
+  version: string;
+  repository?: string | { url?: string };
+}
 let manifest: PackageJson | undefined;
-const packageJson = (): PackageJson => (manifest ??= JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as PackageJson);
+const packageJson = (): PackageJson =>
+  (manifest ??= JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as PackageJson);
 
 export function lynxVersion(): string {
   return packageJson().version;

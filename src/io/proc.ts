@@ -44,13 +44,24 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
   } catch {
-    try { process.kill(pid, signal); } catch { /* already gone */ }
+    try {
+      process.kill(pid, signal);
+    } catch {
+      /* already gone */
+    }
   }
 }
 
 /** `file` as the OS would find it on PATH (the watchdog's exec would only say "not found" in the output). */
 function onPath(file: string, cwd: string, path: string | undefined): boolean {
-  const exe = (p: string): boolean => { try { accessSync(p, constants.X_OK); return statSync(p).isFile(); } catch { return false; } };
+  const exe = (p: string): boolean => {
+    try {
+      accessSync(p, constants.X_OK);
+      return statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  };
   if (file.includes('/')) return exe(file.startsWith('/') ? file : join(cwd, file));
   return (path ?? '').split(delimiter).some((d) => d !== '' && exe(join(d, file)));
 }
@@ -60,13 +71,16 @@ function onPath(file: string, cwd: string, path: string | undefined): boolean {
  * no stdio (so it never holds the output pipe open), then the shell execs the real command, which
  * keeps the shell's pid: it is still the group leader and its exit status is the command's.
  */
-const WATCHDOG = 'p=$1; shift; ( while kill -0 "$p" 2>/dev/null; do sleep 0.3; done; kill -KILL 0 ) </dev/null >/dev/null 2>&1 & exec "$@"';
+const WATCHDOG =
+  'p=$1; shift; ( while kill -0 "$p" 2>/dev/null; do sleep 0.3; done; kill -KILL 0 ) </dev/null >/dev/null 2>&1 ' +
+  '& exec "$@"';
 
 export async function run(argv: readonly string[], opts: RunOptions): Promise<RunResult> {
   const [file] = argv;
   if (!file) throw new Error('run: empty argv');
   const envPath = opts.env?.PATH ?? process.env.PATH;
-  if (!onPath(file, opts.cwd, envPath)) throw new EnvError(`command not found: ${file}`, { hint: `Install ${file} or put it on PATH.` });
+  if (!onPath(file, opts.cwd, envPath))
+    throw new EnvError(`command not found: ${file}`, { hint: `Install ${file} or put it on PATH.` });
   const { execa } = await import('execa');
   const cap = opts.capBytes ?? 64 * 1024;
   let tail = '';
@@ -93,7 +107,8 @@ export async function run(argv: readonly string[], opts: RunOptions): Promise<Ru
   let timedOut = false;
   let interrupted = false;
   const stop = (why: 'timeout' | 'interrupt'): void => {
-    if (why === 'timeout') timedOut = true; else interrupted = true;
+    if (why === 'timeout') timedOut = true;
+    else interrupted = true;
     if (pid === undefined) return;
     killGroup(pid, 'SIGTERM');
     setTimeout(() => killGroup(pid, 'SIGKILL'), opts.killGraceMs ?? 2000).unref();
@@ -109,32 +124,51 @@ export async function run(argv: readonly string[], opts: RunOptions): Promise<Ru
     log?.write(chunk);
     opts.onOutput?.(chunk);
     tail += chunk;
-    if (tail.length > cap) { tail = tail.slice(tail.length - cap); truncated = true; }
+    if (tail.length > cap) {
+      tail = tail.slice(tail.length - cap);
+      truncated = true;
+    }
   });
   try {
     const result = await child;
     if (result.failed && result.exitCode === undefined && !result.signal && !timedOut && !interrupted) {
       const code = (result as { code?: string }).code;
-      if (code === 'ENOENT') throw new EnvError(`command not found: ${file}`, { hint: `Install ${file} or put it on PATH.` });
+      if (code === 'ENOENT')
+        throw new EnvError(`command not found: ${file}`, { hint: `Install ${file} or put it on PATH.` });
       throw new EnvError(`could not run ${file}: ${result.shortMessage}`);
     }
     // The group still holds the watchdog, and maybe grandchildren that outlived the leader: none stays.
     if (pid !== undefined) killGroup(pid, 'SIGKILL');
     return {
-      argv: [...argv], exitCode: result.exitCode ?? null, signal: result.signal ?? undefined, timedOut, interrupted,
-      durationMs: Math.round(performance.now() - started), output: tail, truncated, logFile: opts.logFile, pid,
+      argv: [...argv],
+      exitCode: result.exitCode ?? null,
+      signal: result.signal ?? undefined,
+      timedOut,
+      interrupted,
+      durationMs: Math.round(performance.now() - started),
+      output: tail,
+      truncated,
+      logFile: opts.logFile,
+      pid,
     };
   } finally {
     clearTimeout(timer);
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigterm);
     process.off('SIGHUP', onSigterm);
-    await new Promise<void>((resolve) => { if (log) log.end(resolve); else resolve(); });
+    await new Promise<void>((resolve) => {
+      if (log) log.end(resolve);
+      else resolve();
+    });
   }
 }
 
 /** Run and capture stdout only, for version probes (short timeout, no log). */
-export async function capture(argv: readonly string[], cwd: string, timeoutMs = 5000): Promise<{ ok: boolean; stdout: string; exitCode: number | null }> {
+export async function capture(
+  argv: readonly string[],
+  cwd: string,
+  timeoutMs = 5000,
+): Promise<{ ok: boolean; stdout: string; exitCode: number | null }> {
   const [file, ...args] = argv;
   if (!file) throw new Error('capture: empty argv');
   const { execa } = await import('execa');
@@ -151,6 +185,7 @@ export async function runInteractive(argv: readonly string[], cwd: string): Prom
   if (!file) throw new Error('runInteractive: empty argv');
   const { execa } = await import('execa');
   const r = await execa(file, args, { cwd, stdio: 'inherit', reject: false });
-  if (r.failed && r.exitCode === undefined && (r as { code?: string }).code === 'ENOENT') throw new EnvError(`command not found: ${file}`, { hint: 'Set $EDITOR (or $VISUAL) to an editor on your PATH.' });
+  if (r.failed && r.exitCode === undefined && (r as { code?: string }).code === 'ENOENT')
+    throw new EnvError(`command not found: ${file}`, { hint: 'Set $EDITOR (or $VISUAL) to an editor on your PATH.' });
   return r.exitCode ?? null;
 }

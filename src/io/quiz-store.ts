@@ -14,7 +14,11 @@ import { CAPS, readRegularText, writeJsonAtomic } from './fsx.js';
 import type { Workspace } from './workspace.js';
 
 /** The verified attempt log; `warnings` are torn lines ignored (a crash while appending). */
-export interface AttemptLog { records: AttemptRecord[]; problems: string[]; warnings: string[] }
+export interface AttemptLog {
+  records: AttemptRecord[];
+  problems: string[];
+  warnings: string[];
+}
 
 export function readAttempts(ws: Workspace, learner: string, phase: number): AttemptLog {
   const rel = attemptsFile(learner, phase);
@@ -61,7 +65,12 @@ export function readProgress(ws: Workspace, learner: string, phase: number): Pro
 }
 
 export async function saveProgress(ws: Workspace, p: Omit<Progress, 'pid' | 'host' | 'saved_at'>): Promise<void> {
-  await writeJsonAtomic(ws.abs(progressFile(p.learner, p.phase)), { ...p, pid: process.pid, host: hostname(), saved_at: new Date().toISOString() });
+  await writeJsonAtomic(ws.abs(progressFile(p.learner, p.phase)), {
+    ...p,
+    pid: process.pid,
+    host: hostname(),
+    saved_at: new Date().toISOString(),
+  });
 }
 
 export function dropProgress(ws: Workspace, learner: string, phase: number): void {
@@ -71,5 +80,10 @@ export function dropProgress(ws: Workspace, learner: string, phase: number): voi
 /** Is another live process on this host running this attempt right now? */
 export function progressOwnerAlive(p: Progress): boolean {
   if (p.host !== hostname() || p.pid === process.pid) return false;
-  try { process.kill(p.pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(p.pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -7,7 +7,17 @@
 import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { verifyChain, type AttemptRecord } from '../core/attempts.js';
 import { missedIds } from '../core/quiz/outcome.js';
-import { buildDeck, deckFromJson, deckToJson, dueCards, missingCards, utcDay, DEFAULT_DAILY_LIMIT, type Card, type ReviewEvent } from '../core/review/deck.js';
+import {
+  buildDeck,
+  deckFromJson,
+  deckToJson,
+  dueCards,
+  missingCards,
+  utcDay,
+  DEFAULT_DAILY_LIMIT,
+  type Card,
+  type ReviewEvent,
+} from '../core/review/deck.js';
 import { appendToLog, readLog, tornWarning } from './jsonl-append.js';
 import { reviewEventProblem } from '../core/review/event.js';
 import { depthExceeded, MAX_DEPTH } from '../core/json.js';
@@ -17,7 +27,10 @@ import { readCacheJson, writeCacheJson, type Workspace } from './workspace.js';
 export const reviewsFile = (learner: string): string => `learners/${learner}/reviews.jsonl`;
 
 /** The deck's events; `warnings` name lines that were skipped (torn by a crash, or not an event). */
-export interface ReviewLog { events: ReviewEvent[]; warnings: string[] }
+export interface ReviewLog {
+  events: ReviewEvent[];
+  warnings: string[];
+}
 
 export function readReviews(ws: Workspace, learner: string): ReviewLog {
   const rel = reviewsFile(learner);
@@ -26,7 +39,10 @@ export function readReviews(ws: Workspace, learner: string): ReviewLog {
   const warnings: string[] = torn ? [tornWarning(torn)] : [];
   text.split('\n').forEach((l, i) => {
     if (l.trim() === '') return;
-    if (depthExceeded(l) >= 0) throw new InputError(`${rel}:${i + 1}:1 not a review event: nested deeper than ${MAX_DEPTH} levels`, { pos: { file: rel, line: i + 1, col: 1 } });
+    if (depthExceeded(l) >= 0)
+      throw new InputError(`${rel}:${i + 1}:1 not a review event: nested deeper than ${MAX_DEPTH} levels`, {
+        pos: { file: rel, line: i + 1, col: 1 },
+      });
     let e: unknown;
     try {
       e = JSON.parse(l) as unknown;
@@ -36,7 +52,11 @@ export function readReviews(ws: Workspace, learner: string): ReviewLog {
       return;
     }
     const problem = reviewEventProblem(e);
-    if (problem !== undefined) throw new InputError(`${rel}:${i + 1}:1 not a review event: ${problem}`, { pos: { file: rel, line: i + 1, col: 1 }, hint: 'reviews.jsonl is written by lynx review; restore the line from git (git checkout -p) or remove it.' });
+    if (problem !== undefined)
+      throw new InputError(`${rel}:${i + 1}:1 not a review event: ${problem}`, {
+        pos: { file: rel, line: i + 1, col: 1 },
+        hint: 'reviews.jsonl is written by lynx review; restore the line from git (git checkout -p) or remove it.',
+      });
     events.push(e as ReviewEvent);
   });
   return { events, warnings };
@@ -51,7 +71,9 @@ export function allAttempts(ws: Workspace, learner: string): AttemptRecord[] {
   const dir = ws.abs(`learners/${learner}`);
   if (!existsSync(dir)) return [];
   const out: AttemptRecord[] = [];
-  for (const d of readdirSync(dir).filter((x) => /^phase-\d{2}$/.test(x)).sort()) {
+  for (const d of readdirSync(dir)
+    .filter((x) => /^phase-\d{2}$/.test(x))
+    .sort()) {
     const rel = `learners/${learner}/${d}/quiz-attempts.jsonl`;
     // lstat, not exists: a dangling or looping symlink in a log's place is refused by the reader, not skipped
     if (lstatSync(ws.abs(rel), { throwIfNoEntry: false }) === undefined) continue;
@@ -83,7 +105,11 @@ function logKey(abs: string): string | undefined {
     const n = Math.min(TAIL, st.size);
     const buf = Buffer.alloc(n);
     const fd = openSync(abs, 'r');
-    try { readSync(fd, buf, 0, n, st.size - n); } finally { closeSync(fd); }
+    try {
+      readSync(fd, buf, 0, n, st.size - n);
+    } finally {
+      closeSync(fd);
+    }
     // FNV-1a: the key detects change, it does not defend against forgery (the cache is never trusted by the gate)
     let h = 0x811c9dc5;
     for (const b of buf) h = Math.imul(h ^ b, 0x01000193) >>> 0;
@@ -93,13 +119,23 @@ function logKey(abs: string): string | undefined {
   }
 }
 
-interface Replayed { deck: Map<string, Card>; warnings: string[] }
+interface Replayed {
+  deck: Map<string, Card>;
+  warnings: string[];
+}
 
 /** The deck replayed from the log (through the cache), with the log's warnings. */
 export function replayedDeck(ws: Workspace, learner: string): Replayed {
   const key = logKey(ws.abs(reviewsFile(learner)));
-  const c = readCacheJson(ws.root, cacheName(learner)) as { v?: unknown; key?: unknown; warnings?: unknown; deck?: unknown } | undefined;
-  if (key !== undefined && c?.v === 1 && c.key === key && Array.isArray(c.warnings) && c.warnings.every((w) => typeof w === 'string')) {
+  const c = readCacheJson(ws.root, cacheName(learner)) as
+    { v?: unknown; key?: unknown; warnings?: unknown; deck?: unknown } | undefined;
+  if (
+    key !== undefined &&
+    c?.v === 1 &&
+    c.key === key &&
+    Array.isArray(c.warnings) &&
+    c.warnings.every((w) => typeof w === 'string')
+  ) {
     const deck = deckFromJson(c.deck);
     if (deck) return { deck, warnings: c.warnings };
   }
@@ -111,14 +147,19 @@ export function replayedDeck(ws: Workspace, learner: string): Replayed {
 
 function remember(ws: Workspace, learner: string, r: Replayed): void {
   const key = logKey(ws.abs(reviewsFile(learner)));
-  if (key !== undefined) writeCacheJson(ws.root, cacheName(learner), { v: 1, key, warnings: r.warnings, deck: deckToJson(r.deck) });
+  if (key !== undefined)
+    writeCacheJson(ws.root, cacheName(learner), { v: 1, key, warnings: r.warnings, deck: deckToJson(r.deck) });
 }
 
 /**
  * Add a card for every wrong answer that has none yet (one per learner and item). Under the lock.
  * Returns the ids added and the deck after.
  */
-export function syncDeck(ws: Workspace, learner: string, records: readonly AttemptRecord[]): { added: string[]; deck: Map<string, Card> } {
+export function syncDeck(
+  ws: Workspace,
+  learner: string,
+  records: readonly AttemptRecord[],
+): { added: string[]; deck: Map<string, Card> } {
   const before = replayedDeck(ws, learner);
   const adds = missingCards(before.deck, records);
   for (const e of adds) appendReview(ws, learner, e);
@@ -128,7 +169,10 @@ export function syncDeck(ws: Workspace, learner: string, records: readonly Attem
 }
 
 /** The deck as `lynx review` would see it, without writing the log: cards a crash left unwritten are included. */
-export function currentDeck(ws: Workspace, learner: string): { deck: Map<string, Card>; warnings: string[]; misses: Map<string, number> } {
+export function currentDeck(
+  ws: Workspace,
+  learner: string,
+): { deck: Map<string, Card>; warnings: string[]; misses: Map<string, number> } {
   const { deck, warnings } = replayedDeck(ws, learner);
   const records = allAttempts(ws, learner);
   return { deck: buildDeck(missingCards(deck, records), deck), warnings, misses: quizMisses(records) };
@@ -142,6 +186,10 @@ export const dailyLimit = (ws: Workspace): number => ws.config.review?.daily_lim
  */
 export function reviewsDue(ws: Workspace, learner: string, now: Date = new Date()): number {
   // lstat, not exists: a dangling or looping symlink in the log's place is refused by the reader, not read as "no deck"
-  try { lstatSync(ws.abs(reviewsFile(learner))); } catch { return 0; }
+  try {
+    lstatSync(ws.abs(reviewsFile(learner)));
+  } catch {
+    return 0;
+  }
   return dueCards(replayedDeck(ws, learner).deck, utcDay(now), dailyLimit(ws)).due.length;
 }

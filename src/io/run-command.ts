@@ -20,7 +20,9 @@ export function justRecipes(ws: Workspace): Promise<string[] | undefined> {
   if (!p) {
     p = (async () => {
       // lstat, not exists: a dangling or looping Justfile is refused, not "no Justfile"
-      const present = ['Justfile', 'justfile', '.justfile'].filter((f) => lstatSync(ws.abs(f), { throwIfNoEntry: false }) !== undefined);
+      const present = ['Justfile', 'justfile', '.justfile'].filter(
+        (f) => lstatSync(ws.abs(f), { throwIfNoEntry: false }) !== undefined,
+      );
       if (present.length === 0) return undefined;
       // just would block on a FIFO, read /dev/zero forever, or follow a link out: read it as hostile first (exit 2)
       for (const f of present) readRegular(ws.abs(f), { display: f, cap: CAPS.text, root: ws.root });
@@ -39,23 +41,45 @@ export async function resolveArgv(ws: Workspace, spec: Pick<CommandSpec, 'just' 
   const recipe = ws.config.recipes?.[spec.just] ?? spec.just;
   const recipes = await justRecipes(ws);
   if (recipes === undefined) throw new LynxError(`no Justfile in ${ws.root}; \`just ${recipe}\` cannot run`, 2);
-  if (!recipes.includes(recipe)) throw new LynxError(`the Justfile has no recipe \`${recipe}\` (it has: ${recipes.join(', ') || 'none'})`, 2, { hint: `Add the recipe, or map it in lynx.yaml: recipes: { ${spec.just}: <your recipe> }` });
+  if (!recipes.includes(recipe))
+    throw new LynxError(`the Justfile has no recipe \`${recipe}\` (it has: ${recipes.join(', ') || 'none'})`, 2, {
+      hint: `Add the recipe, or map it in lynx.yaml: recipes: { ${spec.just}: <your recipe> }`,
+    });
   const just = findJust();
   if (!just) throw new EnvError('just is not installed (neither on PATH nor the bundled rust-just)');
   return [just.path, recipe, ...(spec.args ?? [])];
 }
 
-const slug = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+const slug = (s: string): string =>
+  s
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
 
-/** logRoot: where full logs go (default .lynx/logs; the CI gate passes a temp dir so it writes nothing in the workspace). */
+/** logRoot: where full logs go (default .lynx/logs; the CI gate passes a temp dir so it writes nothing in the
+ * workspace). */
 /** `onStart`: called with the log's path just before the command starts (the live view shows it). */
-export async function runCommand(ws: Workspace, spec: CommandSpec, phase: number, onOutput?: (s: string) => void, logRoot?: string, onStart?: (log: string) => void): Promise<CommandOutcome> {
+export async function runCommand(
+  ws: Workspace,
+  spec: CommandSpec,
+  phase: number,
+  onOutput?: (s: string) => void,
+  logRoot?: string,
+  onStart?: (log: string) => void,
+): Promise<CommandOutcome> {
   let argv: string[];
   try {
     argv = await resolveArgv(ws, spec);
   } catch (err) {
     if (err instanceof InputError) throw err; // a hostile Justfile is bad input (exit 2), not a failed command
-    return { exitCode: null, timedOut: false, interrupted: false, durationMs: 0, output: '', error: (err as Error).message };
+    return {
+      exitCode: null,
+      timedOut: false,
+      interrupted: false,
+      durationMs: 0,
+      output: '',
+      error: (err as Error).message,
+    };
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const name = `${nn(phase)}-${slug(spec.label)}-${stamp}.log`;
@@ -70,8 +94,23 @@ export async function runCommand(ws: Workspace, spec: CommandSpec, phase: number
       logFile: logRoot ? logRel : ws.abs(logRel),
       ...(onOutput ? { onOutput } : {}),
     });
-    return { exitCode: r.exitCode, timedOut: r.timedOut, interrupted: r.interrupted, durationMs: r.durationMs, output: r.output, logFile: logRel };
+    return {
+      exitCode: r.exitCode,
+      timedOut: r.timedOut,
+      interrupted: r.interrupted,
+      durationMs: r.durationMs,
+      output: r.output,
+      logFile: logRel,
+    };
   } catch (err) {
-    return { exitCode: null, timedOut: false, interrupted: false, durationMs: 0, output: '', error: (err as Error).message, logFile: logRel };
+    return {
+      exitCode: null,
+      timedOut: false,
+      interrupted: false,
+      durationMs: 0,
+      output: '',
+      error: (err as Error).message,
+      logFile: logRel,
+    };
   }
 }

@@ -28,7 +28,12 @@ function walk(dir: string): string[] {
 }
 
 /** Copy a template tree into root/destRel, file by file, through ensureFile. */
-export async function ensureTree(root: string, templateDir: string, destRel: string, render: (s: string) => string = (s) => s): Promise<Action[]> {
+export async function ensureTree(
+  root: string,
+  templateDir: string,
+  destRel: string,
+  render: (s: string) => string = (s) => s,
+): Promise<Action[]> {
   const actions: Action[] = [];
   for (const file of walk(templateDir)) {
     const rel = join(destRel, relative(templateDir, file));
@@ -41,7 +46,8 @@ export async function ensureTree(root: string, templateDir: string, destRel: str
 export async function ensureLine(root: string, rel: string, line: string): Promise<Action> {
   const abs = join(root, rel);
   const current = readRegularText(abs, { display: rel, cap: CAPS.text, root, optional: true }) ?? '';
-  if (current.split('\n').some((l) => l.trim() === line || l.trim() === line.replace(/\/$/, ''))) return { path: rel, action: 'unchanged' };
+  if (current.split('\n').some((l) => l.trim() === line || l.trim() === line.replace(/\/$/, '')))
+    return { path: rel, action: 'unchanged' };
   const sep = current === '' || current.endsWith('\n') ? '' : '\n';
   await writeAtomic(abs, `${current}${sep}${line}\n`);
   return { path: rel, action: current === '' ? 'created' : 'updated' };

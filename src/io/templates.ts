@@ -9,6 +9,9 @@ export function readTemplate(name: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    throw new EnvError(`lynx template missing: ${file}`, { cause: err, hint: 'Reinstall lynx: its templates/ folder is incomplete.' });
+    throw new EnvError(`lynx template missing: ${file}`, {
+      cause: err,
+      hint: 'Reinstall lynx: its templates/ folder is incomplete.',
+    });
   }
 }

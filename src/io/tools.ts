@@ -16,7 +16,9 @@ export function onPath(name: string): string | undefined {
     try {
       accessSync(p, constants.X_OK);
       return p;
-    } catch { /* keep looking */ }
+    } catch {
+      /* keep looking */
+    }
   }
   return undefined;
 }
@@ -36,7 +38,10 @@ export function bundledJust(): string | undefined {
   }
 }
 
-export interface JustBinary { path: string; source: 'PATH' | 'rust-just' }
+export interface JustBinary {
+  path: string;
+  source: 'PATH' | 'rust-just';
+}
 
 /** LYNX_JUST overrides (tests, unusual installs); then PATH; then the bundled binary. */
 export function findJust(): JustBinary | undefined {
@@ -57,7 +62,13 @@ export function findJust(): JustBinary | undefined {
  * The gate, lab runs and break observation all ask this one function.
  */
 export function capabilities(): Set<string> {
-  const have = new Set(['network', ...(process.env.LYNX_HAVE ?? '').split(',').map((s) => s.trim()).filter(Boolean)]);
+  const have = new Set([
+    'network',
+    ...(process.env.LYNX_HAVE ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ]);
   if (onPath('nvidia-smi')) have.add('gpu');
   if (onPath('nvcc')) have.add('cuda');
   if (onPath('perf')) have.add('perf');
@@ -65,9 +76,25 @@ export function capabilities(): Set<string> {
   return have;
 }
 
-export interface ToolInfo { name: string; found: boolean; path?: string; version?: string; source?: string; required: boolean; purpose: string }
+export interface ToolInfo {
+  name: string;
+  found: boolean;
+  path?: string;
+  version?: string;
+  source?: string;
+  required: boolean;
+  purpose: string;
+}
 
-async function probe(name: string, path: string | undefined, args: string[], cwd: string, required: boolean, purpose: string, source?: string): Promise<ToolInfo> {
+async function probe(
+  name: string,
+  path: string | undefined,
+  args: string[],
+  cwd: string,
+  required: boolean,
+  purpose: string,
+  source?: string,
+): Promise<ToolInfo> {
   if (!path) return { name, found: false, required, purpose };
   const r = await capture([path, ...args], cwd).catch(() => ({ ok: false, stdout: '', exitCode: null }));
   const version = /(\d+\.\d+(?:\.\d+)?)/.exec(r.stdout)?.[1];
@@ -78,9 +105,9 @@ export async function probeTools(cwd: string): Promise<ToolInfo[]> {
   const just = findJust();
   return Promise.all([
     probe('git', onPath('git'), ['--version'], cwd, true, 'history, provenance and the gate'),
-    probe('just', just?.path, ['--version'], cwd, true, 'the learner\'s recipes', just?.source),
+    probe('just', just?.path, ['--version'], cwd, true, "the learner's recipes", just?.source),
     probe('python3', onPath('python3'), ['--version'], cwd, true, 'lab scripts'),
-    probe('uv', onPath('uv'), ['--version'], cwd, false, 'the curriculum\'s Python environments (uv run …)'),
+    probe('uv', onPath('uv'), ['--version'], cwd, false, "the curriculum's Python environments (uv run …)"),
   ]);
 }
 

@@ -34,16 +34,27 @@ export function findRoot(cwd: string): string {
     if (!gitRoot && hasGit(dir)) gitRoot = dir;
     if (existsSync(join(dir, CONFIG_FILE)) && statSync(join(dir, CONFIG_FILE)).isFile()) {
       let g: string | undefined = dir;
-      while (g && !hasGit(g)) { const up = dirname(g); g = up === g ? undefined : up; }
-      if (!g) throw new UsageError(`${join(dir, CONFIG_FILE)} is not inside a git repository`, { hint: 'A workspace is a git repository: run `git init` there first.' });
+      while (g && !hasGit(g)) {
+        const up = dirname(g);
+        g = up === g ? undefined : up;
+      }
+      if (!g)
+        throw new UsageError(`${join(dir, CONFIG_FILE)} is not inside a git repository`, {
+          hint: 'A workspace is a git repository: run `git init` there first.',
+        });
       return dir;
     }
     const up = dirname(dir);
     if (up === dir) break;
     dir = up;
   }
-  if (!gitRoot) throw new UsageError(`not a git repository: ${resolve(cwd)}`, { hint: 'A lynx workspace is a git repository with lynx.yaml: `git init`, then `lynx init --learner <name>`.' });
-  throw new UsageError(`not a lynx workspace: no ${CONFIG_FILE} in ${gitRoot} or above ${resolve(cwd)}`, { hint: 'Run `lynx init --learner <name>` at the repository root.' });
+  if (!gitRoot)
+    throw new UsageError(`not a git repository: ${resolve(cwd)}`, {
+      hint: 'A lynx workspace is a git repository with lynx.yaml: `git init`, then `lynx init --learner <name>`.',
+    });
+  throw new UsageError(`not a lynx workspace: no ${CONFIG_FILE} in ${gitRoot} or above ${resolve(cwd)}`, {
+    hint: 'Run `lynx init --learner <name>` at the repository root.',
+  });
 }
 
 /**
@@ -52,8 +63,12 @@ export function findRoot(cwd: string): string {
  */
 export function readCacheJson(root: string, name: string): unknown {
   try {
-    const raw = readRegularText(join(root, '.lynx', 'cache', name), { display: `.lynx/cache/${name}`, cap: CAPS.json, optional: true });
-    return raw === undefined ? undefined : JSON.parse(raw) as unknown;
+    const raw = readRegularText(join(root, '.lynx', 'cache', name), {
+      display: `.lynx/cache/${name}`,
+      cap: CAPS.json,
+      optional: true,
+    });
+    return raw === undefined ? undefined : (JSON.parse(raw) as unknown);
   } catch {
     return undefined;
   }
@@ -61,7 +76,9 @@ export function readCacheJson(root: string, name: string): unknown {
 
 let cacheWrites = true;
 /** The CI gate writes nothing in the workspace, not even lynx's cache. */
-export function disableCacheWrites(): void { cacheWrites = false; }
+export function disableCacheWrites(): void {
+  cacheWrites = false;
+}
 
 export function writeCacheJson(root: string, name: string, value: unknown): void {
   if (!cacheWrites) return;
@@ -75,7 +92,9 @@ export function writeCacheJson(root: string, name: string, value: unknown): void
     // 'wx' = O_CREAT|O_EXCL: a symlink planted at this (predictable) name fails the open, never followed
     writeFileSync(tmp, JSON.stringify(value), { flag: 'wx' });
     renameSync(tmp, join(dir, name));
-  } catch { /* read-only checkout (CI): rebuild next time */ }
+  } catch {
+    /* read-only checkout (CI): rebuild next time */
+  }
 }
 
 // The config cache keeps the exact text it was parsed from: a hit needs no hashing (and no node:crypto).
@@ -84,24 +103,35 @@ function readCache(root: string, text: string): WorkspaceConfig | undefined {
   return c?.text === text ? c.config : undefined;
 }
 
-const writeCache = (root: string, text: string, config: WorkspaceConfig): void => writeCacheJson(root, 'config.json', { text, config });
+const writeCache = (root: string, text: string, config: WorkspaceConfig): void =>
+  writeCacheJson(root, 'config.json', { text, config });
 
 /** Parse and validate lynx.yaml text. Errors name lynx.yaml:line:col, the field, what was expected. */
 export async function parseConfig(text: string, display: string): Promise<WorkspaceConfig> {
-  const [{ parseYaml }, { validateConfig }] = await Promise.all([import('./yaml.js'), import('../schemas/generated/config.validator.js')]);
+  const [{ parseYaml }, { validateConfig }] = await Promise.all([
+    import('./yaml.js'),
+    import('../schemas/generated/config.validator.js'),
+  ]);
   const loaded = await parseYaml(text, display);
   const data = loaded.data ?? {};
   if (!validateConfig(data)) {
     const problems = schemaProblems(validateConfig.errors ?? [], data, loaded.locate);
     const lines = problems.map((p) => `${display}:${p.line ?? 1}:${p.col ?? 1} ${p.path}: ${p.message}`);
-    throw new InputError(lines[0] ?? `${display}: invalid`, { details: lines.slice(1), pos: { file: display, ...(problems[0]?.line ? { line: problems[0].line, col: problems[0].col ?? 1 } : {}) }, hint: 'Fix lynx.yaml (see `lynx init` for a fresh one).' });
+    throw new InputError(lines[0] ?? `${display}: invalid`, {
+      details: lines.slice(1),
+      pos: { file: display, ...(problems[0]?.line ? { line: problems[0].line, col: problems[0].col ?? 1 } : {}) },
+      hint: 'Fix lynx.yaml (see `lynx init` for a fresh one).',
+    });
   }
   const config = data as WorkspaceConfig;
   for (const key of ['curriculum', 'quizzes', 'docs'] as const) {
     const v = config[key];
     if (v !== undefined && !isInside(v)) {
       const pos = loaded.locate(`/${key}`);
-      throw new InputError(`${display}:${pos?.line ?? 1}:${pos?.col ?? 1} ${key}: path escapes the workspace — found "${v}"`, { hint: 'Paths in lynx.yaml are relative to the workspace root and stay inside it.' });
+      throw new InputError(
+        `${display}:${pos?.line ?? 1}:${pos?.col ?? 1} ${key}: path escapes the workspace — found "${v}"`,
+        { hint: 'Paths in lynx.yaml are relative to the workspace root and stay inside it.' },
+      );
     }
   }
   return config;
@@ -134,16 +164,32 @@ export async function openWorkspace(cwd: string): Promise<Workspace> {
 function existingLearner(ws: Workspace, name: string): string {
   const dir = ws.abs('learners');
   if (existsSync(join(dir, name)) && statSync(join(dir, name)).isDirectory()) return name;
-  const known = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && LEARNER_RE.test(d.name)).map((d) => d.name).sort() : [];
-  throw new UsageError(`--learner ${name}: no learner folder learners/${name}/ — ${known.length ? `the learners are: ${known.join(', ')}` : 'this workspace has no learner yet'}`, { hint: known.length ? 'Check the spelling (a CI matrix takes its names from `lynx status --all --json`).' : 'Add one with `lynx init --learner NAME`.' });
+  const known = existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && LEARNER_RE.test(d.name))
+        .map((d) => d.name)
+        .sort()
+    : [];
+  throw new UsageError(
+    `--learner ${name}: no learner folder learners/${name}/ — ` +
+      `${known.length ? `the learners are: ${known.join(', ')}` : 'this workspace has no learner yet'}`,
+    {
+      hint: known.length
+        ? 'Check the spelling (a CI matrix takes its names from `lynx status --all --json`).'
+        : 'Add one with `lynx init --learner NAME`.',
+    },
+  );
 }
 
 export function resolveLearner(ws: Workspace | undefined, flag: string | undefined): string {
-  if (flag !== undefined) return ws ? existingLearner(ws, assertLearner(flag, '--learner')) : assertLearner(flag, '--learner');
+  if (flag !== undefined)
+    return ws ? existingLearner(ws, assertLearner(flag, '--learner')) : assertLearner(flag, '--learner');
   const env = process.env.LYNX_LEARNER;
   if (env) return assertLearner(env, 'LYNX_LEARNER');
   if (ws?.config.learner) return assertLearner(ws.config.learner, CONFIG_FILE);
-  throw new UsageError('no learner given', { hint: 'Pass --learner NAME, set LYNX_LEARNER, or set `learner:` in lynx.yaml.' });
+  throw new UsageError('no learner given', {
+    hint: 'Pass --learner NAME, set LYNX_LEARNER, or set `learner:` in lynx.yaml.',
+  });
 }
 
 /** This learner's layout in this workspace (src/core/layout.ts holds the rules). */

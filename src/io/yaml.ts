@@ -7,11 +7,20 @@ import { depthExceeded, lineCol, MAX_DEPTH, parseJsonText } from '../core/json.j
 import { CAPS, readRegularText } from './fsx-read.js';
 import type { Locate, Located } from '../core/schema-errors.js';
 
-export interface Loaded<T = unknown> { data: T; locate: Locate; file: string; text: string }
+export interface Loaded<T = unknown> {
+  data: T;
+  locate: Locate;
+  file: string;
+  text: string;
+}
 
 /** A regular file's strict UTF-8 text, capped (see fsx-read.ts); `root` keeps its real path inside the workspace. */
 export function readText(file: string, display: string, opts: { cap?: number; root?: string } = {}): string {
-  return readRegularText(file, { display, cap: opts.cap ?? CAPS.text, ...(opts.root !== undefined ? { root: opts.root } : {}) });
+  return readRegularText(file, {
+    display,
+    cap: opts.cap ?? CAPS.text,
+    ...(opts.root !== undefined ? { root: opts.root } : {}),
+  });
 }
 
 /** Depth of plain data, without recursion (an alias-free YAML document can still nest 100k deep). */
@@ -20,7 +29,8 @@ function tooDeep(data: unknown, max = MAX_DEPTH): boolean {
   while (stack.length > 0) {
     const [v, d] = stack.pop() as [unknown, number];
     if (d > max) return true;
-    if (v !== null && typeof v === 'object') for (const c of Object.values(v)) if (c !== null && typeof c === 'object') stack.push([c, d + 1]);
+    if (v !== null && typeof v === 'object')
+      for (const c of Object.values(v)) if (c !== null && typeof c === 'object') stack.push([c, d + 1]);
   }
   return false;
 }
@@ -35,20 +45,28 @@ export async function parseYaml(text: string, display: string): Promise<Loaded> 
   const deep = depthExceeded(text);
   if (deep >= 0) {
     const p = lineCol(text, deep);
-    throw new InputError(`${display}:${p.line}:${p.col} invalid YAML: nested deeper than ${MAX_DEPTH} levels`, { pos: { file: display, ...p } });
+    throw new InputError(`${display}:${p.line}:${p.col} invalid YAML: nested deeper than ${MAX_DEPTH} levels`, {
+      pos: { file: display, ...p },
+    });
   }
   let doc: ReturnType<typeof parseDocument>;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   } catch (e) {
-    throw new InputError(`${display}: invalid YAML: ${e instanceof RangeError ? 'nested too deeply' : (e as Error).message}`, { pos: { file: display }, cause: e });
+    throw new InputError(
+      `${display}: invalid YAML: ${e instanceof RangeError ? 'nested too deeply' : (e as Error).message}`,
+      { pos: { file: display }, cause: e },
+    );
   }
   const firstError = doc.errors[0];
   if (firstError) {
     const p = lineCounter.linePos(firstError.pos[0]);
     throw new InputError(`${display}:${p.line}:${p.col} invalid YAML: ${firstError.message.split('\n')[0] ?? ''}`, {
       pos: { file: display, line: p.line, col: p.col },
-      details: doc.errors.slice(1, 5).map((e) => { const q = lineCounter.linePos(e.pos[0]); return `${display}:${q.line}:${q.col} ${e.message.split('\n')[0] ?? ''}`; }),
+      details: doc.errors.slice(1, 5).map((e) => {
+        const q = lineCounter.linePos(e.pos[0]);
+        return `${display}:${q.line}:${q.col} ${e.message.split('\n')[0] ?? ''}`;
+      }),
     });
   }
   const locate: Locate = (pointer, key) => {
@@ -66,7 +84,7 @@ export async function parseYaml(text: string, display: string): Promise<Loaded> 
         keyNode = undefined;
       } else break;
     }
-    const target = (key && keyNode ? keyNode : node ?? keyNode) as { range?: [number, number, number] } | undefined;
+    const target = (key && keyNode ? keyNode : (node ?? keyNode)) as { range?: [number, number, number] } | undefined;
     const off = target?.range?.[0];
     if (off === undefined) return undefined;
     const p = lineCounter.linePos(off);
@@ -77,10 +95,16 @@ export async function parseYaml(text: string, display: string): Promise<Loaded> 
     data = doc.toJS(YAML_LIMITS) as unknown;
   } catch (e) {
     // "Excessive alias count" (an alias bomb), or a stack overflow on a deep alias chain
-    const why = e instanceof RangeError ? 'nested too deeply' : (e as Error).message.split('\n')[0] ?? '';
-    throw new InputError(`${display}: invalid YAML: ${why} (aliases are limited to ${YAML_LIMITS.maxAliasCount} expansions)`, { pos: { file: display }, cause: e });
+    const why = e instanceof RangeError ? 'nested too deeply' : ((e as Error).message.split('\n')[0] ?? '');
+    throw new InputError(
+      `${display}: invalid YAML: ${why} (aliases are limited to ${YAML_LIMITS.maxAliasCount} expansions)`,
+      { pos: { file: display }, cause: e },
+    );
   }
-  if (tooDeep(data)) throw new InputError(`${display}: invalid YAML: nested deeper than ${MAX_DEPTH} levels`, { pos: { file: display } });
+  if (tooDeep(data))
+    throw new InputError(`${display}: invalid YAML: nested deeper than ${MAX_DEPTH} levels`, {
+      pos: { file: display },
+    });
   return { data, locate, file: display, text };
 }
 
@@ -92,7 +116,10 @@ export function parseJson(text: string, display: string): Loaded {
 
 /** Best-effort position of a JSON pointer: finds the key of the last segment in order. */
 function locateJson(text: string, pointer: string): Located | undefined {
-  const segs = pointer.split('/').slice(1).filter((s) => !/^\d+$/.test(s));
+  const segs = pointer
+    .split('/')
+    .slice(1)
+    .filter((s) => !/^\d+$/.test(s));
   let from = 0;
   for (const seg of segs) {
     const i = text.indexOf(JSON.stringify(seg.replace(/~1/g, '/').replace(/~0/g, '~')), from);

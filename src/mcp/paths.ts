@@ -11,7 +11,11 @@ const escapes = (root: string, abs: string): boolean => {
 /** The workspace-relative form of `p` (relative to the root, or absolute), or a refusal naming it. */
 export function insideWorkspace(root: string, p: string): string {
   const abs = resolve(root, p);
-  const refuse = (): never => { throw new UsageError(`refused: ${p} is outside the workspace (${root})`, { hint: 'Paths are relative to the workspace root and stay inside it.' }); };
+  const refuse = (): never => {
+    throw new UsageError(`refused: ${p} is outside the workspace (${root})`, {
+      hint: 'Paths are relative to the workspace root and stay inside it.',
+    });
+  };
   if (escapes(root, abs)) refuse();
   // a symlink inside the tree may still point out of it
   if (existsSync(abs) && escapes(realpathSync(root), realpathSync(abs))) refuse();

@@ -11,17 +11,33 @@ import { TOOLS, workspaceRoot } from './tools.js';
 import type { Ctx } from '../cli/context.js';
 
 export function buildServer(root: string): McpServer {
-  const server = new McpServer({ name: 'lynx', version: lynxVersion() }, {
-    instructions: 'lynx is the gatekeeper of the Lynx Cortex curriculum. These tools return its read-only verdicts (status, checkpoint, gate, labs, DoD, plan, manifest drift); present them as lynx gives them. Quizzes are taken by the learner in their own terminal (lynx quiz NN).',
-  });
+  const server = new McpServer(
+    { name: 'lynx', version: lynxVersion() },
+    {
+      instructions:
+        'lynx is the gatekeeper of the Lynx Cortex curriculum. These tools return its read-only verdicts ' +
+        '(status, checkpoint, gate, labs, DoD, plan, manifest drift); present them as lynx gives them. Quizzes ' +
+        'are taken by the learner in their own terminal (lynx quiz NN).',
+    },
+  );
   for (const t of TOOLS) {
-    server.registerTool(t.name, {
-      title: t.title, description: t.description, inputSchema: t.input, outputSchema: t.output,
-      annotations: { readOnlyHint: true, destructiveHint: false, openWorldHint: false },
-    }, async (args: Record<string, unknown>) => {
-      const result = await t.run(root, args);
-      return { content: [{ type: 'text' as const, text: JSON.stringify(result, null, 2) }], structuredContent: result };
-    });
+    server.registerTool(
+      t.name,
+      {
+        title: t.title,
+        description: t.description,
+        inputSchema: t.input,
+        outputSchema: t.output,
+        annotations: { readOnlyHint: true, destructiveHint: false, openWorldHint: false },
+      },
+      async (args: Record<string, unknown>) => {
+        const result = await t.run(root, args);
+        return {
+          content: [{ type: 'text' as const, text: JSON.stringify(result, null, 2) }],
+          structuredContent: result,
+        };
+      },
+    );
   }
   return server;
 }

@@ -15,4 +15,5 @@ export { init } from '../app/init.js';
 export { next } from '../app/next.js';
 
 /** A phase of a learner who has a folder (as phase-start requires). */
-export const openPhase = (cwd: string, learner: string | undefined, id: number): Promise<Target> => openTarget(cwd, learner, id, { requireFolder: true });
+export const openPhase = (cwd: string, learner: string | undefined, id: number): Promise<Target> =>
+  openTarget(cwd, learner, id, { requireFolder: true });

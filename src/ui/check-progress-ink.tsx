@@ -26,31 +26,50 @@ export function CheckProgressFrame({ state, now, title }: { state: ProgressState
         <Box key={c.id} flexDirection="column">
           <Text>
             <Text color="cyan">{FRAMES[Math.floor(now / 80) % FRAMES.length]}</Text> {c.label}
-            <Text dimColor>{`  ${formatDuration(Math.max(0, now - c.startedAt))}${c.log ? `  log: ${c.log}` : ''}`}</Text>
+            <Text
+              dimColor
+            >{`  ${formatDuration(Math.max(0, now - c.startedAt))}${c.log ? `  log: ${c.log}` : ''}`}</Text>
           </Text>
-          {[...c.tail, ...(c.partial === '' ? [] : [c.partial])].slice(-CHECK_TAIL).map((l, k) => <Text key={k} dimColor wrap="truncate-end">{`  │ ${l}`}</Text>)}
+          {[...c.tail, ...(c.partial === '' ? [] : [c.partial])].slice(-CHECK_TAIL).map((l, k) => (
+            <Text key={k} dimColor wrap="truncate-end">{`  │ ${l}`}</Text>
+          ))}
         </Box>
       ))}
     </Box>
   );
 }
 
-interface Store { get: () => ProgressState; dispatch: (e: ProgressEvent) => void; subscribe: (fn: () => void) => () => void }
+interface Store {
+  get: () => ProgressState;
+  dispatch: (e: ProgressEvent) => void;
+  subscribe: (fn: () => void) => () => void;
+}
 
 function createStore(): Store {
   let state: ProgressState = { cmds: [] };
   const subs = new Set<() => void>();
   return {
     get: () => state,
-    dispatch: (e) => { state = reduceProgress(state, e); for (const f of subs) f(); },
-    subscribe: (fn) => { subs.add(fn); return () => { subs.delete(fn); }; },
+    dispatch: (e) => {
+      state = reduceProgress(state, e);
+      for (const f of subs) f();
+    },
+    subscribe: (fn) => {
+      subs.add(fn);
+      return () => {
+        subs.delete(fn);
+      };
+    },
   };
 }
 
 function View({ store, title }: { store: Store; title: string }) {
   const state = useSyncExternalStore(store.subscribe, store.get);
   const [now, setNow] = useState(() => Date.now());
-  useEffect(() => { const id = setInterval(() => setNow(Date.now()), 100); return () => clearInterval(id); }, []);
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), 100);
+    return () => clearInterval(id);
+  }, []);
   return <CheckProgressFrame state={state} now={now} title={title} />;
 }
 
@@ -64,10 +83,19 @@ export function inkProgress(title: string): { progress: CommandProgress; close: 
   };
   return {
     progress: {
-      start: (id, label, log) => { ensure(); store.dispatch({ type: 'start', id, label, log, at: Date.now() }); },
+      start: (id, label, log) => {
+        ensure();
+        store.dispatch({ type: 'start', id, label, log, at: Date.now() });
+      },
       output: (id, chunk) => store.dispatch({ type: 'output', id, chunk }),
-      end: (id, label, r) => { ensure(); store.dispatch({ type: 'end', id, label, r, at: Date.now() }); },
+      end: (id, label, r) => {
+        ensure();
+        store.dispatch({ type: 'end', id, label, r, at: Date.now() });
+      },
     },
-    close: async () => { app?.unmount(); await app?.waitUntilExit().catch(() => undefined); },
+    close: async () => {
+      app?.unmount();
+      await app?.waitUntilExit().catch(() => undefined);
+    },
   };
 }

@@ -8,9 +8,22 @@ import { appendTail } from './lab-run-state.js';
 
 export type CmdStatus = 'running' | 'passed' | 'failed' | 'timed_out' | 'interrupted' | 'error';
 
-export interface CmdView { id: number; label: string; log?: string; startedAt: number; status: CmdStatus; durationMs?: number; exitCode?: number | null; note?: string; tail: string[]; partial: string }
+export interface CmdView {
+  id: number;
+  label: string;
+  log?: string;
+  startedAt: number;
+  status: CmdStatus;
+  durationMs?: number;
+  exitCode?: number | null;
+  note?: string;
+  tail: string[];
+  partial: string;
+}
 
-export interface ProgressState { cmds: CmdView[] }
+export interface ProgressState {
+  cmds: CmdView[];
+}
 
 export type ProgressEvent =
   | { type: 'start'; id: number; label: string; log?: string | undefined; at: number }
@@ -29,14 +42,45 @@ export function statusOf(r: CommandOutcome): CmdStatus {
 }
 
 export function reduceProgress(s: ProgressState, e: ProgressEvent): ProgressState {
-  const set = (id: number, f: (c: CmdView) => CmdView): ProgressState => ({ cmds: s.cmds.map((c) => (c.id === id ? f(c) : c)) });
+  const set = (id: number, f: (c: CmdView) => CmdView): ProgressState => ({
+    cmds: s.cmds.map((c) => (c.id === id ? f(c) : c)),
+  });
   switch (e.type) {
-    case 'start': return { cmds: [...s.cmds, { id: e.id, label: e.label, ...(e.log ? { log: e.log } : {}), startedAt: e.at, status: 'running', tail: [], partial: '' }] };
-    case 'output': return set(e.id, (c) => ({ ...c, ...appendTail(c, e.chunk, CHECK_TAIL) }));
+    case 'start':
+      return {
+        cmds: [
+          ...s.cmds,
+          {
+            id: e.id,
+            label: e.label,
+            ...(e.log ? { log: e.log } : {}),
+            startedAt: e.at,
+            status: 'running',
+            tail: [],
+            partial: '',
+          },
+        ],
+      };
+    case 'output':
+      return set(e.id, (c) => ({ ...c, ...appendTail(c, e.chunk, CHECK_TAIL) }));
     case 'end': {
       // a command whose argv could not be resolved (no recipe) ends without having started
-      const base = s.cmds.some((c) => c.id === e.id) ? s : { cmds: [...s.cmds, { id: e.id, label: e.label, startedAt: e.at, status: 'running' as const, tail: [], partial: '' }] };
-      const done = (c: CmdView): CmdView => ({ ...c, status: statusOf(e.r), durationMs: e.r.durationMs, exitCode: e.r.exitCode, ...(e.r.error !== undefined ? { note: e.r.error } : {}), ...(e.r.logFile ? { log: e.r.logFile } : {}) });
+      const base = s.cmds.some((c) => c.id === e.id)
+        ? s
+        : {
+            cmds: [
+              ...s.cmds,
+              { id: e.id, label: e.label, startedAt: e.at, status: 'running' as const, tail: [], partial: '' },
+            ],
+          };
+      const done = (c: CmdView): CmdView => ({
+        ...c,
+        status: statusOf(e.r),
+        durationMs: e.r.durationMs,
+        exitCode: e.r.exitCode,
+        ...(e.r.error !== undefined ? { note: e.r.error } : {}),
+        ...(e.r.logFile ? { log: e.r.logFile } : {}),
+      });
       return { cmds: base.cmds.map((c) => (c.id === e.id ? done(c) : c)) };
     }
   }

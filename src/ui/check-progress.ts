@@ -7,14 +7,19 @@ import { reduceProgress, type ProgressState } from './check-progress-state.js';
 import { checkLine } from './check-progress-line.js';
 import { theme } from './theme.js';
 
-export interface ProgressHandle { progress: CommandProgress; close: () => Promise<void> }
+export interface ProgressHandle {
+  progress: CommandProgress;
+  close: () => Promise<void>;
+}
 
 export function lineProgress(write: (s: string) => void): ProgressHandle {
   const t = theme(process.stderr);
   let state: ProgressState = { cmds: [] };
   return {
     progress: {
-      start: (id, label, log) => { state = reduceProgress(state, { type: 'start', id, label, log, at: Date.now() }); },
+      start: (id, label, log) => {
+        state = reduceProgress(state, { type: 'start', id, label, log, at: Date.now() });
+      },
       output: () => undefined,
       end: (id, label, r) => {
         state = reduceProgress(state, { type: 'end', id, label, r, at: Date.now() });

@@ -6,9 +6,16 @@
 import type { ClassReport, ClassRow } from '../core/class-view.js';
 import type { PhaseStatus } from '../core/status.js';
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const nn = (n: number): string => String(n).padStart(2, '0');
-const CLASS: Record<string, PhaseStatus> = { '#': 'done', '>': 'in_progress', '+': 'planned', '.': 'not_started', '!': 'invalid' };
+const CLASS: Record<string, PhaseStatus> = {
+  '#': 'done',
+  '>': 'in_progress',
+  '+': 'planned',
+  '.': 'not_started',
+  '!': 'invalid',
+};
 
 const CSS = `body{font:14px system-ui,sans-serif;margin:24px;color:#222}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:6px 8px;text-align:left}
@@ -17,17 +24,29 @@ th{background:#f4f4f4}.strip{display:flex;gap:1px}.strip span{width:9px;height:1
 .tl{margin:4px 0 16px;font-size:12px;color:#555}.tl li{display:inline-block;margin-right:10px}`;
 
 function strip(r: ClassRow): string {
-  return `<div class="strip" title="${esc(r.strip)}">${[...r.strip].map((c, i) => `<span class="${CLASS[c] ?? 'not_started'}" title="phase ${nn(i)}"></span>`).join('')}</div>`;
+  return (
+    `<div class="strip" title="${esc(r.strip)}">` +
+    `${[...r.strip].map((c, i) => `<span class="${CLASS[c] ?? 'not_started'}" title="phase ${nn(i)}"></span>`).join('')}` +
+    `</div>`
+  );
 }
 
 function row(r: ClassRow): string {
   const cur = r.current_phase === null ? '—' : `${nn(r.current_phase)} ${esc(r.current_status ?? '')}`;
   const quiz = r.last_quiz === null ? '—' : `${Math.round(r.last_quiz * 100)}%`;
-  return `<tr class="learner" data-learner="${esc(r.learner)}"><td>${esc(r.learner)}</td><td>${cur}</td><td>${r.phases_closed}</td><td>${quiz}</td><td>${r.reviews_due}</td><td>${r.waivers}</td><td>${r.attestations}</td><td>${esc(r.last_activity?.slice(0, 10) ?? '—')}</td><td>${strip(r)}</td></tr>`;
+  return (
+    `<tr class="learner" data-learner="${esc(r.learner)}"><td>${esc(r.learner)}</td><td>${cur}</td><td>` +
+    `${r.phases_closed}</td><td>${quiz}</td><td>${r.reviews_due}</td><td>${r.waivers}</td><td>${r.attestations}` +
+    `</td><td>${esc(r.last_activity?.slice(0, 10) ?? '—')}</td><td>${strip(r)}</td></tr>`
+  );
 }
 
 function timeline(r: ClassRow): string {
-  const items = r.timeline.map((t) => `<li><b>${nn(t.phase)}</b> ${esc(t.status)} ${esc(t.opened?.slice(0, 10) ?? '')}${t.closed ? ` → ${esc(t.closed.slice(0, 10))}` : ''}</li>`);
+  const items = r.timeline.map(
+    (t) =>
+      `<li><b>${nn(t.phase)}</b> ${esc(t.status)} ${esc(t.opened?.slice(0, 10) ?? '')}` +
+      `${t.closed ? ` → ${esc(t.closed.slice(0, 10))}` : ''}</li>`,
+  );
   return `<h3>${esc(r.learner)}</h3><ul class="tl">${items.join('') || '<li>nothing started</li>'}</ul>`;
 }
 

@@ -23,7 +23,30 @@ export function renderError(err: unknown, t: Theme, debug: boolean): string {
 
 export function errorJson(err: unknown): string {
   if (err instanceof LynxError) {
-    return JSON.stringify({ error: { message: err.message, exit_code: err.exitCode, kind: err.name, details: err.details, ...(err.hint ? { hint: err.hint } : {}) } }, null, 2);
+    return JSON.stringify(
+      {
+        error: {
+          message: err.message,
+          exit_code: err.exitCode,
+          kind: err.name,
+          details: err.details,
+          ...(err.hint ? { hint: err.hint } : {}),
+        },
+      },
+      null,
+      2,
+    );
   }
-  return JSON.stringify({ error: { message: err instanceof Error ? err.message : String(err), exit_code: 3, kind: 'InternalError', details: [] } }, null, 2);
+  return JSON.stringify(
+    {
+      error: {
+        message: err instanceof Error ? err.message : String(err),
+        exit_code: 3,
+        kind: 'InternalError',
+        details: [],
+      },
+    },
+    null,
+    2,
+  );
 }

@@ -8,11 +8,33 @@ import type { GateResult } from '../schemas/generated/types.js';
 import { table, type Theme } from './theme.js';
 import type { renderGate as RenderGate } from './gate-view.js';
 
-export function renderGateClass(learners: readonly string[], results: readonly GateResult[], t: Theme, renderGate: typeof RenderGate): string[] {
+export function renderGateClass(
+  learners: readonly string[],
+  results: readonly GateResult[],
+  t: Theme,
+  renderGate: typeof RenderGate,
+): string[] {
   const rows = classGateRows(learners, results);
-  const mark = { pass: t.ok('✓ pass'), fail: t.bad('✗ fail'), error: t.warn('! error'), none: t.dim('— nothing closed') };
+  const mark = {
+    pass: t.ok('✓ pass'),
+    fail: t.bad('✗ fail'),
+    error: t.warn('! error'),
+    none: t.dim('— nothing closed'),
+  };
   const out = [t.bold(`Gate · ${rows.length} learner(s) · ${results.length} closed phase(s) verified`), ''];
-  out.push(...table([['learner', 'result', 'phases', 'passed', 'failed'].map((h) => t.dim(h)), ...rows.map((r) => [t.bold(r.learner), mark[r.status], r.phases.map(nn).join(' ') || '—', String(r.passed), String(r.failed + r.errors)])]));
-  for (const g of results.filter((x) => x.status !== 'pass')) out.push('', renderGate(g, t, { heading: `Gate · phase ${nn(g.phase)} · learner ${g.learner}` }));
+  out.push(
+    ...table([
+      ['learner', 'result', 'phases', 'passed', 'failed'].map((h) => t.dim(h)),
+      ...rows.map((r) => [
+        t.bold(r.learner),
+        mark[r.status],
+        r.phases.map(nn).join(' ') || '—',
+        String(r.passed),
+        String(r.failed + r.errors),
+      ]),
+    ]),
+  );
+  for (const g of results.filter((x) => x.status !== 'pass'))
+    out.push('', renderGate(g, t, { heading: `Gate · phase ${nn(g.phase)} · learner ${g.learner}` }));
   return out;
 }

@@ -3,7 +3,10 @@ import { render } from 'ink';
 import { createStore, type RunEvent, type Store } from './lab-run-state.js';
 import { LabRunView } from './lab-run-view.js';
 
-interface Hooks { onPlan?: (labels: string[], title: string) => void; onEvent?: (e: RunEvent) => void }
+interface Hooks {
+  onPlan?: (labels: string[], title: string) => void;
+  onEvent?: (e: RunEvent) => void;
+}
 
 export async function runWithInk<O extends Hooks, R>(opts: O, run: (o: O) => Promise<R>): Promise<R> {
   let store: Store | undefined;

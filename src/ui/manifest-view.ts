@@ -7,7 +7,13 @@ export function renderCheck(r: ManifestCheckResult, t: Theme): string {
   const lines: string[] = [];
   for (const m of r.manifests) {
     if (m.status === 'ok') {
-      const facts = [m.git_sha ? `git_sha ${m.git_sha.slice(0, 12)} in history` : '', 'clean', m.wall_seconds !== undefined ? `${m.wall_seconds} s` : ''].filter(Boolean).join(', ');
+      const facts = [
+        m.git_sha ? `git_sha ${m.git_sha.slice(0, 12)} in history` : '',
+        'clean',
+        m.wall_seconds !== undefined ? `${m.wall_seconds} s` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
       lines.push(`${t.ok('✓')} ${m.path}  ${t.dim(facts)}`);
     } else {
       lines.push(`${t.bad('✗')} ${m.path}  ${m.problems[0] ?? ''}`);

@@ -12,10 +12,16 @@ export function renderPhaseClass(r: PhaseClassReport, t: Theme): string[] {
     t.bold(l.learner),
     `${STATUS_SYMBOL[l.status]} ${l.status.replace('_', ' ')}`,
     l.quiz ? `${pct(l.quiz.last)} ${l.quiz.passed ? '✓' : '✗'} (${l.quiz.attempts})` : '—',
-    `${l.labs.passed}/${l.labs.total} passed${l.labs.run > l.labs.passed ? `, ${l.labs.run - l.labs.passed} failing` : ''}`,
+    `${l.labs.passed}/${l.labs.total} passed` +
+      `${l.labs.run > l.labs.passed ? `, ${l.labs.run - l.labs.passed} failing` : ''}`,
     recordsCell(l.waivers, l.attestations) || '—',
     l.last_activity?.slice(0, 10) ?? '—',
   ]);
   const errors = r.learners.filter((l) => l.error).map((l) => t.bad(`✗ ${l.error ?? ''}`));
-  return [t.bold(`Phase ${nn(r.phase.id)} — ${r.phase.title} · ${r.learners.length} learner(s)`), '', ...table([head, ...rows]), ...(errors.length ? ['', ...errors] : [])];
+  return [
+    t.bold(`Phase ${nn(r.phase.id)} — ${r.phase.title} · ${r.learners.length} learner(s)`),
+    '',
+    ...table([head, ...rows]),
+    ...(errors.length ? ['', ...errors] : []),
+  ];
 }

@@ -9,7 +9,7 @@ function level(stream: NodeJS.WriteStream): 0 | 1 | 2 | 3 {
   if (force !== undefined && force !== '0' && force !== 'false') return force === '2' ? 2 : force === '3' ? 3 : 1;
   if (force === '0' || force === 'false') return 0;
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return 0;
-  return stream.isTTY ? (chalk.level || 1) : 0;
+  return stream.isTTY ? chalk.level || 1 : 0;
 }
 
 export interface Theme {
@@ -49,6 +49,14 @@ export function pad(s: string, width: number): string {
 
 export function table(rows: string[][], gap = 2): string[] {
   const widths: number[] = [];
-  for (const r of rows) r.forEach((cell, i) => { widths[i] = Math.max(widths[i] ?? 0, visibleLength(cell)); });
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : pad(cell, (widths[i] ?? 0) + gap))).join('').trimEnd());
+  for (const r of rows)
+    r.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, visibleLength(cell));
+    });
+  return rows.map((r) =>
+    r
+      .map((cell, i) => (i === r.length - 1 ? cell : pad(cell, (widths[i] ?? 0) + gap)))
+      .join('')
+      .trimEnd(),
+  );
 }

@@ -44,24 +44,51 @@ const KEEP = /^(PATH|HOME|TMPDIR|VITEST.*|NODE_.*|TEST|MODE|DEV|PROD|SSR|BASE_UR
 for (const k of Object.keys(process.env)) if (!KEEP.test(k)) delete process.env[k];
 process.env.NO_COLOR = '1';
 
-const line = (buf: string[]) => (s: string): void => { buf.push(s.endsWith('\n') ? s : `${s}\n`); };
+const line =
+  (buf: string[]) =>
+  (s: string): void => {
+    buf.push(s.endsWith('\n') ? s : `${s}\n`);
+  };
 
 /**
  * Run `fn` (one use case call) and present its result of kind `kind` as the CLI would.
  * `code`, `stdout` and `stderr` are what the built binary would give for the same call.
  */
-export async function call<K extends ResultKind>(kind: K, fn: () => Promise<ResultKinds[K]> | ResultKinds[K], opts: CallOptions): Promise<AppRun<K>> {
+export async function call<K extends ResultKind>(
+  kind: K,
+  fn: () => Promise<ResultKinds[K]> | ResultKinds[K],
+  opts: CallOptions,
+): Promise<AppRun<K>> {
   const out: string[] = [];
   const err: string[] = [];
-  const ctx: Ctx = { cwd: opts.cwd, learner: undefined, json: opts.json === true, out: line(out), err: line(err), isTTY: false };
+  const ctx: Ctx = {
+    cwd: opts.cwd,
+    learner: undefined,
+    json: opts.json === true,
+    out: line(out),
+    err: line(err),
+    isTTY: false,
+  };
   try {
     const result = await fn();
     const outcome = await present(ctx, kind, result, { junit: opts.junit, quiet: opts.quiet === true });
-    return { code: exitCode(outcome), stdout: out.join(''), stderr: err.join(''), result, json: JSON.parse(jsonReporter(kind, result)) as unknown };
+    return {
+      code: exitCode(outcome),
+      stdout: out.join(''),
+      stderr: err.join(''),
+      result,
+      json: JSON.parse(jsonReporter(kind, result)) as unknown,
+    };
   } catch (e) {
     const doc = errorJson(e);
     if (ctx.json) out.push(`${doc}\n`);
     err.push(`${renderError(e, theme(process.stderr), false)}\n`);
-    return { code: e instanceof LynxError ? e.exitCode : 3, stdout: out.join(''), stderr: err.join(''), json: JSON.parse(doc) as unknown, error: e };
+    return {
+      code: e instanceof LynxError ? e.exitCode : 3,
+      stdout: out.join(''),
+      stderr: err.join(''),
+      json: JSON.parse(doc) as unknown,
+      error: e,
+    };
   }
 }

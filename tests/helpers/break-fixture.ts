@@ -13,7 +13,9 @@ export const PREDICTIONS = 'learners/borja/phase-00/notes/breaks.md';
 export const CHECKPOINT = 'learners/borja/phase-00/checkpoint.json';
 export const JOURNAL = '.lynx/breaks/00-pythonhashseed.journal.json';
 export const MUTANT_LINE = '    # os.environ["PYTHONHASHSEED"] = str(seed)  # /break: removed';
-export const PREDICTION_TEXT = 'The seeding tests for random still pass, but the test that expects PYTHONHASHSEED in the environment of child processes fails.\n';
+export const PREDICTION_TEXT =
+  'The seeding tests for random still pass, but the test that expects PYTHONHASHSEED in the environment of ' +
+  'child processes fails.\n';
 
 /** A copy of the break workspace, built once per test file (init + commit are the slow part). */
 export function breakWorkspace(): string {
@@ -63,5 +65,9 @@ export function treeHashes(dir: string, except: readonly string[] = []): Record<
 }
 
 export const openJournals = (dir: string): string[] => {
-  try { return readdirSync(join(dir, '.lynx', 'breaks')).filter((f) => f.endsWith('.journal.json')); } catch { return []; }
+  try {
+    return readdirSync(join(dir, '.lynx', 'breaks')).filter((f) => f.endsWith('.journal.json'));
+  } catch {
+    return [];
+  }
 };

@@ -7,7 +7,11 @@ import { dirname, join } from 'node:path';
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const bin = join(repoRoot, 'bin', 'lynx.js');
 
-export interface Run { code: number | null; stdout: string; stderr: string }
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /**
  * The environment a spawned lynx sees: only what a user's shell minimally has, plus what the test
@@ -15,15 +19,30 @@ export interface Run { code: number | null; stdout: string; stderr: string }
  * variables (GITHUB_ACTIONS, EDITOR, LYNX_*, CI, TERM...).
  */
 export function baseEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
-  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, NO_COLOR: '1', ...extra };
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TMPDIR: process.env.TMPDIR,
+    NO_COLOR: '1',
+    ...extra,
+  };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   return env as Record<string, string>;
 }
 
-export function lynx(args: string[], opts: { cwd: string; env?: Record<string, string | undefined>; input?: string; timeout?: number }): Run {
+export function lynx(
+  args: string[],
+  opts: { cwd: string; env?: Record<string, string | undefined>; input?: string; timeout?: number },
+): Run {
   const env: Record<string, string | undefined> = baseEnv(opts.env);
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: opts.cwd, env: env, input: opts.input ?? '', encoding: 'utf8', timeout: opts.timeout ?? 60_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: opts.cwd,
+    env: env,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    timeout: opts.timeout ?? 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -61,7 +80,10 @@ export function gitRepo(): string {
 const templates = new Map<string, string>();
 export function copyOf(key: string, build: () => string): string {
   let tpl = templates.get(key);
-  if (tpl === undefined) { tpl = build(); templates.set(key, tpl); }
+  if (tpl === undefined) {
+    tpl = build();
+    templates.set(key, tpl);
+  }
   const dir = tempDir();
   cpSync(tpl, dir, { recursive: true });
   return dir;

@@ -33,14 +33,21 @@ dod:
 breaks: []
 quiz: { file: phase-00-mini.yaml, threshold: 0.7 }
 `;
-const QUIZ = 'phase: 0\nslug: mini\ntitle_en: Mini quiz\nitems:\n  - { id: q-00-01, answer_type: mcq, prompt_en: "1 + 1?", choices: ["1", "2"], correct: 1, tags: [arith] }\n';
-const PLAN = '# Phase 00 plan\n\n## §6 Definition of Done\n\n- every item\n\n## §7 Open questions\n\n- [x] none left\n\n## §8 Revisions log\n\n| date | change |\n|---|---|\n';
+const QUIZ =
+  'phase: 0\nslug: mini\ntitle_en: Mini quiz\nitems:\n  - { id: q-00-01, answer_type: mcq, prompt_en: "1 + 1?", ' +
+  'choices: ["1", "2"], correct: 1, tags: [arith] }\n';
+const PLAN =
+  '# Phase 00 plan\n\n## §6 Definition of Done\n\n- every item\n\n## §7 Open questions\n\n- [x] none left\n\n## ' +
+  '§8 Revisions log\n\n| date | change |\n|---|---|\n';
 export const LEARNERS = ['ana', 'ben', 'cyd', 'dee', 'eve'];
 
 export function cohort(): string {
   const dir = gitRepo();
   expect(lynx(['init', '--learner', 'ana'], { cwd: dir }).code).toBe(0);
-  writeFileSync(join(dir, 'lynx.yaml'), 'schema_version: 1\nlayout: cohort\ncurriculum: data/curriculum\nquizzes: data/quizzes\n');
+  writeFileSync(
+    join(dir, 'lynx.yaml'),
+    'schema_version: 1\nlayout: cohort\ncurriculum: data/curriculum\nquizzes: data/quizzes\n',
+  );
   write(dir, 'data/curriculum/phase-00-mini/phase.yaml', PHASE);
   write(dir, 'data/quizzes/phase-00-mini.yaml', QUIZ);
   // the shared docs page, unticked: in a cohort nobody's gate may pass because of it
@@ -53,16 +60,57 @@ export function cohort(): string {
 /** What a learner does through phase 00, all under learners/<name>/ (the test writes what the lab would). */
 export function work(dir: string, l: string, opts: { dirty?: boolean; ticked?: boolean } = {}): void {
   write(dir, `learners/${l}/PHASE_00_PLAN.md`, PLAN);
-  write(dir, `learners/${l}/phase-00/checkpoint.json`, JSON.stringify({ schema_version: 1, phase: 0, learner: l, status: 'in_progress', planned_at: '2026-11-19T09:00:00.000Z', approved_at: '2026-11-19T10:00:00.000Z', plan_sha256: sha256(PLAN) }, null, 2));
+  write(
+    dir,
+    `learners/${l}/phase-00/checkpoint.json`,
+    JSON.stringify(
+      {
+        schema_version: 1,
+        phase: 0,
+        learner: l,
+        status: 'in_progress',
+        planned_at: '2026-11-19T09:00:00.000Z',
+        approved_at: '2026-11-19T10:00:00.000Z',
+        plan_sha256: sha256(PLAN),
+      },
+      null,
+      2,
+    ),
+  );
   const box = opts.ticked === false ? ' ' : 'x';
   write(dir, `learners/${l}/phase-00/lab/00-check.md`, `# lab\n\n- [${box}] one\n- [${box}] two\n`);
-  write(dir, `learners/${l}/PHASE_00_REPORT.md`, `# Phase 00 report\n\n${l} learned that each learner's files are their own in this repository.\n`);
+  write(
+    dir,
+    `learners/${l}/PHASE_00_REPORT.md`,
+    `# Phase 00 report\n\n${l} learned that each learner's files are their own in this repository.\n`,
+  );
   // a passed quiz attempt, chained as the quiz command records it (the bank exactly as lynx loads it)
-  const bank = { phase: 0, slug: 'mini', title_en: 'Mini quiz', items: [{ id: 'q-00-01', answer_type: 'mcq', prompt_en: '1 + 1?', choices: ['1', '2'], correct: 1, tags: ['arith'] }] };
-  write(dir, `learners/${l}/phase-00/quiz-attempts.jsonl`, `${chainLine({ v: 1, at: '2026-11-20T10:00:00.000Z', phase: 0, learner: l, bank_sha256: bankSha256(bank), mode: 'answers-file', answers: [{ id: 'q-00-01', answer: 1, verdict: 'correct', points: 1 }], score: 1, threshold: 0.7, passed: true }, undefined)}\n`);
+  const bank = {
+    phase: 0,
+    slug: 'mini',
+    title_en: 'Mini quiz',
+    items: [
+      { id: 'q-00-01', answer_type: 'mcq', prompt_en: '1 + 1?', choices: ['1', '2'], correct: 1, tags: ['arith'] },
+    ],
+  };
+  write(
+    dir,
+    `learners/${l}/phase-00/quiz-attempts.jsonl`,
+    `${chainLine({ v: 1, at: '2026-11-20T10:00:00.000Z', phase: 0, learner: l, bank_sha256: bankSha256(bank), mode: 'answers-file', answers: [{ id: 'q-00-01', answer: 1, verdict: 'correct', points: 1 }], score: 1, threshold: 0.7, passed: true }, undefined)}` +
+      `\n`,
+  );
   commitAll(dir, `${l}: phase 00 work`);
   const head = git(dir, 'rev-parse', 'HEAD').trim();
-  write(dir, `learners/${l}/experiments/00-run/manifest.json`, JSON.stringify({ git_sha: head, git_dirty: opts.dirty === true, seed: 42, versions: { python: '3' }, metrics: { final_loss: 0.1 } }));
+  write(
+    dir,
+    `learners/${l}/experiments/00-run/manifest.json`,
+    JSON.stringify({
+      git_sha: head,
+      git_dirty: opts.dirty === true,
+      seed: 42,
+      versions: { python: '3' },
+      metrics: { final_loss: 0.1 },
+    }),
+  );
   commitAll(dir, `${l}: experiment`);
 }
-

@@ -49,7 +49,14 @@ quiz: { file: phase-00-mini.yaml, threshold: 0.7 }
 `;
 
 /** Ten mcq items (key: choice 0), so a recorded attempt re-grades against the bank (issue 15). */
-const QUIZ_ITEMS = Array.from({ length: 10 }, (_, i) => ({ id: `q-00-${String(i + 1).padStart(2, '0')}`, answer_type: 'mcq', prompt_en: `Question ${i + 1}?`, choices: ['right', 'wrong'], correct: 0, tags: ['arith'] }));
+const QUIZ_ITEMS = Array.from({ length: 10 }, (_, i) => ({
+  id: `q-00-${String(i + 1).padStart(2, '0')}`,
+  answer_type: 'mcq',
+  prompt_en: `Question ${i + 1}?`,
+  choices: ['right', 'wrong'],
+  correct: 0,
+  tags: ['arith'],
+}));
 
 export const QUIZ_YAML = `phase: 0
 slug: mini
@@ -58,7 +65,9 @@ items:
 ${QUIZ_ITEMS.map((q) => `  - { id: ${q.id}, answer_type: mcq, prompt_en: "${q.prompt_en}", choices: [right, wrong], correct: 0, tags: [arith] }`).join('\n')}
 `;
 
-const PLAN = `# Phase 00 plan\n\n## §6 Definition of Done\n\n- every item\n\n## §7 Open questions\n\n- [x] none left\n\n## §8 Revisions log\n\n| date | change |\n|---|---|\n`;
+const PLAN =
+  `# Phase 00 plan\n\n## §6 Definition of Done\n\n- every item\n\n## §7 Open questions\n\n- [x] none left\n\n## ` +
+  `§8 Revisions log\n\n| date | change |\n|---|---|\n`;
 
 export function commitAll(dir: string, msg: string): void {
   git(dir, 'add', '-A');
@@ -66,15 +75,41 @@ export function commitAll(dir: string, msg: string): void {
 }
 
 /** Append a chained quiz attempt, as the quiz command records it. */
-export function recordAttempt(dir: string, score: number, at = '2026-11-20T10:00:00.000Z', extra: Record<string, unknown> = {}, learner = 'ana'): void {
+export function recordAttempt(
+  dir: string,
+  score: number,
+  at = '2026-11-20T10:00:00.000Z',
+  extra: Record<string, unknown> = {},
+  learner = 'ana',
+): void {
   const file = join(dir, `learners/${learner}/phase-00/quiz-attempts.jsonl`);
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const last = text.trimEnd().split('\n').filter(Boolean).at(-1);
   const bank = JSON.parse(JSON.stringify(requireBank()));
   // ten answers whose verdicts add up to the score: the gate re-derives the score from them
   const right = Math.round(score * 10);
-  const answers = QUIZ_ITEMS.map((q, i) => ({ id: q.id, answer: i < right ? 0 : 1, verdict: i < right ? 'correct' as const : 'wrong' as const, points: i < right ? 1 : 0 }));
-  const line = chainLine({ v: 1, at, phase: 0, learner, bank_sha256: bankSha256(bank), mode: 'answers-file', answers, score, threshold: 0.7, passed: score >= 0.7, ...extra }, last);
+  const answers = QUIZ_ITEMS.map((q, i) => ({
+    id: q.id,
+    answer: i < right ? 0 : 1,
+    verdict: i < right ? ('correct' as const) : ('wrong' as const),
+    points: i < right ? 1 : 0,
+  }));
+  const line = chainLine(
+    {
+      v: 1,
+      at,
+      phase: 0,
+      learner,
+      bank_sha256: bankSha256(bank),
+      mode: 'answers-file',
+      answers,
+      score,
+      threshold: 0.7,
+      passed: score >= 0.7,
+      ...extra,
+    },
+    last,
+  );
   writeFileSync(file, `${line}\n`, { flag: 'a' });
 }
 
@@ -90,7 +125,18 @@ function requireBank(): unknown {
 
 export function checkpointJson(dir: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const plan = PLAN;
-  return { schema_version: 1, phase: 0, learner: 'ana', status: 'in_progress', planned_at: '2026-11-19T09:00:00.000Z', approved_at: '2026-11-19T10:00:00.000Z', plan_sha256: sha256(plan), break: { id: 'off-by-one', state: 'restored', hints_used: 1, restored_at: '2026-11-20T09:00:00.000Z' }, attestations: [{ item: 'explain', at: '2026-11-20T11:00:00.000Z', by: 'teacher-bo' }], ...extra };
+  return {
+    schema_version: 1,
+    phase: 0,
+    learner: 'ana',
+    status: 'in_progress',
+    planned_at: '2026-11-19T09:00:00.000Z',
+    approved_at: '2026-11-19T10:00:00.000Z',
+    plan_sha256: sha256(plan),
+    break: { id: 'off-by-one', state: 'restored', hints_used: 1, restored_at: '2026-11-20T09:00:00.000Z' },
+    attestations: [{ item: 'explain', at: '2026-11-20T11:00:00.000Z', by: 'teacher-bo' }],
+    ...extra,
+  };
 }
 
 /** A workspace where phase 00 of the mini curriculum passes every check (a copy of one built per file). */
@@ -101,10 +147,17 @@ export function passingWorkspace(): string {
 function buildPassingWorkspace(): string {
   const dir = gitRepo();
   if (lynx(['init', '--learner', 'ana'], { cwd: dir }).code !== 0) throw new Error('init failed');
-  writeFileSync(join(dir, 'lynx.yaml'), 'schema_version: 1\nlearner: ana\ncurriculum: data/curriculum\nquizzes: data/quizzes\n');
+  writeFileSync(
+    join(dir, 'lynx.yaml'),
+    'schema_version: 1\nlearner: ana\ncurriculum: data/curriculum\nquizzes: data/quizzes\n',
+  );
   write(dir, 'data/curriculum/phase-00-mini/phase.yaml', PHASE_YAML);
   write(dir, 'data/quizzes/phase-00-mini.yaml', QUIZ_YAML);
-  write(dir, 'Justfile', 'test:\n    python3 -m unittest discover -s tests -t . -q\n\nexp:\n    python3 scripts/exp.py\n');
+  write(
+    dir,
+    'Justfile',
+    'test:\n    python3 -m unittest discover -s tests -t . -q\n\nexp:\n    python3 scripts/exp.py\n',
+  );
   // a learner's repo ignores bytecode; without this the gate's git-clean check only passed when the
   // ambient environment happened to set PYTHONDONTWRITEBYTECODE
   const ignore = existsSync(join(dir, '.gitignore')) ? readFileSync(join(dir, '.gitignore'), 'utf8') : '/.lynx\n';
@@ -112,20 +165,40 @@ function buildPassingWorkspace(): string {
   write(dir, 'src/__init__.py', '');
   write(dir, 'src/calc.py', 'def add(a: int, b: int) -> int:\n    return a + b\n');
   write(dir, 'tests/__init__.py', '');
-  write(dir, 'tests/test_calc.py', 'import unittest\nfrom src.calc import add\n\n\nclass T(unittest.TestCase):\n    def test_add(self) -> None:\n        self.assertEqual(add(2, 2), 4)\n');
-  write(dir, 'scripts/exp.py', [
-    'import json, os, subprocess',
-    'sha = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()',
-    'dirty = subprocess.run(["git", "status", "--porcelain", "--", ".", ":(exclude)experiments"], capture_output=True, text=True, check=True).stdout != ""',
-    'os.makedirs("experiments/00-run", exist_ok=True)',
-    'json.dump({"git_sha": sha, "git_dirty": dirty, "seed": 42, "versions": {"python": "3"}, "metrics": {"final_loss": 0.1}}, open("experiments/00-run/manifest.json", "w"))',
-  ].join('\n') + '\n');
+  write(
+    dir,
+    'tests/test_calc.py',
+    'import unittest\nfrom src.calc import add\n\n\nclass T(unittest.TestCase):\n    def test_add(self) -> ' +
+      'None:\n        self.assertEqual(add(2, 2), 4)\n',
+  );
+  write(
+    dir,
+    'scripts/exp.py',
+    [
+      'import json, os, subprocess',
+      'sha = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()',
+      'dirty = subprocess.run(["git", "status", "--porcelain", "--", ".", ":(exclude)experiments"], ' +
+        'capture_output=True, text=True, check=True).stdout != ""',
+      'os.makedirs("experiments/00-run", exist_ok=True)',
+      'json.dump({"git_sha": sha, "git_dirty": dirty, "seed": 42, "versions": {"python": "3"}, "metrics": ' +
+        '{"final_loss": 0.1}}, open("experiments/00-run/manifest.json", "w"))',
+    ].join('\n') + '\n',
+  );
   write(dir, 'notes/design.md', '# design\n');
   write(dir, 'plots/a.png', 'png');
   write(dir, 'plots/b.png', 'png');
   write(dir, 'results/summary.json', '{"accuracy": 0.95}\n');
-  write(dir, 'docs/phase-00-mini/lab/00-check.md', '# lab\n\n- [x] one\n- [x] two\n\n```\n- [ ] not a task: inside a code block\n```\n');
-  write(dir, 'learners/ana/phase-00/reflections.md', 'This phase taught me that every check kind in the engine needs a real artefact behind it, and that the gate is only as honest as its evidence.\n');
+  write(
+    dir,
+    'docs/phase-00-mini/lab/00-check.md',
+    '# lab\n\n- [x] one\n- [x] two\n\n```\n- [ ] not a task: inside a code block\n```\n',
+  );
+  write(
+    dir,
+    'learners/ana/phase-00/reflections.md',
+    'This phase taught me that every check kind in the engine needs a real artefact behind it, and that the ' +
+      'gate is only as honest as its evidence.\n',
+  );
   write(dir, 'PHASE_00_PLAN.md', PLAN);
   write(dir, 'notes/predictions.md', 'I predict the sum will be off by one.\n');
   commitAll(dir, 'work');

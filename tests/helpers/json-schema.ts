@@ -12,7 +12,9 @@ export const ID_BASE = 'https://lynx-cortex.dev/schemas/';
 // strict: a schema with a typo'd keyword fails here, not silently at a user's
 export const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
 (addFormats as unknown as (a: Ajv) => void)(ajv);
-for (const d of schemaDirs) for (const f of readdirSync(d).filter((n) => n.endsWith('.schema.json'))) ajv.addSchema(JSON.parse(readFileSync(join(d, f), 'utf8')) as object);
+for (const d of schemaDirs)
+  for (const f of readdirSync(d).filter((n) => n.endsWith('.schema.json')))
+    ajv.addSchema(JSON.parse(readFileSync(join(d, f), 'utf8')) as object);
 
 export function schema(name: string): ValidateFunction {
   const v = ajv.getSchema(`${ID_BASE}${name}.schema.json`);

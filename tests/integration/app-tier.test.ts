@@ -14,20 +14,25 @@ afterAll(cleanup);
 const only = ({ code, stdout, stderr }: Run): Run => ({ code, stdout, stderr });
 
 describe('in process = the built binary', () => {
-  it('a result: exit code and text (and the JSON document) are the binary\'s', async () => {
+  it("a result: exit code and text (and the JSON document) are the binary's", async () => {
     const dir = tempDir();
     write(dir, 'a.json', JSON.stringify({ git_sha: 'a', versions: { numpy: '2.0.1' } }));
     write(dir, 'b.json', JSON.stringify({ git_sha: 'a', versions: { numpy: '2.0.2' } }));
-    const inProcess = await call('manifest-diff', () => manifestDiff({ cwd: dir, a: 'a.json', b: 'b.json' }), { cwd: dir });
+    const inProcess = await call('manifest-diff', () => manifestDiff({ cwd: dir, a: 'a.json', b: 'b.json' }), {
+      cwd: dir,
+    });
     expect(inProcess.code).toBe(1);
     expect(only(inProcess)).toEqual(lynx(['manifest', 'diff', 'a.json', 'b.json'], { cwd: dir }));
-    const json = await call('manifest-diff', () => manifestDiff({ cwd: dir, a: 'a.json', b: 'b.json' }), { cwd: dir, json: true });
+    const json = await call('manifest-diff', () => manifestDiff({ cwd: dir, a: 'a.json', b: 'b.json' }), {
+      cwd: dir,
+      json: true,
+    });
     const bin = lynx(['manifest', 'diff', 'a.json', 'b.json', '--json'], { cwd: dir });
     expect(only(json)).toEqual(bin);
     expect(json.json).toEqual(JSON.parse(bin.stdout));
   });
 
-  it('a thrown error: exit code and message are the binary\'s, with and without --json', async () => {
+  it("a thrown error: exit code and message are the binary's, with and without --json", async () => {
     const dir = tempDir(); // not a git repository
     const text = await call('report', () => report({ cwd: dir, phase: '00' }), { cwd: dir });
     expect(text.code).toBe(2);
@@ -38,7 +43,9 @@ describe('in process = the built binary', () => {
   });
 
   it('sees only the minimal environment a spawned lynx gets (no LYNX_*, EDITOR, CI variables)', () => {
-    const extra = Object.keys(process.env).filter((k) => !/^(PATH|HOME|TMPDIR|NO_COLOR|VITEST.*|NODE_.*|TEST|MODE|DEV|PROD|SSR|BASE_URL)$/.test(k));
+    const extra = Object.keys(process.env).filter(
+      (k) => !/^(PATH|HOME|TMPDIR|NO_COLOR|VITEST.*|NODE_.*|TEST|MODE|DEV|PROD|SSR|BASE_URL)$/.test(k),
+    );
     expect(extra).toEqual([]);
     expect(process.env.LYNX_LEARNER).toBeUndefined();
     expect(process.env.NO_COLOR).toBe('1');

@@ -8,7 +8,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { baseEnv, bin, cleanup, git, lynx } from '../helpers/cli.js';
-import { breakWorkspace, CHECKPOINT, commitPredictions, MUTANT_LINE, openJournals, read, TARGET, treeHashes } from '../helpers/break-fixture.js';
+import {
+  breakWorkspace,
+  CHECKPOINT,
+  commitPredictions,
+  MUTANT_LINE,
+  openJournals,
+  read,
+  TARGET,
+  treeHashes,
+} from '../helpers/break-fixture.js';
 
 afterAll(cleanup);
 
@@ -30,7 +39,11 @@ function expectRecovered(dir: string, original: Buffer, tree: Record<string, str
   expect(treeHashes(dir, [CHECKPOINT])).toEqual(tree);
   expect(openJournals(dir)).toEqual([]);
   // lynx's temp files live in .lynx/tmp, and recovery removed ours
-  expect(existsSync(join(dir, '.lynx', 'tmp')) ? readdirSync(join(dir, '.lynx', 'tmp')).filter((f) => f.startsWith('break-')) : []).toEqual([]);
+  expect(
+    existsSync(join(dir, '.lynx', 'tmp'))
+      ? readdirSync(join(dir, '.lynx', 'tmp')).filter((f) => f.startsWith('break-'))
+      : [],
+  ).toEqual([]);
   expect(git(dir, 'status', '--porcelain', '--', '.', `:!${CHECKPOINT}`)).toBe('');
   if (existsSync(join(dir, CHECKPOINT))) JSON.parse(read(dir, CHECKPOINT)); // never torn
 }
@@ -65,7 +78,10 @@ describe('SIGKILL during lynx break start and restore', () => {
     killedAt(dir, 'start:mutant-written', ['break', '00', 'start']);
     expect(read(dir, TARGET)).toContain(MUTANT_LINE);
     const st = lynx(['break', 'status', '--json'], { cwd: dir });
-    expect(JSON.parse(st.stdout)).toMatchObject({ active: [{ phase: 0, id: 'pythonhashseed', files: [{ path: TARGET, state: 'mutant' }] }], recovered: [] });
+    expect(JSON.parse(st.stdout)).toMatchObject({
+      active: [{ phase: 0, id: 'pythonhashseed', files: [{ path: TARGET, state: 'mutant' }] }],
+      recovered: [],
+    });
     const r = lynx(['break', '00', 'restore'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('original bytes back (it was mutant)');
@@ -86,13 +102,26 @@ describe('SIGKILL during lynx break start and restore', () => {
   it('during restore, after the file is back but before the journal is closed: restore completes', () => {
     const { dir, original, tree } = ready();
     expect(lynx(['break', '00', 'start'], { cwd: dir }).code).toBe(0);
-    expect(lynx(['break', '00', 'diagnose', 'PYTHONHASHSEED is set inside the process after hash randomization was initialized at start'], { cwd: dir }).code).toBe(0);
+    expect(
+      lynx(
+        [
+          'break',
+          '00',
+          'diagnose',
+          'PYTHONHASHSEED is set inside the process after hash randomization was initialized at start',
+        ],
+        { cwd: dir },
+      ).code,
+    ).toBe(0);
     killedAt(dir, 'restore:file-restored', ['break', '00', 'restore']);
     expect(readFileSync(join(dir, TARGET)).equals(original)).toBe(true);
     expect(openJournals(dir)).toHaveLength(1); // the gate still sees an active break until the journal closes
     const r = lynx(['break', '00', 'restore', '--json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ state: 'restored', files: [{ path: TARGET, found: 'original', action: 'already-original' }] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      state: 'restored',
+      files: [{ path: TARGET, found: 'original', action: 'already-original' }],
+    });
     expectRecovered(dir, original, tree);
   });
 });

@@ -2,12 +2,37 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, git, lynx, write } from '../helpers/cli.js';
-import { breakWorkspace, CHECKPOINT, commitPredictions, JOURNAL, MUTANT_LINE, openJournals, PREDICTIONS, PREDICTION_TEXT, read, TARGET, treeHashes } from '../helpers/break-fixture.js';
+import {
+  breakWorkspace,
+  CHECKPOINT,
+  commitPredictions,
+  JOURNAL,
+  MUTANT_LINE,
+  openJournals,
+  PREDICTIONS,
+  PREDICTION_TEXT,
+  read,
+  TARGET,
+  treeHashes,
+} from '../helpers/break-fixture.js';
 
 afterAll(cleanup);
 
 const json = <T>(s: string): T => JSON.parse(s) as T;
-interface Cp { break?: { id?: string; state?: string; hints_used?: number; diagnosis?: string; diagnosis_names_cause?: boolean; predicted_at?: string; started_at?: string; diagnosed_at?: string; restored_at?: string; forced?: boolean } }
+interface Cp {
+  break?: {
+    id?: string;
+    state?: string;
+    hints_used?: number;
+    diagnosis?: string;
+    diagnosis_names_cause?: boolean;
+    predicted_at?: string;
+    started_at?: string;
+    diagnosed_at?: string;
+    restored_at?: string;
+    forced?: boolean;
+  };
+}
 
 describe('lynx break: the full cycle on a real workspace', () => {
   it('predictions committed → start → hints → diagnose → restore → tests green', () => {
@@ -39,7 +64,12 @@ describe('lynx break: the full cycle on a real workspace', () => {
     // start: journal, mutant, observe (uv is not here: the test recipe runs instead, and says so)
     const start = lynx(['break', '00', 'start', '--json'], { cwd: dir, env: { PATH: `${process.env.PATH ?? ''}` } });
     expect(start.code, start.stderr).toBe(0);
-    const s = json<{ mode: string; files: { path: string; matches: { line: number; how: string }[] }[]; observations: { action: string; fallback?: boolean; reason?: string; exit_code?: number; tail?: string }[]; predictions: { commit: string } }>(start.stdout);
+    const s = json<{
+      mode: string;
+      files: { path: string; matches: { line: number; how: string }[] }[];
+      observations: { action: string; fallback?: boolean; reason?: string; exit_code?: number; tail?: string }[];
+      predictions: { commit: string };
+    }>(start.stdout);
     expect(s.mode).toBe('edit');
     expect(s.files[0]?.matches[0]).toEqual({ line: 13, how: 'exact' });
     expect(s.predictions.commit).toBe(predictionsSha);
@@ -50,7 +80,17 @@ describe('lynx break: the full cycle on a real workspace', () => {
     expect(fallback?.tail).toContain('test_seed_sets_pythonhashseed_for_children');
 
     // the journal holds everything needed to put the bytes back
-    const j = json<{ head: string; created_at: string; files: { path: string; original_b64: string; mutant_b64: string; original_sha256: string; mutant_sha256: string }[] }>(read(dir, JOURNAL));
+    const j = json<{
+      head: string;
+      created_at: string;
+      files: {
+        path: string;
+        original_b64: string;
+        mutant_b64: string;
+        original_sha256: string;
+        mutant_sha256: string;
+      }[];
+    }>(read(dir, JOURNAL));
     expect(j.head).toBe(predictionsSha);
     expect(Buffer.from(j.files[0]?.original_b64 ?? '', 'base64').equals(original)).toBe(true);
     expect(Buffer.from(j.files[0]?.mutant_b64 ?? '', 'base64').toString()).toContain(MUTANT_LINE);
@@ -58,7 +98,9 @@ describe('lynx break: the full cycle on a real workspace', () => {
 
     // any other command says so at the top, with how to restore
     const other = lynx(['validate'], { cwd: dir });
-    expect(other.stderr.split('\n')[0]).toBe(`! a break is active (phase 00, pythonhashseed): journal ${JOURNAL} — restore it with \`lynx break 00 restore\``);
+    expect(other.stderr.split('\n')[0]).toBe(
+      `! a break is active (phase 00, pythonhashseed): journal ${JOURNAL} — restore it with \`lynx break 00 restore\``,
+    );
     expect(lynx(['status'], { cwd: dir }).stdout.split('\n')[0]).toContain('a break is active');
 
     // two hints, counted
@@ -69,7 +111,16 @@ describe('lynx break: the full cycle on a real workspace', () => {
     expect(json<Cp>(read(dir, CHECKPOINT)).break?.hints_used).toBe(2);
 
     // diagnose: compared by key terms, then the hidden cause and the fix are revealed
-    const d = lynx(['break', '00', 'diagnose', 'PYTHONHASHSEED set inside the process is too late: the hash randomizer is initialized when the interpreter starts'], { cwd: dir });
+    const d = lynx(
+      [
+        'break',
+        '00',
+        'diagnose',
+        'PYTHONHASHSEED set inside the process is too late: the hash randomizer is initialized when the ' +
+          'interpreter starts',
+      ],
+      { cwd: dir },
+    );
     expect(d.code).toBe(0);
     expect(d.stdout).toContain('✓ your diagnosis names the hidden cause');
     expect(d.stdout).toContain('the C-level hash randomizer is initialized before any Python code runs');
@@ -78,7 +129,12 @@ describe('lynx break: the full cycle on a real workspace', () => {
     // restore: original bytes back, journal closed (a closed copy kept), tests run green
     const r = lynx(['break', '00', 'restore', '--json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    const rr = json<{ state: string; closed: string; tests: { exit_code: number }[]; files: { found: string; action: string }[] }>(r.stdout);
+    const rr = json<{
+      state: string;
+      closed: string;
+      tests: { exit_code: number }[];
+      files: { found: string; action: string }[];
+    }>(r.stdout);
     expect(rr.files).toEqual([{ path: TARGET, found: 'mutant', action: 'restored' }]);
     expect(rr.tests.map((t) => t.exit_code)).toEqual([0]);
     expect(readFileSync(join(dir, TARGET)).equals(original)).toBe(true);
@@ -87,7 +143,8 @@ describe('lynx break: the full cycle on a real workspace', () => {
     expect(rr.closed).toMatch(/^\.lynx\/breaks\/closed\/00-pythonhashseed\..*\.journal\.closed\.json$/);
     const cp = json<Cp>(read(dir, CHECKPOINT)).break;
     expect(cp).toMatchObject({ id: 'pythonhashseed', state: 'restored', hints_used: 2, diagnosis_names_cause: true });
-    for (const k of ['predicted_at', 'started_at', 'diagnosed_at', 'restored_at'] as const) expect(cp?.[k], k).toMatch(/^\d{4}-\d\d-\d\dT/);
+    for (const k of ['predicted_at', 'started_at', 'diagnosed_at', 'restored_at'] as const)
+      expect(cp?.[k], k).toMatch(/^\d{4}-\d\d-\d\dT/);
     // only lynx's state changed in the tree; no notice any more
     expect(git(dir, 'status', '--porcelain').trim()).toBe(`?? ${CHECKPOINT}`);
     expect(lynx(['validate'], { cwd: dir }).stderr).toBe('');
@@ -121,7 +178,10 @@ describe('lynx break start: refusals leave every byte alone', () => {
 
   it('an ambiguous edit: the candidates are shown', () => {
     const dir = breakWorkspace();
-    const text = read(dir, TARGET).replace('    random.seed(seed)\n', '    random.seed(seed)\n\n\ndef reseed(seed: int) -> None:\n    os.environ["PYTHONHASHSEED"] = str(seed)\n');
+    const text = read(dir, TARGET).replace(
+      '    random.seed(seed)\n',
+      '    random.seed(seed)\n\n\ndef reseed(seed: int) -> None:\n    os.environ["PYTHONHASHSEED"] = str(seed)\n',
+    );
     writeFileSync(join(dir, TARGET), text);
     git(dir, 'commit', '-q', '-am', 'a second place that sets the seed');
     commitPredictions(dir);
@@ -204,7 +264,7 @@ describe('lynx break restore', () => {
     expect(json<Cp>(read(dir, CHECKPOINT)).break).toMatchObject({ state: 'predicted', forced: true });
   });
 
-  it('a manual start journals the original; observe records the learner\'s edit; restore puts it back', () => {
+  it("a manual start journals the original; observe records the learner's edit; restore puts it back", () => {
     const dir = breakWorkspace();
     const original = readFileSync(join(dir, TARGET));
     commitPredictions(dir);
@@ -215,7 +275,9 @@ describe('lynx break restore', () => {
     writeFileSync(join(dir, TARGET), read(dir, TARGET).replace('    os.environ["PYTHONHASHSEED"] = str(seed)\n', ''));
     const o = lynx(['break', '00', 'observe', '--json'], { cwd: dir });
     expect(o.code, o.stderr).toBe(0);
-    expect(json<{ files: { recorded: boolean }[]; observations: { fallback?: boolean; exit_code?: number }[] }>(o.stdout)).toMatchObject({ files: [{ path: TARGET, state: 'mutant', recorded: true }] });
+    expect(
+      json<{ files: { recorded: boolean }[]; observations: { fallback?: boolean; exit_code?: number }[] }>(o.stdout),
+    ).toMatchObject({ files: [{ path: TARGET, state: 'mutant', recorded: true }] });
     const r = lynx(['break', '00', 'restore'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(dir, TARGET)).equals(original)).toBe(true);
@@ -228,7 +290,9 @@ describe('lynx break restore', () => {
     commitPredictions(dir);
     expect(lynx(['break', '00', 'start'], { cwd: dir }).code).toBe(0);
     expect(statSync(join(dir, TARGET)).mode & 0o777).toBe(0o755);
-    expect(lynx(['break', '00', 'diagnose', 'no idea'], { cwd: dir }).stdout).toContain('does not name the hidden cause');
+    expect(lynx(['break', '00', 'diagnose', 'no idea'], { cwd: dir }).stdout).toContain(
+      'does not name the hidden cause',
+    );
     expect(lynx(['break', '00', 'reveal'], { cwd: dir }).code).toBe(0);
     expect(lynx(['break', '00', 'restore'], { cwd: dir }).code).toBe(0);
     expect(statSync(join(dir, TARGET)).mode & 0o777).toBe(0o755);

@@ -17,15 +17,47 @@ const LEARNERS = ['ana', 'ben', 'cyd', 'dee', 'eve'];
 const schema = JSON.parse(readFileSync(join(repoRoot, 'src/schemas/output/class.schema.json'), 'utf8')) as object;
 const ajv = new Ajv({ allErrors: true });
 const validate = ajv.compile(schema);
-const validateCsvRow = ajv.compile({ ...schema, $id: 'csv', $ref: '#/definitions/csvRow', properties: undefined, required: undefined, type: undefined, additionalProperties: undefined });
+const validateCsvRow = ajv.compile({
+  ...schema,
+  $id: 'csv',
+  $ref: '#/definitions/csvRow',
+  properties: undefined,
+  required: undefined,
+  type: undefined,
+  additionalProperties: undefined,
+});
 
 function classroom(): string {
   const dir = gitRepo();
   expect(lynx(['init', '--learner', 'ana'], { cwd: dir }).code).toBe(0);
   for (const l of LEARNERS) write(dir, `learners/${l}/README.md`, `${l}\n`);
   // ben closed phase 00 with one waiver, cyd is in phase 00, the rest have not started
-  write(dir, 'learners/ben/phase-00/checkpoint.json', JSON.stringify({ schema_version: 1, phase: 0, learner: 'ben', status: 'done', planned_at: '2026-11-01T09:00:00.000Z', closed_at: '2026-11-05T09:00:00.000Z', quiz: { attempts: 1, last: 0.8, best: 0.8, passed: true, last_at: '2026-11-04T09:00:00.000Z' }, waivers: [{ item: 'x', at: '2026-11-03T09:00:00.000Z', by: 'teacher-bo', reason: 'no GPU' }] }));
-  write(dir, 'learners/cyd/phase-00/checkpoint.json', JSON.stringify({ schema_version: 1, phase: 0, learner: 'cyd', status: 'in_progress', planned_at: '2026-11-10T09:00:00.000Z', approved_at: '2026-11-10T10:00:00.000Z' }));
+  write(
+    dir,
+    'learners/ben/phase-00/checkpoint.json',
+    JSON.stringify({
+      schema_version: 1,
+      phase: 0,
+      learner: 'ben',
+      status: 'done',
+      planned_at: '2026-11-01T09:00:00.000Z',
+      closed_at: '2026-11-05T09:00:00.000Z',
+      quiz: { attempts: 1, last: 0.8, best: 0.8, passed: true, last_at: '2026-11-04T09:00:00.000Z' },
+      waivers: [{ item: 'x', at: '2026-11-03T09:00:00.000Z', by: 'teacher-bo', reason: 'no GPU' }],
+    }),
+  );
+  write(
+    dir,
+    'learners/cyd/phase-00/checkpoint.json',
+    JSON.stringify({
+      schema_version: 1,
+      phase: 0,
+      learner: 'cyd',
+      status: 'in_progress',
+      planned_at: '2026-11-10T09:00:00.000Z',
+      approved_at: '2026-11-10T10:00:00.000Z',
+    }),
+  );
   commitAll(dir, 'a class');
   return dir;
 }
@@ -34,7 +66,16 @@ function classroom(): string {
 function parseCsv(text: string): Record<string, unknown>[] {
   const [head = '', ...lines] = text.trim().split(/\r?\n/);
   const cols = head.split(',');
-  return lines.map((l): Record<string, unknown> => Object.fromEntries(l.split(',').map((v, i): [string, unknown] => [cols[i] ?? '', v === '' ? null : /^\d+(\.\d+)?$/.test(v) ? Number(v) : v.replace(/^"|"$/g, '')])));
+  return lines.map((l): Record<string, unknown> =>
+    Object.fromEntries(
+      l
+        .split(',')
+        .map((v, i): [string, unknown] => [
+          cols[i] ?? '',
+          v === '' ? null : /^\d+(\.\d+)?$/.test(v) ? Number(v) : v.replace(/^"|"$/g, ''),
+        ]),
+    ),
+  );
 }
 
 describe('lynx class', () => {
@@ -45,7 +86,9 @@ describe('lynx class', () => {
     expect(r.code, r.stderr).toBe(0);
     for (const l of LEARNERS) expect(r.stdout.split('\n').filter((x) => x.startsWith(l))).toHaveLength(1);
     const j = lynx(['class', '--json'], { cwd: dir });
-    const data = JSON.parse(j.stdout) as { learners: { learner: string; phases_closed: number; waivers: number; current_phase: number | null }[] };
+    const data = JSON.parse(j.stdout) as {
+      learners: { learner: string; phases_closed: number; waivers: number; current_phase: number | null }[];
+    };
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
     expect(data.learners.map((l) => l.learner)).toEqual(LEARNERS);
     expect(data.learners.find((l) => l.learner === 'ben')).toMatchObject({ phases_closed: 1, waivers: 1 });
@@ -55,9 +98,13 @@ describe('lynx class', () => {
   });
 
   it('sorts and filters', () => {
-    const j = JSON.parse(lynx(['class', '--json', '--sort', 'progress'], { cwd: dir }).stdout) as { learners: { learner: string }[] };
+    const j = JSON.parse(lynx(['class', '--json', '--sort', 'progress'], { cwd: dir }).stdout) as {
+      learners: { learner: string }[];
+    };
     expect(j.learners[0]?.learner).toBe('ben');
-    const f = JSON.parse(lynx(['class', '--json', '--filter', '00'], { cwd: dir }).stdout) as { learners: { learner: string }[] };
+    const f = JSON.parse(lynx(['class', '--json', '--filter', '00'], { cwd: dir }).stdout) as {
+      learners: { learner: string }[];
+    };
     expect(f.learners.map((l) => l.learner)).toEqual(['cyd']);
     expect(lynx(['class', '--sort', 'age'], { cwd: dir }).code).toBe(2);
   });
@@ -84,12 +131,26 @@ describe('lynx class', () => {
       return;
     }
     const profile = mkdtempSync(join(tmpdir(), 'lynx-chromium-'));
-    const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', `--user-data-dir=${profile}`];
-    const dom = execFileSync(chromium, [...flags, '--dump-dom', `file://${out}`], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const flags = [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+      `--user-data-dir=${profile}`,
+    ];
+    const dom = execFileSync(chromium, [...flags, '--dump-dom', `file://${out}`], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     for (const l of LEARNERS) expect(dom).toContain(`data-learner="${l}"`);
     expect((dom.match(/<tr class="learner"/g) ?? []).length).toBe(LEARNERS.length);
     const shot = join(dir, 'class.png');
-    execFileSync(chromium, [...flags, `--screenshot=${shot}`, '--window-size=1000,700', `file://${out}`], { timeout: 60_000, stdio: 'ignore' });
+    execFileSync(chromium, [...flags, `--screenshot=${shot}`, '--window-size=1000,700', `file://${out}`], {
+      timeout: 60_000,
+      stdio: 'ignore',
+    });
     expect(existsSync(shot) && readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
     if (process.env.LYNX_KEEP_SHOT) execFileSync('cp', [shot, process.env.LYNX_KEEP_SHOT]);
   }, 120_000);

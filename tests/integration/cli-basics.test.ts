@@ -19,12 +19,55 @@ describe('lynx --help / --version (exact output)', () => {
     expect(r.stderr).toBe('');
     // the golden file is the contract: regenerate it deliberately (node bin/lynx.js --help > tests/fixtures/help.txt)
     expect(r.stdout).toBe(readFileSync(join(repoRoot, 'tests/fixtures/help.txt'), 'utf8'));
-    for (const cmd of ['init', 'status', 'validate', 'doctor', 'demo', 'phase-start', 'lab', 'journal', 'derive', 'manifest', 'break', 'quiz', 'review', 'checkpoint', 'report', 'gate', 'attest', 'waive']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
-    expect(r.stdout).toContain('Exit codes: 0 done · 1 a gate failed · 2 bad usage or input · 3 internal or environment failure.');
+    for (const cmd of [
+      'init',
+      'status',
+      'validate',
+      'doctor',
+      'demo',
+      'phase-start',
+      'lab',
+      'journal',
+      'derive',
+      'manifest',
+      'break',
+      'quiz',
+      'review',
+      'checkpoint',
+      'report',
+      'gate',
+      'attest',
+      'waive',
+    ])
+      expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
+    expect(r.stdout).toContain(
+      'Exit codes: 0 done · 1 a gate failed · 2 bad usage or input · 3 internal or environment failure.',
+    );
   });
 
   it('each command has help with examples', () => {
-    for (const cmd of ['init', 'status', 'validate', 'doctor', 'demo', 'phase-start', 'lab', 'journal', 'derive', 'manifest', 'manifest diff', 'manifest check', 'break', 'quiz', 'review', 'checkpoint', 'report', 'gate', 'attest', 'waive']) {
+    for (const cmd of [
+      'init',
+      'status',
+      'validate',
+      'doctor',
+      'demo',
+      'phase-start',
+      'lab',
+      'journal',
+      'derive',
+      'manifest',
+      'manifest diff',
+      'manifest check',
+      'break',
+      'quiz',
+      'review',
+      'checkpoint',
+      'report',
+      'gate',
+      'attest',
+      'waive',
+    ]) {
       const r = lynx([...cmd.split(' '), '--help'], { cwd: tempDir() });
       expect(r.code, cmd).toBe(0);
       expect(r.stdout, cmd).toContain(`Usage: lynx ${cmd}`);

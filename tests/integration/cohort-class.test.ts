@@ -16,8 +16,10 @@ import { cohort, LEARNERS, work } from '../helpers/cohort-fixture.js';
 afterAll(cleanup);
 
 const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
-for (const f of ['gate-result.schema.json', 'output/gate-class.schema.json', 'output/status-phase.schema.json']) ajv.addSchema(JSON.parse(readFileSync(join(repoRoot, 'src/schemas', f), 'utf8')) as object);
-const schema = (id: string): ValidateFunction => ajv.getSchema(`https://lynx-cortex.dev/schemas/${id}.schema.json`) as ValidateFunction;
+for (const f of ['gate-result.schema.json', 'output/gate-class.schema.json', 'output/status-phase.schema.json'])
+  ajv.addSchema(JSON.parse(readFileSync(join(repoRoot, 'src/schemas', f), 'utf8')) as object);
+const schema = (id: string): ValidateFunction =>
+  ajv.getSchema(`https://lynx-cortex.dev/schemas/${id}.schema.json`) as ValidateFunction;
 const xsd = readFileSync(join(repoRoot, 'tests/fixtures/junit-10.xsd'), 'utf8');
 
 let dir: string;
@@ -31,63 +33,99 @@ beforeAll(() => {
   }
 }, 180_000);
 
-interface GateClassJson { learners: { learner: string; status: string; phases: number[] }[]; results: { learner: string; phase: number; status: string }[] }
+interface GateClassJson {
+  learners: { learner: string; status: string; phases: number[] }[];
+  results: { learner: string; phase: number; status: string }[];
+}
 
 describe('lynx gate --all-learners', () => {
-  it('verifies every learner in one run: a passing class exits 0 with one JUnit file and a class table first', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'lynx-class-'));
-    const summary = join(out, 'summary.md');
-    const r = lynx(['gate', '--all-learners', '--junit', join(out, 'class.xml')], { cwd: dir, env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
-    expect(r.code, r.stdout + r.stderr).toBe(0);
-    const xml = readFileSync(join(out, 'class.xml'), 'utf8');
-    const v = await validateXML({ xml: [{ fileName: 'class.xml', contents: xml }], schema: [{ fileName: 'junit-10.xsd', contents: xsd }] });
-    expect(v.errors).toEqual([]);
-    expect(v.valid).toBe(true);
-    // a suite per learner and phase, the learner in every case's classname
-    for (const l of ['ana', 'ben', 'cyd']) {
-      expect(xml).toContain(`<testsuite name="phase-00 (${l})"`);
-      expect(xml).toContain(`classname="lynx.${l}.phase00"`);
-    }
-    expect(xml.match(/<testsuite /g)).toHaveLength(3);
-    const md = readFileSync(summary, 'utf8');
-    expect(md.indexOf('| learner | result |')).toBeLessThan(md.indexOf('<details>'));
-    expect(md).toMatch(/\| ana \| ✅ pass \| 00 \|/);
-    expect(md).toMatch(/\| dee \| — nothing closed \|/);
-    expect(r.stdout).toMatch(/Gate · 5 learner\(s\) · 3 closed phase\(s\) verified/);
-  }, 120_000);
+  it(
+    'verifies every learner in one run: a passing class ' + 'exits 0 with one JUnit file and a class table first',
+    async () => {
+      const out = mkdtempSync(join(tmpdir(), 'lynx-class-'));
+      const summary = join(out, 'summary.md');
+      const r = lynx(['gate', '--all-learners', '--junit', join(out, 'class.xml')], {
+        cwd: dir,
+        env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+      });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      const xml = readFileSync(join(out, 'class.xml'), 'utf8');
+      const v = await validateXML({
+        xml: [{ fileName: 'class.xml', contents: xml }],
+        schema: [{ fileName: 'junit-10.xsd', contents: xsd }],
+      });
+      expect(v.errors).toEqual([]);
+      expect(v.valid).toBe(true);
+      // a suite per learner and phase, the learner in every case's classname
+      for (const l of ['ana', 'ben', 'cyd']) {
+        expect(xml).toContain(`<testsuite name="phase-00 (${l})"`);
+        expect(xml).toContain(`classname="lynx.${l}.phase00"`);
+      }
+      expect(xml.match(/<testsuite /g)).toHaveLength(3);
+      const md = readFileSync(summary, 'utf8');
+      expect(md.indexOf('| learner | result |')).toBeLessThan(md.indexOf('<details>'));
+      expect(md).toMatch(/\| ana \| ✅ pass \| 00 \|/);
+      expect(md).toMatch(/\| dee \| — nothing closed \|/);
+      expect(r.stdout).toMatch(/Gate · 5 learner\(s\) · 3 closed phase\(s\) verified/);
+    },
+    120_000,
+  );
 
-  it('one learner\'s tampered report fails only that learner, and the run exits with the worst code; --json validates', () => {
-    writeFileSync(join(dir, 'learners/ben/PHASE_00_REPORT.md'), '# Phase 00 report\n\nben rewrote the report after closing it.\n');
-    commitAll(dir, 'ben edits a closed report');
-    const r = lynx(['gate', '--all-learners', '--json'], { cwd: dir });
-    expect(r.code, r.stderr).toBe(1);
-    const j = JSON.parse(r.stdout) as GateClassJson;
-    const v = schema('gate-class');
-    expect(v(j), ajv.errorsText(v.errors)).toBe(true);
-    expect(j.learners.map((l) => [l.learner, l.status])).toEqual([['ana', 'pass'], ['ben', 'fail'], ['cyd', 'pass'], ['dee', 'none'], ['eve', 'none']]);
-    expect(j.results.map((x) => `${x.learner}:${x.status}`)).toEqual(['ana:pass', 'ben:fail', 'cyd:pass']);
-    // the text form names the failing gate in full after the table
-    const t = lynx(['gate', '--all-learners', '00'], { cwd: dir });
-    expect(t.code).toBe(1);
-    expect(t.stdout).toMatch(/ben\s+✗ fail/);
-    expect(t.stdout).toContain('Gate · phase 00 · learner ben');
-    expect(t.stdout).not.toContain('Gate · phase 00 · learner ana');
-    // every learner is the point: naming one beside it is refused
-    expect(lynx(['--learner', 'ana', 'gate', '--all-learners'], { cwd: dir }).code).toBe(2);
-  }, 120_000);
+  it(
+    "one learner's tampered report fails only that learner, and the run exits with the worst code; --json " +
+      'validates',
+    () => {
+      writeFileSync(
+        join(dir, 'learners/ben/PHASE_00_REPORT.md'),
+        '# Phase 00 report\n\nben rewrote the report after closing it.\n',
+      );
+      commitAll(dir, 'ben edits a closed report');
+      const r = lynx(['gate', '--all-learners', '--json'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(1);
+      const j = JSON.parse(r.stdout) as GateClassJson;
+      const v = schema('gate-class');
+      expect(v(j), ajv.errorsText(v.errors)).toBe(true);
+      expect(j.learners.map((l) => [l.learner, l.status])).toEqual([
+        ['ana', 'pass'],
+        ['ben', 'fail'],
+        ['cyd', 'pass'],
+        ['dee', 'none'],
+        ['eve', 'none'],
+      ]);
+      expect(j.results.map((x) => `${x.learner}:${x.status}`)).toEqual(['ana:pass', 'ben:fail', 'cyd:pass']);
+      // the text form names the failing gate in full after the table
+      const t = lynx(['gate', '--all-learners', '00'], { cwd: dir });
+      expect(t.code).toBe(1);
+      expect(t.stdout).toMatch(/ben\s+✗ fail/);
+      expect(t.stdout).toContain('Gate · phase 00 · learner ben');
+      expect(t.stdout).not.toContain('Gate · phase 00 · learner ana');
+      // every learner is the point: naming one beside it is refused
+      expect(lynx(['--learner', 'ana', 'gate', '--all-learners'], { cwd: dir }).code).toBe(2);
+    },
+    120_000,
+  );
 });
 
 describe('lynx status NN --all', () => {
   it('one row per learner for the phase (state, quiz, labs, waivers, attestations); --json validates', () => {
-    const w = lynx(['--learner', 'dee', 'waive', '00', 'run-loss', '--reason', 'no GPU in the lab room', '--by', 'teacher-bo'], { cwd: dir });
+    const w = lynx(
+      ['--learner', 'dee', 'waive', '00', 'run-loss', '--reason', 'no GPU in the lab room', '--by', 'teacher-bo'],
+      { cwd: dir },
+    );
     expect(w.code, w.stderr).toBe(0);
     const r = lynx(['status', '00', '--all'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    for (const l of LEARNERS) expect(r.stdout.split('\n').filter((x) => x.startsWith(l)), l).toHaveLength(1);
+    for (const l of LEARNERS)
+      expect(
+        r.stdout.split('\n').filter((x) => x.startsWith(l)),
+        l,
+      ).toHaveLength(1);
     expect(r.stdout).toMatch(/^ana\s+● done\s+100% ✓ \(1\)/m);
     expect(r.stdout).toMatch(/^dee\s+.*1 waived \(teacher-bo\)/m);
     expect(r.stdout).toMatch(/^eve\s+· not started/m);
-    const j = JSON.parse(lynx(['status', '00', '--all', '--json'], { cwd: dir }).stdout) as { learners: { learner: string; waivers: { by: string; self: boolean }[] }[] };
+    const j = JSON.parse(lynx(['status', '00', '--all', '--json'], { cwd: dir }).stdout) as {
+      learners: { learner: string; waivers: { by: string; self: boolean }[] }[];
+    };
     const v = schema('status-phase');
     expect(v(j), ajv.errorsText(v.errors)).toBe(true);
     expect(j.learners.find((l) => l.learner === 'dee')?.waivers).toMatchObject([{ by: 'teacher-bo', self: false }]);
@@ -99,7 +137,8 @@ describe('lynx status NN --all', () => {
     const dee = readFileSync(join(dir, 'learners/dee/progress.md'), 'utf8');
     expect(dee).toMatch(/\| 00 \| Mini phase \| not started \|.*waived: run-loss by teacher-bo, unsigned \|/);
     const a = lynx(['--learner', 'ana', 'status', '--json'], { cwd: dir });
-    const ana = (JSON.parse(a.stdout) as { learners: { phases: { status: string; waivers: unknown[] }[] }[] }).learners[0]?.phases[0];
+    const ana = (JSON.parse(a.stdout) as { learners: { phases: { status: string; waivers: unknown[] }[] }[] })
+      .learners[0]?.phases[0];
     expect(ana?.status).toBe('done');
     expect(ana?.waivers).toEqual([]);
     // phase-start writes the plan and the view says planned; approving says in progress

@@ -13,31 +13,40 @@ import { commitAll } from '../helpers/gate-fixture.js';
 afterAll(cleanup);
 
 describe('cohort layout', () => {
-  it('five learners: three close phase 00 with their own files, every gate passes; a dirty manifest fails only its learner', () => {
-    const dir = cohort();
-    for (const l of ['ana', 'ben', 'cyd']) {
-      work(dir, l);
-      const r = lynx(['--learner', l, 'report', '00'], { cwd: dir });
-      expect(r.code, `${l}: ${r.stdout}${r.stderr}`).toBe(0);
-      commitAll(dir, `${l}: close 00`);
-    }
-    // each report is its learner's own file: nothing at the root, no one's overwritten
-    expect(existsSync(join(dir, 'PHASE_00_REPORT.md'))).toBe(false);
-    for (const l of ['ana', 'ben', 'cyd']) expect(readFileSync(join(dir, `learners/${l}/PHASE_00_REPORT.md`), 'utf8')).toContain(`${l} learned`);
-    // dee commits a dirty manifest and leaves the checklist open
-    work(dir, 'dee', { dirty: true, ticked: false });
-    for (const l of ['ana', 'ben', 'cyd']) {
-      const g = lynx(['--learner', l, 'gate', '00'], { cwd: dir });
-      expect(g.code, `${l}: ${g.stdout}${g.stderr}`).toBe(0);
-    }
-    const d = lynx(['--learner', 'dee', 'report', '00', '--json'], { cwd: dir });
-    expect(d.code).not.toBe(0);
-    const checks = (JSON.parse(d.stdout) as { gate?: { checks: { id: string; status: string; message: string }[] }; checks?: { id: string; status: string; message: string }[] });
-    const list = checks.gate?.checks ?? checks.checks ?? [];
-    expect(list.find((c) => c.id === 'run-loss')?.status).toBe('fail');
-    expect(list.find((c) => c.id === 'checklist')?.status).toBe('fail');
-    expect(list.find((c) => c.id === 'run-loss')?.message).toContain('learners/dee/');
-  }, 120_000);
+  it(
+    'five learners: three close phase 00 with their own files, every gate passes; a dirty manifest fails only its ' +
+      'learner',
+    () => {
+      const dir = cohort();
+      for (const l of ['ana', 'ben', 'cyd']) {
+        work(dir, l);
+        const r = lynx(['--learner', l, 'report', '00'], { cwd: dir });
+        expect(r.code, `${l}: ${r.stdout}${r.stderr}`).toBe(0);
+        commitAll(dir, `${l}: close 00`);
+      }
+      // each report is its learner's own file: nothing at the root, no one's overwritten
+      expect(existsSync(join(dir, 'PHASE_00_REPORT.md'))).toBe(false);
+      for (const l of ['ana', 'ben', 'cyd'])
+        expect(readFileSync(join(dir, `learners/${l}/PHASE_00_REPORT.md`), 'utf8')).toContain(`${l} learned`);
+      // dee commits a dirty manifest and leaves the checklist open
+      work(dir, 'dee', { dirty: true, ticked: false });
+      for (const l of ['ana', 'ben', 'cyd']) {
+        const g = lynx(['--learner', l, 'gate', '00'], { cwd: dir });
+        expect(g.code, `${l}: ${g.stdout}${g.stderr}`).toBe(0);
+      }
+      const d = lynx(['--learner', 'dee', 'report', '00', '--json'], { cwd: dir });
+      expect(d.code).not.toBe(0);
+      const checks = JSON.parse(d.stdout) as {
+        gate?: { checks: { id: string; status: string; message: string }[] };
+        checks?: { id: string; status: string; message: string }[];
+      };
+      const list = checks.gate?.checks ?? checks.checks ?? [];
+      expect(list.find((c) => c.id === 'run-loss')?.status).toBe('fail');
+      expect(list.find((c) => c.id === 'checklist')?.status).toBe('fail');
+      expect(list.find((c) => c.id === 'run-loss')?.message).toContain('learners/dee/');
+    },
+    120_000,
+  );
 
   it('in a single-learner workspace the same root paths are shared (the layout is the only difference)', () => {
     const dir = cohort();

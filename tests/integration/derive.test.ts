@@ -26,32 +26,48 @@ describe('lynx derive', () => {
 
   it('scaffolds the next numbered page, slugged, with every section; prints the path; never overwrites', () => {
     const dir = open00();
-    for (const f of ['00-motivation.md', '01-reproducibility.md', '04-manifest-anatomy.md']) write(dir, `docs/phase-00-foundations/theory/${f}`, `# ${f}\n`);
+    for (const f of ['00-motivation.md', '01-reproducibility.md', '04-manifest-anatomy.md'])
+      write(dir, `docs/phase-00-foundations/theory/${f}`, `# ${f}\n`);
     const r = lynx(['derive', 'Softmax', 'gradient (∂/∂x)', '--phase', '0'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('docs/phase-00-foundations/theory/05-softmax-gradient-x.md\n');
     const page = readFileSync(join(dir, 'docs/phase-00-foundations/theory/05-softmax-gradient-x.md'), 'utf8');
     expect(page.startsWith('# Softmax gradient (∂/∂x)\n')).toBe(true);
-    expect(page.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## Statement', '## Assumptions', '## Derivation', '## Numerical check', '## References']);
+    expect(page.split('\n').filter((l) => l.startsWith('## '))).toEqual([
+      '## Statement',
+      '## Assumptions',
+      '## Derivation',
+      '## Numerical check',
+      '## References',
+    ]);
     write(dir, 'docs/phase-00-foundations/theory/05-softmax-gradient-x.md', 'my derivation\n');
     const again = lynx(['derive', 'softmax gradient x', '--phase', '00'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('05-softmax-gradient-x.md already exists');
-    expect(readFileSync(join(dir, 'docs/phase-00-foundations/theory/05-softmax-gradient-x.md'), 'utf8')).toBe('my derivation\n');
+    expect(readFileSync(join(dir, 'docs/phase-00-foundations/theory/05-softmax-gradient-x.md'), 'utf8')).toBe(
+      'my derivation\n',
+    );
     expect(lynx(['derive', '∂∂', '--phase', '00'], { cwd: dir }).code).toBe(2);
   });
 
-  it('defaults to the phase in progress, numbered after the curriculum\'s own pages even when the workspace has none', () => {
-    const dir = open00();
-    const r = lynx(['derive', 'adam bias correction', '--json'], { cwd: dir });
-    expect(r.code).toBe(0);
-    // phase 00 names theory/00-03 in its read order and theory/04-manifest-anatomy.md in lab 04
-    expect(JSON.parse(r.stdout)).toMatchObject({ phase: 0, path: 'docs/phase-00-foundations/theory/05-adam-bias-correction.md' });
-    // a topic the curriculum already has a page for is that page, not a new one
-    const same = lynx(['derive', 'manifest anatomy'], { cwd: dir });
-    expect(same.code).toBe(2);
-    expect(same.stderr).toContain('04-manifest-anatomy.md already exists');
-  });
+  it(
+    "defaults to the phase in progress, numbered after the curriculum's own pages even when the workspace has " +
+      'none',
+    () => {
+      const dir = open00();
+      const r = lynx(['derive', 'adam bias correction', '--json'], { cwd: dir });
+      expect(r.code).toBe(0);
+      // phase 00 names theory/00-03 in its read order and theory/04-manifest-anatomy.md in lab 04
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        phase: 0,
+        path: 'docs/phase-00-foundations/theory/05-adam-bias-correction.md',
+      });
+      // a topic the curriculum already has a page for is that page, not a new one
+      const same = lynx(['derive', 'manifest anatomy'], { cwd: dir });
+      expect(same.code).toBe(2);
+      expect(same.stderr).toContain('04-manifest-anatomy.md already exists');
+    },
+  );
 
   it('refuses a phase that is not open, writing nothing', () => {
     const dir = open00();

@@ -9,7 +9,18 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, cpSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { baseEnv, bin, cleanup, lynx, tempDir, workspace } from '../helpers/cli.js';
 import { commitAll, passingWorkspace } from '../helpers/gate-fixture.js';
@@ -34,8 +45,23 @@ function treeHash(root: string): string {
   return h.digest('hex');
 }
 
-const BOMB = `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [${'*a,'.repeat(8)}*a]\nc: &c [${'*b,'.repeat(8)}*b]\nd: &d [${'*c,'.repeat(8)}*c]\ne: &e [${'*d,'.repeat(8)}*d]\nf: &f [${'*e,'.repeat(8)}*e]\ng: [${'*f,'.repeat(8)}*f]\n`;
-type Kind = 'fifo' | 'dir' | 'dangling' | 'loop' | 'zero' | 'outside' | 'outside-dir' | 'utf8' | 'nul' | 'bomb' | 'line50mb' | 'docs-utf8' | 'docs-nul';
+const BOMB =
+  `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [${'*a,'.repeat(8)}*a]\nc: &c [${'*b,'.repeat(8)}*b]\nd: &d ` +
+  `[${'*c,'.repeat(8)}*c]\ne: &e [${'*d,'.repeat(8)}*d]\nf: &f [${'*e,'.repeat(8)}*e]\ng: [${'*f,'.repeat(8)}*f]\n`;
+type Kind =
+  | 'fifo'
+  | 'dir'
+  | 'dangling'
+  | 'loop'
+  | 'zero'
+  | 'outside'
+  | 'outside-dir'
+  | 'utf8'
+  | 'nul'
+  | 'bomb'
+  | 'line50mb'
+  | 'docs-utf8'
+  | 'docs-nul';
 /** The issue's list for every file: a FIFO, a /dev/zero symlink, a directory, a dangling and a looping symlink. */
 const ALL_TYPES: Kind[] = ['fifo', 'dir', 'dangling', 'loop', 'zero'];
 const SOME_TYPES: Kind[] = ['fifo', 'dir', 'dangling'];
@@ -43,14 +69,22 @@ const SOME_TYPES: Kind[] = ['fifo', 'dir', 'dangling'];
 let bigLine: string | undefined;
 /** One 50 MB single-line file per run, copied where needed (writing it per case would dominate the run). */
 function bigLineFile(): string {
-  bigLine ??= (() => { const f = join(tempDir('lynx-big-'), 'line.md'); writeFileSync(f, `${'x'.repeat(50 * 1024 * 1024)}\n`); return f; })();
+  bigLine ??= (() => {
+    const f = join(tempDir('lynx-big-'), 'line.md');
+    writeFileSync(f, `${'x'.repeat(50 * 1024 * 1024)}\n`);
+    return f;
+  })();
   return bigLine;
 }
 
 let outside: string | undefined;
 /** A directory out of the workspace with files a glob would match (plots/*.png through `plots -> …`). */
 function outsideDir(): string {
-  outside ??= (() => { const d = tempDir('lynx-outside-'); for (const f of ['x.png', 'y.png']) writeFileSync(join(d, f), 'png'); return d; })();
+  outside ??= (() => {
+    const d = tempDir('lynx-outside-');
+    for (const f of ['x.png', 'y.png']) writeFileSync(join(d, f), 'png');
+    return d;
+  })();
   return outside;
 }
 
@@ -59,37 +93,96 @@ function plant(dir: string, rel: string, kind: Kind): void {
   mkdirSync(dirname(abs), { recursive: true });
   rmSync(abs, { recursive: true, force: true });
   switch (kind) {
-    case 'fifo': execFileSync('mkfifo', [abs]); break;
-    case 'dir': mkdirSync(abs); break;
-    case 'dangling': symlinkSync('does-not-exist', abs); break;
-    case 'loop': symlinkSync(abs, abs); break;
-    case 'zero': symlinkSync('/dev/zero', abs); break;
-    case 'outside': symlinkSync('/etc/passwd', abs); break;
-    case 'outside-dir': symlinkSync(outsideDir(), abs); break;
-    case 'utf8': writeFileSync(abs, Buffer.from([0x61, 0xff, 0xfe, 0x0a])); break;
-    case 'nul': writeFileSync(abs, 'a\0b\n'); break;
-    case 'bomb': writeFileSync(abs, BOMB); break;
-    case 'line50mb': copyFileSync(bigLineFile(), abs); break;
+    case 'fifo':
+      execFileSync('mkfifo', [abs]);
+      break;
+    case 'dir':
+      mkdirSync(abs);
+      break;
+    case 'dangling':
+      symlinkSync('does-not-exist', abs);
+      break;
+    case 'loop':
+      symlinkSync(abs, abs);
+      break;
+    case 'zero':
+      symlinkSync('/dev/zero', abs);
+      break;
+    case 'outside':
+      symlinkSync('/etc/passwd', abs);
+      break;
+    case 'outside-dir':
+      symlinkSync(outsideDir(), abs);
+      break;
+    case 'utf8':
+      writeFileSync(abs, Buffer.from([0x61, 0xff, 0xfe, 0x0a]));
+      break;
+    case 'nul':
+      writeFileSync(abs, 'a\0b\n');
+      break;
+    case 'bomb':
+      writeFileSync(abs, BOMB);
+      break;
+    case 'line50mb':
+      copyFileSync(bigLineFile(), abs);
+      break;
     // the issue's case: `docs: "do\xff\xfecs"` made derive create `do��cs/`
-    case 'docs-utf8': writeFileSync(abs, Buffer.concat([Buffer.from('schema_version: 1\nlearner: ana\ndocs: "do'), Buffer.from([0xff, 0xfe]), Buffer.from('cs"\n')])); break;
-    case 'docs-nul': writeFileSync(abs, 'schema_version: 1\nlearner: ana\ndocs: "do\0cs"\n'); break;
+    case 'docs-utf8':
+      writeFileSync(
+        abs,
+        Buffer.concat([
+          Buffer.from('schema_version: 1\nlearner: ana\ndocs: "do'),
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from('cs"\n'),
+        ]),
+      );
+      break;
+    case 'docs-nul':
+      writeFileSync(abs, 'schema_version: 1\nlearner: ana\ndocs: "do\0cs"\n');
+      break;
   }
 }
 
-interface Row { ws: 'pass' | 'fresh'; rel: string; argv: string[]; kinds: Kind[] }
+interface Row {
+  ws: 'pass' | 'fresh';
+  rel: string;
+  argv: string[];
+  kinds: Kind[];
+}
 const day = new Date().toISOString().slice(0, 10);
 const CP = 'learners/ana/phase-00/checkpoint.json';
 const ROWS: Row[] = [
   // the gate and manifest check: a manifest of any hostile type is refused, never skipped with exit 0
   { ws: 'pass', rel: 'experiments/00-run/manifest.json', argv: ['checkpoint', '00'], kinds: ALL_TYPES },
-  { ws: 'pass', rel: 'experiments/00-run/manifest.json', argv: ['manifest', 'check'], kinds: [...ALL_TYPES, 'outside'] },
-  { ws: 'pass', rel: 'experiments/00-run/manifest.json', argv: ['manifest', 'check', 'experiments/00-run/manifest.json'], kinds: ['fifo', 'dangling', 'zero'] },
-  { ws: 'pass', rel: 'plots', argv: ['checkpoint', '00'], kinds: ['outside-dir'] }, // a glob through a symlinked dir out
-  { ws: 'pass', rel: 'learners/ana/phase-00/reflections.md', argv: ['checkpoint', '00'], kinds: [...SOME_TYPES, 'zero', 'utf8'] },
+  {
+    ws: 'pass',
+    rel: 'experiments/00-run/manifest.json',
+    argv: ['manifest', 'check'],
+    kinds: [...ALL_TYPES, 'outside'],
+  },
+  {
+    ws: 'pass',
+    rel: 'experiments/00-run/manifest.json',
+    argv: ['manifest', 'check', 'experiments/00-run/manifest.json'],
+    kinds: ['fifo', 'dangling', 'zero'],
+  },
+  // a glob through a symlinked dir out
+  { ws: 'pass', rel: 'plots', argv: ['checkpoint', '00'], kinds: ['outside-dir'] },
+  {
+    ws: 'pass',
+    rel: 'learners/ana/phase-00/reflections.md',
+    argv: ['checkpoint', '00'],
+    kinds: [...SOME_TYPES, 'zero', 'utf8'],
+  },
   { ws: 'pass', rel: 'results/summary.json', argv: ['checkpoint', '00'], kinds: SOME_TYPES },
   { ws: 'pass', rel: 'src/calc.py', argv: ['checkpoint', '00'], kinds: ['fifo', 'zero'] },
   { ws: 'pass', rel: 'docs/phase-00-mini/lab/00-check.md', argv: ['checkpoint', '00'], kinds: [...SOME_TYPES, 'nul'] },
-  { ws: 'pass', rel: 'data/curriculum/phase-00-mini/phase.yaml', argv: ['checkpoint', '00'], kinds: ['fifo', 'bomb', 'utf8'] },
+  {
+    ws: 'pass',
+    rel: 'data/curriculum/phase-00-mini/phase.yaml',
+    argv: ['checkpoint', '00'],
+    kinds: ['fifo', 'bomb', 'utf8'],
+  },
   // report: validated before the gate's commands run, so nothing (not even a command's output) is written
   { ws: 'pass', rel: 'PHASE_00_PLAN.md', argv: ['report', '00'], kinds: [...ALL_TYPES, 'outside'] },
   { ws: 'pass', rel: 'PHASE_00_REPORT.md', argv: ['report', '00'], kinds: ['fifo', 'dir', 'dangling', 'zero'] },
@@ -98,60 +191,138 @@ const ROWS: Row[] = [
   // attest, waive: the checkpoint and the curriculum they check the item against
   { ws: 'pass', rel: CP, argv: ['attest', '00', 'explain'], kinds: [...SOME_TYPES, 'zero', 'utf8'] },
   { ws: 'pass', rel: CP, argv: ['waive', '00', 'plots', '--reason', 'no plots'], kinds: SOME_TYPES },
-  { ws: 'pass', rel: 'data/curriculum/phase-00-mini/phase.yaml', argv: ['attest', '00', 'explain'], kinds: [...SOME_TYPES, 'bomb'] },
-  { ws: 'pass', rel: 'lynx.yaml', argv: ['waive', '00', 'plots', '--reason', 'no plots'], kinds: ['fifo', 'bomb', 'nul'] },
+  {
+    ws: 'pass',
+    rel: 'data/curriculum/phase-00-mini/phase.yaml',
+    argv: ['attest', '00', 'explain'],
+    kinds: [...SOME_TYPES, 'bomb'],
+  },
+  {
+    ws: 'pass',
+    rel: 'lynx.yaml',
+    argv: ['waive', '00', 'plots', '--reason', 'no plots'],
+    kinds: ['fifo', 'bomb', 'nul'],
+  },
   // quiz --answers: the bank, the answers file, the logs and the checkpoint, all before the append
-  { ws: 'pass', rel: 'data/quizzes/phase-00-mini.yaml', argv: ['quiz', '00', '--answers', 'a.yaml'], kinds: ['fifo', 'dangling', 'bomb', 'utf8'] },
+  {
+    ws: 'pass',
+    rel: 'data/quizzes/phase-00-mini.yaml',
+    argv: ['quiz', '00', '--answers', 'a.yaml'],
+    kinds: ['fifo', 'dangling', 'bomb', 'utf8'],
+  },
   { ws: 'pass', rel: 'a.yaml', argv: ['quiz', '00', '--answers', 'a.yaml'], kinds: [...SOME_TYPES, 'zero', 'bomb'] },
-  { ws: 'pass', rel: 'learners/ana/reviews.jsonl', argv: ['quiz', '00', '--answers', 'a.yaml'], kinds: [...SOME_TYPES, 'utf8'] },
-  { ws: 'pass', rel: 'learners/ana/phase-00/quiz-attempts.jsonl', argv: ['quiz', '00', '--answers', 'a.yaml'], kinds: SOME_TYPES },
+  {
+    ws: 'pass',
+    rel: 'learners/ana/reviews.jsonl',
+    argv: ['quiz', '00', '--answers', 'a.yaml'],
+    kinds: [...SOME_TYPES, 'utf8'],
+  },
+  {
+    ws: 'pass',
+    rel: 'learners/ana/phase-00/quiz-attempts.jsonl',
+    argv: ['quiz', '00', '--answers', 'a.yaml'],
+    kinds: SOME_TYPES,
+  },
   { ws: 'pass', rel: CP, argv: ['quiz', '00', '--answers', 'a.yaml'], kinds: SOME_TYPES },
   // break start: the predictions (notes/breaks.md) and the target
-  { ws: 'pass', rel: 'learners/ana/phase-00/notes/breaks.md', argv: ['break', '00', 'start'], kinds: [...ALL_TYPES, 'utf8', 'line50mb'] },
+  {
+    ws: 'pass',
+    rel: 'learners/ana/phase-00/notes/breaks.md',
+    argv: ['break', '00', 'start'],
+    kinds: [...ALL_TYPES, 'utf8', 'line50mb'],
+  },
   { ws: 'pass', rel: 'src/calc.py', argv: ['break', '00', 'start'], kinds: ['fifo', 'dir', 'zero'] },
   // review: the deck's log and the attempt logs it syncs from
   { ws: 'pass', rel: 'learners/ana/reviews.jsonl', argv: ['review', '--json'], kinds: [...SOME_TYPES, 'loop'] },
-  { ws: 'pass', rel: 'learners/ana/phase-00/quiz-attempts.jsonl', argv: ['review', '--json'], kinds: [...SOME_TYPES, 'loop'] },
+  {
+    ws: 'pass',
+    rel: 'learners/ana/phase-00/quiz-attempts.jsonl',
+    argv: ['review', '--json'],
+    kinds: [...SOME_TYPES, 'loop'],
+  },
   // journal, phase-start, derive, init in a fresh workspace
   { ws: 'fresh', rel: `learners/ana/journal/${day}.md`, argv: ['journal', 'a note'], kinds: ALL_TYPES },
   { ws: 'fresh', rel: 'lynx.yaml', argv: ['journal', 'a note'], kinds: ['fifo', 'zero', 'bomb'] },
   { ws: 'fresh', rel: 'PHASE_00_PLAN.md', argv: ['phase-start', '00'], kinds: ALL_TYPES },
   { ws: 'fresh', rel: CP, argv: ['phase-start', '00'], kinds: [...SOME_TYPES, 'utf8'] },
-  { ws: 'fresh', rel: 'lynx.yaml', argv: ['derive', '00', 'a topic'], kinds: ['docs-utf8', 'docs-nul', 'fifo', 'bomb'] },
-  { ws: 'fresh', rel: 'lynx.yaml', argv: ['init', '--learner', 'bo'], kinds: ['fifo', 'dangling', 'zero', 'bomb', 'utf8'] },
+  {
+    ws: 'fresh',
+    rel: 'lynx.yaml',
+    argv: ['derive', '00', 'a topic'],
+    kinds: ['docs-utf8', 'docs-nul', 'fifo', 'bomb'],
+  },
+  {
+    ws: 'fresh',
+    rel: 'lynx.yaml',
+    argv: ['init', '--learner', 'bo'],
+    kinds: ['fifo', 'dangling', 'zero', 'bomb', 'utf8'],
+  },
 ];
 
-interface Outcome { what: string; code: number | null; ms: number; named: boolean; wrote: boolean; out: string }
+interface Outcome {
+  what: string;
+  code: number | null;
+  ms: number;
+  named: boolean;
+  wrote: boolean;
+  out: string;
+}
 
-function run(argv: string[], cwd: string, timeoutMs: number): Promise<{ code: number | null; out: string; ms: number }> {
+function run(
+  argv: string[],
+  cwd: string,
+  timeoutMs: number,
+): Promise<{ code: number | null; out: string; ms: number }> {
   const t0 = Date.now();
   return new Promise((res) => {
-    const child = spawn(process.execPath, [bin, ...argv], { cwd, env: baseEnv({ PYTHONDONTWRITEBYTECODE: '1' }), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...argv], {
+      cwd,
+      env: baseEnv({ PYTHONDONTWRITEBYTECODE: '1' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => { clearTimeout(timer); res({ code, out, ms: Date.now() - t0 }); });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      res({ code, out, ms: Date.now() - t0 });
+    });
   });
 }
 
 /** At most `n` cases at once. */
 async function pool<T>(items: T[], n: number, task: (t: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => { while (next < items.length) await task(items[next++] as T); }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) await task(items[next++] as T);
+    }),
+  );
 }
 
 describe('fuzz corpus by command: exit 2, the file named, no hang, no write', () => {
   it(`${ROWS.reduce((n, r) => n + r.kinds.length, 0)} cases over ${ROWS.length} (command, file) pairs`, async () => {
     const bases = { pass: passingWorkspace(), fresh: workspace('ana') };
     // every question of the fixture's bank answered: a refusal must come from the planted file, not from omitted items
-    writeFileSync(join(bases.pass, 'a.yaml'), Array.from({ length: 10 }, (_, i) => `q-00-${String(i + 1).padStart(2, '0')}: 0\n`).join(''));
+    writeFileSync(
+      join(bases.pass, 'a.yaml'),
+      Array.from({ length: 10 }, (_, i) => `q-00-${String(i + 1).padStart(2, '0')}: 0\n`).join(''),
+    );
     // committed predictions, so break start gets as far as reading its target
     expect(lynx(['break', '00'], { cwd: bases.pass }).code).toBe(0);
     const predictions = join(bases.pass, 'learners/ana/phase-00/notes/breaks.md');
-    writeFileSync(predictions, `${readFileSync(predictions, 'utf8')}The sum will be off by one and the add test will fail.\n`);
+    writeFileSync(
+      predictions,
+      `${readFileSync(predictions, 'utf8')}The sum will be off by one and the add test will fail.\n`,
+    );
     commitAll(bases.pass, 'predictions');
-    for (const b of Object.values(bases)) expect(lynx(['status'], { cwd: b }).code).toBe(0); // the config cache exists before any case
+    // the config cache exists before any case
+    for (const b of Object.values(bases)) expect(lynx(['status'], { cwd: b }).code).toBe(0);
     const cases = ROWS.flatMap((row) => row.kinds.map((kind) => ({ row, kind })));
     const outcomes: Outcome[] = [];
     await pool(cases, 4, async ({ row, kind }) => {
@@ -162,13 +333,26 @@ describe('fuzz corpus by command: exit 2, the file named, no hang, no write', ()
         const before = treeHash(dir);
         const r = await run(row.argv, dir, 20_000);
         const name = row.rel.split('/').pop() ?? row.rel;
-        outcomes.push({ what: `${row.argv.join(' ')} | ${row.rel} | ${kind}`, code: r.code, ms: r.ms, named: r.out.includes(name), wrote: treeHash(dir) !== before, out: r.out.slice(0, 300) });
+        outcomes.push({
+          what: `${row.argv.join(' ')} | ${row.rel} | ${kind}`,
+          code: r.code,
+          ms: r.ms,
+          named: r.out.includes(name),
+          wrote: treeHash(dir) !== before,
+          out: r.out.slice(0, 300),
+        });
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
     });
     const bad = outcomes.filter((o) => o.code !== 2 || !o.named || o.wrote);
-    expect(bad.map((o) => `${o.what}: exit ${String(o.code)} in ${o.ms} ms${o.named ? '' : ', file not named'}${o.wrote ? ', WROTE' : ''} — ${o.out.replace(/\s+/g, ' ')}`)).toEqual([]);
+    expect(
+      bad.map(
+        (o) =>
+          `${o.what}: exit ${String(o.code)} in ${o.ms} ms${o.named ? '' : ', file not named'}` +
+          `${o.wrote ? ', WROTE' : ''} — ${o.out.replace(/\s+/g, ' ')}`,
+      ),
+    ).toEqual([]);
     expect(outcomes).toHaveLength(cases.length);
   }, 400_000);
 });

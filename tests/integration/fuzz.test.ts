@@ -7,7 +7,18 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cleanup, lynx, repoRoot, workspace } from '../helpers/cli.js';
 
@@ -16,18 +27,54 @@ afterAll(cleanup);
 const FUZZ = join(repoRoot, 'tests', 'fixtures', 'fuzz');
 const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
 
-interface Target { rel: (caseFile: string) => string; argv: (rel: string) => string[]; generated: Record<string, string> }
+interface Target {
+  rel: (caseFile: string) => string;
+  argv: (rel: string) => string[];
+  generated: Record<string, string>;
+}
 const TARGETS: Record<string, Target> = {
   // a 50 MB YAML value took 6 s and 1.9 GB before the size cap
-  'lynx.yaml': { rel: () => 'lynx.yaml', argv: () => ['status'], generated: { 'value-50mb.yaml': `schema_version: 1\nlearner: ana\ndocs: "${'x'.repeat(50 * 1024 * 1024)}"\n` } },
-  'checkpoint.json': { rel: () => 'learners/ana/phase-00/checkpoint.json', argv: () => ['checkpoint', '00'], generated: { 'deep-200k.json': deep } },
-  'quiz-attempts.jsonl': { rel: () => 'learners/ana/phase-00/quiz-attempts.jsonl', argv: () => ['checkpoint', '00'], generated: { 'deep-line.jsonl': `${deep}\n` } },
-  'reviews.jsonl': { rel: () => 'learners/ana/reviews.jsonl', argv: () => ['status'], generated: { 'deep-line.jsonl': `${deep}\n` } },
-  answers: { rel: (f) => `answers-${f}`, argv: (rel) => ['quiz', '00', '--answers', rel], generated: { 'deep.json': `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}` } },
-  manifest: { rel: (f) => `experiments/fz/${f}`, argv: (rel) => ['manifest', 'diff', rel, rel], generated: { 'deep.json': deep } },
+  'lynx.yaml': {
+    rel: () => 'lynx.yaml',
+    argv: () => ['status'],
+    generated: { 'value-50mb.yaml': `schema_version: 1\nlearner: ana\ndocs: "${'x'.repeat(50 * 1024 * 1024)}"\n` },
+  },
+  'checkpoint.json': {
+    rel: () => 'learners/ana/phase-00/checkpoint.json',
+    argv: () => ['checkpoint', '00'],
+    generated: { 'deep-200k.json': deep },
+  },
+  'quiz-attempts.jsonl': {
+    rel: () => 'learners/ana/phase-00/quiz-attempts.jsonl',
+    argv: () => ['checkpoint', '00'],
+    generated: { 'deep-line.jsonl': `${deep}\n` },
+  },
+  'reviews.jsonl': {
+    rel: () => 'learners/ana/reviews.jsonl',
+    argv: () => ['status'],
+    generated: { 'deep-line.jsonl': `${deep}\n` },
+  },
+  answers: {
+    rel: (f) => `answers-${f}`,
+    argv: (rel) => ['quiz', '00', '--answers', rel],
+    generated: { 'deep.json': `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}` },
+  },
+  manifest: {
+    rel: (f) => `experiments/fz/${f}`,
+    argv: (rel) => ['manifest', 'diff', rel, rel],
+    generated: { 'deep.json': deep },
+  },
 };
 /** Hostile kinds of file, made at run time (they cannot live in git). */
-const SPECIAL = ['a-directory', 'a-fifo', 'dev-zero-symlink', 'dangling-symlink', 'looping-symlink', 'outside-symlink', 'oversized'] as const;
+const SPECIAL = [
+  'a-directory',
+  'a-fifo',
+  'dev-zero-symlink',
+  'dangling-symlink',
+  'looping-symlink',
+  'outside-symlink',
+  'oversized',
+] as const;
 
 /** Content hash of the tree (types, modes, link targets, bytes), .git/index aside (git status refreshes it). */
 function treeHash(root: string): string {
@@ -51,7 +98,10 @@ function plant(dir: string, rel: string, kind: string, content: Buffer | string 
   const abs = join(dir, rel);
   mkdirSync(dirname(abs), { recursive: true });
   rmSync(abs, { recursive: true, force: true });
-  if (content !== undefined) { writeFileSync(abs, content); return; }
+  if (content !== undefined) {
+    writeFileSync(abs, content);
+    return;
+  }
   if (kind === 'a-directory') mkdirSync(abs);
   else if (kind === 'a-fifo') execFileSync('mkfifo', [abs]);
   else if (kind === 'dev-zero-symlink') symlinkSync('/dev/zero', abs);
@@ -61,7 +111,15 @@ function plant(dir: string, rel: string, kind: string, content: Buffer | string 
   else if (kind === 'oversized') writeFileSync(abs, `# ${'x'.repeat(70 * 1024 * 1024)}\n`);
 }
 
-interface Outcome { target: string; name: string; code: number | null; named: boolean; wrote: boolean; tmpLeft: boolean; out: string }
+interface Outcome {
+  target: string;
+  name: string;
+  code: number | null;
+  named: boolean;
+  wrote: boolean;
+  tmpLeft: boolean;
+  out: string;
+}
 
 describe('fuzz corpus: every malformed input exits 2, names the file, writes nothing', () => {
   const base = workspace('ana');
@@ -86,14 +144,28 @@ describe('fuzz corpus: every malformed input exits 2, names the file, writes not
           const r = lynx(t.argv(rel), { cwd: dir, timeout: 20_000 });
           const out = `${r.stdout}\n${r.stderr}`;
           const tmp = join(dir, '.lynx', 'tmp');
-          outcomes.push({ target, name, code: r.code, named: out.includes(rel.split('/').pop() ?? rel), wrote: treeHash(dir) !== before, tmpLeft: existsSync(tmp) && readdirSync(tmp).length > 0, out: out.slice(0, 300) });
+          outcomes.push({
+            target,
+            name,
+            code: r.code,
+            named: out.includes(rel.split('/').pop() ?? rel),
+            wrote: treeHash(dir) !== before,
+            tmpLeft: existsSync(tmp) && readdirSync(tmp).length > 0,
+            out: out.slice(0, 300),
+          });
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }
       }
       const mine = outcomes.filter((o) => o.target === target);
       const bad = mine.filter((o) => o.code !== 2 || !o.named || o.wrote || o.tmpLeft);
-      expect(bad.map((o) => `${o.name}: exit ${String(o.code)}${o.named ? '' : ', file not named'}${o.wrote ? ', WROTE' : ''}${o.tmpLeft ? ', tmp left' : ''} — ${o.out.replace(/\s+/g, ' ')}`)).toEqual([]);
+      expect(
+        bad.map(
+          (o) =>
+            `${o.name}: exit ${String(o.code)}${o.named ? '' : ', file not named'}${o.wrote ? ', WROTE' : ''}` +
+            `${o.tmpLeft ? ', tmp left' : ''} — ${o.out.replace(/\s+/g, ' ')}`,
+        ),
+      ).toEqual([]);
     }, 300_000);
   }
 });

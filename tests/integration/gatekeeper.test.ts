@@ -12,7 +12,11 @@ import { attest, waive } from '../../src/app/attest.js';
 
 afterAll(cleanup);
 
-interface Gate { status: string; checks: { id: string; status: string; message: string; children?: { status: string; message: string }[] }[]; written?: string[] }
+interface Gate {
+  status: string;
+  checks: { id: string; status: string; message: string; children?: { status: string; message: string }[] }[];
+  written?: string[];
+}
 const byId = (g: Gate, id: string) => g.checks.find((c) => c.id === id);
 const WRITTEN = ['PHASE_00_REPORT.md', 'learners/ana/phase-00/checkpoint.json', 'learners/ana/progress.md'];
 
@@ -24,12 +28,20 @@ async function reportJson(dir: string): Promise<{ code: number | null; gate: Gat
 }
 const reportText = (dir: string) => call('report', () => report({ cwd: dir, phase: '00' }), { cwd: dir });
 const gateRun = (dir: string, phase: string | undefined, o: { all?: boolean; json?: boolean; junit?: string } = {}) =>
-  call('gate', async () => ({ results: await gate({ cwd: dir, phase, all: o.all === true }), all: o.all === true }), { cwd: dir, json: o.json === true, ...(o.junit ? { junit: o.junit } : {}) });
+  call('gate', async () => ({ results: await gate({ cwd: dir, phase, all: o.all === true }), all: o.all === true }), {
+    cwd: dir,
+    json: o.json === true,
+    ...(o.junit ? { junit: o.junit } : {}),
+  });
 
 describe('lynx report / gate on a passing workspace', () => {
   it('checkpoint (static) lists every item; report closes the phase; gate verifies it; JUnit is written', async () => {
     const dir = passingWorkspace();
-    const cp = await call('checkpoint', async () => ({ gate: await checkpoint({ cwd: dir, phase: '00' }), notices: [], run: false }), { cwd: dir, json: true });
+    const cp = await call(
+      'checkpoint',
+      async () => ({ gate: await checkpoint({ cwd: dir, phase: '00' }), notices: [], run: false }),
+      { cwd: dir, json: true },
+    );
     expect(cp.code).toBe(0);
     const cpj = cp.json as Gate;
     expect(validateGateResult(cpj), JSON.stringify(validateGateResult.errors)).toBe(true);
@@ -45,9 +57,19 @@ describe('lynx report / gate on a passing workspace', () => {
     expect(report).toContain('| `run-loss` |');
     expect(report).toMatch(/\| `just test` \| 1 \| 0 \|/);
     expect(report).toContain('experiments/00-run/manifest.json');
-    const closed = JSON.parse(readFileSync(join(dir, 'learners/ana/phase-00/checkpoint.json'), 'utf8')) as Record<string, unknown>;
-    expect(closed).toMatchObject({ status: 'done', head_sha: expect.stringMatching(/^[0-9a-f]{40}$/), report_sha256: expect.stringMatching(/^[0-9a-f]{64}$/), gate_digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(readFileSync(join(dir, 'learners/ana/progress.md'), 'utf8')).toMatch(/\| 00 \| Mini phase \| done \| 100% \|/);
+    const closed = JSON.parse(readFileSync(join(dir, 'learners/ana/phase-00/checkpoint.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(closed).toMatchObject({
+      status: 'done',
+      head_sha: expect.stringMatching(/^[0-9a-f]{40}$/),
+      report_sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      gate_digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(readFileSync(join(dir, 'learners/ana/progress.md'), 'utf8')).toMatch(
+      /\| 00 \| Mini phase \| done \| 100% \|/,
+    );
     expect((await reportText(dir)).code).toBe(2); // already closed
 
     commitAll(dir, 'close phase 00');
@@ -57,11 +79,20 @@ describe('lynx report / gate on a passing workspace', () => {
     expect(gj.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}: ${c.message}`)).toEqual([]);
     expect(g.code).toBe(0);
     const xml = readFileSync(join(dir, 'gate.xml'), 'utf8');
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="lynx gate" tests="\d+" failures="0" errors="0">/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="lynx gate" tests="\d+" failures="0" errors="0">/,
+    );
     expect(xml).toContain('<testcase classname="lynx.ana.phase00" name="closure:report');
     // the gate wrote nothing in the workspace but the JUnit file (and, in lynx's own .lynx/, its record)
-    // only lynx's own state and the JUnit file appear (bytecode the recipes leave is ignored by the fixture's .gitignore)
-    expect(git(dir, 'status', '--porcelain', '--ignored').trim().split('\n').filter((l) => !l.includes('__pycache__')).sort()).toEqual(['!! .lynx/', '?? gate.xml']);
+    // only lynx's own state and the JUnit file appear (bytecode the recipes leave is ignored by the fixture's
+    // .gitignore)
+    expect(
+      git(dir, 'status', '--porcelain', '--ignored')
+        .trim()
+        .split('\n')
+        .filter((l) => !l.includes('__pycache__'))
+        .sort(),
+    ).toEqual(['!! .lynx/', '?? gate.xml']);
     expect(readdirSync(join(dir, '.lynx'))).toEqual(['outputs.json']);
     // lynx's own output file does not fail its own git-clean check: a second gate still passes
     const again = await gateRun(dir, '00', { junit: 'gate.xml' });
@@ -74,31 +105,38 @@ describe('lynx report / gate on a passing workspace', () => {
     expect(byId(edited.json as Gate, 'gate:git-clean')?.message).toBe('1 uncommitted path(s): gate.xml');
   });
 
-  it('gate fails in CI for a report tampered with after closing (black-box: argv, GITHUB_ACTIONS, the real streams and exit codes)', () => {
-    const dir = passingWorkspace();
-    const closed = lynx(['report', '00', '--json'], { cwd: dir });
-    expect(closed.code).toBe(0);
-    expect((JSON.parse(closed.stdout) as Gate).written).toEqual(WRITTEN);
-    commitAll(dir, 'close');
-    appendFileSync(join(dir, 'PHASE_00_REPORT.md'), '\nAll green, trust me.\n');
-    commitAll(dir, 'tamper');
-    const g = lynx(['gate', '00'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
-    expect(g.code).toBe(1);
-    expect(g.stdout).toContain('PHASE_00_REPORT.md was changed after the phase closed');
-    expect(g.stdout).toContain('::error title=lynx gate 00 · ana · closure%3Areport,file=PHASE_00_REPORT.md::PHASE_00_REPORT.md was changed after the phase closed');
-    // --json: stdout is only the JSON document, the workflow commands go to stderr (the runner reads
-    // both); an absolute --junit path lands where it names, not under the workspace
-    const xml = join(tempDir(), 'gate.xml');
-    const j = lynx(['gate', '00', '--json', '--junit', xml], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
-    expect(j.code).toBe(1);
-    expect((JSON.parse(j.stdout) as { status: string }).status).toBe('fail');
-    expect(j.stderr).toContain('::error title=lynx gate 00 · ana · closure%3Areport,file=PHASE_00_REPORT.md::');
-    // stdout is exactly one JSON document: no workflow command, nothing before or after it
-    expect(j.stdout).not.toMatch(/^::/m);
-    expect(j.stdout.trim().startsWith('{') && j.stdout.trim().endsWith('}')).toBe(true);
-    expect(() => JSON.parse(j.stdout) as unknown).not.toThrow();
-    expect(readFileSync(xml, 'utf8')).toContain('<testsuite name="phase-00');
-  });
+  it(
+    'gate fails in CI for a report tampered with after closing (black-box: argv, GITHUB_ACTIONS, the real streams ' +
+      'and exit codes)',
+    () => {
+      const dir = passingWorkspace();
+      const closed = lynx(['report', '00', '--json'], { cwd: dir });
+      expect(closed.code).toBe(0);
+      expect((JSON.parse(closed.stdout) as Gate).written).toEqual(WRITTEN);
+      commitAll(dir, 'close');
+      appendFileSync(join(dir, 'PHASE_00_REPORT.md'), '\nAll green, trust me.\n');
+      commitAll(dir, 'tamper');
+      const g = lynx(['gate', '00'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+      expect(g.code).toBe(1);
+      expect(g.stdout).toContain('PHASE_00_REPORT.md was changed after the phase closed');
+      expect(g.stdout).toContain(
+        '::error title=lynx gate 00 · ana · closure%3Areport,file=PHASE_00_REPORT.md::PHASE_00_REPORT.md was ' +
+          'changed after the phase closed',
+      );
+      // --json: stdout is only the JSON document, the workflow commands go to stderr (the runner reads
+      // both); an absolute --junit path lands where it names, not under the workspace
+      const xml = join(tempDir(), 'gate.xml');
+      const j = lynx(['gate', '00', '--json', '--junit', xml], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+      expect(j.code).toBe(1);
+      expect((JSON.parse(j.stdout) as { status: string }).status).toBe('fail');
+      expect(j.stderr).toContain('::error title=lynx gate 00 · ana · closure%3Areport,file=PHASE_00_REPORT.md::');
+      // stdout is exactly one JSON document: no workflow command, nothing before or after it
+      expect(j.stdout).not.toMatch(/^::/m);
+      expect(j.stdout.trim().startsWith('{') && j.stdout.trim().endsWith('}')).toBe(true);
+      expect(() => JSON.parse(j.stdout) as unknown).not.toThrow();
+      expect(readFileSync(xml, 'utf8')).toContain('<testsuite name="phase-00');
+    },
+  );
 
   it('gate --all verifies every closed phase; an open phase fails gate NN', async () => {
     const dir = passingWorkspace();
@@ -123,7 +161,9 @@ describe('lynx report refuses, names the file, writes nothing', () => {
     const msgs = [c?.message ?? '', ...(c?.children ?? []).map((x) => x.message)].join(' | ');
     expect(msgs).toMatch(text);
     for (const w of WRITTEN.slice(0, 1)) expect(existsSync(join(dir, w)), w).toBe(false);
-    expect(JSON.parse(readFileSync(join(dir, 'learners/ana/phase-00/checkpoint.json'), 'utf8'))).toMatchObject({ status: 'in_progress' });
+    expect(JSON.parse(readFileSync(join(dir, 'learners/ana/phase-00/checkpoint.json'), 'utf8'))).toMatchObject({
+      status: 'in_progress',
+    });
   };
 
   it('a dirty manifest', async () => {
@@ -136,16 +176,32 @@ describe('lynx report refuses, names the file, writes nothing', () => {
 
   it('a manifest from a commit not in history', async () => {
     const dir = passingWorkspace();
-    const m = JSON.parse(readFileSync(join(dir, 'experiments/00-run/manifest.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(dir, 'experiments/00-run/manifest.json'), JSON.stringify({ ...m, git_sha: 'deadbeef'.repeat(5) }));
+    const m = JSON.parse(readFileSync(join(dir, 'experiments/00-run/manifest.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    writeFileSync(
+      join(dir, 'experiments/00-run/manifest.json'),
+      JSON.stringify({ ...m, git_sha: 'deadbeef'.repeat(5) }),
+    );
     commitAll(dir, 'manifest from elsewhere');
-    await refuse(dir, 'run-loss', /experiments\/00-run\/manifest\.json: git_sha deadbeefdead is not a commit in this repository/);
+    await refuse(
+      dir,
+      'run-loss',
+      /experiments\/00-run\/manifest\.json: git_sha deadbeefdead is not a commit in this repository/,
+    );
   });
 
   it('a metric that misses its assertion', async () => {
     const dir = passingWorkspace();
-    const m = JSON.parse(readFileSync(join(dir, 'experiments/00-run/manifest.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(dir, 'experiments/00-run/manifest.json'), JSON.stringify({ ...m, metrics: { final_loss: 0.7 } }));
+    const m = JSON.parse(readFileSync(join(dir, 'experiments/00-run/manifest.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    writeFileSync(
+      join(dir, 'experiments/00-run/manifest.json'),
+      JSON.stringify({ ...m, metrics: { final_loss: 0.7 } }),
+    );
     commitAll(dir, 'worse run');
     await refuse(dir, 'run-loss', /metrics\.final_loss = 0\.7 fails < 0\.5/);
   });
@@ -164,25 +220,32 @@ describe('lynx report refuses, names the file, writes nothing', () => {
     await refuse(dir, 'quiz', /latest of 2 attempt\(s\): 50% .*pass ≥ 70%/);
   });
 
-  it('an edited attempt log: a broken chain, a rewritten committed line, a tail that no longer matches its anchor', async () => {
-    const f = (d: string): string => join(d, 'learners/ana/phase-00/quiz-attempts.jsonl');
-    const a = passingWorkspace();
-    recordAttempt(a, 0.5, '2026-11-21T10:00:00.000Z');
-    recordAttempt(a, 0.8, '2026-11-22T10:00:00.000Z');
-    writeFileSync(f(a), readFileSync(f(a), 'utf8').replace('"score":0.5', '"score":0.9'));
-    commitAll(a, 'edit a middle line');
-    await refuse(a, 'quiz', /quiz-attempts\.jsonl:3: hash chain broken/);
-    const b = passingWorkspace();
-    recordAttempt(b, 0.5, '2026-11-21T10:00:00.000Z');
-    commitAll(b, 'honest second attempt');
-    writeFileSync(f(b), readFileSync(f(b), 'utf8').replace('"score":0.5', '"score":0.9'));
-    commitAll(b, 'rewrite the last line');
-    await refuse(b, 'quiz', /quiz-attempts\.jsonl:2: this line was changed after it was committed/);
-    const c = passingWorkspace();
-    write(c, 'learners/ana/phase-00/checkpoint.json', JSON.stringify(checkpointJson(c, { quiz: { attempts: 1, log_sha256: 'f'.repeat(64) } })));
-    commitAll(c, 'anchor mismatch');
-    await refuse(c, 'quiz', /does not match the checkpoint's quiz\.log_sha256/);
-  });
+  it(
+    'an edited attempt log: a broken chain, a rewritten ' + 'committed line, a tail that no longer matches its anchor',
+    async () => {
+      const f = (d: string): string => join(d, 'learners/ana/phase-00/quiz-attempts.jsonl');
+      const a = passingWorkspace();
+      recordAttempt(a, 0.5, '2026-11-21T10:00:00.000Z');
+      recordAttempt(a, 0.8, '2026-11-22T10:00:00.000Z');
+      writeFileSync(f(a), readFileSync(f(a), 'utf8').replace('"score":0.5', '"score":0.9'));
+      commitAll(a, 'edit a middle line');
+      await refuse(a, 'quiz', /quiz-attempts\.jsonl:3: hash chain broken/);
+      const b = passingWorkspace();
+      recordAttempt(b, 0.5, '2026-11-21T10:00:00.000Z');
+      commitAll(b, 'honest second attempt');
+      writeFileSync(f(b), readFileSync(f(b), 'utf8').replace('"score":0.5', '"score":0.9'));
+      commitAll(b, 'rewrite the last line');
+      await refuse(b, 'quiz', /quiz-attempts\.jsonl:2: this line was changed after it was committed/);
+      const c = passingWorkspace();
+      write(
+        c,
+        'learners/ana/phase-00/checkpoint.json',
+        JSON.stringify(checkpointJson(c, { quiz: { attempts: 1, log_sha256: 'f'.repeat(64) } })),
+      );
+      commitAll(c, 'anchor mismatch');
+      await refuse(c, 'quiz', /does not match the checkpoint's quiz\.log_sha256/);
+    },
+  );
 
   it('an active break: an open journal, or the mutant committed', async () => {
     const dir = passingWorkspace();
@@ -201,37 +264,55 @@ describe('lynx report refuses, names the file, writes nothing', () => {
     await refuse(dir, 'gate:git-clean', /1 uncommitted path\(s\): scratch\.txt/);
   });
 
-  it('a failing recipe, a missing file, a short reflection, a wrong order, a missing attestation, a plan changed without §8', async () => {
-    const dir = passingWorkspace();
-    write(dir, 'src/calc.py', 'def add(a: int, b: int) -> int:\n    return a - b\n');
-    git(dir, 'rm', '-q', 'notes/design.md');
-    write(dir, 'learners/ana/phase-00/reflections.md', 'Too short.\n');
-    write(dir, 'learners/ana/phase-00/checkpoint.json', JSON.stringify(checkpointJson(dir, { attestations: [] })));
-    appendFileSync(join(dir, 'PHASE_00_PLAN.md'), '\nA new locked decision.\n');
-    commitAll(dir, 'regressions');
-    const { code, gate } = await reportJson(dir);
-    expect(code).toBe(1);
-    expect(byId(gate, 'tests')?.message).toMatch(/`just test` exited 1; expected 0/);
-    expect(byId(gate, 'design-note')?.message).toBe('missing: notes/design.md');
-    expect(byId(gate, 'reflection')?.message).toMatch(/has 2 words; needs ≥ 20/);
-    expect(byId(gate, 'explain')?.message).toMatch(/lynx attest 00 explain/);
-    expect(byId(gate, 'gate:plan')?.message).toMatch(/changed after approval but §8 Revisions log has no entry/);
-    expect(byId(gate, 'order')?.status).toBe('pass');
-  });
+  it(
+    'a failing recipe, a missing file, a short reflection, a wrong order, a missing attestation, a plan changed ' +
+      'without §8',
+    async () => {
+      const dir = passingWorkspace();
+      write(dir, 'src/calc.py', 'def add(a: int, b: int) -> int:\n    return a - b\n');
+      git(dir, 'rm', '-q', 'notes/design.md');
+      write(dir, 'learners/ana/phase-00/reflections.md', 'Too short.\n');
+      write(dir, 'learners/ana/phase-00/checkpoint.json', JSON.stringify(checkpointJson(dir, { attestations: [] })));
+      appendFileSync(join(dir, 'PHASE_00_PLAN.md'), '\nA new locked decision.\n');
+      commitAll(dir, 'regressions');
+      const { code, gate } = await reportJson(dir);
+      expect(code).toBe(1);
+      expect(byId(gate, 'tests')?.message).toMatch(/`just test` exited 1; expected 0/);
+      expect(byId(gate, 'design-note')?.message).toBe('missing: notes/design.md');
+      expect(byId(gate, 'reflection')?.message).toMatch(/has 2 words; needs ≥ 20/);
+      expect(byId(gate, 'explain')?.message).toMatch(/lynx attest 00 explain/);
+      expect(byId(gate, 'gate:plan')?.message).toMatch(/changed after approval but §8 Revisions log has no entry/);
+      expect(byId(gate, 'order')?.status).toBe('pass');
+    },
+  );
 
-  it('a waiver unblocks an item and the report shows its reason; attest refuses an automatic item; --reason is required', async () => {
-    const dir = passingWorkspace();
-    git(dir, 'rm', '-q', 'notes/design.md');
-    commitAll(dir, 'no design note');
-    expect(lynx(['waive', '00', 'design-note'], { cwd: dir }).code).toBe(2); // --reason is required (argv: black-box)
-    expect((await call('attest', () => attest({ cwd: dir, phase: '00', item: 'design-note' }), { cwd: dir })).stderr).toContain('checked automatically');
-    expect((await call('waive', () => waive({ cwd: dir, phase: '00', item: 'design-note', reason: 'the design lives in the plan' }), { cwd: dir })).code).toBe(0);
-    commitAll(dir, 'waiver');
-    const { code, gate } = await reportJson(dir);
-    expect(code).toBe(0);
-    expect(byId(gate, 'design-note')).toMatchObject({ status: 'skipped', waived: 'the design lives in the plan' });
-    expect(readFileSync(join(dir, 'PHASE_00_REPORT.md'), 'utf8')).toContain('waived: the design lives in the plan');
-  });
+  it(
+    'a waiver unblocks an item and the report shows its reason; attest refuses an automatic item; --reason is ' +
+      'required',
+    async () => {
+      const dir = passingWorkspace();
+      git(dir, 'rm', '-q', 'notes/design.md');
+      commitAll(dir, 'no design note');
+      expect(lynx(['waive', '00', 'design-note'], { cwd: dir }).code).toBe(2); // --reason is required (argv: black-box)
+      expect(
+        (await call('attest', () => attest({ cwd: dir, phase: '00', item: 'design-note' }), { cwd: dir })).stderr,
+      ).toContain('checked automatically');
+      expect(
+        (
+          await call(
+            'waive',
+            () => waive({ cwd: dir, phase: '00', item: 'design-note', reason: 'the design lives in the plan' }),
+            { cwd: dir },
+          )
+        ).code,
+      ).toBe(0);
+      commitAll(dir, 'waiver');
+      const { code, gate } = await reportJson(dir);
+      expect(code).toBe(0);
+      expect(byId(gate, 'design-note')).toMatchObject({ status: 'skipped', waived: 'the design lives in the plan' });
+      expect(readFileSync(join(dir, 'PHASE_00_REPORT.md'), 'utf8')).toContain('waived: the design lives in the plan');
+    },
+  );
 
   it('a corrupted checkpoint or manifest: exit 2 naming the file and position; nothing overwritten', async () => {
     const dir = passingWorkspace();
@@ -273,6 +354,8 @@ describe('lynx report refuses, names the file, writes nothing', () => {
     git(dir2, 'commit', '-q', '-m', 'everything but the predictions');
     commitAll(dir2, 'predictions after the fact');
     const r2 = await reportJson(dir2);
-    expect(byId(r2.gate, 'order')?.message).toMatch(/^notes\/solution\.md \([0-9a-f]{8}\) was not committed after notes\/predictions\.md/);
+    expect(byId(r2.gate, 'order')?.message).toMatch(
+      /^notes\/solution\.md \([0-9a-f]{8}\) was not committed after notes\/predictions\.md/,
+    );
   });
 });

@@ -14,12 +14,29 @@ import { gate as gateCase } from '../../src/app/gate.js';
 // In process (tests/helpers/app.ts): report and gate on real clones; a phase given with
 // --changed-since (refused by the command, before any use case) stays black-box.
 const gateRun = (dir: string, o: { phase?: string; changedSince?: string; json?: boolean }) =>
-  call('gate', async () => ({ results: await gateCase({ cwd: dir, phase: o.phase, changedSince: o.changedSince }), all: o.changedSince !== undefined, ...(o.changedSince !== undefined ? { changedSince: o.changedSince } : {}) }), { cwd: dir, json: o.json === true });
+  call(
+    'gate',
+    async () => ({
+      results: await gateCase({ cwd: dir, phase: o.phase, changedSince: o.changedSince }),
+      all: o.changedSince !== undefined,
+      ...(o.changedSince !== undefined ? { changedSince: o.changedSince } : {}),
+    }),
+    { cwd: dir, json: o.json === true },
+  );
 
 afterAll(cleanup);
 
-interface Check { id: string; status: string; message: string }
-interface Gate { status: string; phase: number; learner: string; checks: Check[] }
+interface Check {
+  id: string;
+  status: string;
+  message: string;
+}
+interface Gate {
+  status: string;
+  phase: number;
+  learner: string;
+  checks: Check[];
+}
 const check = (g: Gate, id: string): Check | undefined => g.checks.find((c) => c.id === id);
 
 let closed: string; // phase 00 closed on branch `work`, which started at main's first commit
@@ -60,44 +77,61 @@ const gate = async (dir: string): Promise<{ code: number | null; g: Gate }> => {
 
 describe('gate after each merge strategy', () => {
   it('a merge commit keeps every closing commit in history: the gate passes', async () => {
-    const dir = cloneWith((d) => { git(d, 'fetch', '-q', 'origin', 'work:work'); git(d, 'merge', '-q', '--no-ff', '-m', 'Merge work', 'work'); });
+    const dir = cloneWith((d) => {
+      git(d, 'fetch', '-q', 'origin', 'work:work');
+      git(d, 'merge', '-q', '--no-ff', '-m', 'Merge work', 'work');
+    });
     const { code, g } = await gate(dir);
     expect(g.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.message}`)).toEqual([]);
     expect(code).toBe(0);
   });
 
   it('a squash merge fails closure:head and gate:manifests, naming the rewrite and "merge commit"', async () => {
-    const dir = cloneWith((d) => { git(d, 'fetch', '-q', 'origin', 'work:work'); git(d, 'merge', '-q', '--squash', 'work'); git(d, 'commit', '-q', '-m', 'Squashed work'); });
+    const dir = cloneWith((d) => {
+      git(d, 'fetch', '-q', 'origin', 'work:work');
+      git(d, 'merge', '-q', '--squash', 'work');
+      git(d, 'commit', '-q', '-m', 'Squashed work');
+    });
     const { code, g } = await gate(dir);
     expect(code).toBe(1);
     expect(check(g, 'closure:head')?.status).toBe('fail');
-    expect(check(g, 'closure:head')?.message).toMatch(/not a commit in this repository.*squash or rebase merge.*merge commit/);
+    expect(check(g, 'closure:head')?.message).toMatch(
+      /not a commit in this repository.*squash or rebase merge.*merge commit/,
+    );
     expect(check(g, 'gate:manifests')?.status).toBe('fail');
     expect(check(g, 'gate:manifests')?.message).toMatch(/git_sha .*squash or rebase merge.*merge commit/);
     // the content itself survived the squash: the report still matches its recorded hash
     expect(check(g, 'closure:report')?.status).toBe('pass');
   });
 
-  it('a rebase merge fails the same way; while the old commits still exist it says they are not ancestors', async () => {
-    const rebase = (d: string): void => {
-      git(d, 'fetch', '-q', 'origin', 'work:work');
-      write(d, 'NOTES.md', 'main moved on\n');
-      commitAll(d, 'main moves on');
-      git(d, 'rebase', '-q', '--onto', 'main', root, 'work');
-      git(d, 'checkout', '-q', 'main');
-      git(d, 'reset', '-q', '--hard', 'work');
-      git(d, 'branch', '-q', '-f', 'work', 'origin/work'); // the pre-rebase branch, as a fork would still hold it
-    };
-    const kept = await gate(cloneWith(rebase, false));
-    expect(kept.code).toBe(1);
-    expect(check(kept.g, 'closure:head')?.message).toMatch(/exists but is not an ancestor of HEAD.*rebased or squash-merged.*merge commit/);
-    const gone = await gate(cloneWith(rebase));
-    expect(gone.code).toBe(1);
-    expect(check(gone.g, 'closure:head')?.message).toMatch(/not a commit in this repository.*rebase merge/);
-  });
+  it(
+    'a rebase merge fails the same way; while the old ' + 'commits still exist it says they are not ancestors',
+    async () => {
+      const rebase = (d: string): void => {
+        git(d, 'fetch', '-q', 'origin', 'work:work');
+        write(d, 'NOTES.md', 'main moved on\n');
+        commitAll(d, 'main moves on');
+        git(d, 'rebase', '-q', '--onto', 'main', root, 'work');
+        git(d, 'checkout', '-q', 'main');
+        git(d, 'reset', '-q', '--hard', 'work');
+        git(d, 'branch', '-q', '-f', 'work', 'origin/work'); // the pre-rebase branch, as a fork would still hold it
+      };
+      const kept = await gate(cloneWith(rebase, false));
+      expect(kept.code).toBe(1);
+      expect(check(kept.g, 'closure:head')?.message).toMatch(
+        /exists but is not an ancestor of HEAD.*rebased or squash-merged.*merge commit/,
+      );
+      const gone = await gate(cloneWith(rebase));
+      expect(gone.code).toBe(1);
+      expect(check(gone.g, 'closure:head')?.message).toMatch(/not a commit in this repository.*rebase merge/);
+    },
+  );
 
   it('a --depth 1 clone fails with "shallow" and the fix (fetch-depth: 0); unshallowing makes it pass', async () => {
-    const merged = cloneWith((d) => { git(d, 'fetch', '-q', 'origin', 'work:work'); git(d, 'merge', '-q', '--no-ff', '-m', 'Merge work', 'work'); }, false);
+    const merged = cloneWith((d) => {
+      git(d, 'fetch', '-q', 'origin', 'work:work');
+      git(d, 'merge', '-q', '--no-ff', '-m', 'Merge work', 'work');
+    }, false);
     const dir = tempDir();
     git(dir, 'clone', '-q', '--depth', '1', `file://${merged}`, '.');
     expect(git(dir, 'rev-parse', '--is-shallow-repository').trim()).toBe('true');
@@ -112,7 +146,10 @@ describe('gate after each merge strategy', () => {
 
 describe('lynx gate --changed-since REF', () => {
   it('verifies only the closed phases the branch touches', async () => {
-    const dir = cloneWith((d) => { git(d, 'fetch', '-q', 'origin', 'work:work'); git(d, 'merge', '-q', '--no-ff', '-m', 'Merge work', 'work'); }, false);
+    const dir = cloneWith((d) => {
+      git(d, 'fetch', '-q', 'origin', 'work:work');
+      git(d, 'merge', '-q', '--no-ff', '-m', 'Merge work', 'work');
+    }, false);
     git(dir, 'checkout', '-q', '-b', 'pr');
     write(dir, 'notes/unrelated.md', 'not a phase file\n');
     write(dir, 'learners/bob/profile.md', 'another learner\n');
@@ -120,7 +157,9 @@ describe('lynx gate --changed-since REF', () => {
     const none = await gateRun(dir, { changedSince: 'main', json: true });
     expect(none.code).toBe(0);
     expect(JSON.parse(none.stdout)).toEqual([]);
-    expect((await gateRun(dir, { changedSince: 'main' })).stdout).toContain('no closed phase is touched by the changes since main');
+    expect((await gateRun(dir, { changedSince: 'main' })).stdout).toContain(
+      'no closed phase is touched by the changes since main',
+    );
 
     write(dir, 'learners/ana/phase-00/notes.md', 'a note on phase 00\n');
     commitAll(dir, 'touch phase 00');

@@ -7,14 +7,20 @@ import { actionlint } from '../helpers/actionlint.js';
 afterAll(cleanup);
 
 const WF = '.github/workflows/lynx-gate.yml';
-const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string; repository: { url: string } };
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+  version: string;
+  repository: { url: string };
+};
 
 describe('lynx init --ci', () => {
   it('writes the workflow pinned to this lynx (git tag v<version>); actionlint finds nothing in it', async () => {
     const dir = gitRepo();
     const r = lynx(['init', '--learner', 'ana', '--ci', '--json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect((JSON.parse(r.stdout) as { actions: { path: string; action: string }[] }).actions).toContainEqual({ path: WF, action: 'created' });
+    expect((JSON.parse(r.stdout) as { actions: { path: string; action: string }[] }).actions).toContainEqual({
+      path: WF,
+      action: 'created',
+    });
     const text = readFileSync(join(dir, WF), 'utf8');
     expect(text).toContain(`LYNX_PACKAGE: "${pkg.repository.url}#v${pkg.version}"`);
     expect(text).not.toContain('{{lynx_');
@@ -27,7 +33,10 @@ describe('lynx init --ci', () => {
     expect(() => readFileSync(join(dir, WF))).toThrow();
     expect(lynx(['init', '--ci'], { cwd: dir }).code).toBe(0);
     const again = lynx(['init', '--ci', '--json'], { cwd: dir });
-    expect((JSON.parse(again.stdout) as { actions: { path: string; action: string }[] }).actions).toContainEqual({ path: WF, action: 'unchanged' });
+    expect((JSON.parse(again.stdout) as { actions: { path: string; action: string }[] }).actions).toContainEqual({
+      path: WF,
+      action: 'unchanged',
+    });
     const edited = `${readFileSync(join(dir, WF), 'utf8')}# our own tweak\n`;
     writeFileSync(join(dir, WF), edited);
     const kept = lynx(['init', '--ci'], { cwd: dir });

@@ -65,7 +65,11 @@ describe('process adapter', () => {
   it('captures output, exit code and duration; writes the full log', async () => {
     const dir = tempDir();
     const log = join(dir, 'logs', 'run.log');
-    const r = await run(['python3', '-c', 'import sys; print("out"); print("err", file=sys.stderr); sys.exit(3)'], { cwd: dir, timeoutMs: 10_000, logFile: log });
+    const r = await run(['python3', '-c', 'import sys; print("out"); print("err", file=sys.stderr); sys.exit(3)'], {
+      cwd: dir,
+      timeoutMs: 10_000,
+      logFile: log,
+    });
     expect(r.exitCode).toBe(3);
     expect(r.output).toContain('out');
     expect(r.output).toContain('err');
@@ -73,7 +77,11 @@ describe('process adapter', () => {
   });
 
   it('caps the in-memory output at the tail', async () => {
-    const r = await run(['python3', '-c', 'print("x" * 100000); print("END")'], { cwd: tempDir(), timeoutMs: 10_000, capBytes: 1000 });
+    const r = await run(['python3', '-c', 'print("x" * 100000); print("END")'], {
+      cwd: tempDir(),
+      timeoutMs: 10_000,
+      capBytes: 1000,
+    });
     expect(r.truncated).toBe(true);
     expect(r.output.length).toBeLessThanOrEqual(1000);
     expect(r.output).toContain('END');
@@ -82,7 +90,9 @@ describe('process adapter', () => {
   it('a timeout kills the whole process tree', async () => {
     const dir = tempDir();
     // the child starts a grandchild that would write a file after 3 s; neither may survive
-    const script = 'import subprocess, sys, time\nsubprocess.Popen([sys.executable, "-c", "import time; time.sleep(3); open(\\"survived\\", \\"w\\").write(\\"x\\")"])\ntime.sleep(30)';
+    const script =
+      'import subprocess, sys, time\nsubprocess.Popen([sys.executable, "-c", "import time; time.sleep(3); ' +
+      'open(\\"survived\\", \\"w\\").write(\\"x\\")"])\ntime.sleep(30)';
     const r = await run(['python3', '-c', script], { cwd: dir, timeoutMs: 500, killGraceMs: 200 });
     expect(r.timedOut).toBe(true);
     expect(r.exitCode).not.toBe(0);
@@ -91,7 +101,9 @@ describe('process adapter', () => {
   });
 
   it('a missing program is an environment error', async () => {
-    await expect(run(['definitely-not-a-program-xyz'], { cwd: tempDir(), timeoutMs: 1000 })).rejects.toThrow(/command not found: definitely-not-a-program-xyz/);
+    await expect(run(['definitely-not-a-program-xyz'], { cwd: tempDir(), timeoutMs: 1000 })).rejects.toThrow(
+      /command not found: definitely-not-a-program-xyz/,
+    );
   });
 
   it('just is found on PATH or as the bundled rust-just binary', async () => {

@@ -27,11 +27,15 @@ describe('the lifecycle commands in the demo workspace', () => {
   it('phase-start, --approve, lab (list, show, --peeked, --run), derive, report --draft, next, class', () => {
     expect(valid<{ opened: boolean }>('phase-start', ['phase-start', '01'], demo).opened).toBe(true);
     commitAll(demo, 'phase 01 plan');
-    expect(valid<{ approved_now: boolean }>('phase-approve', ['phase-start', '01', '--approve'], demo).approved_now).toBe(true);
+    expect(
+      valid<{ approved_now: boolean }>('phase-approve', ['phase-start', '01', '--approve'], demo).approved_now,
+    ).toBe(true);
     expect(valid<{ lab?: unknown }>('lab', ['lab', '01'], demo).lab).toBeUndefined();
     expect(valid<{ lab?: { id: string } }>('lab', ['lab', '01', '00'], demo).lab?.id).toBe('00');
     valid('lab-peeked', ['lab', '01', '00', '--peeked'], demo);
-    expect(valid<{ outcome: string }>('lab-run', ['lab', '01', '00', '--run', '--only', '8'], demo).outcome).toBe('passed');
+    expect(valid<{ outcome: string }>('lab-run', ['lab', '01', '00', '--run', '--only', '8'], demo).outcome).toBe(
+      'passed',
+    );
     valid('derive', ['derive', 'softmax gradient'], demo);
     valid('report-draft', ['report', '01', '--draft'], demo);
     expect(valid<{ actions: unknown[] }>('next', ['next'], demo).actions.length).toBeGreaterThan(0);
@@ -56,13 +60,26 @@ describe('the lifecycle commands in the demo workspace', () => {
 describe('quiz --answers and review', () => {
   it('a graded attempt (below the threshold: exit 1), the review queue, a graded card, and their errors', () => {
     const dir = workspace('ana');
-    const q = valid<{ passed: boolean; items: unknown[] }>('quiz-result', ['quiz', '00', '--answers', '-', '--partial'], dir, 1, '{q-00-01: 0}');
+    const q = valid<{ passed: boolean; items: unknown[] }>(
+      'quiz-result',
+      ['quiz', '00', '--answers', '-', '--partial'],
+      dir,
+      1,
+      '{q-00-01: 0}',
+    );
     expect(q.passed).toBe(false);
     valid('error', ['quiz', '00', '--answers', 'no-such-answers.yaml'], dir, 2);
     const day = utcDay(new Date());
-    write(dir, 'learners/ana/reviews.jsonl', `${JSON.stringify({ v: 1, kind: 'add', at: `${addDays(day, -5)}T09:00:00.000Z`, card: 'q-00-04', phase: 0, from: 'quiz', attempt_at: `${addDays(day, -5)}T09:00:00.000Z` })}\n`);
+    write(
+      dir,
+      'learners/ana/reviews.jsonl',
+      `${JSON.stringify({ v: 1, kind: 'add', at: `${addDays(day, -5)}T09:00:00.000Z`, card: 'q-00-04', phase: 0, from: 'quiz', attempt_at: `${addDays(day, -5)}T09:00:00.000Z` })}` +
+        `\n`,
+    );
     expect(valid<{ cards: { id: string }[] }>('review', ['review'], dir).cards.map((c) => c.id)).toContain('q-00-04');
-    expect(valid<{ graded: { id: string }[] }>('review', ['review', '--grade', 'q-00-04=good'], dir).graded[0]?.id).toBe('q-00-04');
+    expect(
+      valid<{ graded: { id: string }[] }>('review', ['review', '--grade', 'q-00-04=good'], dir).graded[0]?.id,
+    ).toBe('q-00-04');
     valid('error', ['review', '--limit', '0'], dir, 2);
     valid('error', ['review', '--grade', 'q-00-04=meh'], dir, 2);
   });
@@ -73,9 +90,14 @@ describe('break, every step', () => {
     const dir = breakWorkspace();
     commitPredictions(dir);
     const steps: [string[], string][] = [
-      [['break', '00'], 'show'], [['break', '00', 'start'], 'start'], [['break', '00', 'observe'], 'observe'],
-      [['break', '00', 'hint'], 'hint'], [['break', '00', 'diagnose', 'the random module is not seeded'], 'diagnose'],
-      [['break', '00', 'reveal'], 'reveal'], [['break', 'status'], 'status'], [['break', '00', 'restore'], 'restore'],
+      [['break', '00'], 'show'],
+      [['break', '00', 'start'], 'start'],
+      [['break', '00', 'observe'], 'observe'],
+      [['break', '00', 'hint'], 'hint'],
+      [['break', '00', 'diagnose', 'the random module is not seeded'], 'diagnose'],
+      [['break', '00', 'reveal'], 'reveal'],
+      [['break', 'status'], 'status'],
+      [['break', '00', 'restore'], 'restore'],
     ];
     for (const [args, step] of steps) expect(valid<{ step: string }>('break', args, dir).step).toBe(step);
     valid('error', ['break', '00', 'shatter'], dir, 2);
@@ -85,12 +107,22 @@ describe('break, every step', () => {
   it('guided mode: confirm', () => {
     const dir = breakWorkspace();
     const seeding = 'src/utils/seeding.py';
-    const mine = git(dir, 'show', `HEAD:${seeding}`).replace('    os.environ["PYTHONHASHSEED"] = str(seed)\n', '    os.environ.setdefault("PYTHONHASHSEED", str(seed))\n');
+    const mine = git(dir, 'show', `HEAD:${seeding}`).replace(
+      '    os.environ["PYTHONHASHSEED"] = str(seed)\n',
+      '    os.environ.setdefault("PYTHONHASHSEED", str(seed))\n',
+    );
     write(dir, seeding, mine);
     commitAll(dir, 'my own way of setting the seed');
     commitPredictions(dir);
     expect(valid<{ step: string }>('break', ['break', '00', 'start'], dir).step).toBe('start');
-    write(dir, seeding, mine.replace('    os.environ.setdefault("PYTHONHASHSEED", str(seed))\n', '    pass  # seed line removed for the break\n'));
+    write(
+      dir,
+      seeding,
+      mine.replace(
+        '    os.environ.setdefault("PYTHONHASHSEED", str(seed))\n',
+        '    pass  # seed line removed for the break\n',
+      ),
+    );
     expect(valid<{ step: string }>('break', ['break', '00', 'confirm'], dir).step).toBe('confirm');
   });
 });
@@ -101,23 +133,32 @@ describe('manifest diff, validate --breaks WORKSPACE, validate --checks, validat
     const a = { git_sha: 'a1b2c3d', git_dirty: false, seed: 42, versions: { numpy: '2.0.1' } };
     write(dir, 'a.json', JSON.stringify(a));
     write(dir, 'b.json', JSON.stringify({ ...a, versions: { numpy: '2.0.2' } }));
-    expect(valid<{ drift: boolean }>('manifest-diff', ['manifest', 'diff', 'a.json', 'b.json'], dir, 1).drift).toBe(true);
+    expect(valid<{ drift: boolean }>('manifest-diff', ['manifest', 'diff', 'a.json', 'b.json'], dir, 1).drift).toBe(
+      true,
+    );
     expect(valid<{ drift: boolean }>('manifest-diff', ['manifest', 'diff', 'a.json', 'a.json'], dir).drift).toBe(false);
     valid('error', ['manifest', 'diff', 'a.json', 'gone.json'], dir, 2);
   });
 
   it('validate --breaks WORKSPACE and validate --checks', () => {
     const dir = breakWorkspace();
-    expect(valid<{ checked: number }>('validate-breaks', ['validate', '--breaks', dir], dir).checked).toBeGreaterThan(0);
+    expect(valid<{ checked: number }>('validate-breaks', ['validate', '--breaks', dir], dir).checked).toBeGreaterThan(
+      0,
+    );
     valid('error', ['validate', '--breaks', 'no/such/dir'], dir, 2);
     valid('validate-report', ['validate', '--checks'], dir);
   }, 180_000);
 
-  it('validate --breaks alone (the self-test): the json reporter\'s output for two phases (the CLI runs all 42, a minute)', async () => {
-    const out = JSON.parse(json('break-self-test', await selfTestBreaks({ phases: [0, 8] }))) as unknown;
-    expect(schema('validate-self-test')(out)).toBe(true);
-    expect(schema('validate-self-test')({ ...(out as object), mode: 'dry-run' })).toBe(false);
-  }, 120_000);
+  it(
+    "validate --breaks alone (the self-test): the json reporter's output for two phases (the CLI runs all 42, a " +
+      'minute)',
+    async () => {
+      const out = JSON.parse(json('break-self-test', await selfTestBreaks({ phases: [0, 8] }))) as unknown;
+      expect(schema('validate-self-test')(out)).toBe(true);
+      expect(schema('validate-self-test')({ ...(out as object), mode: 'dry-run' })).toBe(false);
+    },
+    120_000,
+  );
 });
 
 describe('the new schemas reject what is not the shape', () => {
@@ -125,7 +166,12 @@ describe('the new schemas reject what is not the shape', () => {
     expect(schema('phase-start')({ schema_version: 1, phase: 1 })).toBe(false);
     expect(schema('derive')({ schema_version: 1, phase: 1, topic: 't', path: 'p', extra: true })).toBe(false);
     expect(schema('break')({ schema_version: 1, step: 'explode' })).toBe(false);
-    expect(schema('review')({ schema_version: 1, graded: [{ id: 'q', grade: 'meh', due: '2026-01-01', interval: 1, ease: 2.5 }] })).toBe(false);
+    expect(
+      schema('review')({
+        schema_version: 1,
+        graded: [{ id: 'q', grade: 'meh', due: '2026-01-01', interval: 1, ease: 2.5 }],
+      }),
+    ).toBe(false);
     expect(schema('quiz-result')({})).toBe(false);
     expect(schema('lab-run')({ schema_version: 1, phase: '01' })).toBe(false);
   });

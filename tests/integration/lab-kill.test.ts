@@ -41,7 +41,9 @@ function survivors(dir: string): number[] {
       if (/^\d+ \(.*\) [ZX]/.test(readFileSync(`/proc/${p}/stat`, 'utf8'))) continue;
       const cwd = readlinkSync(`/proc/${p}/cwd`);
       if (cwd === dir || cwd.startsWith(`${dir}/`)) out.push(Number(p));
-    } catch { /* gone, or not ours to read */ }
+    } catch {
+      /* gone, or not ours to read */
+    }
   }
   return out;
 }
@@ -65,16 +67,25 @@ function gateWorkspace(): string {
   return dir;
 }
 
-async function killDuringRun(signal: NodeJS.Signals, argv = ['lab', '00', '00', '--run', '--only', 'audit-deps'], make = labWorkspace): Promise<{ dir: string; before: number[]; after: number[] }> {
+async function killDuringRun(
+  signal: NodeJS.Signals,
+  argv = ['lab', '00', '00', '--run', '--only', 'audit-deps'],
+  make = labWorkspace,
+): Promise<{ dir: string; before: number[]; after: number[] }> {
   const dir = make();
   const env = baseEnv();
   const child = spawn(process.execPath, [bin, ...argv], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const exited = new Promise<void>((res) => child.on('close', () => res()));
   const end = Date.now() + 20_000;
   // lab --run streams the recipe's output; the gate does not, so there the pid file alone says it started
-  const started = (): boolean => existsSync(join(dir, 'pids.txt')) && readFileSync(join(dir, 'pids.txt'), 'utf8').includes(' ') && (argv[0] !== 'lab' || out.includes('started'));
+  const started = (): boolean =>
+    existsSync(join(dir, 'pids.txt')) &&
+    readFileSync(join(dir, 'pids.txt'), 'utf8').includes(' ') &&
+    (argv[0] !== 'lab' || out.includes('started'));
   while (!started()) {
     if (Date.now() > end) throw new Error(`the recipe never started: ${out}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -106,7 +117,7 @@ describe('children die with lynx', () => {
     expect(after).toEqual([]);
   }, 60_000);
 
-  it('SIGKILL of lynx during report: no process of the gate\'s commands survives within 5 s', async () => {
+  it("SIGKILL of lynx during report: no process of the gate's commands survives within 5 s", async () => {
     const { dir, before, after } = await killDuringRun('SIGKILL', ['report', '00'], gateWorkspace);
     const [cmd, grandchild] = readFileSync(join(dir, 'pids.txt'), 'utf8').trim().split(' ').map(Number);
     expect(before).toEqual(expect.arrayContaining([cmd, grandchild]));

@@ -12,7 +12,17 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { baseEnv, bin, cleanup, git, lynx, tempDir, workspace, write } from '../helpers/cli.js';
 
-const TOOLS = ['checkpoint', 'gate', 'lab_list', 'lab_show', 'manifest_diff', 'next', 'phase_dod', 'phase_plan', 'status'];
+const TOOLS = [
+  'checkpoint',
+  'gate',
+  'lab_list',
+  'lab_show',
+  'manifest_diff',
+  'next',
+  'phase_dod',
+  'phase_plan',
+  'status',
+];
 
 let dir: string;
 let client: Client;
@@ -32,7 +42,14 @@ function snapshot(root: string): string {
   return h.digest('hex');
 }
 
-const manifest = (sha: string, torch: string): string => JSON.stringify({ git_sha: sha, git_dirty: false, seed: 42, versions: { python: '3.12', torch }, hardware: { cpu: 'x' } });
+const manifest = (sha: string, torch: string): string =>
+  JSON.stringify({
+    git_sha: sha,
+    git_dirty: false,
+    seed: 42,
+    versions: { python: '3.12', torch },
+    hardware: { cpu: 'x' },
+  });
 
 beforeAll(async () => {
   dir = workspace();
@@ -48,7 +65,9 @@ beforeAll(async () => {
   before = snapshot(dir);
   const env = baseEnv();
   client = new Client({ name: 'lynx-test', version: '1.0.0' });
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [bin, 'mcp'], cwd: dir, env, stderr: 'pipe' }));
+  await client.connect(
+    new StdioClientTransport({ command: process.execPath, args: [bin, 'mcp'], cwd: dir, env, stderr: 'pipe' }),
+  );
 });
 
 afterAll(async () => {
@@ -56,7 +75,10 @@ afterAll(async () => {
   cleanup();
 });
 
-const call = async (name: string, args: Record<string, unknown> = {}): Promise<{ isError: boolean; data: Record<string, unknown>; text: string }> => {
+const call = async (
+  name: string,
+  args: Record<string, unknown> = {},
+): Promise<{ isError: boolean; data: Record<string, unknown>; text: string }> => {
   const r = await client.callTool({ name, arguments: args });
   const text = (r.content as { type: string; text: string }[]).map((c) => c.text).join('\n');
   return { isError: r.isError === true, data: (r.structuredContent ?? {}) as Record<string, unknown>, text };
@@ -76,7 +98,7 @@ describe('lynx mcp over stdio, through the SDK client', () => {
     expect(gate?.inputSchema.required).toEqual(['phase']);
   });
 
-  it('status: the learner\'s phases, and one phase in detail', async () => {
+  it("status: the learner's phases, and one phase in detail", async () => {
     const all = await call('status');
     expect(all.isError, all.text).toBe(false);
     const learners = all.data.learners as { learner: string; phases: { phase: number; status: string }[] }[];
@@ -105,7 +127,9 @@ describe('lynx mcp over stdio, through the SDK client', () => {
     const g = await call('gate', { phase: '00' });
     expect(g.isError, g.text).toBe(false);
     expect(g.data.status).toBe('fail');
-    expect((g.data.checks as { id: string; status: string }[]).find((c) => c.id === 'closure:closed')?.status).toBe('fail');
+    expect((g.data.checks as { id: string; status: string }[]).find((c) => c.id === 'closure:closed')?.status).toBe(
+      'fail',
+    );
   });
 
   it('lab_list and lab_show', async () => {
@@ -154,7 +178,12 @@ describe('lynx mcp over stdio, through the SDK client', () => {
   });
 
   it('no result carries a quiz key or a model answer, and the workspace is unchanged', async () => {
-    const outs = await Promise.all([call('status', { phase: '00' }), call('checkpoint', { phase: '00' }), call('phase_dod', { phase: '00' }), call('lab_show', { phase: '00', lab: '00' })]);
+    const outs = await Promise.all([
+      call('status', { phase: '00' }),
+      call('checkpoint', { phase: '00' }),
+      call('phase_dod', { phase: '00' }),
+      call('lab_show', { phase: '00', lab: '00' }),
+    ]);
     for (const o of outs) expect(o.text).not.toMatch(/"(correct|model_answer|keywords|accepted)"/);
     expect(snapshot(dir)).toBe(before);
   });

@@ -11,8 +11,14 @@ import { cleanup, git, lynx, repoRoot, tempDir } from '../helpers/cli.js';
 
 afterAll(cleanup);
 
-const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(join(repoRoot, 'src/schemas/output/migrate.schema.json'), 'utf8')) as object);
-interface Migrated { moves: { from: string; to: string; how: string }[]; dry_run: boolean; committed: boolean }
+const validate = new Ajv({ allErrors: true }).compile(
+  JSON.parse(readFileSync(join(repoRoot, 'src/schemas/output/migrate.schema.json'), 'utf8')) as object,
+);
+interface Migrated {
+  moves: { from: string; to: string; how: string }[];
+  dry_run: boolean;
+  committed: boolean;
+}
 
 let demo: string;
 beforeAll(() => {
@@ -30,9 +36,21 @@ describe('lynx migrate --cohort', () => {
     const out = JSON.parse(r.stdout) as Migrated;
     expect(validate(out), JSON.stringify(validate.errors)).toBe(true);
     expect(out.dry_run).toBe(true);
-    expect(out.moves).toContainEqual({ from: 'PHASE_00_REPORT.md', to: 'learners/demo/PHASE_00_REPORT.md', how: 'move' });
-    expect(out.moves).toContainEqual({ from: 'experiments/00-seeding-demo/manifest.json', to: 'learners/demo/experiments/00-seeding-demo/manifest.json', how: 'move' });
-    expect(out.moves).toContainEqual({ from: 'docs/phase-00-foundations/lab/00-env-checklist.md', to: 'learners/demo/phase-00/lab/00-env-checklist.md', how: 'copy' });
+    expect(out.moves).toContainEqual({
+      from: 'PHASE_00_REPORT.md',
+      to: 'learners/demo/PHASE_00_REPORT.md',
+      how: 'move',
+    });
+    expect(out.moves).toContainEqual({
+      from: 'experiments/00-seeding-demo/manifest.json',
+      to: 'learners/demo/experiments/00-seeding-demo/manifest.json',
+      how: 'move',
+    });
+    expect(out.moves).toContainEqual({
+      from: 'docs/phase-00-foundations/lab/00-env-checklist.md',
+      to: 'learners/demo/phase-00/lab/00-env-checklist.md',
+      how: 'copy',
+    });
     expect(git(demo, 'status', '--porcelain')).toBe('');
     expect(readFileSync(join(demo, 'lynx.yaml'), 'utf8')).toBe(yaml);
   });
@@ -41,7 +59,11 @@ describe('lynx migrate --cohort', () => {
     const yaml = readFileSync(join(demo, 'lynx.yaml'), 'utf8');
     writeFileSync(join(demo, 'lynx.yaml'), `${yaml}layout: cohort\n`);
     let g;
-    try { g = lynx(['gate', '00'], { cwd: demo }); } finally { writeFileSync(join(demo, 'lynx.yaml'), yaml); }
+    try {
+      g = lynx(['gate', '00'], { cwd: demo });
+    } finally {
+      writeFileSync(join(demo, 'lynx.yaml'), yaml);
+    }
     expect(g.code).toBe(1);
     expect(g.stdout).toContain('✗ closure:report');
     expect(g.stdout).toContain('learners/demo/PHASE_00_REPORT.md is missing — the report is at PHASE_00_REPORT.md');
@@ -57,30 +79,41 @@ describe('lynx migrate --cohort', () => {
     git(demo, 'clean', '-fq');
   });
 
-  it('moves with git mv, staged not committed, lynx.yaml gains one line; after the commit gate 00 and gate --all pass; a second run is refused', () => {
-    const before = readFileSync(join(demo, 'lynx.yaml'), 'utf8');
-    const r = lynx(['migrate', '--cohort'], { cwd: demo });
-    expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toContain('staged, not committed');
-    const staged = git(demo, 'status', '--porcelain');
-    expect(staged).toContain('R  PHASE_00_REPORT.md -> learners/demo/PHASE_00_REPORT.md');
-    expect(staged).toContain('R  PHASE_00_PLAN.md -> learners/demo/PHASE_00_PLAN.md');
-    expect(staged).toContain('A  learners/demo/phase-00/lab/00-env-checklist.md');
-    expect(staged).not.toMatch(/^.[MD?]/m); // everything staged, nothing left in the work tree
-    // every comment and its alignment kept: the only change is the layout line
-    const after = readFileSync(join(demo, 'lynx.yaml'), 'utf8');
-    expect(after.replace('layout: cohort\n', '')).toBe(before);
-    git(demo, 'commit', '-qm', 'cohort layout (lynx migrate --cohort)');
-    const g = lynx(['gate', '00'], { cwd: demo });
-    expect(g.code, g.stdout + g.stderr).toBe(0);
-    expect(g.stdout).toContain('✓ closure:report');
-    const all = lynx(['gate', '--all', '--json'], { cwd: demo });
-    expect(all.code, all.stdout).toBe(0);
-    expect((JSON.parse(all.stdout) as { phase: number; status: string }[]).map((x) => `${x.phase}:${x.status}`)).toEqual(['0:pass']);
-    // history follows the move
-    expect(git(demo, 'log', '--follow', '--format=%s', '--', 'learners/demo/PHASE_00_REPORT.md').split('\n').filter(Boolean).length).toBeGreaterThan(1);
-    const again = lynx(['migrate', '--cohort'], { cwd: demo });
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain('already says layout: cohort');
-  }, 120_000);
+  it(
+    'moves with git mv, staged not committed, lynx.yaml gains one line; after the commit gate 00 and gate --all ' +
+      'pass; a second run is refused',
+    () => {
+      const before = readFileSync(join(demo, 'lynx.yaml'), 'utf8');
+      const r = lynx(['migrate', '--cohort'], { cwd: demo });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toContain('staged, not committed');
+      const staged = git(demo, 'status', '--porcelain');
+      expect(staged).toContain('R  PHASE_00_REPORT.md -> learners/demo/PHASE_00_REPORT.md');
+      expect(staged).toContain('R  PHASE_00_PLAN.md -> learners/demo/PHASE_00_PLAN.md');
+      expect(staged).toContain('A  learners/demo/phase-00/lab/00-env-checklist.md');
+      expect(staged).not.toMatch(/^.[MD?]/m); // everything staged, nothing left in the work tree
+      // every comment and its alignment kept: the only change is the layout line
+      const after = readFileSync(join(demo, 'lynx.yaml'), 'utf8');
+      expect(after.replace('layout: cohort\n', '')).toBe(before);
+      git(demo, 'commit', '-qm', 'cohort layout (lynx migrate --cohort)');
+      const g = lynx(['gate', '00'], { cwd: demo });
+      expect(g.code, g.stdout + g.stderr).toBe(0);
+      expect(g.stdout).toContain('✓ closure:report');
+      const all = lynx(['gate', '--all', '--json'], { cwd: demo });
+      expect(all.code, all.stdout).toBe(0);
+      expect(
+        (JSON.parse(all.stdout) as { phase: number; status: string }[]).map((x) => `${x.phase}:${x.status}`),
+      ).toEqual(['0:pass']);
+      // history follows the move
+      expect(
+        git(demo, 'log', '--follow', '--format=%s', '--', 'learners/demo/PHASE_00_REPORT.md')
+          .split('\n')
+          .filter(Boolean).length,
+      ).toBeGreaterThan(1);
+      const again = lynx(['migrate', '--cohort'], { cwd: demo });
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain('already says layout: cohort');
+    },
+    120_000,
+  );
 });

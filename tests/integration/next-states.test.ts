@@ -1,5 +1,6 @@
 /**
- * More states of lynx next on real workspaces (beside next.test.ts): each state a learner passes through names its one next action and
+ * More states of lynx next on real workspaces (beside next.test.ts): each state a learner passes through names its one
+ * next action and
  * the command to run; a bare `lynx` inside a workspace is `lynx next`, outside one the help.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,10 @@ import { cleanup, git, gitRepo, lynx, workspace, write } from '../helpers/cli.js
 
 afterAll(cleanup);
 
-interface Next { learner: string; actions: { kind: string; command: string | null; why: string; phase: number | null }[] }
+interface Next {
+  learner: string;
+  actions: { kind: string; command: string | null; why: string; phase: number | null }[];
+}
 const next = (cwd: string): Next => {
   const r = lynx(['next', '--json'], { cwd });
   expect(r.code, r.stderr).toBe(0);
@@ -26,9 +30,11 @@ const editCp = (ws: string, f: (cp: Record<string, unknown>) => void): void => {
 function approved(): string {
   const ws = workspace();
   expect(lynx(['phase-start', '00'], { cwd: ws }).code).toBe(0);
-  git(ws, 'add', '-A'); git(ws, 'commit', '-q', '-m', 'plan');
+  git(ws, 'add', '-A');
+  git(ws, 'commit', '-q', '-m', 'plan');
   expect(lynx(['phase-start', '00', '--approve'], { cwd: ws }).code).toBe(0);
-  git(ws, 'add', '-A'); git(ws, 'commit', '-q', '-m', 'approve');
+  git(ws, 'add', '-A');
+  git(ws, 'commit', '-q', '-m', 'approve');
   return ws;
 }
 
@@ -74,10 +80,16 @@ describe('lynx next', () => {
     expect(t.stdout).toMatch(/quiz 00/);
   });
 
-  it('open questions in the plan\'s §7 come before the labs', () => {
+  it("open questions in the plan's §7 come before the labs", () => {
     const ws = approved();
     const plan = join(ws, 'PHASE_00_PLAN.md');
-    writeFileSync(plan, readFileSync(plan, 'utf8').replace('## §8 Revisions log', '- [ ] which seed does numpy use?\n\n## §8 Revisions log'));
+    writeFileSync(
+      plan,
+      readFileSync(plan, 'utf8').replace(
+        '## §8 Revisions log',
+        '- [ ] which seed does numpy use?\n\n## §8 Revisions log',
+      ),
+    );
     const n = next(ws);
     expect(n.actions[0]).toMatchObject({ kind: 'open-questions' });
     expect(n.actions[0]?.why).toContain('1 open question');
@@ -86,7 +98,9 @@ describe('lynx next', () => {
   it('a failed lab run is named, a passed one is skipped', () => {
     const ws = approved();
     const run = (outcome: string) => ({ started_at: '2026-01-01T00:00:00.000Z', duration_ms: 5, outcome });
-    editCp(ws, (cp) => { cp.labs = { '00': [run('passed')], '01': [run('failed')] }; });
+    editCp(ws, (cp) => {
+      cp.labs = { '00': [run('passed')], '01': [run('failed')] };
+    });
     const a = next(ws).actions[0];
     expect(a?.command).toMatch(/lab 00 01 --run$/);
     expect(a?.why).toContain('last failed');
@@ -95,25 +109,37 @@ describe('lynx next', () => {
   it('a quiz cooldown: the retake time, not a plain "take the quiz"', () => {
     const ws = approved();
     const until = new Date(Date.now() + 3_600_000).toISOString();
-    editCp(ws, (cp) => { cp.quiz = { attempts: 1, passed: false, cooldown_until: until }; });
+    editCp(ws, (cp) => {
+      cp.quiz = { attempts: 1, passed: false, cooldown_until: until };
+    });
     const k = kinds(ws);
     expect(k).toContain('quiz-cooldown');
     expect(k).not.toContain('quiz');
     const past = new Date(Date.now() - 60_000).toISOString();
-    editCp(ws, (cp) => { cp.quiz = { attempts: 1, passed: false, cooldown_until: past }; });
+    editCp(ws, (cp) => {
+      cp.quiz = { attempts: 1, passed: false, cooldown_until: past };
+    });
     expect(kinds(ws)).toContain('quiz');
   });
 
   it('committed predictions: start the break; an applied break comes first of all', () => {
     const ws = approved();
     const p = join(ws, 'learners/borja/phase-00/notes/breaks.md');
-    writeFileSync(p, `${readFileSync(p, 'utf8')}\nI predict the hash order changes between runs because the seed is set too late.\n`);
+    writeFileSync(
+      p,
+      `${readFileSync(p, 'utf8')}\nI predict the hash order changes between runs because the seed is set too late.\n`,
+    );
     expect(kinds(ws)).toContain('break-predict'); // written, not committed yet
-    git(ws, 'add', '-A'); git(ws, 'commit', '-q', '-m', 'predictions');
+    git(ws, 'add', '-A');
+    git(ws, 'commit', '-q', '-m', 'predictions');
     expect(kinds(ws)).toContain('break-start');
-    editCp(ws, (cp) => { cp.break = { state: 'active' }; });
+    editCp(ws, (cp) => {
+      cp.break = { state: 'active' };
+    });
     expect(next(ws).actions[0]).toMatchObject({ kind: 'break-diagnose', phase: 0 });
-    editCp(ws, (cp) => { cp.break = { state: 'diagnosed' }; });
+    editCp(ws, (cp) => {
+      cp.break = { state: 'diagnosed' };
+    });
     expect(next(ws).actions[0]?.command).toMatch(/break 00 restore$/);
   });
 
@@ -125,7 +151,8 @@ describe('lynx next', () => {
       cp.quiz = { attempts: 1, passed: true };
       cp.break = { state: 'restored' };
     });
-    git(ws, 'add', '-A'); git(ws, 'commit', '-q', '-m', 'done');
+    git(ws, 'add', '-A');
+    git(ws, 'commit', '-q', '-m', 'done');
     const n = next(ws);
     expect(n.actions.map((a) => a.kind)).toEqual(['checkpoint', 'report']);
     expect(n.actions[0]?.command).toMatch(/checkpoint 00 --run$/);

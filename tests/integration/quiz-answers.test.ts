@@ -13,12 +13,24 @@ import type { QuizResult } from '../../src/core/quiz/result.js';
 
 afterAll(cleanup);
 
-const yaml = (o: Record<string, unknown>): string => `${Object.entries(o).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n')}\n`;
-const quiz = (dir: string, nn: string, answers: string, ...extra: string[]) => lynx(['quiz', nn, '--answers', answers, ...extra], { cwd: dir });
+const yaml = (o: Record<string, unknown>): string =>
+  `${Object.entries(o)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join('\n')}\n`;
+const quiz = (dir: string, nn: string, answers: string, ...extra: string[]) =>
+  lynx(['quiz', nn, '--answers', answers, ...extra], { cwd: dir });
 const json = (stdout: string): QuizResult => JSON.parse(stdout) as QuizResult;
 const read = (dir: string, rel: string): string => readFileSync(join(dir, rel), 'utf8');
 
-const PHASE00 = { 'q-00-01': 1, 'q-00-02': [0, 2, 4], 'q-00-03': 'The random seed, the git sha of the commit and the resolved library versions.', 'q-00-04': 1, 'q-00-05': 'The editor is cheapest and production most expensive; pre-commit runs locally before every push, seconds instead of waiting minutes for CI.' };
+const PHASE00 = {
+  'q-00-01': 1,
+  'q-00-02': [0, 2, 4],
+  'q-00-03': 'The random seed, the git sha of the commit and the resolved library versions.',
+  'q-00-04': 1,
+  'q-00-05':
+    'The editor is cheapest and production most expensive; pre-commit runs locally before every push, seconds ' +
+    'instead of waiting minutes for CI.',
+};
 
 describe('lynx quiz --answers over every bundled bank', () => {
   it('grades all 204 questions right with their own keys (exit 0) and wrong with wrong ones (exit 1)', () => {
@@ -31,10 +43,17 @@ describe('lynx quiz --answers over every bundled bank', () => {
       const r = quiz(dir, nn, `right-${nn}.yaml`, '--json', '--practice');
       expect(r.code, `${nn}: ${r.stderr}`).toBe(0);
       const res = json(r.stdout);
-      expect(res.items.filter((i) => i.points !== 1).map((i) => `${i.id} ${i.verdict} ${i.feedback}`), nn).toEqual([]);
+      expect(
+        res.items.filter((i) => i.points !== 1).map((i) => `${i.id} ${i.verdict} ${i.feedback}`),
+        nn,
+      ).toEqual([]);
       expect(res.score).toBe(1);
       items += res.items.length;
-      write(dir, `wrong-${nn}.json`, JSON.stringify(Object.fromEntries(askable(bank).map((i) => [i.id, wrongAnswer(i)]))));
+      write(
+        dir,
+        `wrong-${nn}.json`,
+        JSON.stringify(Object.fromEntries(askable(bank).map((i) => [i.id, wrongAnswer(i)]))),
+      );
       const w = quiz(dir, nn, `wrong-${nn}.json`, '--json', '--practice');
       expect(w.code, `${nn}: ${w.stderr}`).toBe(1);
       expect(json(w.stdout)).toMatchObject({ score: 0, passed: false });
@@ -55,25 +74,60 @@ describe('lynx quiz --answers', () => {
     const logText = read(dir, 'learners/ana/phase-00/quiz-attempts.jsonl');
     const chain = verifyChain(logText, 'f');
     expect(chain.problems).toEqual([]);
-    expect(chain.records[0]).toMatchObject({ v: 1, phase: 0, learner: 'ana', mode: 'answers-file', score: 0.8, threshold: 0.7, passed: true, prev: '0'.repeat(64) });
-    expect(chain.records[0]?.answers.map((a) => [a.id, a.verdict, a.points])).toEqual([['q-00-01', 'correct', 1], ['q-00-02', 'correct', 1], ['q-00-03', 'correct', 1], ['q-00-04', 'wrong', 0], ['q-00-05', 'correct', 1]]);
+    expect(chain.records[0]).toMatchObject({
+      v: 1,
+      phase: 0,
+      learner: 'ana',
+      mode: 'answers-file',
+      score: 0.8,
+      threshold: 0.7,
+      passed: true,
+      prev: '0'.repeat(64),
+    });
+    expect(chain.records[0]?.answers.map((a) => [a.id, a.verdict, a.points])).toEqual([
+      ['q-00-01', 'correct', 1],
+      ['q-00-02', 'correct', 1],
+      ['q-00-03', 'correct', 1],
+      ['q-00-04', 'wrong', 0],
+      ['q-00-05', 'correct', 1],
+    ]);
     const cp = JSON.parse(read(dir, 'learners/ana/phase-00/checkpoint.json')) as { quiz: Record<string, unknown> };
-    expect(cp.quiz).toMatchObject({ last: 0.8, best: 0.8, attempts: 1, passed: true, consecutive_fails: 0, log_sha256: sha256(logText.trimEnd()) });
-    const reviews = read(dir, 'learners/ana/reviews.jsonl').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; card: string });
+    expect(cp.quiz).toMatchObject({
+      last: 0.8,
+      best: 0.8,
+      attempts: 1,
+      passed: true,
+      consecutive_fails: 0,
+      log_sha256: sha256(logText.trimEnd()),
+    });
+    const reviews = read(dir, 'learners/ana/reviews.jsonl')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { kind: string; card: string });
     expect(reviews).toEqual([expect.objectContaining({ kind: 'add', card: 'q-00-04' })]);
     // a second miss of the same item does not duplicate its card
     expect(quiz(dir, '00', 'a.yaml').code).toBe(0);
     expect(read(dir, 'learners/ana/reviews.jsonl').trim().split('\n')).toHaveLength(1);
-    expect(verifyChain(read(dir, 'learners/ana/phase-00/quiz-attempts.jsonl'), 'f')).toMatchObject({ problems: [], records: [{}, {}] });
+    expect(verifyChain(read(dir, 'learners/ana/phase-00/quiz-attempts.jsonl'), 'f')).toMatchObject({
+      problems: [],
+      records: [{}, {}],
+    });
   });
 
-  it('reads YAML or JSON from stdin with -, and the issue\'s flow-map example', () => {
+  it("reads YAML or JSON from stdin with -, and the issue's flow-map example", () => {
     const dir = workspace('ana');
-    const r = lynx(['quiz', '0', '--answers', '-', '--json', '--partial'], { cwd: dir, input: '{q-00-01: 1, q-00-02: [0,2], q-00-03: "text"}' });
+    const r = lynx(['quiz', '0', '--answers', '-', '--json', '--partial'], {
+      cwd: dir,
+      input: '{q-00-01: 1, q-00-02: [0,2], q-00-03: "text"}',
+    });
     expect(r.code).toBe(1);
     const res = json(r.stdout);
     expect(res.items.map((i) => [i.id, i.answer, i.verdict])).toEqual([
-      ['q-00-01', 1, 'correct'], ['q-00-02', [0, 2], 'partial'], ['q-00-03', 'text', 'wrong'], ['q-00-04', null, 'skipped'], ['q-00-05', null, 'skipped'],
+      ['q-00-01', 1, 'correct'],
+      ['q-00-02', [0, 2], 'partial'],
+      ['q-00-03', 'text', 'wrong'],
+      ['q-00-04', null, 'skipped'],
+      ['q-00-05', null, 'skipped'],
     ]);
     const j = lynx(['quiz', '0', '--answers', '-'], { cwd: workspace('ana'), input: JSON.stringify(PHASE00) });
     expect(j.code, j.stderr).toBe(0);
@@ -84,8 +138,13 @@ describe('lynx quiz --answers', () => {
     write(dir, 'bad.yaml', 'q-00-01: 1\nq-00-09: 2\nq-00-02: [0, 7]\n');
     const r = quiz(dir, '00', 'bad.yaml');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('lynx: error: bad.yaml:2:1 unknown question id "q-00-09" — this quiz has q-00-01, q-00-02, q-00-03, q-00-04, q-00-05');
-    expect(r.stderr).toContain('bad.yaml:3:1 q-00-02 (multi): expected a list of choice indices 0–4 (0-based) — found [0,7]');
+    expect(r.stderr).toContain(
+      'lynx: error: bad.yaml:2:1 unknown question id "q-00-09" — this quiz has q-00-01, q-00-02, q-00-03, ' +
+        'q-00-04, q-00-05',
+    );
+    expect(r.stderr).toContain(
+      'bad.yaml:3:1 q-00-02 (multi): expected a list of choice indices 0–4 (0-based) — found [0,7]',
+    );
     write(dir, 'bad.json', '{\n  "q-00-01": 1,\n  "q-00-02": [0 2]\n}\n');
     const j = quiz(dir, '00', 'bad.json');
     expect(j.code).toBe(2);
@@ -109,25 +168,34 @@ describe('lynx quiz --answers', () => {
     expect(lynx(['quiz', '42', '--answers', '-'], { cwd: dir, input: '{}' }).code).toBe(2);
   });
 
-  it('a quiz for a phase not open yet is refused (exit 2, nothing written); --practice takes it apart from the record', () => {
-    const dir = workspace('ana');
-    write(dir, 'p5.yaml', yaml({ 'q-05-01': 'entropy' }));
-    const r = quiz(dir, '05', 'p5.yaml', '--partial');
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('phase 05 is not open yet: it requires phase 04 (not started)');
-    expect(r.stderr).toContain('--practice');
-    expect(existsSync(join(dir, 'learners/ana/phase-05'))).toBe(false);
-    expect(existsSync(join(dir, 'learners/ana/reviews.jsonl'))).toBe(false);
-    const p = quiz(dir, '05', 'p5.yaml', '--partial', '--practice', '--json');
-    expect(p.code).toBe(1);
-    expect(json(p.stdout)).toMatchObject({ practice: true, cooldown_until: null, review: { added: [] }, attempt: { file: 'learners/ana/phase-05/quiz-practice.jsonl' } });
-    expect(read(dir, 'learners/ana/phase-05/quiz-practice.jsonl').trim().split('\n')).toHaveLength(1);
-    expect(existsSync(join(dir, 'learners/ana/phase-05/quiz-attempts.jsonl'))).toBe(false);
-    expect(existsSync(join(dir, 'learners/ana/phase-05/checkpoint.json'))).toBe(false);
-    expect(existsSync(join(dir, 'learners/ana/reviews.jsonl'))).toBe(false);
-    // no cooldown: practice again at once
-    expect(quiz(dir, '05', 'p5.yaml', '--partial', '--practice').code).toBe(1);
-  });
+  it(
+    'a quiz for a phase not open yet is refused (exit 2, nothing written); --practice takes it apart from the ' +
+      'record',
+    () => {
+      const dir = workspace('ana');
+      write(dir, 'p5.yaml', yaml({ 'q-05-01': 'entropy' }));
+      const r = quiz(dir, '05', 'p5.yaml', '--partial');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('phase 05 is not open yet: it requires phase 04 (not started)');
+      expect(r.stderr).toContain('--practice');
+      expect(existsSync(join(dir, 'learners/ana/phase-05'))).toBe(false);
+      expect(existsSync(join(dir, 'learners/ana/reviews.jsonl'))).toBe(false);
+      const p = quiz(dir, '05', 'p5.yaml', '--partial', '--practice', '--json');
+      expect(p.code).toBe(1);
+      expect(json(p.stdout)).toMatchObject({
+        practice: true,
+        cooldown_until: null,
+        review: { added: [] },
+        attempt: { file: 'learners/ana/phase-05/quiz-practice.jsonl' },
+      });
+      expect(read(dir, 'learners/ana/phase-05/quiz-practice.jsonl').trim().split('\n')).toHaveLength(1);
+      expect(existsSync(join(dir, 'learners/ana/phase-05/quiz-attempts.jsonl'))).toBe(false);
+      expect(existsSync(join(dir, 'learners/ana/phase-05/checkpoint.json'))).toBe(false);
+      expect(existsSync(join(dir, 'learners/ana/reviews.jsonl'))).toBe(false);
+      // no cooldown: practice again at once
+      expect(quiz(dir, '05', 'p5.yaml', '--partial', '--practice').code).toBe(1);
+    },
+  );
 
   it('an answer file that leaves questions out is refused unless --partial', () => {
     const dir = workspace('ana');
@@ -148,13 +216,27 @@ describe('lynx quiz --answers', () => {
     const res = json(r.stdout);
     expect(res.cooldown_until).not.toBeNull();
     expect(Date.parse(res.cooldown_until ?? '') - Date.now()).toBeGreaterThan(4 * 60_000);
-    expect(res.revisit.find((v) => v.id === 'q-00-04')).toEqual({ id: 'q-00-04', phase: 0, concepts: ['manifests', 'git-dirty'], page: 'docs/phase-00-foundations/theory/01-reproducibility.md' });
+    expect(res.revisit.find((v) => v.id === 'q-00-04')).toEqual({
+      id: 'q-00-04',
+      phase: 0,
+      concepts: ['manifests', 'git-dirty'],
+      page: 'docs/phase-00-foundations/theory/01-reproducibility.md',
+    });
     const again = quiz(dir, '00', 'w.yaml', '--partial');
     expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/the phase 00 quiz can be retaken at \d\d:\d\d UTC \(in 5 min\), after 1 failed attempt in a row/);
-    expect(again.stderr).toContain('revisit q-00-04: manifests, git-dirty → docs/phase-00-foundations/theory/01-reproducibility.md');
+    expect(again.stderr).toMatch(
+      /the phase 00 quiz can be retaken at \d\d:\d\d UTC \(in 5 min\), after 1 failed attempt in a row/,
+    );
+    expect(again.stderr).toContain(
+      'revisit q-00-04: manifests, git-dirty → docs/phase-00-foundations/theory/01-reproducibility.md',
+    );
     const cp = JSON.parse(read(dir, 'learners/ana/phase-00/checkpoint.json')) as { quiz: Record<string, unknown> };
-    expect(cp.quiz).toMatchObject({ attempts: 1, passed: false, consecutive_fails: 1, cooldown_until: res.cooldown_until });
+    expect(cp.quiz).toMatchObject({
+      attempts: 1,
+      passed: false,
+      consecutive_fails: 1,
+      cooldown_until: res.cooldown_until,
+    });
     // editing the checkpoint does not lift it: the cooldown is derived from the attempt log
     writeFileSync(join(dir, 'learners/ana/phase-00/checkpoint.json'), JSON.stringify({ ...cp, quiz: { attempts: 0 } }));
     expect(quiz(dir, '00', 'w.yaml', '--partial').code).toBe(2);
@@ -180,7 +262,9 @@ describe('lynx quiz --answers', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('"score":1', '"score":0.99'));
     const r = quiz(dir, '00', 'w.yaml');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('the attempt log is not intact: learners/ana/phase-00/quiz-attempts.jsonl:2: hash chain broken');
+    expect(r.stderr).toContain(
+      'the attempt log is not intact: learners/ana/phase-00/quiz-attempts.jsonl:2: hash chain broken',
+    );
   });
 
   it('a torn last line is ignored with a warning and the next attempt chains past it; no good line is touched', () => {
@@ -192,7 +276,9 @@ describe('lynx quiz --answers', () => {
     appendFileSync(file, '{"v":1,"at":"2026-11-2'); // a crash mid-append
     const r = quiz(dir, '00', 'w.yaml', '--json');
     expect(r.code, r.stderr).toBe(0);
-    expect(json(r.stdout).warnings).toEqual(['learners/ana/phase-00/quiz-attempts.jsonl:2: torn last line (a crash while appending) ignored']);
+    expect(json(r.stdout).warnings).toEqual([
+      'learners/ana/phase-00/quiz-attempts.jsonl:2: torn last line (a crash while appending) ignored',
+    ]);
     const after = readFileSync(file, 'utf8');
     expect(after.startsWith(`${good}{"v":1,"at":"2026-11-2\n`)).toBe(true);
     const chain = verifyChain(after, 'f');
@@ -205,22 +291,36 @@ describe('lynx quiz --answers', () => {
   it('a quiz file that fails its schema stops before the first question, naming file, line and problem', () => {
     const dir = workspace('ana');
     write(dir, 'lynx.yaml', `${read(dir, 'lynx.yaml')}quizzes: data/quizzes\n`);
-    for (const { bank, name } of bundledBanks()) write(dir, `data/quizzes/${name.replace(/\.json$/, '.yaml')}`, JSON.stringify(bank, null, 1));
-    const broken = read(dir, 'data/quizzes/phase-00-foundations.yaml').replace('"answer_type": "mcq"', '"answer_type": "mcqq"');
+    for (const { bank, name } of bundledBanks())
+      write(dir, `data/quizzes/${name.replace(/\.json$/, '.yaml')}`, JSON.stringify(bank, null, 1));
+    const broken = read(dir, 'data/quizzes/phase-00-foundations.yaml').replace(
+      '"answer_type": "mcq"',
+      '"answer_type": "mcqq"',
+    );
     write(dir, 'data/quizzes/phase-00-foundations.yaml', broken);
     const line = broken.split('\n').findIndex((l) => l.includes('mcqq')) + 1;
     write(dir, 'a.yaml', yaml(PHASE00));
     const r = quiz(dir, '00', 'a.yaml');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`data/quizzes/phase-00-foundations\\.yaml:${line}:\\d+ items\\[0\\]\\.answer_type: expected one of`));
+    expect(r.stderr).toMatch(
+      new RegExp(`data/quizzes/phase-00-foundations\\.yaml:${line}:\\d+ items\\[0\\]\\.answer_type: expected one of`),
+    );
     expect(r.stdout).toBe('');
   });
 
-  it('grades code (sandboxed), numeric, conjugation-form and short items of a workspace\'s own bank', () => {
+  it("grades code (sandboxed), numeric, conjugation-form and short items of a workspace's own bank", () => {
     const dir = workspace('ana');
-    write(dir, 'lynx.yaml', `${read(dir, 'lynx.yaml').replace('cooldown_minutes: 5', 'cooldown_minutes: 0')}quizzes: data/quizzes\n`);
-    for (const { bank, name } of bundledBanks()) write(dir, `data/quizzes/${name.replace(/\.json$/, '.yaml')}`, JSON.stringify(bank));
-    write(dir, 'data/quizzes/phase-00-foundations.yaml', `phase: 0
+    write(
+      dir,
+      'lynx.yaml',
+      `${read(dir, 'lynx.yaml').replace('cooldown_minutes: 5', 'cooldown_minutes: 0')}quizzes: data/quizzes\n`,
+    );
+    for (const { bank, name } of bundledBanks())
+      write(dir, `data/quizzes/${name.replace(/\.json$/, '.yaml')}`, JSON.stringify(bank));
+    write(
+      dir,
+      'data/quizzes/phase-00-foundations.yaml',
+      `phase: 0
 slug: foundations
 title_en: Own bank
 items:
@@ -228,14 +328,33 @@ items:
   - { id: q-00-02, answer_type: numeric, prompt_en: "pi to two decimals?", correct: 3.14, tolerance: 0.005, tags: [num] }
   - { id: q-00-03, answer_type: conjugation-form, prompt_en: "Past of eat?", correct: "ate", tags: [verbs] }
   - { id: q-00-04, answer_type: short, prompt_en: "Past of go?", correct: [went], tags: [verbs] }
-`);
-    write(dir, 'right.yaml', yaml({ 'q-00-01': 'import sys\nprint(sum(map(int, sys.stdin.read().split())))', 'q-00-02': 3.141, 'q-00-03': '  Ate ', 'q-00-04': 'Went.' }));
+`,
+    );
+    write(
+      dir,
+      'right.yaml',
+      yaml({
+        'q-00-01': 'import sys\nprint(sum(map(int, sys.stdin.read().split())))',
+        'q-00-02': 3.141,
+        'q-00-03': '  Ate ',
+        'q-00-04': 'Went.',
+      }),
+    );
     const r = quiz(dir, '00', 'right.yaml', '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(json(r.stdout).items.map((i) => i.verdict)).toEqual(['correct', 'correct', 'correct', 'correct']);
-    write(dir, 'wrong.yaml', yaml({ 'q-00-01': 'while True:\n    pass', 'q-00-02': '3.2', 'q-00-03': 'eated', 'q-00-04': 'goed' }));
+    write(
+      dir,
+      'wrong.yaml',
+      yaml({ 'q-00-01': 'while True:\n    pass', 'q-00-02': '3.2', 'q-00-03': 'eated', 'q-00-04': 'goed' }),
+    );
     const w = quiz(dir, '00', 'wrong.yaml', '--json');
     expect(w.code).toBe(1);
-    expect(json(w.stdout).items.map((i) => [i.verdict, i.feedback])).toEqual([['wrong', 'time limit (2 s) exceeded'], ['wrong', ''], ['wrong', ''], ['wrong', '']]);
+    expect(json(w.stdout).items.map((i) => [i.verdict, i.feedback])).toEqual([
+      ['wrong', 'time limit (2 s) exceeded'],
+      ['wrong', ''],
+      ['wrong', ''],
+      ['wrong', ''],
+    ]);
   });
 });

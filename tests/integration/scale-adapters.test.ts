@@ -16,10 +16,13 @@ const commitAll = (dir: string, msg: string): string => {
 };
 
 describe('git snapshot history', () => {
-  it('finds full and abbreviated shas of HEAD\'s history, and nothing else', async () => {
+  it("finds full and abbreviated shas of HEAD's history, and nothing else", async () => {
     const dir = gitRepo();
     const shas = [git(dir, 'rev-parse', 'HEAD').trim()];
-    for (let i = 0; i < 5; i++) { write(dir, `f${i}`, String(i)); shas.push(commitAll(dir, `c${i}`)); }
+    for (let i = 0; i < 5; i++) {
+      write(dir, `f${i}`, String(i));
+      shas.push(commitAll(dir, `c${i}`));
+    }
     const s = await g.snapshot(dir);
     for (const sha of shas) {
       expect(await g.inHistoryOf(s, sha)).toBe(true);
@@ -36,7 +39,10 @@ describe('committed versions of a file by blob id', () => {
     const dir = gitRepo();
     const lines = ['a\n', 'b\n', 'c\n'];
     const shas: string[] = [];
-    for (const l of lines) { appendFileSync(join(dir, 'log.jsonl'), l); shas.push(commitAll(dir, l.trim())); }
+    for (const l of lines) {
+      appendFileSync(join(dir, 'log.jsonl'), l);
+      shas.push(commitAll(dir, l.trim()));
+    }
     const v = await g.versionIds(dir, 'log.jsonl');
     expect(v.map((x) => x.sha)).toEqual([...shas].reverse());
     expect(v.map((x) => x.size)).toEqual([6, 4, 2]);
@@ -52,7 +58,16 @@ describe('committed versions of a file by blob id', () => {
 });
 
 describe('the review deck cache (.lynx/cache, derived state)', () => {
-  const add = (card: string): string => JSON.stringify({ v: 1, kind: 'add', at: '2026-01-01T10:00:00Z', card, phase: 0, from: 'quiz', attempt_at: '2026-01-01T10:00:00Z' });
+  const add = (card: string): string =>
+    JSON.stringify({
+      v: 1,
+      kind: 'add',
+      at: '2026-01-01T10:00:00Z',
+      card,
+      phase: 0,
+      from: 'quiz',
+      attempt_at: '2026-01-01T10:00:00Z',
+    });
   const cache = (dir: string): string => join(dir, '.lynx', 'cache', 'reviews-ana.json');
 
   it('is written on a miss, used on a hit, rebuilt when the log changes, ignored when corrupt or stale', async () => {
@@ -80,7 +95,11 @@ describe('the review deck cache (.lynx/cache, derived state)', () => {
     expect([...replayedDeck(ws, 'ana').deck.keys()]).toEqual(['q1', 'q2', 'q4']);
 
     // corrupt: ignored, never trusted
-    for (const bad of ['{not json', JSON.stringify({ v: 1, key: 'x' }), JSON.stringify({ ...written, deck: [{ id: 3 }] })]) {
+    for (const bad of [
+      '{not json',
+      JSON.stringify({ v: 1, key: 'x' }),
+      JSON.stringify({ ...written, deck: [{ id: 3 }] }),
+    ]) {
       writeFileSync(cache(dir), bad);
       expect([...replayedDeck(ws, 'ana').deck.keys()]).toEqual(['q1', 'q2', 'q4']);
     }

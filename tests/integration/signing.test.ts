@@ -8,14 +8,18 @@ import { sha256 } from '../../src/core/attempts.js';
 
 afterAll(cleanup);
 
-describe('attested phases: the checkpoint digest signed with the learner\'s SSH key', () => {
+describe("attested phases: the checkpoint digest signed with the learner's SSH key", () => {
   it('report signs (status attested), gate verifies, a forged signature fails, a job summary is written', () => {
     const dir = passingWorkspace();
     const keys = tempDir();
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'ana@example.invalid', '-f', join(keys, 'id')]);
     const pub = readFileSync(join(keys, 'id.pub'), 'utf8').trim();
     writeFileSync(join(dir, 'allowed_signers'), `ana@example.invalid ${pub}\n`);
-    writeFileSync(join(dir, 'lynx.yaml'), `schema_version: 1\nlearner: ana\ncurriculum: data/curriculum\nquizzes: data/quizzes\nsigning:\n  enabled: true\n  key: ${join(keys, 'id')}\n  allowed_signers: allowed_signers\n`);
+    writeFileSync(
+      join(dir, 'lynx.yaml'),
+      `schema_version: 1\nlearner: ana\ncurriculum: data/curriculum\nquizzes: data/quizzes\nsigning:\n  ` +
+        `enabled: true\n  key: ${join(keys, 'id')}\n  allowed_signers: allowed_signers\n`,
+    );
     commitAll(dir, 'signing');
     const r = lynx(['report', '00'], { cwd: dir });
     expect(r.stdout + r.stderr).toContain('Phase 00 closed');
@@ -27,8 +31,13 @@ describe('attested phases: the checkpoint digest signed with the learner\'s SSH 
     commitAll(dir, 'close');
     const summary = join(tempDir(), 'summary.md');
     writeFileSync(summary, '');
-    const g = lynx(['gate', '00', '--json'], { cwd: dir, env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
-    const gj = JSON.parse(g.stdout.slice(g.stdout.indexOf('{'))) as { checks: { id: string; status: string; message: string }[] };
+    const g = lynx(['gate', '00', '--json'], {
+      cwd: dir,
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+    });
+    const gj = JSON.parse(g.stdout.slice(g.stdout.indexOf('{'))) as {
+      checks: { id: string; status: string; message: string }[];
+    };
     expect(gj.checks.find((c) => c.id === 'closure:signature')).toMatchObject({ status: 'pass' });
     expect(g.code).toBe(0);
     expect(readFileSync(summary, 'utf8')).toContain('<details><summary>Phase 00 · ana · PASS</summary>');
@@ -36,7 +45,9 @@ describe('attested phases: the checkpoint digest signed with the learner\'s SSH 
     // a signature by another key (or over another digest) does not verify
     const other = tempDir();
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(other, 'id')]);
-    const forged = execFileSync('ssh-keygen', ['-Y', 'sign', '-q', '-f', join(other, 'id'), '-n', 'lynx-checkpoint'], { input: 'x' }).toString();
+    const forged = execFileSync('ssh-keygen', ['-Y', 'sign', '-q', '-f', join(other, 'id'), '-n', 'lynx-checkpoint'], {
+      input: 'x',
+    }).toString();
     writeFileSync(cpFile, JSON.stringify({ ...cp, signature: forged.trim() }, null, 2));
     commitAll(dir, 'forge');
     const bad = lynx(['gate', '00'], { cwd: dir });
@@ -48,7 +59,9 @@ describe('attested phases: the checkpoint digest signed with the learner\'s SSH 
     // signature does not cover an edited report whose report_sha256 was updated, nor an appended attempt
     const sigOf = (): { ok: boolean; message: string } => {
       const out = lynx(['gate', '00', '--json'], { cwd: dir });
-      const c = (JSON.parse(out.stdout) as { checks: { id: string; status: string; message: string }[] }).checks.find((x) => x.id === 'closure:signature');
+      const c = (JSON.parse(out.stdout) as { checks: { id: string; status: string; message: string }[] }).checks.find(
+        (x) => x.id === 'closure:signature',
+      );
       return { ok: out.code === 0 && c?.status === 'pass', message: c?.message ?? '' };
     };
     writeFileSync(cpFile, JSON.stringify(cp, null, 2));

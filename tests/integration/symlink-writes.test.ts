@@ -21,19 +21,24 @@ function victim(): string {
 }
 
 describe('symlink writes', () => {
-  it('break start: a symlink at its fixed temp name is removed, not written through; the target stays a regular file', () => {
-    const dir = breakWorkspace();
-    commitPredictions(dir);
-    const v = victim();
-    mkdirSync(join(dir, '.lynx', 'tmp'), { recursive: true });
-    symlinkSync(v, join(dir, '.lynx', 'tmp', `break-${TARGET.replace(/[^A-Za-z0-9._-]/g, '_')}.tmp`));
-    const r = lynx(['break', '00', 'start'], { cwd: dir });
-    expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(readFileSync(v, 'utf8')).toBe(VICTIM);
-    expect(lstatSync(join(dir, TARGET)).isFile()).toBe(true);
-    expect(readFileSync(join(dir, TARGET), 'utf8')).toContain(MUTANT_LINE);
-    expect(lynx(['break', '00', 'restore'], { cwd: dir }).code).toBe(0);
-  }, 60_000);
+  it(
+    'break start: a symlink at its fixed temp name is removed, not written through; the target stays a regular ' +
+      'file',
+    () => {
+      const dir = breakWorkspace();
+      commitPredictions(dir);
+      const v = victim();
+      mkdirSync(join(dir, '.lynx', 'tmp'), { recursive: true });
+      symlinkSync(v, join(dir, '.lynx', 'tmp', `break-${TARGET.replace(/[^A-Za-z0-9._-]/g, '_')}.tmp`));
+      const r = lynx(['break', '00', 'start'], { cwd: dir });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(readFileSync(v, 'utf8')).toBe(VICTIM);
+      expect(lstatSync(join(dir, TARGET)).isFile()).toBe(true);
+      expect(readFileSync(join(dir, TARGET), 'utf8')).toContain(MUTANT_LINE);
+      expect(lynx(['break', '00', 'restore'], { cwd: dir }).code).toBe(0);
+    },
+    60_000,
+  );
 
   it('a symlink at .lynx/lock.owner.json (legacy owner) is never written through by a writer taking the lock', () => {
     const dir = workspace('ana');
@@ -55,20 +60,25 @@ describe('symlink writes', () => {
     expect(readFileSync(v, 'utf8')).toBe(VICTIM);
   }, 30_000);
 
-  it('a committed .lynx symlink out of the workspace: every command refuses (exit 2) and nothing is written where it points', () => {
-    const dir = workspace('ana');
-    const out = tempDir('lynx-outside-');
-    rmSync(join(dir, '.lynx'), { recursive: true, force: true });
-    symlinkSync(out, join(dir, '.lynx'));
-    git(dir, 'add', '-f', '.lynx');
-    git(dir, 'commit', '-q', '-m', 'a hostile .lynx');
-    for (const argv of [['status'], ['journal', 'a note'], ['init', '--learner', 'bo'], ['phase-start', '00']]) {
-      const r = lynx(argv, { cwd: dir });
-      expect(r.code, `${argv.join(' ')}: ${r.stdout}${r.stderr}`).toBe(2);
-      expect(r.stderr).toContain('.lynx');
-    }
-    expect(readdirSync(out)).toEqual([]);
-  }, 60_000);
+  it(
+    'a committed .lynx symlink out of the workspace: every command refuses (exit 2) and nothing is written where ' +
+      'it points',
+    () => {
+      const dir = workspace('ana');
+      const out = tempDir('lynx-outside-');
+      rmSync(join(dir, '.lynx'), { recursive: true, force: true });
+      symlinkSync(out, join(dir, '.lynx'));
+      git(dir, 'add', '-f', '.lynx');
+      git(dir, 'commit', '-q', '-m', 'a hostile .lynx');
+      for (const argv of [['status'], ['journal', 'a note'], ['init', '--learner', 'bo'], ['phase-start', '00']]) {
+        const r = lynx(argv, { cwd: dir });
+        expect(r.code, `${argv.join(' ')}: ${r.stdout}${r.stderr}`).toBe(2);
+        expect(r.stderr).toContain('.lynx');
+      }
+      expect(readdirSync(out)).toEqual([]);
+    },
+    60_000,
+  );
 
   it('init ignores /.lynx (matches a file or symlink named .lynx, not only a directory)', () => {
     const dir = workspace('ana');

@@ -10,8 +10,16 @@ import { passingWorkspace, commitAll, recordAttempt } from '../helpers/gate-fixt
 
 afterAll(cleanup);
 
-interface Check { id: string; status: string; message: string; evidence?: string[] }
-interface Gate { status: string; checks: Check[] }
+interface Check {
+  id: string;
+  status: string;
+  message: string;
+  evidence?: string[];
+}
+interface Gate {
+  status: string;
+  checks: Check[];
+}
 const CP = 'learners/ana/phase-00/checkpoint.json';
 const LOG = 'learners/ana/phase-00/quiz-attempts.jsonl';
 
@@ -33,46 +41,80 @@ const editJson = (dir: string, rel: string, f: (o: Record<string, unknown>) => v
   writeFileSync(join(dir, rel), JSON.stringify(o, null, 2));
 };
 
-describe('recompute, don\'t trust: attempt records', () => {
-  it('the closed phase passes; an appended record whose answers are all wrong but whose score is 1.0 fails, naming the line', () => {
-    const dir = closed();
-    expect(gate(dir).code).toBe(0);
-    const right = Array.from({ length: 10 }, (_, i) => ({ id: `q-${i + 1}`, answer: 0, verdict: 'wrong', points: 0 }));
-    recordAttempt(dir, 1, '2026-11-25T10:00:00.000Z', { answers: right });
-    commitAll(dir, 'forged attempt');
-    const { code, g } = gate(dir);
-    expect(code).toBe(1);
-    expect(failing(g).map((c) => c.message).join('\n')).toMatch(/quiz-attempts\.jsonl:2: stored score 1 but its answers score 0\/10 = 0/);
-  });
+describe("recompute, don't trust: attempt records", () => {
+  it(
+    'the closed phase passes; an appended record whose answers are all wrong but whose score is 1.0 fails, naming ' +
+      'the line',
+    () => {
+      const dir = closed();
+      expect(gate(dir).code).toBe(0);
+      const right = Array.from({ length: 10 }, (_, i) => ({
+        id: `q-${i + 1}`,
+        answer: 0,
+        verdict: 'wrong',
+        points: 0,
+      }));
+      recordAttempt(dir, 1, '2026-11-25T10:00:00.000Z', { answers: right });
+      commitAll(dir, 'forged attempt');
+      const { code, g } = gate(dir);
+      expect(code).toBe(1);
+      expect(
+        failing(g)
+          .map((c) => c.message)
+          .join('\n'),
+      ).toMatch(/quiz-attempts\.jsonl:2: stored score 1 but its answers score 0\/10 = 0/);
+    },
+  );
 
   it('a record that gives a wrong answer a point, or lies about passing, fails', () => {
     const dir = closed();
     const points = Array.from({ length: 10 }, (_, i) => ({ id: `q-${i + 1}`, answer: 0, verdict: 'wrong', points: 1 }));
     recordAttempt(dir, 1, '2026-11-25T10:00:00.000Z', { answers: points });
     commitAll(dir, 'forged points');
-    expect(failing(gate(dir).g).map((c) => c.message).join('\n')).toMatch(/:2: answer q-1 has verdict wrong with 1 point\(s\) — no grader gives that/);
+    expect(
+      failing(gate(dir).g)
+        .map((c) => c.message)
+        .join('\n'),
+    ).toMatch(/:2: answer q-1 has verdict wrong with 1 point\(s\) — no grader gives that/);
     const dir2 = closed();
     recordAttempt(dir2, 0.5, '2026-11-25T10:00:00.000Z', { passed: true });
     commitAll(dir2, 'forged pass flag');
-    expect(failing(gate(dir2).g).map((c) => c.message).join('\n')).toMatch(/:2: passed is true but score 0\.5 vs threshold 0\.7/);
+    expect(
+      failing(gate(dir2).g)
+        .map((c) => c.message)
+        .join('\n'),
+    ).toMatch(/:2: passed is true but score 0\.5 vs threshold 0\.7/);
   });
 });
 
-describe('identity: the records are this learner\'s', () => {
-  it('another learner\'s folder copied fails `gate --learner eve`, with or without the checkpoint\'s learner edited', () => {
-    const dir = closed();
-    cpSync(join(dir, 'learners/ana'), join(dir, 'learners/eve'), { recursive: true });
-    commitAll(dir, 'copy ana as eve');
-    const { code, g } = gate(dir, '--learner', 'eve');
-    expect(code).toBe(1);
-    expect(failing(g).map((c) => c.message).join('\n')).toMatch(/checkpoint\.json names learner "ana", not "eve"/);
-    editJson(dir, 'learners/eve/phase-00/checkpoint.json', (o) => { o.learner = 'eve'; });
-    commitAll(dir, 'edit learner');
-    const again = gate(dir, '--learner', 'eve');
-    expect(again.code).toBe(1);
-    expect(failing(again.g).map((c) => c.message).join('\n')).toMatch(/the attempt names learner "ana", not "eve"/);
-    expect(gate(dir).code).toBe(0); // ana's own records still pass
-  });
+describe("identity: the records are this learner's", () => {
+  it(
+    "another learner's folder copied fails `gate --learner " + "eve`, with or without the checkpoint's learner edited",
+    () => {
+      const dir = closed();
+      cpSync(join(dir, 'learners/ana'), join(dir, 'learners/eve'), { recursive: true });
+      commitAll(dir, 'copy ana as eve');
+      const { code, g } = gate(dir, '--learner', 'eve');
+      expect(code).toBe(1);
+      expect(
+        failing(g)
+          .map((c) => c.message)
+          .join('\n'),
+      ).toMatch(/checkpoint\.json names learner "ana", not "eve"/);
+      editJson(dir, 'learners/eve/phase-00/checkpoint.json', (o) => {
+        o.learner = 'eve';
+      });
+      commitAll(dir, 'edit learner');
+      const again = gate(dir, '--learner', 'eve');
+      expect(again.code).toBe(1);
+      expect(
+        failing(again.g)
+          .map((c) => c.message)
+          .join('\n'),
+      ).toMatch(/the attempt names learner "ana", not "eve"/);
+      expect(gate(dir).code).toBe(0); // ana's own records still pass
+    },
+  );
 });
 
 describe('the ritual cannot be waived away', () => {
@@ -82,13 +124,18 @@ describe('the ritual cannot be waived away', () => {
     expect(w.code).toBe(2);
     expect(w.stderr).toMatch(/is the phase's quiz, which cannot be waived/);
     // by hand: the waiver recorded, the attempt log gone
-    editJson(dir, CP, (o) => { o.waivers = [{ item: 'quiz', at: '2026-11-20T12:00:00.000Z', by: 'ana', reason: 'no time' }]; });
+    editJson(dir, CP, (o) => {
+      o.waivers = [{ item: 'quiz', at: '2026-11-20T12:00:00.000Z', by: 'ana', reason: 'no time' }];
+    });
     writeFileSync(join(dir, LOG), '');
     commitAll(dir, 'waive the quiz by hand');
     const r = lynx(['report', '00', '--json'], { cwd: dir });
     expect(r.code).toBe(1);
     const quiz = (JSON.parse(r.stdout) as Gate).checks.find((c) => c.id === 'quiz');
-    expect(quiz).toMatchObject({ status: 'fail', message: expect.stringMatching(/no quiz attempt recorded.*the quiz cannot be waived/) as unknown });
+    expect(quiz).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/no quiz attempt recorded.*the quiz cannot be waived/) as unknown,
+    });
   });
 });
 
@@ -99,10 +146,16 @@ describe('closed means closed', () => {
     expect(a.code).toBe(2);
     expect(a.stderr).toMatch(/phase 00 is closed \(done\); nothing changes its verdict now, so it cannot be attested/);
     expect(lynx(['waive', '00', 'design-note', '--reason', 'later'], { cwd: dir }).stderr).toMatch(/cannot be waived/);
-    editJson(dir, CP, (o) => { o.waivers = [{ item: 'design-note', at: '2099-01-01T00:00:00.000Z', by: 'ana', reason: 'later' }]; });
+    editJson(dir, CP, (o) => {
+      o.waivers = [{ item: 'design-note', at: '2099-01-01T00:00:00.000Z', by: 'ana', reason: 'later' }];
+    });
     commitAll(dir, 'waiver after close');
     const { code, g } = gate(dir);
     expect(code).toBe(1);
-    expect(failing(g).map((c) => c.message).join('\n')).toMatch(/"design-note" was waived on 2099-01-01, after the phase closed on .* — closed means closed/);
+    expect(
+      failing(g)
+        .map((c) => c.message)
+        .join('\n'),
+    ).toMatch(/"design-note" was waived on 2099-01-01, after the phase closed on .* — closed means closed/);
   });
 });

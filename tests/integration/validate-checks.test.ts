@@ -20,11 +20,19 @@ describe('lynx validate --checks', () => {
     cpSync(join(repoRoot, 'curriculum'), join(dir, 'curriculum'), { recursive: true });
     cpSync(join(repoRoot, 'quizzes'), join(dir, 'quizzes'), { recursive: true });
     const phase41 = join(dir, 'curriculum', 'phase-41-learner-portal', 'phase.yaml');
-    writeFileSync(phase41, readFileSync(phase41, 'utf8').replace(/^dod:\n/m, 'dod:\n  - id: quiz-without-a-quiz\n    text: the quiz is passed\n    check: { kind: quiz }\n'));
+    writeFileSync(
+      phase41,
+      readFileSync(phase41, 'utf8').replace(
+        /^dod:\n/m,
+        'dod:\n  - id: quiz-without-a-quiz\n    text: the quiz is passed\n    check: { kind: quiz }\n',
+      ),
+    );
     const plain = lynx(['validate', dir], { cwd: repoRoot });
     expect(plain.code, plain.stderr).toBe(0);
     const r = lynx(['validate', dir, '--checks'], { cwd: repoRoot, timeout: 60_000 });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/phase-41-learner-portal\/phase\.yaml:\d+:\d+ .*quiz-without-a-quiz: this check cannot fail/);
+    expect(r.stderr).toMatch(
+      /phase-41-learner-portal\/phase\.yaml:\d+:\d+ .*quiz-without-a-quiz: this check cannot fail/,
+    );
   });
 });

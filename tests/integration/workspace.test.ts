@@ -13,7 +13,8 @@ import { doctor } from '../../src/app/doctor.js';
 
 // In process (tests/helpers/app.ts) where a test is about files and results; black-box (lynx) where it is
 // about argv, the environment (LYNX_LEARNER, LYNX_DEBUG, FORCE_COLOR/NO_COLOR) or --json errors.
-const initRun = (dir: string, learner?: string, json = false) => call('init', () => init({ cwd: dir, learner }), { cwd: dir, json });
+const initRun = (dir: string, learner?: string, json = false) =>
+  call('init', () => init({ cwd: dir, learner }), { cwd: dir, json });
 const statusRun = (dir: string, o: { all?: boolean; phase?: number; json?: boolean } = {}) =>
   call('status', () => status({ cwd: dir, all: o.all === true, phase: o.phase }), { cwd: dir, json: o.json === true });
 
@@ -24,7 +25,13 @@ describe('lynx init', () => {
     const dir = gitRepo();
     const r = await initRun(dir, 'borja');
     expect(r.code).toBe(0);
-    for (const f of ['lynx.yaml', 'learners/_template/README.md', 'learners/borja/README.md', 'learners/borja/progress.md', 'learners/borja/journal/.gitkeep'])
+    for (const f of [
+      'lynx.yaml',
+      'learners/_template/README.md',
+      'learners/borja/README.md',
+      'learners/borja/progress.md',
+      'learners/borja/journal/.gitkeep',
+    ])
       expect(existsSync(join(dir, f)), f).toBe(true);
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^\/\.lynx$/m);
     expect(readFileSync(join(dir, 'lynx.yaml'), 'utf8')).toContain('learner: borja');
@@ -77,8 +84,21 @@ describe('lynx status', () => {
   it('reflects a checkpoint, shows every learner with --all, and one phase with NN', async () => {
     const dir = workspace('borja');
     await initRun(dir, 'ana');
-    write(dir, 'learners/ana/phase-00/checkpoint.json', JSON.stringify({ schema_version: 1, phase: 0, learner: 'ana', status: 'done', closed_at: '2026-05-23T10:00:00Z', quiz: { attempts: 1, best: 1, last: 1, passed: true } }));
-    const all = JSON.parse((await statusRun(dir, { all: true, json: true })).stdout) as { learners: { learner: string; counts: { done: number } }[] };
+    write(
+      dir,
+      'learners/ana/phase-00/checkpoint.json',
+      JSON.stringify({
+        schema_version: 1,
+        phase: 0,
+        learner: 'ana',
+        status: 'done',
+        closed_at: '2026-05-23T10:00:00Z',
+        quiz: { attempts: 1, best: 1, last: 1, passed: true },
+      }),
+    );
+    const all = JSON.parse((await statusRun(dir, { all: true, json: true })).stdout) as {
+      learners: { learner: string; counts: { done: number } }[];
+    };
     expect(all.learners.map((l) => l.learner)).toEqual(['ana', 'borja']);
     expect(all.learners[0]?.counts.done).toBe(1);
     const one = lynx(['status', '0'], { cwd: dir, env: { LYNX_LEARNER: 'ana' } });
@@ -119,7 +139,9 @@ describe('error classes: exit code and a message a person can act on', () => {
 
   it('bad learner name → 2, from any source', async () => {
     const dir = workspace();
-    expect(lynx(['status', '--learner', 'Borja'], { cwd: dir }).stderr).toContain('invalid learner name "Borja" (from --learner)');
+    expect(lynx(['status', '--learner', 'Borja'], { cwd: dir }).stderr).toContain(
+      'invalid learner name "Borja" (from --learner)',
+    );
     const env = lynx(['status'], { cwd: dir, env: { LYNX_LEARNER: '../etc' } });
     expect(env.code).toBe(2);
     expect(env.stderr).toContain('invalid learner name "../etc" (from LYNX_LEARNER)');
@@ -161,11 +183,27 @@ describe('error classes: exit code and a message a person can act on', () => {
     const sleeper = spawn('sleep', ['30']);
     try {
       mkdirSync(join(dir, '.lynx', 'lock'), { recursive: true });
-      writeFileSync(join(dir, '.lynx', 'lock.owner.json'), JSON.stringify({ pid: sleeper.pid, host: hostname(), command: 'lynx report 07', since: '2026-11-25T10:00:00Z' }));
+      writeFileSync(
+        join(dir, '.lynx', 'lock.owner.json'),
+        JSON.stringify({
+          pid: sleeper.pid,
+          host: hostname(),
+          command: 'lynx report 07',
+          since: '2026-11-25T10:00:00Z',
+        }),
+      );
       const r = await initRun(dir);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`the workspace is locked by pid ${sleeper.pid} (lynx report 07)`);
-      writeFileSync(join(dir, '.lynx', 'lock.owner.json'), JSON.stringify({ pid: spawnSync('true').pid, host: hostname(), command: 'lynx report 07', since: '2026-11-25T10:00:00Z' }));
+      writeFileSync(
+        join(dir, '.lynx', 'lock.owner.json'),
+        JSON.stringify({
+          pid: spawnSync('true').pid,
+          host: hostname(),
+          command: 'lynx report 07',
+          since: '2026-11-25T10:00:00Z',
+        }),
+      );
       expect((await initRun(dir)).code).toBe(0);
     } finally {
       sleeper.kill();
@@ -188,9 +226,13 @@ describe('lynx doctor', () => {
     const dir = workspace();
     const r = await call('doctor', () => doctor({ cwd: dir }), { cwd: dir, json: true });
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout) as { tools: { name: string; found: boolean; source?: string }[]; workspace: { checks: { id: string; status: string }[] } };
+    const report = JSON.parse(r.stdout) as {
+      tools: { name: string; found: boolean; source?: string }[];
+      workspace: { checks: { id: string; status: string }[] };
+    };
     expect(validateDoctor(report), JSON.stringify(validateDoctor.errors)).toBe(true);
-    for (const name of ['git', 'just', 'python3']) expect(report.tools.find((t) => t.name === name)?.found, name).toBe(true);
+    for (const name of ['git', 'just', 'python3'])
+      expect(report.tools.find((t) => t.name === name)?.found, name).toBe(true);
     expect(report.workspace.checks.find((c) => c.id === 'lynx-ignored')?.status).toBe('ok');
   });
 

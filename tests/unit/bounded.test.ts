@@ -7,14 +7,18 @@ describe('bounded: the command port runs at most N commands at once', () => {
     let active = 0;
     let peak = 0;
     const startedOrder: number[] = [];
-    const results = await Promise.all(Array.from({ length: 7 }, (_, i) => limit(async () => {
-      startedOrder.push(i);
-      active++;
-      peak = Math.max(peak, active);
-      await new Promise((r) => setTimeout(r, 5));
-      active--;
-      return i * 10;
-    })));
+    const results = await Promise.all(
+      Array.from({ length: 7 }, (_, i) =>
+        limit(async () => {
+          startedOrder.push(i);
+          active++;
+          peak = Math.max(peak, active);
+          await new Promise((r) => setTimeout(r, 5));
+          active--;
+          return i * 10;
+        }),
+      ),
+    );
     expect(peak).toBe(n);
     expect(startedOrder).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(results).toEqual([0, 10, 20, 30, 40, 50, 60]);

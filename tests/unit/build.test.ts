@@ -7,7 +7,9 @@ const dist = join(root, 'dist');
 
 /** The built CLI (npm test builds first): one code-split build, so module state exists once. */
 describe.runIf(existsSync(join(dist, 'meta.json')))('the build', () => {
-  const meta = JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+  const meta = JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, unknown> }>;
+  };
 
   it('puts every source module in exactly one output file', () => {
     const owners = new Map<string, string[]>();

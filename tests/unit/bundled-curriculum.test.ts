@@ -27,8 +27,11 @@ describe('bundled curriculum', () => {
   });
 
   it('requires point to lower phases only (hence acyclic)', () => {
-    for (const { phase } of data.phases) for (const r of phase.requires) expect(r, `phase ${phase.id}`).toBeLessThan(phase.id);
-    expect(data.phases.filter((p) => p.phase.id > 0 && p.phase.requires.length === 0).map((p) => p.phase.id)).toEqual([]);
+    for (const { phase } of data.phases)
+      for (const r of phase.requires) expect(r, `phase ${phase.id}`).toBeLessThan(phase.id);
+    expect(data.phases.filter((p) => p.phase.id > 0 && p.phase.requires.length === 0).map((p) => p.phase.id)).toEqual(
+      [],
+    );
   });
 
   it('every DoD item has a check; derived DoDs are marked', () => {
@@ -46,7 +49,8 @@ describe('bundled curriculum', () => {
         const where = `${phase.id}/${b.id}`;
         const hasSteps = (b.manual_steps?.length ?? 0) > 0;
         expect(b.targets.length > 0 || hasSteps, where).toBe(true);
-        for (const t of b.targets) expect(Boolean(t.edit ?? t.description) || hasSteps, `${where} ${t.path}`).toBe(true);
+        for (const t of b.targets)
+          expect(Boolean(t.edit ?? t.description) || hasSteps, `${where} ${t.path}`).toBe(true);
         expect(b.observe.length > 0 || hasSteps, where).toBe(true);
         expect(b.hidden_cause.length, where).toBeGreaterThan(0);
         expect(b.hints.length, where).toBeGreaterThan(0);
@@ -62,12 +66,13 @@ describe('bundled curriculum', () => {
   });
 
   it('pass thresholds: 70 % everywhere except phase 15 (80 %)', () => {
-    for (const { phase } of data.phases) expect(phase.quiz.threshold, `phase ${phase.id}`).toBe(phase.id === 15 ? 0.8 : 0.7);
+    for (const { phase } of data.phases)
+      expect(phase.quiz.threshold, `phase ${phase.id}`).toBe(phase.id === 15 ? 0.8 : 0.7);
   });
 });
 
 describe('bundled quiz banks', () => {
-  it('one bank per phase 00–40, linked from its phase, with the text\'s question counts (204 in all)', () => {
+  it("one bank per phase 00–40, linked from its phase, with the text's question counts (204 in all)", () => {
     const byPhase = new Map(data.quizzes.map((q) => [q.bank.phase, q]));
     for (let i = 0; i <= 40; i++) {
       const q = byPhase.get(i);
@@ -83,7 +88,10 @@ describe('bundled quiz banks', () => {
     for (const { bank } of data.quizzes) {
       for (const it of bank.items) {
         expect(it.tags.length, it.id).toBeGreaterThan(0);
-        if (it.askable === false) { expect(it.not_askable_reason, it.id).toBeTruthy(); continue; }
+        if (it.askable === false) {
+          expect(it.not_askable_reason, it.id).toBeTruthy();
+          continue;
+        }
         const n = it.choices?.length ?? 0;
         if (it.answer_type === 'mcq') expect(it.correct as number, it.id).toBeLessThan(n);
         if (it.answer_type === 'multi') {

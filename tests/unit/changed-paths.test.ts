@@ -13,7 +13,16 @@ describe('core/changed-paths: which (learner, phase) a changed path touches', ()
     expect(touchesOf('experiments/cohort-phase-10-lr/manifest.json')).toEqual([{ learner: ANY, phase: 10 }]);
   });
   it('ignores what no closed phase is verified from: other code, progress.md, the learner template', () => {
-    for (const p of ['src/model.py', 'Justfile', 'README.md', 'learners/ana/progress.md', 'learners/_template/profile.md', 'PHASE_3_PLAN.md', 'experiments/misc/manifest.json']) expect(touchesOf(p), p).toEqual([]);
+    for (const p of [
+      'src/model.py',
+      'Justfile',
+      'README.md',
+      'learners/ana/progress.md',
+      'learners/_template/profile.md',
+      'PHASE_3_PLAN.md',
+      'experiments/misc/manifest.json',
+    ])
+      expect(touchesOf(p), p).toEqual([]);
   });
   it('selects by learner and phase', () => {
     const ts = touches(['learners/ana/phase-02/notes.md', 'PHASE_05_REPORT.md', 'learners/bob/reviews.jsonl']);

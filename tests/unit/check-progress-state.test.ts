@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { reduceProgress, statusOf, CHECK_TAIL, type ProgressState } from '../../src/ui/check-progress-state.js';
 
-const ok = { exitCode: 0, timedOut: false, interrupted: false, durationMs: 1200, output: '', logFile: '.lynx/logs/a.log' };
+const ok = {
+  exitCode: 0,
+  timedOut: false,
+  interrupted: false,
+  durationMs: 1200,
+  output: '',
+  logFile: '.lynx/logs/a.log',
+};
 
 describe('the gate run view state', () => {
   it('tracks concurrent commands apart, keeps each one its own tail', () => {
@@ -18,7 +25,10 @@ describe('the gate run view state', () => {
   });
 
   it('a command that ends without starting (its recipe is missing) still gets a row with its error', () => {
-    const s = reduceProgress({ cmds: [] }, { type: 'end', id: 7, label: 'just nope', r: { ...ok, exitCode: null, error: 'no recipe' }, at: 1 });
+    const s = reduceProgress(
+      { cmds: [] },
+      { type: 'end', id: 7, label: 'just nope', r: { ...ok, exitCode: null, error: 'no recipe' }, at: 1 },
+    );
     expect(s.cmds).toMatchObject([{ id: 7, label: 'just nope', status: 'error', note: 'no recipe' }]);
   });
 

@@ -54,7 +54,10 @@ describe('checklist kind', () => {
   });
 
   it('accepts a struck-through line marked n/a with a reason, and shows the reason', async () => {
-    const text = ticked(lines).replace(`- [x] ${lines[0] ?? ''}`, `- [x] ~~${lines[0] ?? ''}~~ n/a: this machine runs Debian, not Fedora`);
+    const text = ticked(lines).replace(
+      `- [x] ${lines[0] ?? ''}`,
+      `- [x] ~~${lines[0] ?? ''}~~ n/a: this machine runs Debian, not Fedora`,
+    );
     const r = await judge(text);
     expect(r.status).toBe('pass');
     expect(r.message).toContain('1 not applicable');

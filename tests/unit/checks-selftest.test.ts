@@ -19,8 +19,11 @@ beforeAll(async () => {
   data = await loadDataSet(join(repoRoot, 'curriculum'), join(repoRoot, 'quizzes'), repoRoot);
 });
 
-const phaseWith = (base: Phase, checks: Check[], patch: Partial<Phase> = {}): Phase =>
-  ({ ...base, ...patch, dod: checks.map((check, i) => ({ id: `item-${i}`, text: `item ${i}`, check })) as Phase['dod'] });
+const phaseWith = (base: Phase, checks: Check[], patch: Partial<Phase> = {}): Phase => ({
+  ...base,
+  ...patch,
+  dod: checks.map((check, i) => ({ id: `item-${i}`, text: `item ${i}`, check })) as Phase['dod'],
+});
 
 describe('checks self-test', () => {
   it('passes and fails every one of the 243 DoD items of the bundled curriculum', async () => {
@@ -36,12 +39,17 @@ describe('checks self-test', () => {
     const p00 = data.phases[0]?.phase as Phase;
     const noQuiz = phaseWith(p00, [{ kind: 'quiz' }], { quiz: { threshold: p00.quiz.threshold } });
     const never = phaseWith(p00, [{ kind: 'grep', path: 'a.txt', pattern: 'x', min: 2, max: 1 }]);
-    const r = await selfTest([{ file: 'no-quiz.yaml', phase: noQuiz }, { file: 'never.yaml', phase: never }]);
+    const r = await selfTest([
+      { file: 'no-quiz.yaml', phase: noQuiz },
+      { file: 'never.yaml', phase: never },
+    ]);
     expect(r.problems.map((p) => `${p.file}: ${p.message.split(' — ')[0] ?? ''}`)).toEqual([
       'no-quiz.yaml: item-0: this check cannot fail',
       'never.yaml: item-0: no workspace satisfies this check',
     ]);
-    expect(engine.validate({ kind: 'grep', path: 'a.txt', pattern: 'x', min: 2, max: 1 })).toEqual([['/max', 'max 1 is below min 2: no file can pass']]);
+    expect(engine.validate({ kind: 'grep', path: 'a.txt', pattern: 'x', min: 2, max: 1 })).toEqual([
+      ['/max', 'max 1 is below min 2: no file can pass'],
+    ]);
   });
 
   it('grep with max and no min forbids the pattern: no match passes, a match fails', async () => {
@@ -56,11 +64,28 @@ describe('checks self-test', () => {
   });
 
   it('generates strings that match a pattern and paths that match a glob', () => {
-    for (const re of ['^def test_\\w+', '"(a|b)"\\s*:\\s*[1-9]', '\\{\\s*"', 'N_[A-Z]{3}']) expect(new RegExp(re).test(matchingLine(re) ?? '')).toBe(true);
+    for (const re of ['^def test_\\w+', '"(a|b)"\\s*:\\s*[1-9]', '\\{\\s*"', 'N_[A-Z]{3}'])
+      expect(new RegExp(re).test(matchingLine(re) ?? '')).toBe(true);
     expect(witnessOf('experiments/{07,7}-*/**/manifest.json', 1)).toBe('experiments/07-w1/manifest.json');
   });
 
   it('has one definition per kind of the schema', () => {
-    expect(Object.keys(KINDS).sort()).toEqual(['all', 'any', 'attest', 'break', 'checklist', 'command', 'file', 'git-clean', 'git-order', 'glob', 'grep', 'json', 'manifest', 'quiz', 'written']);
+    expect(Object.keys(KINDS).sort()).toEqual([
+      'all',
+      'any',
+      'attest',
+      'break',
+      'checklist',
+      'command',
+      'file',
+      'git-clean',
+      'git-order',
+      'glob',
+      'grep',
+      'json',
+      'manifest',
+      'quiz',
+      'written',
+    ]);
   });
 });

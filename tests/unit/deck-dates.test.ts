@@ -1,6 +1,14 @@
 /** SM-2 schedules clamp at the last representable day instead of crashing ("Invalid time value", exit 3). */
 import { describe, expect, it } from 'vitest';
-import { addDays, buildDeck, deckFromJson, deckToJson, gradeEvent, LAST_DAY, type ReviewEvent } from '../../src/core/review/deck.js';
+import {
+  addDays,
+  buildDeck,
+  deckFromJson,
+  deckToJson,
+  gradeEvent,
+  LAST_DAY,
+  type ReviewEvent,
+} from '../../src/core/review/deck.js';
 
 describe('review dates', () => {
   it('adds days within the Date range', () => {
@@ -16,7 +24,15 @@ describe('review dates', () => {
   });
 
   it('grades a card whose interval has outgrown the calendar', () => {
-    const add: ReviewEvent = { v: 1, kind: 'add', at: '2026-01-01T10:00:00Z', card: 'q', phase: 0, from: 'quiz', attempt_at: '2026-01-01T10:00:00Z' };
+    const add: ReviewEvent = {
+      v: 1,
+      kind: 'add',
+      at: '2026-01-01T10:00:00Z',
+      card: 'q',
+      phase: 0,
+      from: 'quiz',
+      attempt_at: '2026-01-01T10:00:00Z',
+    };
     const deck = buildDeck([add]);
     const card = deck.get('q')!;
     card.state = { ...card.state, interval: 1e15, reps: 40, ease: 2.5 };
@@ -26,7 +42,17 @@ describe('review dates', () => {
   });
 
   it('round-trips a deck through JSON and refuses a malformed one', () => {
-    const deck = buildDeck([{ v: 1, kind: 'add', at: '2026-01-01T10:00:00Z', card: 'q', phase: 3, from: 'quiz', attempt_at: '2026-01-01T10:00:00Z' }]);
+    const deck = buildDeck([
+      {
+        v: 1,
+        kind: 'add',
+        at: '2026-01-01T10:00:00Z',
+        card: 'q',
+        phase: 3,
+        from: 'quiz',
+        attempt_at: '2026-01-01T10:00:00Z',
+      },
+    ]);
     expect(deckFromJson(JSON.parse(JSON.stringify(deckToJson(deck))))).toEqual(deck);
     expect(deckFromJson({})).toBeUndefined();
     expect(deckFromJson([{ id: 'q', phase: 3 }])).toBeUndefined();

@@ -19,13 +19,20 @@ describe('atomic writes and append-only logs', () => {
     const f = join(tempDir(), 'journal.jsonl');
     const script = `import { appendLine } from ${JSON.stringify(join(repoRoot, 'src/io/fsx.ts'))};
 for (let i = 0; i < 200; i++) appendLine(process.argv[1], JSON.stringify({ w: process.argv[2], i }));`;
-    const run = (w: string) => new Promise<void>((res, rej) => {
-      const p = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, f, w], { cwd: repoRoot, stdio: 'inherit' });
-      p.on('exit', (c) => (c === 0 ? res() : rej(new Error(`exit ${c}`))));
-    });
+    const run = (w: string) =>
+      new Promise<void>((res, rej) => {
+        const p = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, f, w], {
+          cwd: repoRoot,
+          stdio: 'inherit',
+        });
+        p.on('exit', (c) => (c === 0 ? res() : rej(new Error(`exit ${c}`))));
+      });
     await Promise.all([run('a'), run('b')]);
     // every line whole (JSON.parse throws on an interleaved one), none lost
-    const records = readFileSync(f, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { w: string; i: number });
+    const records = readFileSync(f, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { w: string; i: number });
     expect(records.filter((x) => x.w === 'a')).toHaveLength(200);
     expect(records.filter((x) => x.w === 'b')).toHaveLength(200);
   });

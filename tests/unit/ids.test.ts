@@ -22,23 +22,35 @@ describe('assertLearner', () => {
 });
 
 describe('isInside / expandPath', () => {
-  it.each([['a/b.md', true], ['./a', true], ['a/../b', true], ['../a', false], ['a/../../b', false], ['/etc/passwd', false], ['C:/x', false]])('%s → %s', (p, ok) => {
+  it.each([
+    ['a/b.md', true],
+    ['./a', true],
+    ['a/../b', true],
+    ['../a', false],
+    ['a/../../b', false],
+    ['/etc/passwd', false],
+    ['C:/x', false],
+  ])('%s → %s', (p, ok) => {
     expect(isInside(p)).toBe(ok);
   });
   it('substitutes learner, docs and nn', () => {
-    expect(expandPath('learners/{learner}/phase-{nn}/x in {docs}', { learner: 'ana', docs: 'docs/phase-07-x', nn: '07' }))
-      .toBe('learners/ana/phase-07/x in docs/phase-07-x');
+    expect(
+      expandPath('learners/{learner}/phase-{nn}/x in {docs}', { learner: 'ana', docs: 'docs/phase-07-x', nn: '07' }),
+    ).toBe('learners/ana/phase-07/x in docs/phase-07-x');
   });
 });
 
 describe('typed errors', () => {
-  it('instanceof follows the class hierarchy (one copy of each class: one build, tests/unit/build.test.ts)', async () => {
-    const { InputError, LynxError, UsageError } = await import('../../src/core/errors.js');
-    const e = new InputError('x');
-    expect(e instanceof LynxError).toBe(true);
-    expect(e instanceof InputError).toBe(true);
-    expect(e instanceof UsageError).toBe(false);
-    expect(e.name).toBe('InputError');
-    expect(new Error('plain') instanceof LynxError).toBe(false);
-  });
+  it(
+    'instanceof follows the class hierarchy (one copy of ' + 'each class: one build, tests/unit/build.test.ts)',
+    async () => {
+      const { InputError, LynxError, UsageError } = await import('../../src/core/errors.js');
+      const e = new InputError('x');
+      expect(e instanceof LynxError).toBe(true);
+      expect(e instanceof InputError).toBe(true);
+      expect(e instanceof UsageError).toBe(false);
+      expect(e.name).toBe('InputError');
+      expect(new Error('plain') instanceof LynxError).toBe(false);
+    },
+  );
 });

@@ -18,21 +18,36 @@ function jsonCommands(cmd: Command, prefix = ''): Map<string, boolean> {
   const out = new Map<string, boolean>();
   for (const c of cmd.commands) {
     const path = `${prefix}${c.name()}`;
-    if (c.commands.length === 0) out.set(path, c.options.some((o) => o.long === '--json'));
+    if (c.commands.length === 0)
+      out.set(
+        path,
+        c.options.some((o) => o.long === '--json'),
+      );
     for (const [k, v] of jsonCommands(c, `${path} `)) out.set(k, v);
   }
   return out;
 }
 
-interface Row { commands: string[]; schemas: string[]; line: string }
+interface Row {
+  commands: string[];
+  schemas: string[];
+  line: string;
+}
 function readmeRows(): Row[] {
   const text = readFileSync(join(root, 'README.md'), 'utf8');
-  const section = text.slice(text.indexOf('## JSON output schemas'), text.indexOf('\n## ', text.indexOf('## JSON output schemas') + 1));
-  return section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| command')).map((line) => {
-    const cells = line.split(' | ');
-    const ticks = (s: string | undefined): string[] => [...(s ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1] as string);
-    return { commands: ticks(cells[0]), schemas: ticks(cells[2]).filter((s) => s.endsWith('.schema.json')), line };
-  });
+  const section = text.slice(
+    text.indexOf('## JSON output schemas'),
+    text.indexOf('\n## ', text.indexOf('## JSON output schemas') + 1),
+  );
+  return section
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| command'))
+    .map((line) => {
+      const cells = line.split(' | ');
+      const ticks = (s: string | undefined): string[] =>
+        [...(s ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1] as string);
+      return { commands: ticks(cells[0]), schemas: ticks(cells[2]).filter((s) => s.endsWith('.schema.json')), line };
+    });
 }
 
 const commands = jsonCommands(buildProgram(() => undefined));
@@ -48,14 +63,18 @@ describe('every --json output has a published schema', () => {
 
   it('each command that accepts --json has a row in the README table', () => {
     const documented = new Set(rows.flatMap((r) => r.commands));
-    const missing = [...commands].filter(([, j]) => j).map(([c]) => c).filter((c) => !documented.has(c));
+    const missing = [...commands]
+      .filter(([, j]) => j)
+      .map(([c]) => c)
+      .filter((c) => !documented.has(c));
     expect(missing, 'commands with --json and no schema row in README "JSON output schemas"').toEqual([]);
   });
 
   it('each row names a command with --json and schema files that exist, with the $id the README promises', () => {
     for (const r of rows) {
       expect(r.schemas.length, r.line).toBeGreaterThan(0);
-      if (!r.line.startsWith('| any command')) for (const c of r.commands) expect(commands.get(c), `${c} (${r.line})`).toBe(true);
+      if (!r.line.startsWith('| any command'))
+        for (const c of r.commands) expect(commands.get(c), `${c} (${r.line})`).toBe(true);
       for (const s of r.schemas) {
         expect(existsSync(join(root, s)), s).toBe(true);
         const id = (JSON.parse(readFileSync(join(root, s), 'utf8')) as { $id: string }).$id;

@@ -10,14 +10,19 @@ afterAll(cleanup);
 
 function fakeLock(root: string, pid: number): void {
   mkdirSync(join(root, '.lynx', 'lock'), { recursive: true });
-  writeFileSync(join(root, '.lynx', 'lock.owner.json'), JSON.stringify({ pid, host: hostname(), command: 'lynx report 07', since: '2026-01-01T00:00:00Z' }));
+  writeFileSync(
+    join(root, '.lynx', 'lock.owner.json'),
+    JSON.stringify({ pid, host: hostname(), command: 'lynx report 07', since: '2026-01-01T00:00:00Z' }),
+  );
 }
 
 describe('workspace lock', () => {
   it('one writer at a time: a second acquire is refused with the owner named', async () => {
     const root = tempDir();
     const release = await acquireLock(root, 'lynx report 00');
-    await expect(acquireLock(root, 'lynx report 00')).rejects.toThrow(new RegExp(`locked by pid ${process.pid} \\(lynx report 00\\)`));
+    await expect(acquireLock(root, 'lynx report 00')).rejects.toThrow(
+      new RegExp(`locked by pid ${process.pid} \\(lynx report 00\\)`),
+    );
     await release();
     expect(lockState(root)).toBe('free');
   });
@@ -61,9 +66,17 @@ for await (const line of createInterface({ input: process.stdin })) {
     catch (e) { process.stdout.write(e.name === 'LockedError' ? 'locked\\n' : 'error ' + e.message + '\\n'); }
   } else if (verb === 'release') { await release(); release = undefined; process.stdout.write('released\\n'); }
 }`;
-  interface Taker { send: (line: string) => void; next: () => Promise<string>; stop: () => Promise<unknown> }
+  interface Taker {
+    send: (line: string) => void;
+    next: () => Promise<string>;
+    stop: () => Promise<unknown>;
+  }
   const start = (): Taker => {
-    const p = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', taker], { cwd: repoRoot, env: { ...process.env }, stdio: ['pipe', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', taker], {
+      cwd: repoRoot,
+      env: { ...process.env },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     const lines: string[] = [];
     const waiting: ((l: string) => void)[] = [];
     let buf = '';
@@ -73,17 +86,29 @@ for await (const line of createInterface({ input: process.stdin })) {
         const l = buf.slice(0, i);
         buf = buf.slice(i + 1);
         const w = waiting.shift();
-        if (w) w(l); else lines.push(l);
+        if (w) w(l);
+        else lines.push(l);
       }
     });
     return {
-      send: (line) => { p.stdin.write(`${line}\n`); },
-      next: () => new Promise<string>((res) => { const l = lines.shift(); if (l !== undefined) res(l); else waiting.push(res); }),
-      stop: () => { const exited = new Promise((res) => p.on('exit', res)); p.stdin.end(); return exited; },
+      send: (line) => {
+        p.stdin.write(`${line}\n`);
+      },
+      next: () =>
+        new Promise<string>((res) => {
+          const l = lines.shift();
+          if (l !== undefined) res(l);
+          else waiting.push(res);
+        }),
+      stop: () => {
+        const exited = new Promise((res) => p.on('exit', res));
+        p.stdin.end();
+        return exited;
+      },
     };
   };
 
-  it('two processes racing for a dead owner\'s lock: exactly one wins, every round', async () => {
+  it("two processes racing for a dead owner's lock: exactly one wins, every round", async () => {
     const dead = spawnSync('true').pid;
     const takers = [start(), start()] as const;
     try {
@@ -120,7 +145,10 @@ for await (const line of createInterface({ input: process.stdin })) {
   it('the owner is inside the lock from the first instant (built in .lynx/tmp, renamed into place)', async () => {
     const root = tempDir();
     const release = await acquireLock(root, 'lynx report 00');
-    expect(JSON.parse(readFileSync(join(root, '.lynx', 'lock', 'owner.json'), 'utf8'))).toMatchObject({ pid: process.pid, command: 'lynx report 00' });
+    expect(JSON.parse(readFileSync(join(root, '.lynx', 'lock', 'owner.json'), 'utf8'))).toMatchObject({
+      pid: process.pid,
+      command: 'lynx report 00',
+    });
     await release();
     expect(lockState(root)).toBe('free');
   });

@@ -3,7 +3,18 @@ import { migrationMoves } from '../../src/core/migrate.js';
 import { layoutFor } from '../../src/core/layout.js';
 
 describe('migrationMoves: where migrate --cohort puts each tracked file', () => {
-  const tracked = ['PHASE_00_PLAN.md', 'PHASE_00_REPORT.md', 'experiments/00-a/manifest.json', 'models/m.manifest.json', 'docs/phase-00-x/lab/00-env.md', 'docs/phase-03-y/lab/01.md', 'docs/phase-00-x/theory/a.md', 'src/main.py', 'learners/ana/progress.md', 'README.md'];
+  const tracked = [
+    'PHASE_00_PLAN.md',
+    'PHASE_00_REPORT.md',
+    'experiments/00-a/manifest.json',
+    'models/m.manifest.json',
+    'docs/phase-00-x/lab/00-env.md',
+    'docs/phase-03-y/lab/01.md',
+    'docs/phase-00-x/theory/a.md',
+    'src/main.py',
+    'learners/ana/progress.md',
+    'README.md',
+  ];
   it('moves plans, reports and artifacts, copies the lab pages of opened phases only, leaves the rest', () => {
     const moves = migrationMoves(tracked, 'ana', new Set([0]), 'docs');
     expect(moves).toEqual([

@@ -49,7 +49,10 @@ describe('the 204 bundled questions', () => {
   it('each item scores 0 with a wrong answer, and a bank with all wrong answers scores 0', () => {
     for (const { name, bank } of banks) {
       const graded = grade(bank, Object.fromEntries(askable(bank).map((i) => [i.id, wrongAnswer(i)])));
-      expect(graded.filter((g) => g.points !== 0).map((g) => g.id), name).toEqual([]);
+      expect(
+        graded.filter((g) => g.points !== 0).map((g) => g.id),
+        name,
+      ).toEqual([]);
       expect(scoreOf(graded, graded.length, 0.7)).toMatchObject({ score: 0, passed: false });
     }
   });
@@ -57,26 +60,47 @@ describe('the 204 bundled questions', () => {
   it('a free answer that repeats the question does not pass, even with the keywords in it', () => {
     for (const { bank } of banks) {
       for (const item of askable(bank).filter((i) => i.answer_type === 'free')) {
-        const given = (item.keywords?.length ?? 0) > 0 ? { kind: 'text' as const, text: item.prompt_en } : { kind: 'text' as const, text: item.prompt_en, selfAssessed: true };
+        const given =
+          (item.keywords?.length ?? 0) > 0
+            ? { kind: 'text' as const, text: item.prompt_en }
+            : { kind: 'text' as const, text: item.prompt_en, selfAssessed: true };
         expect(gradeItem(item, given).points, item.id).toBe(0);
       }
     }
   });
 
-  it('the question plus a word or two of padding does not pass where the question gives the terms away (q-00-05)', () => {
-    const item = banks[0]!.bank.items.find((i) => i.id === 'q-00-05')!;
-    expect(gradeItem(item, { kind: 'text', text: `${item.prompt_en} yes indeed` }).points).toBe(0);
-    expect(gradeItem(item, { kind: 'text', text: 'editor, production, pre-commit' }).points).toBe(0);
-    expect(gradeItem(item, { kind: 'text', text: `editor, production, pre-commit ${OWN_WORDS}` }).points).toBe(1);
-  });
+  it(
+    'the question plus a word or two of padding does not pass ' + 'where the question gives the terms away (q-00-05)',
+    () => {
+      const item = banks[0]!.bank.items.find((i) => i.id === 'q-00-05')!;
+      expect(gradeItem(item, { kind: 'text', text: `${item.prompt_en} yes indeed` }).points).toBe(0);
+      expect(gradeItem(item, { kind: 'text', text: 'editor, production, pre-commit' }).points).toBe(0);
+      expect(gradeItem(item, { kind: 'text', text: `editor, production, pre-commit ${OWN_WORDS}` }).points).toBe(1);
+    },
+  );
 
   it('self-assessed items (no keywords) never pass on nothing', () => {
     const item = banks.flatMap((b) => b.bank.items).find((i) => i.id === 'q-01-04')!;
-    expect(gradeItem(item, { kind: 'text', text: '', selfAssessed: true })).toMatchObject({ verdict: 'self-assessed', points: 0 });
-    expect(gradeItem(item, { kind: 'text', text: 'yes', selfAssessed: true })).toMatchObject({ verdict: 'self-assessed', points: 0 });
-    expect(gradeItem(item, { kind: 'text', text: item.model_answer ?? '' })).toMatchObject({ verdict: 'self-assessed', points: 0 });
-    expect(gradeItem(item, { kind: 'text', text: item.model_answer ?? '', selfAssessed: false })).toMatchObject({ verdict: 'self-assessed', points: 0 });
-    expect(gradeItem(item, { kind: 'text', text: item.model_answer ?? '', selfAssessed: true })).toMatchObject({ verdict: 'self-assessed', points: 1 });
+    expect(gradeItem(item, { kind: 'text', text: '', selfAssessed: true })).toMatchObject({
+      verdict: 'self-assessed',
+      points: 0,
+    });
+    expect(gradeItem(item, { kind: 'text', text: 'yes', selfAssessed: true })).toMatchObject({
+      verdict: 'self-assessed',
+      points: 0,
+    });
+    expect(gradeItem(item, { kind: 'text', text: item.model_answer ?? '' })).toMatchObject({
+      verdict: 'self-assessed',
+      points: 0,
+    });
+    expect(gradeItem(item, { kind: 'text', text: item.model_answer ?? '', selfAssessed: false })).toMatchObject({
+      verdict: 'self-assessed',
+      points: 0,
+    });
+    expect(gradeItem(item, { kind: 'text', text: item.model_answer ?? '', selfAssessed: true })).toMatchObject({
+      verdict: 'self-assessed',
+      points: 1,
+    });
     expect(gradeItem(item, undefined)).toMatchObject({ verdict: 'skipped', points: 0 });
   });
 });

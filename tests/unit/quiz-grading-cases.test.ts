@@ -10,8 +10,11 @@ import { expectedText, gradeItem, type QuizItem } from '../../src/core/quiz/grad
 import type { QuizBank } from '../../src/schemas/generated/types.js';
 import { repoRoot } from '../helpers/cli.js';
 
-const items = new Map(readdirSync(join(repoRoot, 'quizzes')).flatMap((f) =>
-  (parse(readFileSync(join(repoRoot, 'quizzes', f), 'utf8')) as QuizBank).items.map((i) => [i.id, i] as const)));
+const items = new Map(
+  readdirSync(join(repoRoot, 'quizzes')).flatMap((f) =>
+    (parse(readFileSync(join(repoRoot, 'quizzes', f), 'utf8')) as QuizBank).items.map((i) => [i.id, i] as const),
+  ),
+);
 const item = (id: string): QuizItem => {
   const i = items.get(id);
   if (!i) throw new Error(`no item ${id}`);
@@ -27,8 +30,14 @@ describe('too strict no more', () => {
     expect(points('q-39-03', 'yo comeré')).toBe(1);
     expect(points('q-39ex-06', 'Ella estudiará.')).toBe(1);
     expect(grade('q-39-03', 'comere').feedback).toMatch(/accent/);
-    expect(grade('q-39-03', 'comer')).toMatchObject({ points: 0, feedback: expect.stringMatching(/infinitive/) as string });
-    expect(grade('q-39-03', 'como')).toMatchObject({ points: 0, feedback: expect.stringMatching(/right verb/) as string });
+    expect(grade('q-39-03', 'comer')).toMatchObject({
+      points: 0,
+      feedback: expect.stringMatching(/infinitive/) as string,
+    });
+    expect(grade('q-39-03', 'como')).toMatchObject({
+      points: 0,
+      feedback: expect.stringMatching(/right verb/) as string,
+    });
     expect(points('q-39-03', 'beberé')).toBe(0);
   });
 
@@ -38,15 +47,34 @@ describe('too strict no more', () => {
   });
 
   it('"expected mentions" need as many as the text asks (q-18-03, q-21-03, q-22-03)', () => {
-    expect(points('q-18-03', 'Global clipping rescales every gradient by the same factor, so the update keeps its direction.')).toBe(1);
-    expect(points('q-21-03', 'Temperature reshapes the distribution but keeps every token; top-p cuts the tail, so top-p is better for plausible text.')).toBe(1);
-    expect(points('q-22-03', 'Prefill handles the whole prompt in one forward pass; decode emits one token at a time and reuses the cached K and V.')).toBe(1);
+    expect(
+      points(
+        'q-18-03',
+        'Global clipping rescales every gradient by the same factor, so the update keeps its direction.',
+      ),
+    ).toBe(1);
+    expect(
+      points(
+        'q-21-03',
+        'Temperature reshapes the distribution but keeps every token; top-p cuts the tail, so top-p is better ' +
+          'for plausible text.',
+      ),
+    ).toBe(1);
+    expect(
+      points(
+        'q-22-03',
+        'Prefill handles the whole prompt in one forward pass; decode emits one token at a time and reuses the ' +
+          'cached K and V.',
+      ),
+    ).toBe(1);
   });
 
   it('paraphrases: drops the GIL (q-06-04), router collapse in other words (q-36-01), comes back (q-40-03)', () => {
     expect(points('q-06-04', 'matmul drops the GIL inside BLAS, so threads run in parallel')).toBe(1);
     expect(points('q-36-01', 'Without it every token goes to a single expert and the others starve.')).toBe(1);
-    expect(points('q-40-03', 'The same kind of incident happens again, since nobody surfaced why it happened.')).toBe(1);
+    expect(points('q-40-03', 'The same kind of incident happens again, since nobody surfaced why it happened.')).toBe(
+      1,
+    );
   });
 });
 

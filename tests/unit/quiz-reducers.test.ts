@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { initText, textReducer, type TextAction, type TextState } from '../../src/ui/widgets/text-input.reducer.js';
 import { choiceAnswer, choiceReducer, initChoice, type ChoiceAction } from '../../src/ui/widgets/choice.reducer.js';
-import { initSession, sessionReducer, answeredCount, unanswered, type SessionAction, type SessionState } from '../../src/ui/quiz/session.js';
+import {
+  initSession,
+  sessionReducer,
+  answeredCount,
+  unanswered,
+  type SessionAction,
+  type SessionState,
+} from '../../src/ui/quiz/session.js';
 import { initReview, reviewReducer, gradeForKey, type ReviewAction } from '../../src/ui/review/review.reducer.js';
 import type { Graded } from '../../src/core/quiz/grade.js';
 
@@ -66,7 +73,14 @@ describe('choice reducer', () => {
   });
 });
 
-const g = (id: string, points: 0 | 1): Graded => ({ id, answer: 0, verdict: points ? 'correct' : 'wrong', points, feedback: '', expected: '' });
+const g = (id: string, points: 0 | 1): Graded => ({
+  id,
+  answer: 0,
+  verdict: points ? 'correct' : 'wrong',
+  points,
+  feedback: '',
+  expected: '',
+});
 const steps = (s: SessionState, ...as: SessionAction[]): SessionState => as.reduce(sessionReducer, s);
 
 describe('quiz session reducer', () => {
@@ -88,9 +102,18 @@ describe('quiz session reducer', () => {
 
   it('feedback at the end: no verdict shown, answers can be changed after going back', () => {
     let s = initSession(ids, 'end');
-    s = steps(s, { type: 'submit', id: 'q1', given: { kind: 'choice', index: 0 }, selfAssessed: false }, { type: 'graded', graded: g('q1', 0) });
+    s = steps(
+      s,
+      { type: 'submit', id: 'q1', given: { kind: 'choice', index: 0 }, selfAssessed: false },
+      { type: 'graded', graded: g('q1', 0) },
+    );
     expect(s).toMatchObject({ screen: 'question', index: 1, revealed: [] });
-    s = steps(s, { type: 'back' }, { type: 'submit', id: 'q1', given: { kind: 'choice', index: 1 }, selfAssessed: false }, { type: 'graded', graded: g('q1', 1) });
+    s = steps(
+      s,
+      { type: 'back' },
+      { type: 'submit', id: 'q1', given: { kind: 'choice', index: 1 }, selfAssessed: false },
+      { type: 'graded', graded: g('q1', 1) },
+    );
     expect(s.graded.q1?.points).toBe(1);
     expect(answeredCount(s)).toBe(1);
   });
@@ -108,12 +131,22 @@ describe('quiz session reducer', () => {
 
   it('all answered: the last answer leads straight to saving', () => {
     let s = initSession(['q1'], 'each');
-    s = steps(s, { type: 'submit', id: 'q1', given: { kind: 'choice', index: 0 }, selfAssessed: false }, { type: 'graded', graded: g('q1', 1) }, { type: 'next' });
+    s = steps(
+      s,
+      { type: 'submit', id: 'q1', given: { kind: 'choice', index: 0 }, selfAssessed: false },
+      { type: 'graded', graded: g('q1', 1) },
+      { type: 'next' },
+    );
     expect(s.screen).toBe('saving');
   });
 
   it('self-assessed items show the model answer, so their verdict is final even with feedback at the end', () => {
-    let s = steps(initSession(ids, 'end'), { type: 'submit', id: 'q1', given: { kind: 'text', text: 'x' }, selfAssessed: true });
+    let s = steps(initSession(ids, 'end'), {
+      type: 'submit',
+      id: 'q1',
+      given: { kind: 'text', text: 'x' },
+      selfAssessed: true,
+    });
     expect(s.screen).toBe('self');
     s = steps(s, { type: 'graded', graded: g('q1', 1) });
     expect(s).toMatchObject({ screen: 'feedback', revealed: ['q1'] });
@@ -128,26 +161,54 @@ describe('quiz session reducer', () => {
     expect(steps(saving, { type: 'quit-ask' })).toBe(saving);
   });
 
-  it('a restored attempt opens on the resume question at its first unanswered item, drafts kept; restart drops it', () => {
-    const s = initSession(ids, 'each', { index: 2, answers: { q1: { kind: 'choice', index: 0 } }, graded: { q1: g('q1', 1) }, revealed: ['q1'], drafts: { q2: 'half an ans' } });
-    expect(s).toMatchObject({ screen: 'resume', index: 1, drafts: { q2: 'half an ans' } });
-    expect(steps(s, { type: 'resume' })).toMatchObject({ screen: 'question', index: 1 });
-    expect(steps(s, { type: 'restart' })).toMatchObject({ screen: 'question', index: 0, answers: {}, revealed: [], drafts: {} });
-    // everything answered: back where it stopped
-    const all = initSession(['q1'], 'each', { index: 0, answers: { q1: { kind: 'choice', index: 0 } }, graded: { q1: g('q1', 1) }, revealed: ['q1'] });
-    expect(all.index).toBe(0);
-  });
+  it(
+    'a restored attempt opens on the resume question at its ' + 'first unanswered item, drafts kept; restart drops it',
+    () => {
+      const s = initSession(ids, 'each', {
+        index: 2,
+        answers: { q1: { kind: 'choice', index: 0 } },
+        graded: { q1: g('q1', 1) },
+        revealed: ['q1'],
+        drafts: { q2: 'half an ans' },
+      });
+      expect(s).toMatchObject({ screen: 'resume', index: 1, drafts: { q2: 'half an ans' } });
+      expect(steps(s, { type: 'resume' })).toMatchObject({ screen: 'question', index: 1 });
+      expect(steps(s, { type: 'restart' })).toMatchObject({
+        screen: 'question',
+        index: 0,
+        answers: {},
+        revealed: [],
+        drafts: {},
+      });
+      // everything answered: back where it stopped
+      const all = initSession(['q1'], 'each', {
+        index: 0,
+        answers: { q1: { kind: 'choice', index: 0 } },
+        graded: { q1: g('q1', 1) },
+        revealed: ['q1'],
+      });
+      expect(all.index).toBe(0);
+    },
+  );
 
   it('drafts follow the typing and go when the answer is sent', () => {
     let s = steps(initSession(ids, 'each'), { type: 'draft', id: 'q1', text: 'the se' });
     expect(s.drafts).toEqual({ q1: 'the se' });
     s = steps(s, { type: 'submit', id: 'q1', given: { kind: 'text', text: 'the seed' }, selfAssessed: false });
     expect(s.drafts).toEqual({});
-    expect(steps(initSession(ids, 'each'), { type: 'draft', id: 'q1', text: 'x' }, { type: 'draft', id: 'q1', text: '' }).drafts).toEqual({});
+    expect(
+      steps(initSession(ids, 'each'), { type: 'draft', id: 'q1', text: 'x' }, { type: 'draft', id: 'q1', text: '' })
+        .drafts,
+    ).toEqual({});
   });
 
   it('a keyword miss opens the self-assessment with the model answer (final), then the feedback', () => {
-    let s = steps(initSession(ids, 'each'), { type: 'submit', id: 'q1', given: { kind: 'text', text: 'in my words' }, selfAssessed: false });
+    let s = steps(initSession(ids, 'each'), {
+      type: 'submit',
+      id: 'q1',
+      given: { kind: 'text', text: 'in my words' },
+      selfAssessed: false,
+    });
     s = steps(s, { type: 'graded', graded: { ...g('q1', 0), claimable: true } });
     expect(s).toMatchObject({ screen: 'self', revealed: ['q1'] });
     s = steps(s, { type: 'graded', graded: { ...g('q1', 1), verdict: 'self-assessed' } });
@@ -173,6 +234,16 @@ describe('review reducer', () => {
   });
 
   it('keys: 1-4 or a/h/g/e are Again, Hard, Good, Easy', () => {
-    expect(['1', '2', '3', '4', 'a', 'h', 'g', 'e', 'x'].map(gradeForKey)).toEqual(['again', 'hard', 'good', 'easy', 'again', 'hard', 'good', 'easy', undefined]);
+    expect(['1', '2', '3', '4', 'a', 'h', 'g', 'e', 'x'].map(gradeForKey)).toEqual([
+      'again',
+      'hard',
+      'good',
+      'easy',
+      'again',
+      'hard',
+      'good',
+      'easy',
+      undefined,
+    ]);
   });
 });

@@ -18,22 +18,60 @@ afterEach(cleanup);
 const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
 const ITEM = {
-  id: 'q-02-01', title: 'Seeding', answer_type: 'mcq', prompt_en: 'Which call gives a generator that is independent of the global NumPy state, so that two libraries cannot disturb it?',
-  choices: ['np.random.seed(0) before every call', 'numpy.random.default_rng(seed).integers', 'random.seed(0)', 'NumPy_global_state_is_shared_by_every_library ok'],
-  correct: 1, rubric: 'A Generator owns its state.', tags: ['seeding'],
+  id: 'q-02-01',
+  title: 'Seeding',
+  answer_type: 'mcq',
+  prompt_en:
+    'Which call gives a generator that is independent of the global NumPy state, so that two libraries cannot ' +
+    'disturb it?',
+  choices: [
+    'np.random.seed(0) before every call',
+    'numpy.random.default_rng(seed).integers',
+    'random.seed(0)',
+    'NumPy_global_state_is_shared_by_every_library ok',
+  ],
+  correct: 1,
+  rubric: 'A Generator owns its state.',
+  tags: ['seeding'],
 } as QuizItem;
-const INFO: FinishInfo = { score: 1, points: 1, total: 1, passed: true, threshold: 0.7, missed: [], added: [], already: [], today: '2026-03-01', nextReview: undefined, cooldownUntil: undefined, revisit: [], warnings: [] };
+const INFO: FinishInfo = {
+  score: 1,
+  points: 1,
+  total: 1,
+  passed: true,
+  threshold: 0.7,
+  missed: [],
+  added: [],
+  already: [],
+  today: '2026-03-01',
+  nextReview: undefined,
+  cooldownUntil: undefined,
+  revisit: [],
+  warnings: [],
+};
 
 async function frame(node: React.ReactElement, until: string, keys: string[] = []): Promise<string[]> {
   const app = render(node);
-  for (const k of keys) { await tick(40); app.stdin.write(k); }
+  for (const k of keys) {
+    await tick(40);
+    app.stdin.write(k);
+  }
   for (let i = 0; i < 100 && !(app.lastFrame() ?? '').includes(until); i++) await tick();
   return (app.lastFrame() ?? '').split('\n');
 }
 const quiz = (w: number) => (
   <Box width={w} flexDirection="column">
-    <QuizApp phase={2} items={[ITEM]} feedback="each" now={() => 0} grade={(it, g) => Promise.resolve(gradeItem(it, g))}
-      onProgress={() => undefined} onRestart={() => undefined} onFinish={() => Promise.resolve(INFO)} onExit={() => undefined} />
+    <QuizApp
+      phase={2}
+      items={[ITEM]}
+      feedback="each"
+      now={() => 0}
+      grade={(it, g) => Promise.resolve(gradeItem(it, g))}
+      onProgress={() => undefined}
+      onRestart={() => undefined}
+      onFinish={() => Promise.resolve(INFO)}
+      onExit={() => undefined}
+    />
   </Box>
 );
 
@@ -60,8 +98,14 @@ describe('quiz frames by width', () => {
   it.each([40, 80, 120])('review card at %i columns', async (w) => {
     const node = (
       <Box width={w} flexDirection="column">
-        <ReviewApp cards={[{ id: ITEM.id, phase: 2, item: ITEM, due: '2026-03-01', leech: undefined }]} dueTotal={1} today="2026-03-01"
-          nextReview={() => undefined} onGrade={() => Promise.resolve({ due: '2026-03-02' })} onExit={() => undefined} />
+        <ReviewApp
+          cards={[{ id: ITEM.id, phase: 2, item: ITEM, due: '2026-03-01', leech: undefined }]}
+          dueTotal={1}
+          today="2026-03-01"
+          nextReview={() => undefined}
+          onGrade={() => Promise.resolve({ due: '2026-03-02' })}
+          onExit={() => undefined}
+        />
       </Box>
     );
     const lines = await frame(node, 'q quit');
@@ -123,7 +167,8 @@ const QUESTION: Record<number, string[]> = {
     '░░░░░░░░░░░░░░░░░░░░░░░░ 0/1 answered',
     '',
     'q-02-01 · Seeding (one answer)',
-    'Which call gives a generator that is independent of the global NumPy state, so that two libraries cannot disturb it?',
+    'Which call gives a generator that is independent of the global NumPy state, so that two libraries cannot ' +
+      'disturb it?',
     '',
     '❯ 1. np.random.seed(0) before every call',
     '  2. numpy.random.default_rng(seed).integers',
@@ -181,7 +226,8 @@ const FEEDBACK: Record<number, string[]> = {
     '████████████████████████ 1/1 answered',
     '',
     'q-02-01 · Seeding (one answer)',
-    'Which call gives a generator that is independent of the global NumPy state, so that two libraries cannot disturb it?',
+    'Which call gives a generator that is independent of the global NumPy state, so that two libraries cannot ' +
+      'disturb it?',
     '',
     '✓ correct',
     '',
@@ -235,7 +281,8 @@ const REVIEW: Record<number, string[]> = {
     'Phase 02',
     '',
     'q-02-01 · Seeding (one answer)',
-    'Which call gives a generator that is independent of the global NumPy state, so that two libraries cannot disturb it?',
+    'Which call gives a generator that is independent of the global NumPy state, so that two libraries cannot ' +
+      'disturb it?',
     '',
     '  1. np.random.seed(0) before every call',
     '  2. numpy.random.default_rng(seed).integers',

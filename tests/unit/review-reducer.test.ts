@@ -1,6 +1,14 @@
-/** The review session's learning step: an Again card is re-shown AGAIN_GAP cards later, until recalled; only the first grade is recorded. */
+/** The review session's learning step: an Again card is re-shown AGAIN_GAP cards later, until recalled; only the first
+ * grade is recorded. */
 import { describe, expect, it } from 'vitest';
-import { AGAIN_GAP, initReview, isRelearning, reviewReducer, type ReviewAction, type ReviewState } from '../../src/ui/review/review.reducer.js';
+import {
+  AGAIN_GAP,
+  initReview,
+  isRelearning,
+  reviewReducer,
+  type ReviewAction,
+  type ReviewState,
+} from '../../src/ui/review/review.reducer.js';
 import type { GradeName } from '../../src/core/review/sm2.js';
 
 /** Reveal and grade the card up; a fresh card's grade is saved (the 'saved' the app dispatches after onGrade). */
@@ -34,7 +42,7 @@ describe('review learning step', () => {
     expect(s.graded.map((g) => g.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
-  it('no Again, no re-showing: the queue is today\'s due cards once each', () => {
+  it("no Again, no re-showing: the queue is today's due cards once each", () => {
     let s = initReview(['a', 'b']);
     s = answer(s, 'hard');
     s = answer(s, 'easy');
@@ -45,7 +53,11 @@ describe('review learning step', () => {
 
   it('a failed save is an error, and the card is not re-queued', () => {
     let s = initReview(['a', 'b']);
-    const acts: ReviewAction[] = [{ type: 'reveal' }, { type: 'grade', grade: 'again' }, { type: 'failed', error: 'locked' }];
+    const acts: ReviewAction[] = [
+      { type: 'reveal' },
+      { type: 'grade', grade: 'again' },
+      { type: 'failed', error: 'locked' },
+    ];
     s = acts.reduce(reviewReducer, s);
     expect(s.screen).toBe('error');
     expect(s.ids).toEqual(['a', 'b']);

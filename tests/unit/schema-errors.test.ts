@@ -18,7 +18,10 @@ describe('schema errors people can act on', () => {
 
   it('names line, column, path, expected and found for an unknown check kind', async () => {
     const base = (await import('node:fs')).readFileSync('curriculum/phase-00-foundations/phase.yaml', 'utf8');
-    const broken = base.replace('check: { kind: command, just: audit-deps }', 'check: { kind: fiel, just: audit-deps }');
+    const broken = base.replace(
+      'check: { kind: command, just: audit-deps }',
+      'check: { kind: fiel, just: audit-deps }',
+    );
     const ps = await problems(broken, validatePhase);
     const p = ps.find((x) => x.path.endsWith('check.kind'));
     expect(p).toBeDefined();
@@ -28,7 +31,9 @@ describe('schema errors people can act on', () => {
 
   it('reports a wrong type with what was found', async () => {
     const ps = await problems('schema_version: 1\nlearner: 42\n', validateConfig);
-    expect(ps).toEqual([{ pointer: '/learner', path: 'learner', message: 'expected string — found 42', line: 2, col: 10 }]);
+    expect(ps).toEqual([
+      { pointer: '/learner', path: 'learner', message: 'expected string — found 42', line: 2, col: 10 },
+    ]);
   });
 
   it('reports unknown fields at the key', async () => {

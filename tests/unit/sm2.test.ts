@@ -1,10 +1,19 @@
 /** SM-2 as the portal lab specifies it (DIGEST §5.5; curriculum-full.txt L99090-99124, tests L99190-99203). */
 import { describe, expect, it } from 'vitest';
 import { NEW_CARD, sm2, roundHalfEven, GRADES, MIN_EASE } from '../../src/core/review/sm2.js';
-import { addDays, buildDeck, dueCards, gradeEvent, isLeech, missingCards, nextDue, type ReviewEvent } from '../../src/core/review/deck.js';
+import {
+  addDays,
+  buildDeck,
+  dueCards,
+  gradeEvent,
+  isLeech,
+  missingCards,
+  nextDue,
+  type ReviewEvent,
+} from '../../src/core/review/deck.js';
 
 describe('SM-2 (Lab 04)', () => {
-  it('the lab\'s worked values: (2.5,0,0)+Good → interval 1; then 6; then Again → 1, repetitions 0', () => {
+  it("the lab's worked values: (2.5,0,0)+Good → interval 1; then 6; then Again → 1, repetitions 0", () => {
     const a = sm2({ ease: 2.5, interval: 0, reps: 0 }, GRADES.good);
     expect(a).toEqual({ ease: 2.5, interval: 1, reps: 1 });
     const b = sm2(a, GRADES.good);
@@ -18,16 +27,22 @@ describe('SM-2 (Lab 04)', () => {
 
   it('EF never goes below 1.3', () => {
     let s = { ...NEW_CARD };
-    for (let i = 0; i < 20; i++) { s = sm2(s, GRADES.again); expect(s.ease).toBeGreaterThanOrEqual(MIN_EASE); }
+    for (let i = 0; i < 20; i++) {
+      s = sm2(s, GRADES.again);
+      expect(s.ease).toBeGreaterThanOrEqual(MIN_EASE);
+    }
     expect(s.ease).toBe(1.3);
     s = sm2(s, GRADES.hard);
     expect(s.ease).toBe(1.3);
   });
 
-  it('Good every time: 1, 6, 15, 38, 95, 238 days (the theory page\'s schedule)', () => {
+  it("Good every time: 1, 6, 15, 38, 95, 238 days (the theory page's schedule)", () => {
     let s = { ...NEW_CARD };
     const intervals: number[] = [];
-    for (let i = 0; i < 6; i++) { s = sm2(s, GRADES.good); intervals.push(s.interval); }
+    for (let i = 0; i < 6; i++) {
+      s = sm2(s, GRADES.good);
+      intervals.push(s.interval);
+    }
     expect(intervals).toEqual([1, 6, 15, 38, 95, 238]);
   });
 
@@ -53,7 +68,15 @@ describe('SM-2 (Lab 04)', () => {
   });
 });
 
-const add = (card: string, at: string, phase = 0): ReviewEvent => ({ v: 1, kind: 'add', at, card, phase, from: 'quiz', attempt_at: at });
+const add = (card: string, at: string, phase = 0): ReviewEvent => ({
+  v: 1,
+  kind: 'add',
+  at,
+  card,
+  phase,
+  from: 'quiz',
+  attempt_at: at,
+});
 
 describe('the review deck, replayed from reviews.jsonl', () => {
   it('a new card is due the next UTC day; grades replay through SM-2', () => {
@@ -73,12 +96,27 @@ describe('the review deck, replayed from reviews.jsonl', () => {
     const deck = buildDeck([add('q-00-04', '2026-03-01T10:00:00Z'), add('q-00-04', '2026-03-05T10:00:00Z')]);
     expect(deck.size).toBe(1);
     expect(deck.get('q-00-04')?.state.due).toBe('2026-03-02');
-    const missing = missingCards(deck, [{ at: '2026-03-06T00:00:00Z', phase: 0, answers: [{ id: 'q-00-04', points: 0 }, { id: 'q-00-05', points: 0 }, { id: 'q-00-01', points: 1 }] }]);
+    const missing = missingCards(deck, [
+      {
+        at: '2026-03-06T00:00:00Z',
+        phase: 0,
+        answers: [
+          { id: 'q-00-04', points: 0 },
+          { id: 'q-00-05', points: 0 },
+          { id: 'q-00-01', points: 1 },
+        ],
+      },
+    ]);
     expect(missing.map((e) => e.card)).toEqual(['q-00-05']);
   });
 
-  it('today\'s queue: due on or before today, overdue first, capped per day counting cards already reviewed', () => {
-    const events: ReviewEvent[] = [add('q-02-01', '2026-03-03T10:00:00Z', 2), add('q-00-01', '2026-03-01T10:00:00Z'), add('q-01-01', '2026-03-01T10:00:00Z', 1), add('q-05-01', '2026-03-09T10:00:00Z', 5)];
+  it("today's queue: due on or before today, overdue first, capped per day counting cards already reviewed", () => {
+    const events: ReviewEvent[] = [
+      add('q-02-01', '2026-03-03T10:00:00Z', 2),
+      add('q-00-01', '2026-03-01T10:00:00Z'),
+      add('q-01-01', '2026-03-01T10:00:00Z', 1),
+      add('q-05-01', '2026-03-09T10:00:00Z', 5),
+    ];
     const deck = buildDeck(events);
     expect(dueCards(deck, '2026-03-05', 30).due.map((c) => c.id)).toEqual(['q-00-01', 'q-01-01', 'q-02-01']);
     expect(dueCards(deck, '2026-03-05', 2)).toMatchObject({ total: 3 });

@@ -50,7 +50,9 @@ describe('keyword matching', () => {
   });
 
   it('finds the first alternative present', () => {
-    expect(findKeyword(prepare('it is released: the GIL is released'), ['releases the GIL', 'GIL is released'])).toBe('GIL is released');
+    expect(findKeyword(prepare('it is released: the GIL is released'), ['releases the GIL', 'GIL is released'])).toBe(
+      'GIL is released',
+    );
     expect(findKeyword(prepare('nothing here'), ['a', 'b'])).toBeUndefined();
   });
 
@@ -86,7 +88,7 @@ describe('stems, phrases and negation', () => {
     expect(has('the router does not collapse', 'collapse')).toBe(false);
     expect(has('there is no catastrophic cancellation', 'catastrophic cancellation')).toBe(false);
     expect(has('NumPy never releases the GIL', 'releases the GIL')).toBe(false);
-    expect(has('quality doesn\'t matter', 'quality')).toBe(false);
+    expect(has("quality doesn't matter", 'quality')).toBe(false);
     expect(has('no hay ninguna mejora en el decode', 'decode')).toBe(false);
     expect(has('el KV cache no acelera el decode', 'decode')).toBe(false);
     expect(has('Pre-LN removes the identity path', 'identity')).toBe(false);
@@ -110,12 +112,14 @@ describe('stems, phrases and negation', () => {
 
 describe('words of its own', () => {
   const prompt = prepare('Name the cheapest and the most expensive stage: editor, CI, production.');
-  it('an answer made only of the question\'s words is refused', () => {
+  it("an answer made only of the question's words is refused", () => {
     expect(ownWordsProblem(prepare('the editor, the production'), prompt, false)).toMatch(/repeats/);
   });
   it('where the question gives the terms away, an explanation is needed', () => {
     expect(ownWordsProblem(prepare('editor production'), prompt, true)).toBeDefined();
-    expect(ownWordsProblem(prepare('editor is cheapest; production costs hours of incident work'), prompt, true)).toBeUndefined();
+    expect(
+      ownWordsProblem(prepare('editor is cheapest; production costs hours of incident work'), prompt, true),
+    ).toBeUndefined();
   });
   it('a short answer of its own is fine when the key is not in the question', () => {
     expect(ownWordsProblem(prepare('44 bytes'), prepare('Byte offset of element (2, 3)?'), false)).toBeUndefined();

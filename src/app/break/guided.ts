@@ -3,7 +3,8 @@ import type { TargetPlan } from '../../core/break/model.js';
 import type { Session } from './session.js';
 
 export function guidedInstructions(s: Session, plan: TargetPlan): string[] {
-  const where = (f: TargetPlan['files'][number]): string => [f.path, ...f.alternatives].join(' (or ') + ')'.repeat(f.alternatives.length) + ', or your equivalent';
+  const where = (f: TargetPlan['files'][number]): string =>
+    [f.path, ...f.alternatives].join(' (or ') + ')'.repeat(f.alternatives.length) + ', or your equivalent';
   return [
     ...plan.files.flatMap((f) => [
       ...f.descriptions.map((d) => `${where(f)}: ${d}`),

@@ -13,12 +13,19 @@ import { observeFacts, runPlan } from '../../io/break-observe.js';
 import { withLock } from '../../io/lock.js';
 import { breakCmd, openSession, type SessionOpts } from './session.js';
 
-
-export async function observe(opts: SessionOpts, phaseId: number, breakId: string | undefined, onOutput?: (s: string) => void): Promise<ObserveResult> {
+export async function observe(
+  opts: SessionOpts,
+  phaseId: number,
+  breakId: string | undefined,
+  onOutput?: (s: string) => void,
+): Promise<ObserveResult> {
   const s = await openSession(opts, phaseId, breakId);
   return withLock(s.ws.root, `lynx break ${nn(s.phase.id)} observe`, async () => {
     const open = openJournals(s.ws.root, s.phase.id).find((j) => j.journal.break_id === s.brk.id);
-    if (!open) throw new UsageError(`\`observe\` needs an active break: break ${s.brk.id} is not active`, { hint: `\`${breakCmd(s, 'start')}\` starts it.` });
+    if (!open)
+      throw new UsageError(`\`observe\` needs an active break: break ${s.brk.id} is not active`, {
+        hint: `\`${breakCmd(s, 'start')}\` starts it.`,
+      });
     const j = open.journal;
     const files: ObserveResult['files'] = [];
     const updated = j.files.map((f) => {
@@ -36,10 +43,16 @@ export async function observe(opts: SessionOpts, phaseId: number, breakId: strin
     const observations = await runPlan(s.ws, s.phase.id, planObserve(s.brk, await observeFacts(s.ws)), onOutput);
     const untouched = files.filter((f) => f.state === 'original').map((f) => f.path);
     return {
-      step: 'observe', phase: s.phase.id, id: s.brk.id, mode: j.mode, files, observations,
-      next: j.mode === 'manual' && untouched.length === files.length && files.length > 0
-        ? `you have not changed ${untouched.join(', ')} yet: make the edit, then observe again`
-        : `\`${breakCmd(s, 'hint')}\` for a hint, \`${breakCmd(s, 'diagnose')} "<the cause>"\` when you know`,
+      step: 'observe',
+      phase: s.phase.id,
+      id: s.brk.id,
+      mode: j.mode,
+      files,
+      observations,
+      next:
+        j.mode === 'manual' && untouched.length === files.length && files.length > 0
+          ? `you have not changed ${untouched.join(', ')} yet: make the edit, then observe again`
+          : `\`${breakCmd(s, 'hint')}\` for a hint, \`${breakCmd(s, 'diagnose')} "<the cause>"\` when you know`,
     };
   });
 }

@@ -24,9 +24,11 @@ import type { SelfTestCase, SelfTestReport } from '../../core/break/validate-res
 export type { SelfTestCase, SelfTestReport };
 
 const LEARNER = 'selftest';
-const PREDICTION = 'I predict the observe command shows the symptom the page describes, because the edit removes what the labs wrote.';
+const PREDICTION =
+  'I predict the observe command shows the symptom the page describes, because the edit removes what the labs wrote.';
 
-const isExact = (b: Break): boolean => b.kind !== 'diagnostic' && b.targets.length > 0 && b.targets.every((t) => t.edit !== undefined);
+const isExact = (b: Break): boolean =>
+  b.kind !== 'diagnostic' && b.targets.length > 0 && b.targets.every((t) => t.edit !== undefined);
 
 /** The file for one target path: its fixture, else each anchor of that path, separated by a blank line. */
 function fixtureFor(b: Break, path: string): string {
@@ -40,22 +42,45 @@ function sh(cwd: string, ...args: string[]): void {
   execFileSync('git', args, { cwd, stdio: 'ignore' });
 }
 
-/** A git workspace with lynx.yaml, the fixture files and the committed predictions; a `test` recipe that byte-compiles the Python targets. */
+/** A git workspace with lynx.yaml, the fixture files and the committed predictions; a `test` recipe that byte-compiles
+ * the Python targets. */
 function workspaceFor(phaseId: number, b: Break, expand: (p: string) => string): { root: string; paths: string[] } {
   const root = mkdtempSync(join(tmpdir(), `lynx-break-selftest-${nn(phaseId)}-`));
   const paths = [...new Set(b.targets.map((t) => t.path))];
-  for (const p of paths) { mkdirSync(dirname(join(root, expand(p))), { recursive: true }); writeFileSync(join(root, expand(p)), fixtureFor(b, p)); }
+  for (const p of paths) {
+    mkdirSync(dirname(join(root, expand(p))), { recursive: true });
+    writeFileSync(join(root, expand(p)), fixtureFor(b, p));
+  }
   writeFileSync(join(root, 'lynx.yaml'), `schema_version: 1\nlearner: ${LEARNER}\n`);
   writeFileSync(join(root, '.gitignore'), '.lynx/\n__pycache__/\n');
   const py = paths.map(expand).filter((p) => p.endsWith('.py'));
-  writeFileSync(join(root, 'Justfile'), `# self-test stand-in for the learner's tests: the targets still compile\ntest:\n    ${py.length > 0 ? `python3 -m py_compile ${py.join(' ')}` : 'git status --short'}\n`);
+  writeFileSync(
+    join(root, 'Justfile'),
+    `# self-test stand-in for the learner's tests: the targets still compile\ntest:\n    ` +
+      `${py.length > 0 ? `python3 -m py_compile ${py.join(' ')}` : 'git status --short'}\n`,
+  );
   const pred = expand(predictionsRel(phaseId, b));
   mkdirSync(dirname(join(root, pred)), { recursive: true });
   const tpl = predictionsTemplate(phaseId, b);
-  writeFileSync(join(root, pred), isYamlEntry(b) ? tpl.replace('  symptom: ""', `  symptom: ${JSON.stringify(PREDICTION)}`) : `${tpl}${PREDICTION}\n`);
+  writeFileSync(
+    join(root, pred),
+    isYamlEntry(b) ? tpl.replace('  symptom: ""', `  symptom: ${JSON.stringify(PREDICTION)}`) : `${tpl}${PREDICTION}\n`,
+  );
   sh(root, 'init', '-q', '-b', 'main');
   sh(root, 'add', '-A');
-  sh(root, '-c', 'user.name=lynx self-test', '-c', 'user.email=selftest@lynx.invalid', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'labs fixture');
+  sh(
+    root,
+    '-c',
+    'user.name=lynx self-test',
+    '-c',
+    'user.email=selftest@lynx.invalid',
+    '-c',
+    'commit.gpgsign=false',
+    'commit',
+    '-q',
+    '-m',
+    'labs fixture',
+  );
   return { root, paths: paths.map(expand) };
 }
 
@@ -66,14 +91,32 @@ async function testBreak(phaseId: number, b: Break, expand: (p: string) => strin
     const originals = new Map(paths.map((p) => [p, sha256Bytes(readFileSync(join(root, p)))]));
     const opts = { cwd: root, learner: LEARNER };
     const s = await start(opts, phaseId, b.id, { confirm: () => Promise.resolve(true) });
-    if (s.mode !== 'edit') return { ...base, status: 'fail', reason: `start did not apply the edit (${s.mode}: ${s.why ?? ''})` };
-    const files = s.files.map((f) => ({ path: f.path, mutant_differs: f.mutant_sha256 !== undefined && f.mutant_sha256 !== f.original_sha256, restored_byte_exact: false }));
-    const observe = s.observations.map((o) => ({ text: o.text.split('\n')[0] ?? '', action: o.action, ...(o.exit_code !== undefined ? { exit_code: o.exit_code } : {}), ...(o.reason ? { reason: o.reason } : {}), ...(o.fallback ? { fallback: true } : {}) }));
+    if (s.mode !== 'edit')
+      return { ...base, status: 'fail', reason: `start did not apply the edit (${s.mode}: ${s.why ?? ''})` };
+    const files = s.files.map((f) => ({
+      path: f.path,
+      mutant_differs: f.mutant_sha256 !== undefined && f.mutant_sha256 !== f.original_sha256,
+      restored_byte_exact: false,
+    }));
+    const observe = s.observations.map((o) => ({
+      text: o.text.split('\n')[0] ?? '',
+      action: o.action,
+      ...(o.exit_code !== undefined ? { exit_code: o.exit_code } : {}),
+      ...(o.reason ? { reason: o.reason } : {}),
+      ...(o.fallback ? { fallback: true } : {}),
+    }));
     const r = await restore(opts, phaseId, b.id, {});
-    for (const f of files) f.restored_byte_exact = r.ok && sha256Bytes(readFileSync(join(root, f.path))) === originals.get(f.path);
+    for (const f of files)
+      f.restored_byte_exact = r.ok && sha256Bytes(readFileSync(join(root, f.path))) === originals.get(f.path);
     const ran = s.observations.some((o) => o.action === 'run' && o.exit_code !== null && o.exit_code !== undefined);
     const problems = selfTestProblems(files, ran);
-    return { ...base, status: problems.length === 0 ? 'pass' : 'fail', reason: problems.join('; ') || `start → observe → restore on ${files.map((f) => f.path).join(', ')}`, files, observe };
+    return {
+      ...base,
+      status: problems.length === 0 ? 'pass' : 'fail',
+      reason: problems.join('; ') || `start → observe → restore on ${files.map((f) => f.path).join(', ')}`,
+      files,
+      observe,
+    };
   } catch (err) {
     return { ...base, status: 'fail', reason: err instanceof LynxError ? err.message : String(err) };
   } finally {
@@ -88,11 +131,28 @@ export async function selfTestBreaks(opts: { phases?: readonly number[] } = {}):
     const phase = await loadPhase(undefined, p.id);
     const vars = { learner: LEARNER, docs: join('docs', docsDir(phase).replace(/^docs\//, '')), nn: nn(phase.id) };
     for (const b of phase.breaks) {
-      if (!isExact(b)) { cases.push({ phase: p.id, id: b.id, status: 'no-exact-edit', reason: b.kind === 'diagnostic' ? 'a diagnostic break: the guided mode' : 'described in prose: the guided mode' }); continue; }
+      if (!isExact(b)) {
+        cases.push({
+          phase: p.id,
+          id: b.id,
+          status: 'no-exact-edit',
+          reason:
+            b.kind === 'diagnostic' ? 'a diagnostic break: the guided mode' : 'described in prose: the guided mode',
+        });
+        continue;
+      }
       cases.push(await testBreak(p.id, b, (x) => expandPath(x, vars)));
     }
   }
   const exact = cases.filter((c) => c.status !== 'no-exact-edit').length;
   const passed = cases.filter((c) => c.status === 'pass').length;
-  return { schema_version: 1, mode: 'self-test', ok: passed === exact, exact, passed, guided: cases.length - exact, cases };
+  return {
+    schema_version: 1,
+    mode: 'self-test',
+    ok: passed === exact,
+    exact,
+    passed,
+    guided: cases.length - exact,
+    cases,
+  };
 }

@@ -22,14 +22,21 @@ export interface Session {
   predictions: string;
 }
 
-export interface SessionOpts { cwd: string; learner?: string | undefined }
+export interface SessionOpts {
+  cwd: string;
+  learner?: string | undefined;
+}
 
 export async function openSession(opts: SessionOpts, phaseId: number, breakId: string | undefined): Promise<Session> {
   const ws = await openWorkspace(opts.cwd);
   const learner = resolveLearner(ws, opts.learner);
   const phase = await loadPhase(ws, phaseId);
   const brk = pickBreak(phase, breakId);
-  const vars = { learner, docs: join(ws.config.docs ?? 'docs', docsDir(phase).replace(/^docs\//, '')), nn: nn(phase.id) };
+  const vars = {
+    learner,
+    docs: join(ws.config.docs ?? 'docs', docsDir(phase).replace(/^docs\//, '')),
+    nn: nn(phase.id),
+  };
   const expand = (p: string): string => expandPath(p, vars);
   return { ws, learner, phase, brk, expand, predictions: expand(predictionsRel(phase.id, brk)) };
 }
@@ -40,19 +47,30 @@ export async function openSession(opts: SessionOpts, phaseId: number, breakId: s
  * phase closed with — re-running `break 00 start/restore` used to turn `restored` back into
  * `predicted`, erase the diagnosis and fail the closed phase's gate.
  */
-export const practiceFile = (learner: string, phase: number): string => `.lynx/practice/${learner}/phase-${nn(phase)}-break.json`;
+export const practiceFile = (learner: string, phase: number): string =>
+  `.lynx/practice/${learner}/phase-${nn(phase)}-break.json`;
 
 function practiceState(ws: Workspace, learner: string, phase: number): BreakState | undefined {
-  try { return (JSON.parse(readFileSync(ws.abs(practiceFile(learner, phase)), 'utf8')) as { break?: BreakState }).break; } catch { return undefined; }
+  try {
+    return (JSON.parse(readFileSync(ws.abs(practiceFile(learner, phase)), 'utf8')) as { break?: BreakState }).break;
+  } catch {
+    return undefined;
+  }
 }
 
 export function breakState(ws: Workspace, learner: string, phase: number): BreakState | undefined {
   const cp = readCheckpoint(ws, learner, phase);
-  return cp && isClosed(cp.status) ? practiceState(ws, learner, phase) ?? cp.break : cp?.break;
+  return cp && isClosed(cp.status) ? (practiceState(ws, learner, phase) ?? cp.break) : cp?.break;
 }
 
-/** Read-modify-write the checkpoint's `break` (the caller holds the workspace lock); the practice record on a closed phase. */
-export async function updateBreak(ws: Workspace, learner: string, phase: number, fn: (b: BreakState | undefined) => BreakState): Promise<BreakState> {
+/** Read-modify-write the checkpoint's `break` (the caller holds the workspace lock); the practice record on a closed
+ * phase. */
+export async function updateBreak(
+  ws: Workspace,
+  learner: string,
+  phase: number,
+  fn: (b: BreakState | undefined) => BreakState,
+): Promise<BreakState> {
   const cp = readCheckpoint(ws, learner, phase) ?? newCheckpoint(learner, phase);
   if (isClosed(cp.status)) {
     const next = fn(practiceState(ws, learner, phase) ?? cp.break);
@@ -64,7 +82,9 @@ export async function updateBreak(ws: Workspace, learner: string, phase: number,
   return next;
 }
 
-type Compact<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & { [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined> };
+type Compact<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
+};
 
 /** Drop keys whose value is undefined (exactOptionalPropertyTypes: absent, not undefined). */
 export function compact<T extends object>(o: T): Compact<T> {
@@ -72,4 +92,5 @@ export function compact<T extends object>(o: T): Compact<T> {
 }
 
 export const now = (): string => new Date().toISOString();
-export const breakCmd = (s: { phase: Phase }, step = ''): string => `lynx break ${nn(s.phase.id)}${step ? ` ${step}` : ''}`;
+export const breakCmd = (s: { phase: Phase }, step = ''): string =>
+  `lynx break ${nn(s.phase.id)}${step ? ` ${step}` : ''}`;

@@ -6,5 +6,14 @@ import type { Ctx } from '../context.js';
 import { present } from '../present.js';
 
 export async function deriveCommand(ctx: Ctx, o: { phase?: string }, words: string[]): Promise<Outcome> {
-  return present(ctx, 'derive', await derive({ cwd: ctx.cwd, learner: ctx.learner, topic: words.join(' '), phase: o.phase === undefined ? undefined : parsePhase(o.phase) }));
+  return present(
+    ctx,
+    'derive',
+    await derive({
+      cwd: ctx.cwd,
+      learner: ctx.learner,
+      topic: words.join(' '),
+      phase: o.phase === undefined ? undefined : parsePhase(o.phase),
+    }),
+  );
 }

@@ -10,10 +10,18 @@ export async function reportCommand(ctx: Ctx, o: { draft?: boolean; jobs?: strin
     const { reportDraft } = await import('../../app/report-draft.js');
     return present(ctx, 'report-draft', await reportDraft({ cwd: ctx.cwd, learner: ctx.learner, phase }));
   }
-  const live = await (await import('../../ui/check-progress.js')).progressFor(ctx.isTTY && !ctx.json, `lynx report ${phase}: the full gate`);
+  const live = await (
+    await import('../../ui/check-progress.js')
+  ).progressFor(ctx.isTTY && !ctx.json, `lynx report ${phase}: the full gate`);
   let result;
   try {
-    result = await report({ cwd: ctx.cwd, learner: ctx.learner, phase, jobs: parseJobs(o.jobs), progress: live.progress });
+    result = await report({
+      cwd: ctx.cwd,
+      learner: ctx.learner,
+      phase,
+      jobs: parseJobs(o.jobs),
+      progress: live.progress,
+    });
   } finally {
     await live.close();
   }

@@ -8,14 +8,22 @@ import { present } from '../present.js';
 export async function statusCommand(ctx: Ctx, all: boolean, phaseArg: string | undefined): Promise<Outcome> {
   const phase = phaseArg === undefined ? undefined : parsePhase(phaseArg);
   // one phase across the class (issue 17): a row per learner, not 42 rows each
-  if (phase !== undefined && all) return present(ctx, 'status-phase', await (await import('../../app/phase-class.js')).phaseAcrossClass({ cwd: ctx.cwd, phase }));
+  if (phase !== undefined && all)
+    return present(
+      ctx,
+      'status-phase',
+      await (await import('../../app/phase-class.js')).phaseAcrossClass({ cwd: ctx.cwd, phase }),
+    );
   const outcome = await present(ctx, 'status', await status({ cwd: ctx.cwd, learner: ctx.learner, all, phase }));
   // the overview ends with what to do now (`lynx next` has the full list)
   if (!ctx.json && !all && phase === undefined) {
     const [{ next }, { theme }] = await Promise.all([import('../../app/next.js'), import('../../ui/theme.js')]);
     const first = (await next({ cwd: ctx.cwd, learner: ctx.learner, quick: true })).actions[0];
     const t = theme();
-    if (first) ctx.out(`\n${t.ok('next:')} ${first.command ? `${t.bold(first.command)}${t.dim(`  — ${first.why}`)}` : first.why}`);
+    if (first)
+      ctx.out(
+        `\n${t.ok('next:')} ${first.command ? `${t.bold(first.command)}${t.dim(`  — ${first.why}`)}` : first.why}`,
+      );
   }
   return outcome;
 }

@@ -4,7 +4,12 @@ import type { Outcome } from '../../core/exit-codes.js';
 import type { Ctx } from '../context.js';
 import { present } from '../present.js';
 
-export async function validateCommand(ctx: Ctx, dir: string | undefined, breaks?: string | true, checks = false): Promise<Outcome> {
+export async function validateCommand(
+  ctx: Ctx,
+  dir: string | undefined,
+  breaks?: string | true,
+  checks = false,
+): Promise<Outcome> {
   if (breaks !== undefined) {
     if (dir !== undefined) throw new UsageError('give either a DIR or --breaks [WORKSPACE], not both');
     // --breaks alone: the self-test of every exact-edit break on the labs' files; with a workspace: the dry run there

@@ -16,15 +16,24 @@ async function exp(env: DemoEnv): Promise<string> {
   if (!just) throw new Error('just not found');
   const r = await run([just.path, 'exp', '00-seeding-demo'], { cwd: env.dir, timeoutMs: 60_000 });
   if (r.exitCode !== 0) throw new Error(r.output);
-  const m = JSON.parse(readFileSync(join(env.dir, 'experiments/00-seeding-demo/manifest.json'), 'utf8')) as { git_sha: string; git_dirty: boolean };
-  return `experiments/00-seeding-demo/manifest.json: git_sha ${m.git_sha.slice(0, 12)}, git_dirty ${String(m.git_dirty)}`;
+  const m = JSON.parse(readFileSync(join(env.dir, 'experiments/00-seeding-demo/manifest.json'), 'utf8')) as {
+    git_sha: string;
+    git_dirty: boolean;
+  };
+  return (
+    `experiments/00-seeding-demo/manifest.json: git_sha ${m.git_sha.slice(0, 12)}, git_dirty ` +
+    `${String(m.git_dirty)}`
+  );
 }
 
 async function report(env: DemoEnv): Promise<{ ok: boolean; lines: string[] }> {
   const { report: run } = await import('../../app/report.js');
   const r = await run({ cwd: env.dir, learner: env.learner, phase: '00' });
   const bad = r.gate.checks.filter((c) => c.waived === undefined && c.status !== 'pass');
-  return { ok: r.gate.status === 'pass', lines: r.gate.status === 'pass' ? r.written.map((w) => `wrote ${w}`) : bad.map((c) => `✗ ${c.id}: ${c.message}`) };
+  return {
+    ok: r.gate.status === 'pass',
+    lines: r.gate.status === 'pass' ? r.written.map((w) => `wrote ${w}`) : bad.map((c) => `✗ ${c.id}: ${c.message}`),
+  };
 }
 
 export const steps: DemoStepDef[] = [
@@ -47,12 +56,23 @@ export const steps: DemoStepDef[] = [
     run: async (env) => {
       const { attest, waive } = await import('../../app/attest.js');
       const at = { cwd: env.dir, learner: env.learner, phase: '00' };
-      await attest({ ...at, item: 'ci-green', note: 'the demo CI workflow is committed; its badge is judged by the learner' });
+      await attest({
+        ...at,
+        item: 'ci-green',
+        note: 'the demo CI workflow is committed; its badge is judged by the learner',
+      });
       await attest({ ...at, item: 'claude-config', note: '/phase-checkpoint appears in autocompletion' });
-      await waive({ ...at, item: 'bandit-clean', reason: 'demo machine: uv and bandit cannot be installed without PyPI' });
+      await waive({
+        ...at,
+        item: 'bandit-clean',
+        reason: 'demo machine: uv and bandit cannot be installed without PyPI',
+      });
       await git.addAll(env.dir);
       await git.commit(env.dir, 'phase-00: attestations and a waiver');
-      return { ok: true, output: 'attested ci-green, claude-config; waived bandit-clean (the report will show the reason)' };
+      return {
+        ok: true,
+        output: 'attested ci-green, claude-config; waived bandit-clean (the report will show the reason)',
+      };
     },
   },
   {
@@ -92,7 +112,17 @@ export const steps: DemoStepDef[] = [
       if (!r) return { ok: false, output: 'no result' };
       const passed = r.checks.filter((c) => c.status === 'pass').length;
       const waived = r.checks.filter((c) => c.waived !== undefined).length;
-      return { ok: r.status === 'pass', output: `lynx gate 00 → ${r.status.toUpperCase()}: ${passed} checks passed, ${waived} waived` + (r.status === 'pass' ? '' : `\n${r.checks.filter((c) => c.status !== 'pass' && c.waived === undefined).map((c) => `✗ ${c.id}: ${c.message}`).join('\n')}`) };
+      return {
+        ok: r.status === 'pass',
+        output:
+          `lynx gate 00 → ${r.status.toUpperCase()}: ${passed} checks passed, ${waived} waived` +
+          (r.status === 'pass'
+            ? ''
+            : `\n${r.checks
+                .filter((c) => c.status !== 'pass' && c.waived === undefined)
+                .map((c) => `✗ ${c.id}: ${c.message}`)
+                .join('\n')}`),
+      };
     },
   },
 ];

@@ -6,4 +6,10 @@ import { steps as quizSteps } from './quiz.js';
 import { steps as breakSteps } from './break.js';
 import { steps as gatekeeperSteps } from './gatekeeper.js';
 
-export const demoSteps: readonly DemoStepDef[] = [...baseSteps, ...lifecycleSteps, ...quizSteps, ...breakSteps, ...gatekeeperSteps];
+export const demoSteps: readonly DemoStepDef[] = [
+  ...baseSteps,
+  ...lifecycleSteps,
+  ...quizSteps,
+  ...breakSteps,
+  ...gatekeeperSteps,
+];

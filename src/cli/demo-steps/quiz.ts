@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import * as git from '../../io/git.js';
 import type { DemoStepDef } from './types.js';
 
-/** What a learner would write: 0-based choice indices, and free answers in their own words. q-00-04 is wrong on purpose. */
+/** What a learner would write: 0-based choice indices, and free answers in their own words. q-00-04 is wrong on
+ * purpose. */
 const ANSWERS = `# lynx quiz 00 --answers: question id → answer
 q-00-01: 1            # the lockfile pins a resolution and its hash
 q-00-02: [0, 2, 4]    # BLAS reduction order, TF32, string hash randomisation
@@ -25,7 +26,11 @@ export const steps: DemoStepDef[] = [
     run: async (env) => {
       mkdirSync(join(env.dir, '.lynx', 'demo'), { recursive: true });
       writeFileSync(join(env.dir, FILE), ANSWERS);
-      const [{ quizAnswers }, { renderQuizResult }, { theme }] = await Promise.all([import('../../app/quiz-answers.js'), import('../../ui/quiz-result-view.js'), import('../../ui/theme.js')]);
+      const [{ quizAnswers }, { renderQuizResult }, { theme }] = await Promise.all([
+        import('../../app/quiz-answers.js'),
+        import('../../ui/quiz-result-view.js'),
+        import('../../ui/theme.js'),
+      ]);
       const r = await quizAnswers({ cwd: env.dir, learner: env.learner, phase: 0, answers: FILE });
       await git.addAll(env.dir);
       await git.commit(env.dir, `quiz 00: ${Math.round(r.score * 100)}% (attempt log, checkpoint, review card)`);
@@ -39,7 +44,12 @@ export const steps: DemoStepDef[] = [
     run: async (env) => {
       const { reviewQueue } = await import('../../app/review.js');
       const q = await reviewQueue({ cwd: env.dir, learner: env.learner });
-      return { ok: q.deck_size === 1 && q.cards.length === 0 && q.next_review !== null, output: `review deck: ${q.deck_size} card; due today: ${q.due_total}; next review: ${q.next_review ?? 'none'} (SM-2, UTC days)` };
+      return {
+        ok: q.deck_size === 1 && q.cards.length === 0 && q.next_review !== null,
+        output:
+          `review deck: ${q.deck_size} card; due today: ${q.due_total}; next review: ${q.next_review ?? 'none'} ` +
+          `(SM-2, UTC days)`,
+      };
     },
   },
 ];

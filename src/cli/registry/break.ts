@@ -22,16 +22,28 @@ function activeBreakNotice(program: Command): void {
 
 export const registerBreak: Register = (program, act) => {
   activeBreakNotice(program);
-  program.command('break')
+  program
+    .command('break')
     .description('the break exercise: predict, start, observe, hint, diagnose, restore')
     .argument('<NN>', 'the phase')
-    .argument('[step...]', '[ID] start · confirm · observe · hint · diagnose TEXT · reveal · restore · status (none = show the break; ID only when a phase has several breaks)')
+    .argument(
+      '[step...]',
+      '[ID] start · confirm · observe · hint · diagnose TEXT · reveal · restore · status (none = show the ' +
+        'break; ID only when a phase has several breaks)',
+    )
     .option('--force', 'restore: overwrite a target you changed (its current bytes are saved beside the journal first)')
     .option('--manual', 'start: journal the target and let me make the edit by hand')
     .option('--yes', 'start: apply an edit lynx found elsewhere or matched tolerantly without asking')
-    .addOption(new Option('--file <path>', 'start/confirm: break this file instead of the curriculum\'s target (repeatable)').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]))
+    .addOption(
+      new Option(
+        '--file <path>',
+        "start/confirm: break this file instead of the curriculum's target (repeatable)",
+      ).argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]),
+    )
     .addOption(jsonOption())
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Steps:
   (none)     the break: concept, hypothesis, the edit, what to predict, where predictions go, its state
   start      refuses until predictions are committed; finds your file (the target, its alternatives, or
@@ -44,6 +56,11 @@ Steps:
   reveal     shows the hidden cause and the fix on request
   restore    puts the original bytes back (only over the recorded mutant) and runs the tests
   status     every active break in the workspace; finishes an interrupted start or restore
-${examples(['lynx break 00', 'git add learners && git commit -m "phase-00: break predictions"', 'lynx break 00 start', 'lynx break 00 hint', 'lynx break 00 diagnose "PYTHONHASHSEED set inside the process is too late: hash randomization is initialised at startup"', 'lynx break 00 restore', 'lynx break status', 'lynx break 02 start --file src/mylib/softmax.py --manual'])}`)
-    .action(act<{ force?: boolean; manual?: boolean; file?: string[]; yes?: boolean }, [string, string[]]>(async (ctx, o, nn, rest) => (await import('../actions/break.js')).breakCommand(ctx, o, [nn, ...rest])));
+${examples(['lynx break 00', 'git add learners && git commit -m "phase-00: break predictions"', 'lynx break 00 start', 'lynx break 00 hint', 'lynx break 00 diagnose "PYTHONHASHSEED set inside the process is too late: hash randomization is initialised at startup"', 'lynx break 00 restore', 'lynx break status', 'lynx break 02 start --file src/mylib/softmax.py --manual'])}`,
+    )
+    .action(
+      act<{ force?: boolean; manual?: boolean; file?: string[]; yes?: boolean }, [string, string[]]>(
+        async (ctx, o, nn, rest) => (await import('../actions/break.js')).breakCommand(ctx, o, [nn, ...rest]),
+      ),
+    );
 };

@@ -7,7 +7,9 @@ import type { Outcome } from '../../core/exit-codes.js';
 export type SetCode = (outcome: Outcome | number) => void;
 
 /** commander calls action(...positional, options, command); `load` gets (ctx, options, ...positional). */
-export type Act = <O, A extends unknown[] = []>(load: (ctx: Ctx, opts: O, ...args: A) => Promise<Outcome | number>) => (...args: unknown[]) => Promise<void>;
+export type Act = <O, A extends unknown[] = []>(
+  load: (ctx: Ctx, opts: O, ...args: A) => Promise<Outcome | number>,
+) => (...args: unknown[]) => Promise<void>;
 
 export function makeAct(setCode: SetCode): Act {
   return <O, A extends unknown[] = []>(load: (ctx: Ctx, opts: O, ...args: A) => Promise<Outcome | number>) =>

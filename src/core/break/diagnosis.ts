@@ -5,27 +5,42 @@
  * can see why — and the hidden cause is revealed right after, so a person judges the rest.
  */
 
-const STOP = new Set(`a an and are as at be been being but by can could did do does doing done don't doesn't for from had has have having
+const STOP = new Set(
+  `a an and are as at be been being but by can could did do does doing done don't doesn't for from had has have having
 how if in into is it its it's may might more most must no nor not of off on once only or other our out over own same should so some such
 than that the their them then there these they this those through to too under until up very was we were what when where which while
 who whom whose why will with would you your yet any all also because before after again about above below between both few here just now
 one two get gets got make makes made use used uses using via per etc without within instead rather every each even still thus hence
-i me my mine he she his her him i'm it'll there's what's isn't aren't wasn't weren't won't can't cannot`.split(/\s+/));
+i me my mine he she his her him i'm it'll there's what's isn't aren't wasn't weren't won't can't cannot`.split(/\s+/),
+);
 
-/** Crude stemming: strip a common suffix and a final e, then keep a 6-letter prefix ("initialized" ~ "initialization"). */
+/** Crude stemming: strip a common suffix and a final e, then keep a 6-letter prefix ("initialized" ~ "initialization").
+ * */
 export function stem(word: string): string {
   let w = word.toLowerCase();
-  for (const [re, to] of [[/ization$/, 'iz'], [/ations?$/, ''], [/ing$/, ''], [/ed$/, ''], [/ies$/, 'y'], [/([^s])s$/, '$1'], [/ly$/, '']] as const) {
+  for (const [re, to] of [
+    [/ization$/, 'iz'],
+    [/ations?$/, ''],
+    [/ing$/, ''],
+    [/ed$/, ''],
+    [/ies$/, 'y'],
+    [/([^s])s$/, '$1'],
+    [/ly$/, ''],
+  ] as const) {
     const next = w.replace(re, to);
-    if (next !== w && next.length >= 4) { w = next; break; }
+    if (next !== w && next.length >= 4) {
+      w = next;
+      break;
+    }
   }
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1); // cause ~ caused ~ causing
   return w.length > 6 ? w.slice(0, 6) : w;
 }
 
-/** Words and identifiers of a text: `os.environ['X']` gives os, environ, x; `d_k` stays whole; `off-by-one` is one compound. */
+/** Words and identifiers of a text: `os.environ['X']` gives os, environ, x; `d_k` stays whole; `off-by-one` is one
+ * compound. */
 export function words(text: string): string[] {
-  return (text.match(/[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*|\d+[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+  return text.match(/[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*|\d+[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
 }
 
 /** A compound's key: its parts run together ("post-mortem", "post mortem" and "postmortem" agree). */
@@ -36,11 +51,15 @@ function usedStems(text: string): Set<string> {
   const ws = words(text).map((w) => w.toLowerCase());
   const flat = ws.flatMap((w) => w.split('-'));
   const used = new Set<string>([...flat.map(stem), ...ws.filter((w) => w.includes('-')).map(compoundKey)]);
-  for (let i = 0; i < flat.length; i++) for (const n of [2, 3]) if (i + n <= flat.length) used.add(compoundKey(flat.slice(i, i + n).join('')));
+  for (let i = 0; i < flat.length; i++)
+    for (const n of [2, 3]) if (i + n <= flat.length) used.add(compoundKey(flat.slice(i, i + n).join('')));
   return used;
 }
 
-export interface KeyTerm { term: string; stem: string }
+export interface KeyTerm {
+  term: string;
+  stem: string;
+}
 
 export function keyTerms(hiddenCause: string): KeyTerm[] {
   const seen = new Map<string, KeyTerm>();
@@ -77,7 +96,10 @@ function verdictFor(used: Set<string>, terms: KeyTerm[]): Omit<DiagnosisVerdict,
  * Sentences of the hidden cause that can stand alone: the pages often put the cause in one sentence
  * among context ("A @ B contracts A's last axis…" then the cause), or as a terse label ("off-by-one.").
  */
-const sentences = (text: string): string[] => text.split(/(?<=[.!?;])\s+(?=[A-Z"'`a-z])|\n+/).filter((x) => keyTerms(x).length >= 3 || (keyTerms(x).length >= 1 && words(x).length <= 3));
+const sentences = (text: string): string[] =>
+  text
+    .split(/(?<=[.!?;])\s+(?=[A-Z"'`a-z])|\n+/)
+    .filter((x) => keyTerms(x).length >= 3 || (keyTerms(x).length >= 1 && words(x).length <= 3));
 
 export function compareDiagnosis(diagnosis: string, hiddenCause: string): DiagnosisVerdict {
   const used = usedStems(diagnosis);
@@ -87,6 +109,8 @@ export function compareDiagnosis(diagnosis: string, hiddenCause: string): Diagno
   const n = keyTerms(hiddenCause).length;
   return {
     ...(best ?? whole),
-    rule: `names the cause when it uses at least ${Math.round(NAMES_CAUSE_SHARE * 100)}% (and at least 2) of the key terms of the hidden cause (${n} terms) or of one of its sentences`,
+    rule:
+      `names the cause when it uses at least ${Math.round(NAMES_CAUSE_SHARE * 100)}% (and at least 2) of the key ` +
+      `terms of the hidden cause (${n} terms) or of one of its sentences`,
   };
 }

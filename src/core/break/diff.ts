@@ -9,18 +9,25 @@ type Op = { t: ' ' | '-' | '+'; line: string };
 const MAX_CELLS = 4_000_000;
 
 function middleOps(a: string[], b: string[]): Op[] {
-  if (a.length * b.length > MAX_CELLS) return [...a.map((line) => ({ t: '-' as const, line })), ...b.map((line) => ({ t: '+' as const, line }))];
+  if (a.length * b.length > MAX_CELLS)
+    return [...a.map((line) => ({ t: '-' as const, line })), ...b.map((line) => ({ t: '+' as const, line }))];
   const w = b.length + 1;
   const lcs = new Uint32Array((a.length + 1) * w);
   for (let i = a.length - 1; i >= 0; i--)
     for (let j = b.length - 1; j >= 0; j--)
-      lcs[i * w + j] = a[i] === b[j] ? (lcs[(i + 1) * w + j + 1] ?? 0) + 1 : Math.max(lcs[(i + 1) * w + j] ?? 0, lcs[i * w + j + 1] ?? 0);
+      lcs[i * w + j] =
+        a[i] === b[j]
+          ? (lcs[(i + 1) * w + j + 1] ?? 0) + 1
+          : Math.max(lcs[(i + 1) * w + j] ?? 0, lcs[i * w + j + 1] ?? 0);
   const ops: Op[] = [];
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { ops.push({ t: ' ', line: a[i] ?? '' }); i++; j++; }
-    else if ((lcs[(i + 1) * w + j] ?? 0) >= (lcs[i * w + j + 1] ?? 0)) ops.push({ t: '-', line: a[i++] ?? '' });
+    if (a[i] === b[j]) {
+      ops.push({ t: ' ', line: a[i] ?? '' });
+      i++;
+      j++;
+    } else if ((lcs[(i + 1) * w + j] ?? 0) >= (lcs[i * w + j + 1] ?? 0)) ops.push({ t: '-', line: a[i++] ?? '' });
     else ops.push({ t: '+', line: b[j++] ?? '' });
   }
   while (i < a.length) ops.push({ t: '-', line: a[i++] ?? '' });
@@ -35,7 +42,13 @@ function lines(s: string): string[] {
 }
 
 /** Unified diff of two texts (`---`/`+++` headers, @@ hunks with `context` lines); '' when equal. */
-export function unifiedDiff(before: string, after: string, labels: { a: string; b: string }, context = 3, maxLines = 80): string {
+export function unifiedDiff(
+  before: string,
+  after: string,
+  labels: { a: string; b: string },
+  context = 3,
+  maxLines = 80,
+): string {
   if (before === after) return '';
   const a = lines(before);
   const b = lines(after);
@@ -48,13 +61,19 @@ export function unifiedDiff(before: string, after: string, labels: { a: string; 
     ...middleOps(a.slice(pre, a.length - suf), b.slice(pre, b.length - suf)),
     ...a.slice(a.length - suf).map((line) => ({ t: ' ' as const, line })),
   ];
-  if (!ops.some((o) => o.t !== ' ')) return `--- ${labels.a}\n+++ ${labels.b}\n(only line endings or the final newline differ)\n`;
+  if (!ops.some((o) => o.t !== ' '))
+    return `--- ${labels.a}\n+++ ${labels.b}\n(only line endings or the final newline differ)\n`;
   // Group changes into hunks with `context` lines around them.
   const out = [`--- ${labels.a}`, `+++ ${labels.b}`];
   let k = 0;
   let ai = 1;
   let bi = 1;
-  const pos: { a: number; b: number }[] = ops.map((o) => { const p = { a: ai, b: bi }; if (o.t !== '+') ai++; if (o.t !== '-') bi++; return p; });
+  const pos: { a: number; b: number }[] = ops.map((o) => {
+    const p = { a: ai, b: bi };
+    if (o.t !== '+') ai++;
+    if (o.t !== '-') bi++;
+    return p;
+  });
   while (k < ops.length) {
     while (k < ops.length && ops[k]?.t === ' ') k++;
     if (k >= ops.length) break;
@@ -64,16 +83,22 @@ export function unifiedDiff(before: string, after: string, labels: { a: string; 
       while (end < ops.length && ops[end]?.t !== ' ') end++;
       let look = end;
       while (look < ops.length && ops[look]?.t === ' ' && look - end < context * 2) look++;
-      if (look < ops.length && ops[look]?.t !== ' ' && look - end < context * 2) { end = look; continue; }
+      if (look < ops.length && ops[look]?.t !== ' ' && look - end < context * 2) {
+        end = look;
+        continue;
+      }
       break;
     }
     const stop = Math.min(ops.length, end + context);
     const hunk = ops.slice(start, stop);
     const p = pos[start] ?? { a: 1, b: 1 };
-    out.push(`@@ -${p.a},${hunk.filter((o) => o.t !== '+').length} +${p.b},${hunk.filter((o) => o.t !== '-').length} @@`);
+    out.push(
+      `@@ -${p.a},${hunk.filter((o) => o.t !== '+').length} +${p.b},${hunk.filter((o) => o.t !== '-').length} @@`,
+    );
     for (const o of hunk) out.push(`${o.t}${o.line}`);
     k = stop;
   }
-  if (out.length > maxLines) return `${out.slice(0, maxLines).join('\n')}\n… (${out.length - maxLines} more diff lines)\n`;
+  if (out.length > maxLines)
+    return `${out.slice(0, maxLines).join('\n')}\n… (${out.length - maxLines} more diff lines)\n`;
   return `${out.join('\n')}\n`;
 }

@@ -10,7 +10,10 @@
  * trailing lines stay the learner's own bytes), re-indented to where they land.
  */
 
-export interface Candidate { line: number; text: string }
+export interface Candidate {
+  line: number;
+  text: string;
+}
 export type MatchHow = 'exact' | 'tolerant';
 
 export type Match =
@@ -31,11 +34,18 @@ function exactOffsets(text: string, find: string): number[] {
 }
 
 /** A tolerant match: the file's line index (0-based) of each non-blank anchor line. */
-interface LineSpan { lines: number[]; first: number; last: number }
+interface LineSpan {
+  lines: number[];
+  first: number;
+  last: number;
+}
 
 /** Every place where the anchor's non-blank lines appear, in order, separated only by blank lines. */
 function tolerantSpans(text: string, find: string): LineSpan[] {
-  const want = find.split(/\r?\n/).filter((l) => !isBlank(l)).map(normLine);
+  const want = find
+    .split(/\r?\n/)
+    .filter((l) => !isBlank(l))
+    .map(normLine);
   if (want.length === 0) return [];
   const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
   const spans: LineSpan[] = [];
@@ -56,16 +66,39 @@ function tolerantSpans(text: string, find: string): LineSpan[] {
   return spans;
 }
 
-const excerpt = (text: string, first0: number, last0: number): string => text.split('\n').slice(first0, last0 + 1).map((l) => l.replace(/\r$/, '')).join('\n');
+const excerpt = (text: string, first0: number, last0: number): string =>
+  text
+    .split('\n')
+    .slice(first0, last0 + 1)
+    .map((l) => l.replace(/\r$/, ''))
+    .join('\n');
 
 export function matchEdit(text: string, find: string, replace: string): Match {
   const exact = exactOffsets(text, find);
   if (exact.length === 1) return { ok: true, how: 'exact', line: lineAt(text, exact[0] ?? 0), text: find };
   const findLines = find.split('\n').length;
-  if (exact.length > 1) return { ok: false, reason: 'ambiguous', how: 'exact', candidates: exact.map((o) => { const l = lineAt(text, o); return { line: l, text: excerpt(text, l - 1, l - 2 + findLines) }; }) };
+  if (exact.length > 1)
+    return {
+      ok: false,
+      reason: 'ambiguous',
+      how: 'exact',
+      candidates: exact.map((o) => {
+        const l = lineAt(text, o);
+        return { line: l, text: excerpt(text, l - 1, l - 2 + findLines) };
+      }),
+    };
   const spans = tolerantSpans(text, find);
-  if (spans.length === 1) { const s = spans[0] as LineSpan; return { ok: true, how: 'tolerant', line: s.first + 1, text: excerpt(text, s.first, s.last) }; }
-  if (spans.length > 1) return { ok: false, reason: 'ambiguous', how: 'tolerant', candidates: spans.map((s) => ({ line: s.first + 1, text: excerpt(text, s.first, s.last) })) };
+  if (spans.length === 1) {
+    const s = spans[0] as LineSpan;
+    return { ok: true, how: 'tolerant', line: s.first + 1, text: excerpt(text, s.first, s.last) };
+  }
+  if (spans.length > 1)
+    return {
+      ok: false,
+      reason: 'ambiguous',
+      how: 'tolerant',
+      candidates: spans.map((s) => ({ line: s.first + 1, text: excerpt(text, s.first, s.last) })),
+    };
   const alreadyMutant = replace.trim() !== '' && (text.includes(replace) || tolerantSpans(text, replace).length > 0);
   return { ok: false, reason: 'no-match', alreadyMutant };
 }
@@ -101,7 +134,12 @@ export function applyEdit(text: string, find: string, replace: string): string {
   let pre = 0;
   while (pre < F.length && pre < R.length && normLine(F[pre] ?? '') === normLine(R[pre] ?? '')) pre++;
   let suf = 0;
-  while (suf < F.length - pre && suf < R.length - pre && normLine(F[F.length - 1 - suf] ?? '') === normLine(R[R.length - 1 - suf] ?? '')) suf++;
+  while (
+    suf < F.length - pre &&
+    suf < R.length - pre &&
+    normLine(F[F.length - 1 - suf] ?? '') === normLine(R[R.length - 1 - suf] ?? '')
+  )
+    suf++;
   const midR = R.slice(pre, R.length - suf);
   const changed = span.lines.slice(pre, F.length - suf);
   // Where the new lines go, and which indentation they take.
@@ -121,11 +159,22 @@ export function applyEdit(text: string, find: string, replace: string): string {
   return out.join('\n');
 }
 
-export interface EditOutcome { ok: true; text: string; matches: { line: number; how: MatchHow }[] }
-export interface EditRefusal { ok: false; index: number; match: Exclude<Match, { ok: true }> }
+export interface EditOutcome {
+  ok: true;
+  text: string;
+  matches: { line: number; how: MatchHow }[];
+}
+export interface EditRefusal {
+  ok: false;
+  index: number;
+  match: Exclude<Match, { ok: true }>;
+}
 
 /** Apply several edits to the same text in order; each must match exactly once where it lands. */
-export function applyEdits(text: string, edits: readonly { find: string; replace: string }[]): EditOutcome | EditRefusal {
+export function applyEdits(
+  text: string,
+  edits: readonly { find: string; replace: string }[],
+): EditOutcome | EditRefusal {
   let cur = text;
   const matches: EditOutcome['matches'] = [];
   for (const [index, e] of edits.entries()) {

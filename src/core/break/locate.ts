@@ -8,7 +8,11 @@
  */
 import { applyEdits, type MatchHow } from './edit.js';
 
-export interface FileEdits { path: string; alternatives: string[]; edits: { find: string; replace: string }[] }
+export interface FileEdits {
+  path: string;
+  alternatives: string[];
+  edits: { find: string; replace: string }[];
+}
 export type Where = 'listed' | 'alternative' | 'elsewhere';
 
 export interface Located {
@@ -30,12 +34,19 @@ export type LocateResult =
   | { ok: false; reason: 'none'; alreadyMutant: string[] };
 
 /** Tracked files worth searching: source and config text, not data or lynx's own records. */
-const SOURCE = /\.(py|pyi|sh|bash|ya?ml|toml|cfg|ini|json|js|mjs|ts|c|h|cc|cpp|cu|cuh|rs|go|md|txt)$|(^|\/)(Justfile|justfile|Makefile)$/;
-export const isSearchable = (rel: string): boolean => SOURCE.test(rel) && !rel.startsWith('.lynx/') && !/(^|\/)(learners|node_modules|\.venv)\//.test(rel);
+const SOURCE =
+  /\.(py|pyi|sh|bash|ya?ml|toml|cfg|ini|json|js|mjs|ts|c|h|cc|cpp|cu|cuh|rs|go|md|txt)$|(^|\/)(Justfile|justfile|Makefile)$/;
+export const isSearchable = (rel: string): boolean =>
+  SOURCE.test(rel) && !rel.startsWith('.lynx/') && !/(^|\/)(learners|node_modules|\.venv)\//.test(rel);
 
 type Hit = { path: string; out: Extract<ReturnType<typeof applyEdits>, { ok: true }> };
 
-function tryAt(paths: readonly string[], read: (rel: string) => string | undefined, edits: FileEdits['edits'], how: MatchHow): Hit[] {
+function tryAt(
+  paths: readonly string[],
+  read: (rel: string) => string | undefined,
+  edits: FileEdits['edits'],
+  how: MatchHow,
+): Hit[] {
   const hits: Hit[] = [];
   for (const p of paths) {
     const text = read(p);
@@ -45,29 +56,56 @@ function tryAt(paths: readonly string[], read: (rel: string) => string | undefin
     // an ambiguous match in one file is several places: it counts as more than one hit
     else if (!out.ok && out.match.reason === 'ambiguous' && (how === 'tolerant' || out.match.how === 'exact')) {
       const m = out.match;
-      hits.push(...m.candidates.map((c) => ({ path: p, out: { ok: true as const, text: '', matches: [{ line: c.line, how: m.how }] } })));
+      hits.push(
+        ...m.candidates.map((c) => ({
+          path: p,
+          out: { ok: true as const, text: '', matches: [{ line: c.line, how: m.how }] },
+        })),
+      );
     }
   }
   return hits;
 }
 
-export function locate(fe: FileEdits, read: (rel: string) => string | undefined, tracked: readonly string[]): LocateResult {
+export function locate(
+  fe: FileEdits,
+  read: (rel: string) => string | undefined,
+  tracked: readonly string[],
+): LocateResult {
   const own = [fe.path, ...fe.alternatives];
   const others = tracked.filter((t) => !own.includes(t) && isSearchable(t));
   const tiers: { paths: string[]; how: MatchHow }[] = [
-    { paths: [fe.path], how: 'exact' }, { paths: fe.alternatives, how: 'exact' }, { paths: own, how: 'tolerant' },
-    { paths: others, how: 'exact' }, { paths: others, how: 'tolerant' },
+    { paths: [fe.path], how: 'exact' },
+    { paths: fe.alternatives, how: 'exact' },
+    { paths: own, how: 'tolerant' },
+    { paths: others, how: 'exact' },
+    { paths: others, how: 'tolerant' },
   ];
   for (const tier of tiers) {
     const hits = tryAt(tier.paths, read, fe.edits, tier.how);
     if (hits.length === 0) continue;
     if (hits.length > 1) {
-      return { ok: false, reason: 'ambiguous', candidates: hits.map((h) => ({ path: h.path, line: h.out.matches[0]?.line ?? 0, how: tier.how })) };
+      return {
+        ok: false,
+        reason: 'ambiguous',
+        candidates: hits.map((h) => ({ path: h.path, line: h.out.matches[0]?.line ?? 0, how: tier.how })),
+      };
     }
     const h = hits[0] as Hit;
     const how: MatchHow = h.out.matches.every((m) => m.how === 'exact') ? 'exact' : 'tolerant';
     const where: Where = h.path === fe.path ? 'listed' : fe.alternatives.includes(h.path) ? 'alternative' : 'elsewhere';
-    return { ok: true, located: { path: h.path, listed: fe.path, where, how, mutant: h.out.text, matches: h.out.matches, confirm: !(where === 'listed' && how === 'exact') } };
+    return {
+      ok: true,
+      located: {
+        path: h.path,
+        listed: fe.path,
+        where,
+        how,
+        mutant: h.out.text,
+        matches: h.out.matches,
+        confirm: !(where === 'listed' && how === 'exact'),
+      },
+    };
   }
   const alreadyMutant = own.filter((p) => {
     const t = read(p);

@@ -22,15 +22,28 @@ export type PlannedStep =
   | { action: 'skip'; text: string; reason: string }
   | { action: 'manual'; text: string };
 
-export interface ObservePlan { steps: PlannedStep[]; fallback?: { reason: string; spec: CommandSpec; text: string } }
+export interface ObservePlan {
+  steps: PlannedStep[];
+  fallback?: { reason: string; spec: CommandSpec; text: string };
+}
 
 export const TEST_RECIPE = 'test';
 
 function planOne(o: Break['observe'][number], facts: ObserveFacts, label: string): PlannedStep {
   if (o.manual === true || (o.just === undefined && o.argv === undefined)) return { action: 'manual', text: o.text };
   const missingNeed = (o.needs ?? []).find((n) => !facts.has(n));
-  if (missingNeed !== undefined) return { action: 'skip', text: o.text, reason: `needs ${missingNeed}, which this machine does not have (set LYNX_HAVE=${missingNeed} if it does)` };
-  const base = { label, ...(o.env ? { env: o.env } : {}), ...(o.timeout !== undefined ? { timeout: o.timeout } : {}), ...(o.expect_exit !== undefined ? { expect_exit: o.expect_exit } : {}) };
+  if (missingNeed !== undefined)
+    return {
+      action: 'skip',
+      text: o.text,
+      reason: `needs ${missingNeed}, which this machine does not have (set LYNX_HAVE=${missingNeed} if it does)`,
+    };
+  const base = {
+    label,
+    ...(o.env ? { env: o.env } : {}),
+    ...(o.timeout !== undefined ? { timeout: o.timeout } : {}),
+    ...(o.expect_exit !== undefined ? { expect_exit: o.expect_exit } : {}),
+  };
   let missing: string | undefined;
   if (o.just !== undefined) {
     const recipe = facts.recipeName(o.just);
@@ -43,7 +56,12 @@ function planOne(o: Break['observe'][number], facts: ObserveFacts, label: string
   const argv = o.argv ?? [];
   const program = argv[0] ?? '';
   const direct = missing !== undefined ? `${missing}: ran \`${argv.join(' ')}\` directly instead` : undefined;
-  if (!facts.hasProgram(program)) return { action: 'skip', text: o.text, reason: `${missing !== undefined ? `${missing}, and ` : ''}\`${program}\` is not installed (not on PATH)` };
+  if (!facts.hasProgram(program))
+    return {
+      action: 'skip',
+      text: o.text,
+      reason: `${missing !== undefined ? `${missing}, and ` : ''}\`${program}\` is not installed (not on PATH)`,
+    };
   return { action: 'run', text: o.text, spec: { ...base, argv }, ...(direct ? { note: direct } : {}) };
 }
 
@@ -55,7 +73,16 @@ export function planObserve(b: Break, facts: ObserveFacts): ObservePlan {
   if (runnable || skipped.length === 0) return { steps };
   const fb = testFallback(facts, `break-${b.id}-observe-tests`);
   if (!fb) return { steps };
-  return { steps, fallback: { ...fb, reason: `none of the break's observe commands can run here (${[...new Set(skipped.map((s) => s.reason))].join('; ')}); observing with \`${fb.text}\`, the workspace's test recipe, instead` } };
+  return {
+    steps,
+    fallback: {
+      ...fb,
+      reason:
+        `none of the break's observe commands can run here (` +
+        `${[...new Set(skipped.map((s) => s.reason))].join('; ')}); observing with \`${fb.text}\`, the workspace's ` +
+        `test recipe, instead`,
+    },
+  };
 }
 
 /** The workspace's test recipe as a command, when the Justfile has one. */

@@ -10,18 +10,36 @@ import { nn } from '../ids.js';
 export type Break = Phase['breaks'][number];
 
 export const MIN_PREDICTION_WORDS = 5;
-export const YAML_ENTRY_FIELDS = ['bug-id', 'concept', 'symptom', 'hidden_cause', 'hint_1', 'hint_2', 'hint_3', 'fix_diff'] as const;
+export const YAML_ENTRY_FIELDS = [
+  'bug-id',
+  'concept',
+  'symptom',
+  'hidden_cause',
+  'hint_1',
+  'hint_2',
+  'hint_3',
+  'fix_diff',
+] as const;
 
-export const predictionsRel = (phase: number, b: Break): string => b.predictions ?? `learners/{learner}/phase-${nn(phase)}/notes/breaks.md`;
+export const predictionsRel = (phase: number, b: Break): string =>
+  b.predictions ?? `learners/{learner}/phase-${nn(phase)}/notes/breaks.md`;
 export const isYamlEntry = (b: Break): boolean => b.predictions_format === 'yaml-entry';
 
-const firstLine = (s: string): string => (s.split('\n').find((l) => l.trim() !== '' && !l.trim().startsWith('#')) ?? s).trim();
+const firstLine = (s: string): string =>
+  (s.split('\n').find((l) => l.trim() !== '' && !l.trim().startsWith('#')) ?? s).trim();
 
 export function predictionsTemplate(phase: number, b: Break): string {
   const n = nn(phase);
   const edit = b.targets.map((t) => `\`${t.path}\`${t.description ? `: ${firstLine(t.description)}` : ''}`);
   // each observe command whole, in a fence: its first line alone was `uv run python -c "` (issue 21)
-  const observe = b.observe.flatMap((o) => ['  ```sh', ...o.text.trim().split('\n').map((l) => `  ${l}`.trimEnd()), '  ```']);
+  const observe = b.observe.flatMap((o) => [
+    '  ```sh',
+    ...o.text
+      .trim()
+      .split('\n')
+      .map((l) => `  ${l}`.trimEnd()),
+    '  ```',
+  ]);
   const head = [
     `# Break predictions — phase ${n}`,
     '',
@@ -32,12 +50,15 @@ export function predictionsTemplate(phase: number, b: Break): string {
     '',
     `- Concept: ${b.concept}`,
     ...(edit.length > 0 ? [`- The break: ${edit.join('; ')}`] : []),
-    ...(observe.length > 0 ? [`- Observe${b.observe.length > 1 ? ` (${b.observe.length} commands)` : ''}:`, ...observe] : []),
+    ...(observe.length > 0
+      ? [`- Observe${b.observe.length > 1 ? ` (${b.observe.length} commands)` : ''}:`, ...observe]
+      : []),
     '',
   ];
   if (isYamlEntry(b)) {
-    return [...head,
-      '<!-- The page\'s Step 3: record the break as a YAML entry. `symptom` is your prediction of what the',
+    return [
+      ...head,
+      "<!-- The page's Step 3: record the break as a YAML entry. `symptom` is your prediction of what the",
       '     failing test and the load test will show; fill it before starting. -->',
       '',
       '```yaml',
@@ -50,29 +71,41 @@ export function predictionsTemplate(phase: number, b: Break): string {
       '  hint_3: ""',
       '  fix_diff: ""',
       '```',
-      ''].join('\n');
+      '',
+    ].join('\n');
   }
-  return [...head,
-    '### What I predict will happen',
-    '',
-    '',
-    '### Why I expect it',
-    '',
-    ''].join('\n');
+  return [...head, '### What I predict will happen', '', '', '### Why I expect it', '', ''].join('\n');
 }
 
 const stripComments = (s: string): string => s.replace(/<!--[\s\S]*?-->/g, '');
 const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}][\p{L}\p{N}'_-]*/gu) ?? []).length;
 
-export interface Written { ok: boolean; words: number; reason: string }
+export interface Written {
+  ok: boolean;
+  words: number;
+  reason: string;
+}
 
 /** Markdown predictions: words on lines that are not in the template (comments ignored). */
 export function markdownWritten(text: string, template: string): Written {
-  if (text.replace(/\r\n/g, '\n') === template) return { ok: false, words: 0, reason: 'the file is still the untouched template' };
-  const templateLines = new Set(stripComments(template).split('\n').map((l) => l.trim()));
-  const own = stripComments(text).split('\n').map((l) => l.trim()).filter((l) => l !== '' && !templateLines.has(l));
+  if (text.replace(/\r\n/g, '\n') === template)
+    return { ok: false, words: 0, reason: 'the file is still the untouched template' };
+  const templateLines = new Set(
+    stripComments(template)
+      .split('\n')
+      .map((l) => l.trim()),
+  );
+  const own = stripComments(text)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !templateLines.has(l));
   const words = own.reduce((n, l) => n + wordCount(l.replace(/^#+\s*/, '')), 0);
-  if (words < MIN_PREDICTION_WORDS) return { ok: false, words, reason: `only ${words} word(s) of your own (at least ${MIN_PREDICTION_WORDS} expected)` };
+  if (words < MIN_PREDICTION_WORDS)
+    return {
+      ok: false,
+      words,
+      reason: `only ${words} word(s) of your own (at least ${MIN_PREDICTION_WORDS} expected)`,
+    };
   return { ok: true, words, reason: `${words} words of predictions` };
 }
 
@@ -98,14 +131,31 @@ const field = (e: Record<string, unknown>, k: string): string => {
 
 /** YAML-entry predictions: the entry for this break (by bug-id, else the only entry) with a symptom. */
 export function yamlEntryWritten(entries: readonly unknown[], b: Break): Written {
-  const maps = entries.filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null && !Array.isArray(e));
-  if (maps.length === 0) return { ok: false, words: 0, reason: 'no YAML entry (a list item with bug-id, concept, symptom, …)' };
+  const maps = entries.filter(
+    (e): e is Record<string, unknown> => typeof e === 'object' && e !== null && !Array.isArray(e),
+  );
+  if (maps.length === 0)
+    return { ok: false, words: 0, reason: 'no YAML entry (a list item with bug-id, concept, symptom, …)' };
   const wanted = b.bug_id;
   // The entry with this break's bug-id; a lone entry without any bug-id is taken to be it.
-  const entry = (wanted !== undefined ? maps.find((e) => field(e, 'bug-id') === wanted) : undefined) ?? (maps.length === 1 && (wanted === undefined || field(maps[0] as Record<string, unknown>, 'bug-id') === '') ? maps[0] : undefined);
-  if (!entry) return { ok: false, words: 0, reason: `no entry with bug-id: ${wanted ?? '?'} (found ${maps.map((e) => field(e, 'bug-id') || '?').join(', ')})` };
+  const entry =
+    (wanted !== undefined ? maps.find((e) => field(e, 'bug-id') === wanted) : undefined) ??
+    (maps.length === 1 && (wanted === undefined || field(maps[0] as Record<string, unknown>, 'bug-id') === '')
+      ? maps[0]
+      : undefined);
+  if (!entry)
+    return {
+      ok: false,
+      words: 0,
+      reason: `no entry with bug-id: ${wanted ?? '?'} (found ${maps.map((e) => field(e, 'bug-id') || '?').join(', ')})`,
+    };
   const symptom = field(entry, 'symptom');
   const words = wordCount(symptom);
-  if (words < MIN_PREDICTION_WORDS) return { ok: false, words, reason: `the entry's symptom (your prediction) has ${words} word(s); at least ${MIN_PREDICTION_WORDS} expected` };
+  if (words < MIN_PREDICTION_WORDS)
+    return {
+      ok: false,
+      words,
+      reason: `the entry's symptom (your prediction) has ${words} word(s); at least ${MIN_PREDICTION_WORDS} expected`,
+    };
   return { ok: true, words, reason: `entry ${field(entry, 'bug-id') || '(no bug-id)'}: symptom of ${words} words` };
 }

@@ -53,7 +53,14 @@ export interface ShowResult {
 }
 
 /** Where lynx found the learner's equivalent of a target, when it is not exactly the listed file. */
-export interface LocatedTarget { path: string; listed: string; where: 'listed' | 'alternative' | 'elsewhere'; how: 'exact' | 'tolerant'; lines: number[]; diff: string }
+export interface LocatedTarget {
+  path: string;
+  listed: string;
+  where: 'listed' | 'alternative' | 'elsewhere';
+  how: 'exact' | 'tolerant';
+  lines: number[];
+  diff: string;
+}
 
 export interface StartResult {
   step: 'start';
@@ -77,14 +84,20 @@ export interface StartResult {
 }
 
 export interface ObserveResult {
-  step: 'observe'; phase: number; id: string; mode: 'edit' | 'manual';
+  step: 'observe';
+  phase: number;
+  id: string;
+  mode: 'edit' | 'manual';
   files: { path: string; state: FileState; recorded: boolean }[];
   observations: StepResult[];
   next: string;
 }
 
 export interface ConfirmResult {
-  step: 'confirm'; phase: number; id: string; journal: string;
+  step: 'confirm';
+  phase: number;
+  id: string;
+  journal: string;
   files: { path: string; original_sha256: string; mutant_sha256: string }[];
   observations: StepResult[];
   /** seen: a step failed (or exited as the page expects) · not-seen: every step passed · unknown: nothing ran. */
@@ -92,24 +105,60 @@ export interface ConfirmResult {
   next: string;
 }
 
-export interface HintResult { step: 'hint'; phase: number; id: string; level: number; total: number; hint: string; hints_used: number; exhausted: boolean; next: string }
+export interface HintResult {
+  step: 'hint';
+  phase: number;
+  id: string;
+  level: number;
+  total: number;
+  hint: string;
+  hints_used: number;
+  exhausted: boolean;
+  next: string;
+}
 
 export interface DiagnoseResult {
-  step: 'diagnose'; phase: number; id: string; diagnosis: string; verdict: DiagnosisVerdict; hints_used: number;
+  step: 'diagnose';
+  phase: number;
+  id: string;
+  diagnosis: string;
+  verdict: DiagnosisVerdict;
+  hints_used: number;
   /** This try (1-based) of max_attempts; done = named the cause or the last try. */
-  attempt: number; max_attempts: number; done: boolean;
+  attempt: number;
+  max_attempts: number;
+  done: boolean;
   /** After a miss with tries left: the next hint (counted as used). */
   offered_hint?: { level: number; total: number; hint: string };
   /** Only once done: the answer. */
-  hidden_cause?: string; fix?: string; symptom?: string; teaching_note?: string; next: string;
+  hidden_cause?: string;
+  fix?: string;
+  symptom?: string;
+  teaching_note?: string;
+  next: string;
 }
 
 export interface RevealResult {
-  step: 'reveal'; phase: number; id: string; attempts: { text: string; names_cause: boolean }[]; named: boolean;
-  hidden_cause: string; fix?: string; symptom?: string; teaching_note?: string; next: string;
+  step: 'reveal';
+  phase: number;
+  id: string;
+  attempts: { text: string; names_cause: boolean }[];
+  named: boolean;
+  hidden_cause: string;
+  fix?: string;
+  symptom?: string;
+  teaching_note?: string;
+  next: string;
 }
 
-export interface FileRestore { path: string; found: FileState; action: 'restored' | 'already-original' | 'refused'; saved?: string; diff_vs_mutant?: string; diff_vs_original?: string }
+export interface FileRestore {
+  path: string;
+  found: FileState;
+  action: 'restored' | 'already-original' | 'refused';
+  saved?: string;
+  diff_vs_mutant?: string;
+  diff_vs_original?: string;
+}
 
 export interface RestoreOutcome {
   ok: boolean;
@@ -120,10 +169,24 @@ export interface RestoreOutcome {
   removed_tmp: string[];
 }
 
-export interface RestoreResult extends RestoreOutcome { step: 'restore'; phase: number; id: string; journal: string; tests: StepResult[]; next: string }
+export interface RestoreResult extends RestoreOutcome {
+  step: 'restore';
+  phase: number;
+  id: string;
+  journal: string;
+  tests: StepResult[];
+  next: string;
+}
 
 export interface ActiveBreak {
-  journal: string; phase: number; id: string; learner: string; mode: 'edit' | 'manual'; stage: string; started_at: string; head: string | null;
+  journal: string;
+  phase: number;
+  id: string;
+  learner: string;
+  mode: 'edit' | 'manual';
+  stage: string;
+  started_at: string;
+  head: string | null;
   files: { path: string; state: FileState }[];
   restore: string;
 }
@@ -139,4 +202,13 @@ export interface StatusResult {
   phase?: { phase: number; state?: BreakState };
 }
 
-export type BreakResult = ShowResult | StartResult | ConfirmResult | RevealResult | ObserveResult | HintResult | DiagnoseResult | RestoreResult | StatusResult;
+export type BreakResult =
+  | ShowResult
+  | StartResult
+  | ConfirmResult
+  | RevealResult
+  | ObserveResult
+  | HintResult
+  | DiagnoseResult
+  | RestoreResult
+  | StatusResult;

@@ -1,5 +1,9 @@
 /** The self-test's verdict for one break (pure): what start → observe → restore must have shown. */
-export interface SelfTestFile { path: string; mutant_differs: boolean; restored_byte_exact: boolean }
+export interface SelfTestFile {
+  path: string;
+  mutant_differs: boolean;
+  restored_byte_exact: boolean;
+}
 
 export function selfTestProblems(files: readonly SelfTestFile[], observeRan: boolean): string[] {
   return [

@@ -22,15 +22,32 @@ import { all } from './kinds/all.js';
 import { any } from './kinds/any.js';
 
 export const KINDS: { [K in Kind]: KindDef<K> } = {
-  file, glob, manifest, json, command, checklist, quiz, break: breakDone, written, grep,
-  'git-clean': gitClean, 'git-order': gitOrder, attest, all, any,
+  file,
+  glob,
+  manifest,
+  json,
+  command,
+  checklist,
+  quiz,
+  break: breakDone,
+  written,
+  grep,
+  'git-clean': gitClean,
+  'git-order': gitOrder,
+  attest,
+  all,
+  any,
 };
 
 // The table is indexed by the check's own kind, so the definition always matches the check.
-const def = (check: Check): KindDef<Kind> | undefined => (KINDS as Record<string, KindDef<Kind> | undefined>)[check.kind];
+const def = (check: Check): KindDef<Kind> | undefined =>
+  (KINDS as Record<string, KindDef<Kind> | undefined>)[check.kind];
 
 /** Time a piece of checking and turn an unexpected throw into an `error` result (every check, ritual ones too). */
-export async function timed(base: { id: string; kind: string; title: string }, body: () => Promise<Outcome> | Outcome): Promise<CheckResult> {
+export async function timed(
+  base: { id: string; kind: string; title: string },
+  body: () => Promise<Outcome> | Outcome,
+): Promise<CheckResult> {
   const t0 = performance.now();
   try {
     const out = await body();
@@ -38,7 +55,12 @@ export async function timed(base: { id: string; kind: string; title: string }, b
   } catch (err) {
     // corrupt input (a manifest that is not JSON) stops the whole gate with file:line:col, exit 2
     if (err instanceof InputError) throw err;
-    return { ...base, status: 'error', message: `could not evaluate: ${(err as Error).message}`, duration_ms: Math.round(performance.now() - t0) };
+    return {
+      ...base,
+      status: 'error',
+      message: `could not evaluate: ${(err as Error).message}`,
+      duration_ms: Math.round(performance.now() - t0),
+    };
   }
 }
 
@@ -46,7 +68,10 @@ export const engine: Engine = {
   title: (check, x = (p) => p) => check.title ?? def(check)?.title(check, x, engine) ?? check.kind,
   phrase: (check, p) => def(check)?.phrase(check, p, engine) ?? `unknown check kind "${check.kind}"`,
   paths: (check) => def(check)?.paths(check, engine) ?? [],
-  validate: (check) => (def(check) ? (def(check) as KindDef<Kind>).validate(check, engine) : [['/kind', `unknown check kind "${check.kind}"`]]),
+  validate: (check) =>
+    def(check)
+      ? (def(check) as KindDef<Kind>).validate(check, engine)
+      : [['/kind', `unknown check kind "${check.kind}"`]],
   fixture: (check, w, want) => def(check)?.fixture(check, w, want, engine),
   async evaluate(check: Check, ctx: CheckContext, id: string): Promise<CheckResult> {
     const d = def(check);
@@ -56,4 +81,5 @@ export const engine: Engine = {
   },
 };
 
-export const evaluate = (check: Check, ctx: CheckContext, id: string): Promise<CheckResult> => engine.evaluate(check, ctx, id);
+export const evaluate = (check: Check, ctx: CheckContext, id: string): Promise<CheckResult> =>
+  engine.evaluate(check, ctx, id);

@@ -9,9 +9,14 @@ import type { RuleProblem } from '../curriculum-rules.js';
 import { engine } from './registry.js';
 import { World } from './world.js';
 
-export interface SelfTest { items: number; checks: number; problems: RuleProblem[] }
+export interface SelfTest {
+  items: number;
+  checks: number;
+  problems: RuleProblem[];
+}
 
-const leaves = (c: { kind: string; of?: unknown[] }): number => (c.of ? (c.of as { kind: string; of?: unknown[] }[]).reduce((n, x) => n + leaves(x), 0) : 1);
+const leaves = (c: { kind: string; of?: unknown[] }): number =>
+  c.of ? (c.of as { kind: string; of?: unknown[] }[]).reduce((n, x) => n + leaves(x), 0) : 1;
 
 export async function selfTest(entries: readonly { file: string; phase: Phase }[]): Promise<SelfTest> {
   const problems: RuleProblem[] = [];
@@ -35,7 +40,14 @@ export async function selfTest(entries: readonly { file: string; phase: Phase }[
           message = (e as Error).message;
         }
         const ok = want === 'pass' ? status === 'pass' : status === 'fail';
-        if (!ok) problems.push({ file, pointer: `/dod/${i}/check`, message: `${item.id}: ${want === 'pass' ? 'no workspace satisfies this check' : 'this check cannot fail'} — the generated ${want} fixture was judged ${status}: ${message}` });
+        if (!ok)
+          problems.push({
+            file,
+            pointer: `/dod/${i}/check`,
+            message:
+              `${item.id}: ${want === 'pass' ? 'no workspace satisfies this check' : 'this check cannot fail'} — ` +
+              `the generated ${want} fixture was judged ${status}: ${message}`,
+          });
       }
     }
   }

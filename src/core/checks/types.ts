@@ -15,10 +15,30 @@ export type Status = CheckResult['status'];
 
 export type Outcome = Omit<CheckResult, 'id' | 'kind' | 'title' | 'duration_ms'>;
 
-export interface FileInfo { exists: boolean; isFile: boolean; size: number }
+export interface FileInfo {
+  exists: boolean;
+  isFile: boolean;
+  size: number;
+}
 
-export interface CommandSpec { just?: string; args?: string[]; argv?: string[]; env?: Record<string, string | undefined>; timeout?: number; expect_exit?: number; label: string }
-export interface CommandOutcome { exitCode: number | null; timedOut: boolean; interrupted: boolean; durationMs: number; output: string; logFile?: string; error?: string }
+export interface CommandSpec {
+  just?: string;
+  args?: string[];
+  argv?: string[];
+  env?: Record<string, string | undefined>;
+  timeout?: number;
+  expect_exit?: number;
+  label: string;
+}
+export interface CommandOutcome {
+  exitCode: number | null;
+  timedOut: boolean;
+  interrupted: boolean;
+  durationMs: number;
+  output: string;
+  logFile?: string;
+  error?: string;
+}
 
 /**
  * Live progress of each command check (the view in src/ui/check-progress*): `id` tells concurrent
@@ -31,7 +51,11 @@ export interface CommandProgress {
 }
 
 /** `notes`: interruptions the reader healed (a torn line skipped, a checkpoint summary behind the log). */
-export interface AttemptLog { records: AttemptRecord[]; problems: string[]; notes?: string[] }
+export interface AttemptLog {
+  records: AttemptRecord[];
+  problems: string[];
+  notes?: string[];
+}
 
 export interface CheckContext {
   phase: Phase;
@@ -50,7 +74,8 @@ export interface CheckContext {
     headSha(): Promise<string | null>;
     /** Does the sha (full or abbreviated) name a commit that is HEAD or an ancestor of it? */
     inHistory(sha: string): Promise<boolean>;
-    /** Why a sha is not in history (shallow clone, squash/rebase merge) with the fix; ask only after inHistory said no. [issue 13] */
+    /** Why a sha is not in history (shallow clone, squash/rebase merge) with the fix; ask only after inHistory said no.
+     * [issue 13] */
     whyNotInHistory(sha: string): Promise<string>;
     dirty(): Promise<string[]>;
     firstCommit(rel: string): Promise<{ sha: string; time: number } | undefined>;
@@ -68,11 +93,13 @@ export interface CheckContext {
     bankSha256: string | undefined;
     /** Open break journals for this phase (.lynx/breaks), as workspace-relative paths. */
     breakJournals: string[];
-    /** A teacher's grades that count (grades.jsonl; the gate drops those its policy does not admit) and the log's problems. */
+    /** A teacher's grades that count (grades.jsonl; the gate drops those its policy does not admit) and the log's
+     * problems. */
     grades?: { records: GradeRecord[]; problems: string[] };
     /** Quiz banks by their sha256: the current one and, for a workspace bank, every committed version (re-grading). */
     banks?: ReadonlyMap<string, QuizBank>;
-    /** The plan's text as approved (the committed version whose sha256 the checkpoint records), when it changed since. */
+    /** The plan's text as approved (the committed version whose sha256 the checkpoint records), when it changed since.
+     * */
     approvedPlan?: string;
     /** Code items of the latest attempt re-run now (item id → the run's outcome), in full mode. */
     codeRuns?: ReadonlyMap<string, CodeOutcome>;
@@ -81,7 +108,11 @@ export interface CheckContext {
   itemId?: string;
 }
 
-export type KindImpl<K extends Check['kind'] = Check['kind']> = (check: Extract<Check, { kind: K }>, ctx: CheckContext, engine: Engine) => Promise<Outcome>;
+export type KindImpl<K extends Check['kind'] = Check['kind']> = (
+  check: Extract<Check, { kind: K }>,
+  ctx: CheckContext,
+  engine: Engine,
+) => Promise<Outcome>;
 
 export const pass = (message: string, extra: Partial<Outcome> = {}): Outcome => ({ status: 'pass', message, ...extra });
 export const fail = (message: string, extra: Partial<Outcome> = {}): Outcome => ({ status: 'fail', message, ...extra });
@@ -95,7 +126,11 @@ export type PathRef = [path: string, pointer: string];
 export type DataProblem = [pointer: string, message: string];
 
 /** Words for the plan's §6: how the item will be judged. */
-export interface PhraseArgs { expand: Expand; nn: string; item: string }
+export interface PhraseArgs {
+  expand: Expand;
+  nn: string;
+  item: string;
+}
 
 /**
  * The synthetic workspace a fixture generator writes into (src/core/checks/world.ts): files, what is

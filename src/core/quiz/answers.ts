@@ -11,8 +11,15 @@
  */
 import type { Given, QuizItem } from './grade.js';
 
-export interface AnswerProblem { pointer: string; message: string }
-export interface ParsedAnswers { answers: Map<string, Given>; problems: AnswerProblem[]; ignored: string[] }
+export interface AnswerProblem {
+  pointer: string;
+  message: string;
+}
+export interface ParsedAnswers {
+  answers: Map<string, Given>;
+  problems: AnswerProblem[];
+  ignored: string[];
+}
 
 const show = (v: unknown): string => {
   const s = JSON.stringify(v) ?? String(v);
@@ -29,25 +36,31 @@ export function parseAnswerValue(item: QuizItem, v: unknown): Given | string {
   switch (item.answer_type) {
     case 'mcq': {
       const i = asIndex(v, n);
-      return i === undefined ? `expected a choice index 0–${n - 1} (0-based) — found ${show(v)}` : { kind: 'choice', index: i };
+      return i === undefined
+        ? `expected a choice index 0–${n - 1} (0-based) — found ${show(v)}`
+        : { kind: 'choice', index: i };
     }
     case 'multi': {
       const list = Array.isArray(v) ? v : [v];
       const idx = list.map((x) => asIndex(x, n));
-      if (list.length === 0 || idx.some((x) => x === undefined)) return `expected a list of choice indices 0–${n - 1} (0-based) — found ${show(v)}`;
+      if (list.length === 0 || idx.some((x) => x === undefined))
+        return `expected a list of choice indices 0–${n - 1} (0-based) — found ${show(v)}`;
       const set = [...new Set(idx as number[])];
       if (set.length !== list.length) return `a choice is listed twice — found ${show(v)}`;
       return { kind: 'choices', indices: set };
     }
     case 'numeric': {
       const x = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-      return typeof x === 'number' && Number.isFinite(x) ? { kind: 'number', value: x } : `expected a number — found ${show(v)}`;
+      return typeof x === 'number' && Number.isFinite(x)
+        ? { kind: 'number', value: x }
+        : `expected a number — found ${show(v)}`;
     }
     case 'free':
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
         const o = v as Record<string, unknown>;
         const extra = Object.keys(o).filter((k) => k !== 'text' && k !== 'self_assessed');
-        if (typeof o.text !== 'string' || typeof o.self_assessed !== 'boolean' || extra.length > 0) return `expected {text: "…", self_assessed: true|false} — found ${show(v)}`;
+        if (typeof o.text !== 'string' || typeof o.self_assessed !== 'boolean' || extra.length > 0)
+          return `expected {text: "…", self_assessed: true|false} — found ${show(v)}`;
         return { kind: 'text', text: o.text, selfAssessed: o.self_assessed };
       }
       return typeof v === 'string' ? { kind: 'text', text: v } : `expected the answer as text — found ${show(v)}`;
@@ -64,7 +77,12 @@ export function parseAnswers(data: unknown, items: readonly QuizItem[]): ParsedA
   const problems: AnswerProblem[] = [];
   const ignored: string[] = [];
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    problems.push({ pointer: '', message: `expected a map from question id to answer ({q-00-01: 1, …}) — found ${Array.isArray(data) ? 'a list' : show(data)}` });
+    problems.push({
+      pointer: '',
+      message:
+        `expected a map from question id to answer ({q-00-01: 1, …}) — found ` +
+        `${Array.isArray(data) ? 'a list' : show(data)}`,
+    });
     return { answers, problems, ignored };
   }
   const byId = new Map(items.map((i) => [i.id, i]));
@@ -72,10 +90,16 @@ export function parseAnswers(data: unknown, items: readonly QuizItem[]): ParsedA
     const pointer = `/${escapePointer(id)}`;
     const item = byId.get(id);
     if (!item) {
-      problems.push({ pointer, message: `unknown question id "${id}" — this quiz has ${items.map((i) => i.id).join(', ')}` });
+      problems.push({
+        pointer,
+        message: `unknown question id "${id}" — this quiz has ${items.map((i) => i.id).join(', ')}`,
+      });
       continue;
     }
-    if (item.askable === false) { ignored.push(id); continue; }
+    if (item.askable === false) {
+      ignored.push(id);
+      continue;
+    }
     const r = parseAnswerValue(item, v);
     if (typeof r === 'string') problems.push({ pointer, message: `${id} (${item.answer_type}): ${r}` });
     else answers.set(id, r);

@@ -7,7 +7,12 @@ import type { Phase } from '../../schemas/generated/types.js';
 import { contentWords, prepare } from './text-match.js';
 import type { QuizItem } from './grade.js';
 
-export interface Revisit { id: string; phase: number; concepts: string[]; page: string }
+export interface Revisit {
+  id: string;
+  phase: number;
+  concepts: string[];
+  page: string;
+}
 
 /** docsDir is the workspace-relative docs directory of the phase (docs/phase-NN-<slug>). */
 export function theoryPage(phase: Phase, item: QuizItem, docsDir: string): string {

@@ -19,7 +19,13 @@ export type Given =
   | { kind: 'text'; text: string; selfAssessed?: boolean }
   | { kind: 'number'; value: number };
 
-export interface CodeOutcome { stdout: string; stderr: string; exitCode: number | null; timedOut: boolean; memoryExceeded: boolean }
+export interface CodeOutcome {
+  stdout: string;
+  stderr: string;
+  exitCode: number | null;
+  timedOut: boolean;
+  memoryExceeded: boolean;
+}
 
 export interface Graded {
   id: string;
@@ -31,7 +37,8 @@ export interface Graded {
   feedback: string;
   /** The key, as a person reads it (for a free item, its model answer — never its keywords). */
   expected: string;
-  /** A keyworded free answer whose keywords were not found: the learner may compare it with the model answer and claim it. */
+  /** A keyworded free answer whose keywords were not found: the learner may compare it with the model answer and claim
+   * it. */
   claimable?: true;
 }
 
@@ -39,10 +46,14 @@ export interface Graded {
 export function recordForm(g: Given | undefined): unknown {
   if (!g) return null;
   switch (g.kind) {
-    case 'choice': return g.index;
-    case 'choices': return [...g.indices].sort((a, b) => a - b);
-    case 'number': return g.value;
-    case 'text': return g.selfAssessed === undefined ? g.text : { text: g.text, self_assessed: g.selfAssessed };
+    case 'choice':
+      return g.index;
+    case 'choices':
+      return [...g.indices].sort((a, b) => a - b);
+    case 'number':
+      return g.value;
+    case 'text':
+      return g.selfAssessed === undefined ? g.text : { text: g.text, self_assessed: g.selfAssessed };
   }
 }
 
@@ -51,20 +62,28 @@ export const hasKeywords = (item: QuizItem): boolean => (item.keywords?.length ?
 export const isSelfAssessed = (item: QuizItem): boolean => item.answer_type === 'free' && !hasKeywords(item);
 
 const alternatives = (k: string | string[]): string[] => (typeof k === 'string' ? [k] : k);
-const squash = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim().replace(/[.!]$/, '');
+const squash = (s: string): string =>
+  s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim().replace(/[.!]$/, '');
 
 export function expectedText(item: QuizItem): string {
   const choices = item.choices ?? [];
   const c = item.correct;
   switch (item.answer_type) {
-    case 'mcq': return typeof c === 'number' ? `${c + 1}. ${choices[c] ?? ''}` : '';
-    case 'multi': return Array.isArray(c) ? c.map((i) => `${Number(i) + 1}. ${choices[Number(i)] ?? ''}`).join('\n') : '';
-    case 'short': return Array.isArray(c) ? c.join(' | ') : String(c ?? '');
-    case 'numeric': return `${String(c)}${item.tolerance ? ` ± ${item.tolerance}` : ''}`;
+    case 'mcq':
+      return typeof c === 'number' ? `${c + 1}. ${choices[c] ?? ''}` : '';
+    case 'multi':
+      return Array.isArray(c) ? c.map((i) => `${Number(i) + 1}. ${choices[Number(i)] ?? ''}`).join('\n') : '';
+    case 'short':
+      return Array.isArray(c) ? c.join(' | ') : String(c ?? '');
+    case 'numeric':
+      return `${String(c)}${item.tolerance ? ` ± ${item.tolerance}` : ''}`;
     // the model answer, not the keyword list: keywords shown before a pass are a list to stuff a retake with
-    case 'free': return item.model_answer ?? item.rubric ?? '';
-    case 'conjugation-form': return Array.isArray(c) ? c.join(' | ') : String(c ?? '');
-    default: return String(c ?? '');
+    case 'free':
+      return item.model_answer ?? item.rubric ?? '';
+    case 'conjugation-form':
+      return Array.isArray(c) ? c.join(' | ') : String(c ?? '');
+    default:
+      return String(c ?? '');
   }
 }
 
@@ -78,7 +97,11 @@ export function ownWordsProblem(answer: Prepared, prompt: Prepared, givenAway: b
   const promptWords = contentWords(prompt);
   const own = [...words].filter((w) => !promptWords.has(w)).length;
   if (own === 0) return 'the answer only repeats words of the question — answer in your own words';
-  if (givenAway && (own < 3 || own < 0.25 * words.size)) return 'the key terms are in the question itself — explain in your own words (at least three words the question does not use)';
+  if (givenAway && (own < 3 || own < 0.25 * words.size))
+    return (
+      'the key terms are in the question itself — explain in your own words (at least three words the question ' +
+      'does not use)'
+    );
   return undefined;
 }
 
@@ -90,41 +113,86 @@ function gradeFree(item: QuizItem, text: string, selfAssessed: boolean | undefin
   if (!hasKeywords(item)) {
     const problem = ownWordsProblem(answer, prompt, true);
     if (problem) return { verdict: 'self-assessed', points: 0, feedback: problem };
-    if (selfAssessed === undefined) return { verdict: 'self-assessed', points: 0, feedback: 'this question has no keywords: compare your answer with the model answer and mark it (self_assessed: true in an answer file)' };
-    return { verdict: 'self-assessed', points: selfAssessed ? 1 : 0, feedback: selfAssessed ? 'you judged it right against the model answer' : 'you judged it wrong against the model answer' };
+    if (selfAssessed === undefined)
+      return {
+        verdict: 'self-assessed',
+        points: 0,
+        feedback:
+          'this question has no keywords: compare your answer with the model answer and mark it (self_assessed: ' +
+          'true in an answer file)',
+      };
+    return {
+      verdict: 'self-assessed',
+      points: selfAssessed ? 1 : 0,
+      feedback: selfAssessed
+        ? 'you judged it right against the model answer'
+        : 'you judged it wrong against the model answer',
+    };
   }
   const kws = item.keywords ?? [];
   const found = kws.map((k) => keywordHit(answer, alternatives(k)));
   const hits = found.map((f) => f.match).filter((f): f is string => f !== undefined);
   const negated = found.filter((f) => f.match === undefined && f.negated !== undefined).map((f) => f.negated ?? '');
   const need = Math.min(item.min_keywords ?? kws.length, kws.length);
-  const ownProblem = (): string | undefined => ownWordsProblem(answer, prompt, hits.every((h) => findKeyword(prompt, [h]) !== undefined));
+  const ownProblem = (): string | undefined =>
+    ownWordsProblem(
+      answer,
+      prompt,
+      hits.every((h) => findKeyword(prompt, [h]) !== undefined),
+    );
   const problem = hits.length < need ? missed(hits.length, need, negated) : ownProblem();
   if (problem === undefined) return { verdict: 'correct', points: 1, feedback: `names ${hits.join(', ')}` };
   // The keywords are a teacher's shortcut, not the answer: a learner who said the same in other words
   // compares with the model answer and may claim it — counted, and flagged as self-assessed.
   const own = ownProblem() === undefined;
-  if (selfAssessed === true && own) return { verdict: 'self-assessed', points: 1, feedback: `you judged it the same as the model answer (${problem})` };
-  if (selfAssessed === false) return { verdict: 'wrong', points: 0, feedback: `you judged it different from the model answer (${problem})` };
-  return { verdict: hits.length > 0 ? 'partial' : 'wrong', points: 0, feedback: problem, ...(own ? { claimable: true as const } : {}) };
+  if (selfAssessed === true && own)
+    return { verdict: 'self-assessed', points: 1, feedback: `you judged it the same as the model answer (${problem})` };
+  if (selfAssessed === false)
+    return { verdict: 'wrong', points: 0, feedback: `you judged it different from the model answer (${problem})` };
+  return {
+    verdict: hits.length > 0 ? 'partial' : 'wrong',
+    points: 0,
+    feedback: problem,
+    ...(own ? { claimable: true as const } : {}),
+  };
 }
 
 /** What the grader did not find, without naming the missing keywords (they would be a list to stuff a retake with). */
 function missed(hit: number, need: number, negated: readonly string[]): string {
-  const neg = negated.length > 0 ? `; ${negated.map((n) => `"${n}"`).join(', ')} appear${negated.length === 1 ? 's' : ''} only in a negated clause` : '';
+  const neg =
+    negated.length > 0
+      ? `; ${negated.map((n) => `"${n}"`).join(', ')} appear${negated.length === 1 ? 's' : ''} only in a negated clause`
+      : '';
   return `found ${hit} of the ${need} key idea${need === 1 ? '' : 's'} the model answer names${neg}`;
 }
 
 /** Normalised program output: CRLF → LF, trailing spaces and trailing blank lines ignored; case kept. */
-export const normalizeOutput = (s: string): string => s.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').replace(/\n+$/, '');
+export const normalizeOutput = (s: string): string =>
+  s
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .replace(/\n+$/, '');
 
 function gradeCode(item: QuizItem, out: CodeOutcome | undefined): Judged {
   if (!out) return { verdict: 'wrong', points: 0, feedback: 'the program was not run' };
   if (out.timedOut) return { verdict: 'wrong', points: 0, feedback: 'time limit (2 s) exceeded' };
   if (out.memoryExceeded) return { verdict: 'wrong', points: 0, feedback: 'memory limit (64 MB) exceeded' };
-  if (out.exitCode !== 0) return { verdict: 'wrong', points: 0, feedback: `the program exited with ${String(out.exitCode)}: ${out.stderr.trim().split('\n').at(-1) ?? ''}` };
+  if (out.exitCode !== 0)
+    return {
+      verdict: 'wrong',
+      points: 0,
+      feedback: `the program exited with ${String(out.exitCode)}: ${out.stderr.trim().split('\n').at(-1) ?? ''}`,
+    };
   const ok = normalizeOutput(out.stdout) === normalizeOutput(String(item.correct ?? ''));
-  return ok ? { verdict: 'correct', points: 1, feedback: 'stdout matches' } : { verdict: 'wrong', points: 0, feedback: `stdout was ${JSON.stringify(normalizeOutput(out.stdout).slice(0, 200))}` };
+  return ok
+    ? { verdict: 'correct', points: 1, feedback: 'stdout matches' }
+    : {
+        verdict: 'wrong',
+        points: 0,
+        feedback: `stdout was ${JSON.stringify(normalizeOutput(out.stdout).slice(0, 200))}`,
+      };
 }
 
 function judge(item: QuizItem, g: Given, code: CodeOutcome | undefined): Judged {
@@ -140,7 +208,11 @@ function judge(item: QuizItem, g: Given, code: CodeOutcome | undefined): Judged 
       const chosen = new Set(g.indices);
       if (key.size === chosen.size && [...key].every((k) => chosen.has(k))) return right;
       const hit = [...chosen].filter((k) => key.has(k)).length;
-      return { verdict: hit > 0 ? 'partial' : 'wrong', points: 0, feedback: `${hit} of ${key.size} right choice(s), ${chosen.size - hit} wrong one(s)` };
+      return {
+        verdict: hit > 0 ? 'partial' : 'wrong',
+        points: 0,
+        feedback: `${hit} of ${key.size} right choice(s), ${chosen.size - hit} wrong one(s)`,
+      };
     }
     case 'short': {
       const keys = (Array.isArray(c) ? c : [c]).map((x) => squash(String(x)));
@@ -169,7 +241,12 @@ export function gradeItem(item: QuizItem, given: Given | undefined, code?: CodeO
   return { ...base, ...judge(item, given, code) };
 }
 
-export interface Score { points: number; total: number; score: number; passed: boolean }
+export interface Score {
+  points: number;
+  total: number;
+  score: number;
+  passed: boolean;
+}
 
 /** Score over the askable items (not-askable ones were never asked). */
 export function scoreOf(graded: readonly Graded[], total: number, threshold: number): Score {

@@ -6,23 +6,74 @@
  * denies ("decode is not sped up"). Two negations cancel, and so does a counterfactual "without X"
  * before them: "without request_id you cannot correlate the lines" says request_id lets you correlate.
  */
-interface Tok { t: string; word: boolean; raw: string }
+interface Tok {
+  t: string;
+  word: boolean;
+  raw: string;
+}
 
 /** Negators that deny what follows and, as a predicate, the subject before them. */
-const NEG = new Set(['not', 'no', 'never', 'none', 'nothing', 'neither', 'nor', 'nobody', 'nowhere', 'hardly',
-  'nunca', 'jamás', 'tampoco', 'ni', 'ningún', 'ninguna', 'ninguno', 'nada']);
+const NEG = new Set([
+  'not',
+  'no',
+  'never',
+  'none',
+  'nothing',
+  'neither',
+  'nor',
+  'nobody',
+  'nowhere',
+  'hardly',
+  'nunca',
+  'jamás',
+  'tampoco',
+  'ni',
+  'ningún',
+  'ninguna',
+  'ninguno',
+  'nada',
+]);
 /** "without X" / "sin X": a short noun phrase is absent — the rest of the clause is what follows from that. */
 const ABSENT = new Set(['without', 'sin', 'lacking']);
 /** Verbs that take away what follows: "removes the identity path". */
 const TAKES_AWAY = new Set(['removes', 'remove', 'eliminates', 'eliminate', 'breaks', 'destroys', 'lacks']);
 /** Predicates that deny their subject: "decode is unaffected", "the scope is unlimited". */
-const DENYING = new Set(['unaffected', 'unlimited', 'unbounded', 'unnecessary', 'unneeded', 'irrelevant', 'useless',
-  'unchanged', 'unimportant', 'impossible', 'absent', 'unrelated', 'untouched', 'pointless']);
+const DENYING = new Set([
+  'unaffected',
+  'unlimited',
+  'unbounded',
+  'unnecessary',
+  'unneeded',
+  'irrelevant',
+  'useless',
+  'unchanged',
+  'unimportant',
+  'impossible',
+  'absent',
+  'unrelated',
+  'untouched',
+  'pointless',
+]);
 /** Clause boundaries among the words. */
 /** Spanish negative concord: "no … ninguna" is one negation, not two. */
 const CONCORD = new Set(['nunca', 'jamás', 'tampoco', 'ni', 'ningún', 'ninguna', 'ninguno', 'nada', 'nadie']);
-const BOUNDARY_WORDS = new Set(['but', 'whereas', 'although', 'though', 'however', 'yet', 'while', 'because', 'so', 'instead',
-  'pero', 'sino', 'aunque', 'mientras', 'porque']);
+const BOUNDARY_WORDS = new Set([
+  'but',
+  'whereas',
+  'although',
+  'though',
+  'however',
+  'yet',
+  'while',
+  'because',
+  'so',
+  'instead',
+  'pero',
+  'sino',
+  'aunque',
+  'mientras',
+  'porque',
+]);
 const BOUNDARY_SYMBOLS = new Set(['.', ',', ';', ':', '!', '?', '(', ')', '[', ']', '—', '–', '→', '"', '“', '”']);
 
 const FORWARD = 6;
@@ -45,8 +96,16 @@ export function negatedWords(toks: readonly Tok[]): boolean[] {
     cur = [];
   };
   for (const x of toks) {
-    if (!x.word) { if (BOUNDARY_SYMBOLS.has(x.raw)) close(); continue; }
-    if (BOUNDARY_WORDS.has(x.raw)) { close(); prevAbsent = false; cur.push(x.raw); continue; }
+    if (!x.word) {
+      if (BOUNDARY_SYMBOLS.has(x.raw)) close();
+      continue;
+    }
+    if (BOUNDARY_WORDS.has(x.raw)) {
+      close();
+      prevAbsent = false;
+      cur.push(x.raw);
+      continue;
+    }
     cur.push(x.raw);
   }
   close();
@@ -65,7 +124,10 @@ export function negatedWords(toks: readonly Tok[]): boolean[] {
       }
       for (let j = i + 1; j <= Math.min(w.length - 1, i + BACKWARD); j++) {
         const x = w[j] ?? '';
-        if ((NEG.has(x) && !isIdiom(w, j) && !(x === 'no' && w[j + 1] === 'longer')) || DENYING.has(x)) { n++; break; }
+        if ((NEG.has(x) && !isIdiom(w, j) && !(x === 'no' && w[j + 1] === 'longer')) || DENYING.has(x)) {
+          n++;
+          break;
+        }
       }
       // "without X, you cannot Y": the negation of Y is the consequence of X's absence, not a denial of Y
       const flips = counterfactual && n > 0 && !(absentAt >= 0 && i - absentAt <= ABSENT_SCOPE && i > absentAt) ? 1 : 0;
@@ -79,5 +141,9 @@ export function negatedWords(toks: readonly Tok[]): boolean[] {
 function isIdiom(w: readonly string[], j: number): boolean {
   const x = w[j];
   const next = w[j + 1];
-  return (x === 'not' && (next === 'only' || next === 'just')) || (x === 'no' && next === 'matter') || (x === 'nothing' && next === 'but');
+  return (
+    (x === 'not' && (next === 'only' || next === 'just')) ||
+    (x === 'no' && next === 'matter') ||
+    (x === 'nothing' && next === 'but')
+  );
 }

@@ -14,14 +14,30 @@ export const DEFAULT_COOLDOWN_MINUTES = 5;
 const MAX_COOLDOWN_MINUTES = 24 * 60;
 
 export function buildRecord(a: {
-  at: Date; startedAt: Date; phase: number; learner: string; bankSha256: string; mode: AttemptRecord['mode'];
-  graded: readonly Graded[]; score: Score; threshold: number; durationMs: number;
+  at: Date;
+  startedAt: Date;
+  phase: number;
+  learner: string;
+  bankSha256: string;
+  mode: AttemptRecord['mode'];
+  graded: readonly Graded[];
+  score: Score;
+  threshold: number;
+  durationMs: number;
 }): Omit<AttemptRecord, 'prev'> {
   return {
-    v: 1, at: a.at.toISOString(), phase: a.phase, learner: a.learner, bank_sha256: a.bankSha256, mode: a.mode,
+    v: 1,
+    at: a.at.toISOString(),
+    phase: a.phase,
+    learner: a.learner,
+    bank_sha256: a.bankSha256,
+    mode: a.mode,
     answers: a.graded.map((g) => ({ id: g.id, answer: g.answer, verdict: g.verdict, points: g.points })),
-    score: a.score.score, threshold: a.threshold, passed: a.score.passed,
-    duration_ms: Math.round(a.durationMs), started_at: a.startedAt.toISOString(),
+    score: a.score.score,
+    threshold: a.threshold,
+    passed: a.score.passed,
+    duration_ms: Math.round(a.durationMs),
+    started_at: a.startedAt.toISOString(),
   };
 }
 
@@ -32,7 +48,8 @@ export function consecutiveFails(records: readonly AttemptRecord[]): number {
 }
 
 /** Minutes to wait after the n-th failure in a row: base, 2×base, 4×base, … capped at a day. */
-export const cooldownMinutes = (fails: number, base: number): number => (fails <= 0 ? 0 : Math.min(MAX_COOLDOWN_MINUTES, base * 2 ** (fails - 1)));
+export const cooldownMinutes = (fails: number, base: number): number =>
+  fails <= 0 ? 0 : Math.min(MAX_COOLDOWN_MINUTES, base * 2 ** (fails - 1));
 
 export function cooldownUntil(records: readonly AttemptRecord[], base: number): Date | undefined {
   const fails = consecutiveFails(records);
@@ -46,10 +63,16 @@ export function quizSummary(records: readonly AttemptRecord[], base: number): Qu
   if (!last) return { attempts: 0 };
   const until = cooldownUntil(records, base);
   return {
-    last: last.score, best: Math.max(...records.map((r) => r.score)), attempts: records.length, passed: last.passed,
-    last_at: last.at, consecutive_fails: consecutiveFails(records), ...(until ? { cooldown_until: until.toISOString() } : {}),
+    last: last.score,
+    best: Math.max(...records.map((r) => r.score)),
+    attempts: records.length,
+    passed: last.passed,
+    last_at: last.at,
+    consecutive_fails: consecutiveFails(records),
+    ...(until ? { cooldown_until: until.toISOString() } : {}),
   };
 }
 
 /** Items answered wrong (or skipped) in an attempt: each becomes a review card. */
-export const missedIds = (r: Pick<AttemptRecord, 'answers'>): string[] => r.answers.filter((a) => a.points === 0).map((a) => a.id);
+export const missedIds = (r: Pick<AttemptRecord, 'answers'>): string[] =>
+  r.answers.filter((a) => a.points === 0).map((a) => a.id);

@@ -8,10 +8,16 @@ import type { Given, Graded } from './grade.js';
 
 /** The end of an attempt as the summary screen shows it. */
 export interface FinishInfo {
-  score: number; points: number; total: number; passed: boolean; threshold: number;
+  score: number;
+  points: number;
+  total: number;
+  passed: boolean;
+  threshold: number;
   missed: { id: string; title: string; verdict: string }[];
-  added: string[]; already: string[];
-  today: string; nextReview: string | undefined;
+  added: string[];
+  already: string[];
+  today: string;
+  nextReview: string | undefined;
   cooldownUntil: string | undefined;
   revisit: Revisit[];
   warnings: string[];
@@ -20,13 +26,31 @@ export interface FinishInfo {
 }
 
 /** What is saved after every answer (and on leaving): enough to resume the attempt. */
-export interface Snapshot { index: number; answers: Record<string, Given>; graded: Record<string, Graded>; revealed: string[]; drafts: Record<string, string>; elapsedMs: number }
+export interface Snapshot {
+  index: number;
+  answers: Record<string, Given>;
+  graded: Record<string, Graded>;
+  revealed: string[];
+  drafts: Record<string, string>;
+  elapsedMs: number;
+}
 
 /** A saved unfinished attempt, as the session reopens it. */
-export interface Restored { index: number; answers: Record<string, Given>; graded: Record<string, Graded>; revealed: string[]; drafts?: Record<string, string>; elapsedMs: number; startedAt: string }
+export interface Restored {
+  index: number;
+  answers: Record<string, Given>;
+  graded: Record<string, Graded>;
+  revealed: string[];
+  drafts?: Record<string, string>;
+  elapsedMs: number;
+  startedAt: string;
+}
 
 /** How the learner ended the session: finished (and passed or not), or left with answers and drafts saved. */
 export type QuizExit = { kind: 'finished'; passed: boolean } | { kind: 'left'; answered: number; drafts: number };
 
 /** `lynx quiz NN` in a terminal: the result kind the entry point turns into 0 / 1 / 130. */
-export interface QuizSessionResult { phase: number; exit: QuizExit }
+export interface QuizSessionResult {
+  phase: number;
+  exit: QuizExit;
+}

@@ -6,8 +6,12 @@
  */
 import { createRequire } from 'node:module';
 
-interface Stemmer { stem(word: string): string }
-interface Snowball { newStemmer(lang: string): Stemmer }
+interface Stemmer {
+  stem(word: string): string;
+}
+interface Snowball {
+  newStemmer(lang: string): Stemmer;
+}
 
 export type Lang = 'en' | 'es';
 

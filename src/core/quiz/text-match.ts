@@ -12,7 +12,11 @@
 import { isNegator, negatedWords } from './negation.js';
 import { snowballStem } from './stemmer.js';
 
-export interface Token { t: string; word: boolean; raw: string }
+export interface Token {
+  t: string;
+  word: boolean;
+  raw: string;
+}
 
 // Decimal numbers stay whole ("0.25" is not "0" + "25"); words are letters/digits/marks; every
 // other visible character except separators is a one-character symbol token.
@@ -25,7 +29,11 @@ export function stem(w: string): string {
 
 /** Contractions spelled out, so negation is a word of its own ("isn't" → "is not"). */
 function expand(s: string): string {
-  return s.replace(/\bcan['’]t\b/g, 'can not').replace(/\bwon['’]t\b/g, 'will not').replace(/\bcannot\b/g, 'can not').replace(/n['’]t\b/g, ' not');
+  return s
+    .replace(/\bcan['’]t\b/g, 'can not')
+    .replace(/\bwon['’]t\b/g, 'will not')
+    .replace(/\bcannot\b/g, 'can not')
+    .replace(/n['’]t\b/g, ' not');
 }
 
 export function tokenize(text: string): Token[] {
@@ -59,9 +67,18 @@ export function prepare(text: string): Prepared {
   const clause: number[] = [];
   let c = 0;
   toks.forEach((x, i) => {
-    if (x.word) { wordAt.push(i); clause.push(c); } else if (CLAUSE_END.has(x.t)) c++;
+    if (x.word) {
+      wordAt.push(i);
+      clause.push(c);
+    } else if (CLAUSE_END.has(x.t)) c++;
   });
-  return { all: toks.map((x) => x.t), words: wordAt.map((i) => toks[i]?.t ?? ''), negated: negatedWords(toks), wordAt, clause };
+  return {
+    all: toks.map((x) => x.t),
+    words: wordAt.map((i) => toks[i]?.t ?? ''),
+    negated: negatedWords(toks),
+    wordAt,
+    clause,
+  };
 }
 
 /** Words a keyword may leave out: "preserves the direction" is "preserves direction". */
@@ -69,7 +86,10 @@ const FILLER = new Set(['a', 'an', 'the', 'of', 'it', 'its', 'their']);
 const MAX_GAP = 2;
 const MAX_JOIN = 4;
 
-interface Span { start: number; end: number }
+interface Span {
+  start: number;
+  end: number;
+}
 
 /** Every place the needle occurs in the hay as an in-order run with small gaps (or as a joined word). */
 function spans(hay: readonly string[], needle: readonly string[], gap: number, clause?: readonly number[]): Span[] {
@@ -84,9 +104,13 @@ function spans(hay: readonly string[], needle: readonly string[], gap: number, c
         let next = -1;
         for (let j = at + 1; j <= Math.min(hay.length - 1, at + 1 + gap); j++) {
           if (clause && clause[j] !== clause[i]) break;
-          if (hay[j] === needle[k]) { next = j; break; }
+          if (hay[j] === needle[k]) {
+            next = j;
+            break;
+          }
         }
-        if (next < 0) ok = false; else at = next;
+        if (next < 0) ok = false;
+        else at = next;
       }
       if (ok) out.push({ start: i, end: at });
     }
@@ -94,14 +118,20 @@ function spans(hay: readonly string[], needle: readonly string[], gap: number, c
     let acc = '';
     for (let k = i; k < Math.min(hay.length, i + needle.length + MAX_JOIN); k++) {
       acc += hay[k] ?? '';
-      if (acc === joined && (k > i || needle.length > 1)) { out.push({ start: i, end: k }); break; }
+      if (acc === joined && (k > i || needle.length > 1)) {
+        out.push({ start: i, end: k });
+        break;
+      }
       if (acc.length >= joined.length) break;
     }
   }
   return out;
 }
 
-export interface PhraseHit { found: boolean; negatedOnly: boolean }
+export interface PhraseHit {
+  found: boolean;
+  negatedOnly: boolean;
+}
 
 /** Where one spelling of a keyword occurs, and whether every occurrence is negated. */
 export function phraseHit(text: Prepared, phrase: string): PhraseHit {
@@ -111,8 +141,16 @@ export function phraseHit(text: Prepared, phrase: string): PhraseHit {
   let found: Span[];
   let toWord: (i: number) => number;
   if (hasSymbol) {
-    found = spans(text.all, toks.map((x) => x.t), 0);
-    toWord = (i) => Math.max(0, text.wordAt.findIndex((a) => a >= i));
+    found = spans(
+      text.all,
+      toks.map((x) => x.t),
+      0,
+    );
+    toWord = (i) =>
+      Math.max(
+        0,
+        text.wordAt.findIndex((a) => a >= i),
+      );
   } else {
     const words = toks.map((x) => x.t);
     const content = words.length > 1 ? words.filter((w) => !FILLER.has(w)) : words;
@@ -137,7 +175,10 @@ export function matchesPhrase(text: Prepared, phrase: string): boolean {
   return h.found && !h.negatedOnly;
 }
 
-export interface KeywordHit { match?: string; negated?: string }
+export interface KeywordHit {
+  match?: string;
+  negated?: string;
+}
 
 /** The first alternative of a keyword found in the text, and one found only negated, if any. */
 export function keywordHit(text: Prepared, alternatives: readonly string[]): KeywordHit {

@@ -6,11 +6,23 @@
  */
 import { NEW_CARD, sm2, GRADES, type GradeName, type Sm2State } from './sm2.js';
 
-export interface CardState extends Sm2State { due: string }
+export interface CardState extends Sm2State {
+  due: string;
+}
 
 export type ReviewEvent =
   | { v: 1; kind: 'add'; at: string; card: string; phase: number; from: 'quiz'; attempt_at: string }
-  | { v: 1; kind: 'grade'; at: string; card: string; phase: number; grade: GradeName; quality: number; before: CardState; after: CardState };
+  | {
+      v: 1;
+      kind: 'grade';
+      at: string;
+      card: string;
+      phase: number;
+      grade: GradeName;
+      quality: number;
+      before: CardState;
+      after: CardState;
+    };
 
 export interface Card {
   id: string;
@@ -27,12 +39,14 @@ export interface Card {
 export const LEECH_MISSES = 8;
 export const DEFAULT_DAILY_LIMIT = 30;
 
-export const utcDay = (d: Date | string): string => (typeof d === 'string' ? new Date(d) : d).toISOString().slice(0, 10);
+export const utcDay = (d: Date | string): string =>
+  (typeof d === 'string' ? new Date(d) : d).toISOString().slice(0, 10);
 /** The last day a schedule can name: SM-2 intervals grow geometrically and would leave the Date range. */
 export const LAST_DAY = '9999-12-31';
 const LAST_MS = Date.parse(`${LAST_DAY}T00:00:00Z`);
 
-/** `day` + n days, clamped to LAST_DAY (an interval past the Date range crashed `lynx review`: "Invalid time value"). */
+/** `day` + n days, clamped to LAST_DAY (an interval past the Date range crashed `lynx review`: "Invalid time value").
+ * */
 export function addDays(day: string, n: number): string {
   const start = Date.parse(`${day}T00:00:00Z`);
   const ms = start + n * 86_400_000;
@@ -47,7 +61,16 @@ export function buildDeck(events: readonly ReviewEvent[], from?: ReadonlyMap<str
   for (const e of events) {
     const card = deck.get(e.card);
     if (e.kind === 'add') {
-      if (!card) deck.set(e.card, { id: e.card, phase: e.phase, added: e.at, state: { ...NEW_CARD, due: addDays(utcDay(e.at), 1) }, reviews: 0, lapses: 0, lastReviewed: undefined });
+      if (!card)
+        deck.set(e.card, {
+          id: e.card,
+          phase: e.phase,
+          added: e.at,
+          state: { ...NEW_CARD, due: addDays(utcDay(e.at), 1) },
+          reviews: 0,
+          lapses: 0,
+          lastReviewed: undefined,
+        });
       continue;
     }
     if (!card || !(e.grade in GRADES)) continue; // a grade for a card never added: nothing to schedule
@@ -65,33 +88,53 @@ export function buildDeck(events: readonly ReviewEvent[], from?: ReadonlyMap<str
 export function gradeEvent(card: Card, grade: GradeName, at: Date): Extract<ReviewEvent, { kind: 'grade' }> {
   const next = sm2(card.state, GRADES[grade]);
   const day = utcDay(at);
-  return { v: 1, kind: 'grade', at: at.toISOString(), card: card.id, phase: card.phase, grade, quality: GRADES[grade], before: { ...card.state }, after: { ...next, due: addDays(day, next.interval) } };
+  return {
+    v: 1,
+    kind: 'grade',
+    at: at.toISOString(),
+    card: card.id,
+    phase: card.phase,
+    grade,
+    quality: GRADES[grade],
+    before: { ...card.state },
+    after: { ...next, due: addDays(day, next.interval) },
+  };
 }
 
-export const reviewedOn = (deck: Map<string, Card>, day: string): number => [...deck.values()].filter((c) => c.lastReviewed !== undefined && utcDay(c.lastReviewed) === day).length;
+export const reviewedOn = (deck: Map<string, Card>, day: string): number =>
+  [...deck.values()].filter((c) => c.lastReviewed !== undefined && utcDay(c.lastReviewed) === day).length;
 
 /** Today's queue: due on or before today, overdue first, at most `limit` a day (cards already reviewed today count). */
 export function dueCards(deck: Map<string, Card>, today: string, limit: number): { due: Card[]; total: number } {
-  const all = [...deck.values()].filter((c) => c.state.due <= today)
+  const all = [...deck.values()]
+    .filter((c) => c.state.due <= today)
     .sort((a, b) => a.state.due.localeCompare(b.state.due) || a.phase - b.phase || a.id.localeCompare(b.id));
   const room = Math.max(0, limit - reviewedOn(deck, today));
   return { due: all.slice(0, room), total: all.length };
 }
 
 /** quizMisses: how often each item was answered wrong in quiz attempts. */
-export const misses = (card: Card, quizMisses: ReadonlyMap<string, number>): number => card.lapses + (quizMisses.get(card.id) ?? 0);
-export const isLeech = (card: Card, quizMisses: ReadonlyMap<string, number>): boolean => misses(card, quizMisses) >= LEECH_MISSES;
+export const misses = (card: Card, quizMisses: ReadonlyMap<string, number>): number =>
+  card.lapses + (quizMisses.get(card.id) ?? 0);
+export const isLeech = (card: Card, quizMisses: ReadonlyMap<string, number>): boolean =>
+  misses(card, quizMisses) >= LEECH_MISSES;
 
 /** The first day on which some card is due, after today. */
 export function nextDue(deck: Map<string, Card>, today: string): string | undefined {
-  return [...deck.values()].map((c) => c.state.due).filter((d) => d > today).sort()[0];
+  return [...deck.values()]
+    .map((c) => c.state.due)
+    .filter((d) => d > today)
+    .sort()[0];
 }
 
 /**
  * The `add` events a deck lacks: one card per item answered wrong in any attempt (a second miss
  * does not duplicate it). Attempts are taken in time order; a card is due the day after its miss.
  */
-export function missingCards(deck: ReadonlyMap<string, Card>, attempts: readonly { at: string; phase: number; answers: readonly { id: string; points: number }[] }[]): ReviewEvent[] {
+export function missingCards(
+  deck: ReadonlyMap<string, Card>,
+  attempts: readonly { at: string; phase: number; answers: readonly { id: string; points: number }[] }[],
+): ReviewEvent[] {
   const out: ReviewEvent[] = [];
   const seen = new Set(deck.keys());
   for (const r of [...attempts].sort((a, b) => a.at.localeCompare(b.at))) {
@@ -104,7 +147,8 @@ export function missingCards(deck: ReadonlyMap<string, Card>, attempts: readonly
   return out;
 }
 
-/** A deck as JSON (the derived-state cache in .lynx/cache), and back; anything malformed is undefined, never trusted. */
+/** A deck as JSON (the derived-state cache in .lynx/cache), and back; anything malformed is undefined, never trusted.
+ * */
 export const deckToJson = (deck: ReadonlyMap<string, Card>): Card[] => [...deck.values()];
 
 export function deckFromJson(x: unknown): Map<string, Card> | undefined {
@@ -112,9 +156,19 @@ export function deckFromJson(x: unknown): Map<string, Card> | undefined {
   const deck = new Map<string, Card>();
   for (const c of x as Partial<Card>[]) {
     const st = c?.state;
-    const ok = typeof c?.id === 'string' && typeof c.phase === 'number' && typeof c.added === 'string' && typeof c.reviews === 'number'
-      && typeof c.lapses === 'number' && (c.lastReviewed === undefined || typeof c.lastReviewed === 'string') && typeof st === 'object' && st !== null
-      && typeof st.due === 'string' && typeof st.ease === 'number' && typeof st.interval === 'number' && typeof st.reps === 'number';
+    const ok =
+      typeof c?.id === 'string' &&
+      typeof c.phase === 'number' &&
+      typeof c.added === 'string' &&
+      typeof c.reviews === 'number' &&
+      typeof c.lapses === 'number' &&
+      (c.lastReviewed === undefined || typeof c.lastReviewed === 'string') &&
+      typeof st === 'object' &&
+      st !== null &&
+      typeof st.due === 'string' &&
+      typeof st.ease === 'number' &&
+      typeof st.interval === 'number' &&
+      typeof st.reps === 'number';
     if (!ok) return undefined;
     deck.set(c.id as string, c as Card);
   }

@@ -6,7 +6,11 @@
  * The lab is Python, so `round` is Python's: half to even (6.5 → 6, 7.5 → 8), and the EF update keeps
  * Python's order of operations so both give the same doubles.
  */
-export interface Sm2State { ease: number; interval: number; reps: number }
+export interface Sm2State {
+  ease: number;
+  interval: number;
+  reps: number;
+}
 
 /** A new card (Lab 04 defaults: interval 0, repetitions 0; EF 2.5). */
 export const NEW_CARD: Sm2State = { ease: 2.5, interval: 0, reps: 0 };
@@ -27,7 +31,8 @@ export function roundHalfEven(x: number): number {
 }
 
 export function sm2(state: Sm2State, quality: number): Sm2State {
-  if (!Number.isInteger(quality) || quality < 0 || quality > 5) throw new RangeError(`SM-2 quality must be an integer 0..5, got ${quality}`);
+  if (!Number.isInteger(quality) || quality < 0 || quality > 5)
+    throw new RangeError(`SM-2 quality must be an integer 0..5, got ${quality}`);
   let { reps, interval } = state;
   if (quality < 3) {
     reps = 0;

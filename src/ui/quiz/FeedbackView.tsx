@@ -34,16 +34,25 @@ export function AnswerReview(props: { item: QuizItem; given: Given | undefined; 
     return (
       <Box flexDirection="column">
         {item.choices.map((c, i) => (
-          <HangingRow key={i} prefix={`${key.includes(i) ? '✓' : ' '} ${i + 1}. `} body={c} tail={mine.includes(i) ? '  ← your answer' : ''} />
+          <HangingRow
+            key={i}
+            prefix={`${key.includes(i) ? '✓' : ' '} ${i + 1}. `}
+            body={c}
+            tail={mine.includes(i) ? '  ← your answer' : ''}
+          />
         ))}
       </Box>
     );
   }
-  const text = props.given?.kind === 'text' ? props.given.text : props.given?.kind === 'number' ? String(props.given.value) : '';
+  const text =
+    props.given?.kind === 'text' ? props.given.text : props.given?.kind === 'number' ? String(props.given.value) : '';
   return (
     <Box flexDirection="column">
       {props.given ? <Text>Your answer: {text}</Text> : null}
-      <Text>{props.given ? 'Expected: ' : 'Answer: '}{plain(props.expected)}</Text>
+      <Text>
+        {props.given ? 'Expected: ' : 'Answer: '}
+        {plain(props.expected)}
+      </Text>
     </Box>
   );
 }
@@ -51,13 +60,24 @@ export function AnswerReview(props: { item: QuizItem; given: Given | undefined; 
 export function FeedbackView(props: { item: QuizItem; graded: Graded; given: Given | undefined; hint: string }) {
   const c = useColors();
   const v = VERDICT[props.graded.verdict];
-  const status: Status = props.graded.verdict === 'self-assessed' ? (props.graded.points === 1 ? 'success' : 'error') : v.status;
+  const status: Status =
+    props.graded.verdict === 'self-assessed' ? (props.graded.points === 1 ? 'success' : 'error') : v.status;
   return (
     <Box flexDirection="column">
-      <Text bold {...c.status[status]}>{verdictLine(props.graded)}</Text>
-      <Box marginTop={1} flexDirection="column"><AnswerReview item={props.item} given={props.given} expected={props.graded.expected} /></Box>
-      {props.item.rubric ? <Box marginTop={1}><Text dimColor>{plain(props.item.rubric)}</Text></Box> : null}
-      <Box marginTop={1}><Prose dimColor>{props.hint}</Prose></Box>
+      <Text bold {...c.status[status]}>
+        {verdictLine(props.graded)}
+      </Text>
+      <Box marginTop={1} flexDirection="column">
+        <AnswerReview item={props.item} given={props.given} expected={props.graded.expected} />
+      </Box>
+      {props.item.rubric ? (
+        <Box marginTop={1}>
+          <Text dimColor>{plain(props.item.rubric)}</Text>
+        </Box>
+      ) : null}
+      <Box marginTop={1}>
+        <Prose dimColor>{props.hint}</Prose>
+      </Box>
     </Box>
   );
 }
@@ -66,13 +86,21 @@ export function SelfAssessView(props: { item: QuizItem; given: Given | undefined
   const text = props.given?.kind === 'text' ? props.given.text : '';
   return (
     <Box flexDirection="column">
-      {props.graded?.claimable ? <Text>The grader did not find what it looks for ({props.graded.feedback}). Compare with the model answer: if yours says the same, it counts, marked self-assessed.</Text> : null}
+      {props.graded?.claimable ? (
+        <Text>
+          The grader did not find what it looks for ({props.graded.feedback}). Compare with the model answer: if yours
+          says the same, it counts, marked self-assessed.
+        </Text>
+      ) : null}
       <Text>Your answer: {text}</Text>
       <Box marginTop={1} flexDirection="column">
         <Text bold>Model answer:</Text>
         <Text>{plain(props.item.model_answer ?? props.item.rubric ?? '')}</Text>
       </Box>
-      <Box marginTop={1}><Text bold>Did your answer say the same? </Text><Text dimColor>y yes · n no</Text></Box>
+      <Box marginTop={1}>
+        <Text bold>Did your answer say the same? </Text>
+        <Text dimColor>y yes · n no</Text>
+      </Box>
     </Box>
   );
 }

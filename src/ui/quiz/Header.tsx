@@ -9,10 +9,15 @@ export function Header(props: { phase: number; index: number; total: number; ans
   const nn = String(props.phase).padStart(2, '0');
   return (
     <Box flexDirection="column" marginBottom={1}>
-      <Prose bold>Phase {nn} · Question {props.index + 1} of {props.total} · {elapsed(props.elapsedMs)} elapsed</Prose>
+      <Prose bold>
+        Phase {nn} · Question {props.index + 1} of {props.total} · {elapsed(props.elapsedMs)} elapsed
+      </Prose>
       <Text>
         <Text {...c.ui.progress}>{progressBar(props.answered, props.total)}</Text>
-        <Text dimColor> {props.answered}/{props.total} answered</Text>
+        <Text dimColor>
+          {' '}
+          {props.answered}/{props.total} answered
+        </Text>
       </Text>
     </Box>
   );

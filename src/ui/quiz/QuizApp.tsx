@@ -39,11 +39,20 @@ export function QuizApp(p: QuizAppProps) {
   const item = p.items.find((i) => i.id === id);
   const locked = isLocked(s, id);
 
-  const header = <Header phase={p.phase} index={s.index} total={s.ids.length} answered={answeredCount(s)} elapsedMs={elapsedMs} />;
+  const header = (
+    <Header phase={p.phase} index={s.index} total={s.ids.length} answered={answeredCount(s)} elapsedMs={elapsedMs} />
+  );
   let body: ReactElement;
   switch (s.screen) {
     case 'resume':
-      body = <ResumePrompt startedAt={p.restored?.startedAt} answered={answeredCount(s)} total={s.ids.length} elapsedMs={p.restored?.elapsedMs ?? 0} />;
+      body = (
+        <ResumePrompt
+          startedAt={p.restored?.startedAt}
+          answered={answeredCount(s)}
+          total={s.ids.length}
+          elapsedMs={p.restored?.elapsedMs ?? 0}
+        />
+      );
       break;
     case 'confirm-quit':
       body = <LeavePrompt phase={p.phase} answered={answeredCount(s)} />;
@@ -55,16 +64,26 @@ export function QuizApp(p: QuizAppProps) {
       body = <Text>Recording the attempt…</Text>;
       break;
     case 'summary':
-      body = finish
-        ? <SummaryView phase={p.phase} info={finish} elapsedMs={elapsedMs} now={p.now()}
-            verdicts={s.feedback === 'end' ? p.items.map((item) => ({ item, graded: s.graded[item.id] })) : undefined} />
-        : <Text>…</Text>;
+      body = finish ? (
+        <SummaryView
+          phase={p.phase}
+          info={finish}
+          elapsedMs={elapsedMs}
+          now={p.now()}
+          verdicts={s.feedback === 'end' ? p.items.map((item) => ({ item, graded: s.graded[item.id] })) : undefined}
+        />
+      ) : (
+        <Text>…</Text>
+      );
       break;
     case 'error':
       body = <FailedView phase={p.phase} error={s.error} />;
       break;
     default: {
-      if (!item) { body = <Text>no question</Text>; break; }
+      if (!item) {
+        body = <Text>no question</Text>;
+        break;
+      }
       const graded = s.graded[id];
       let inner: ReactElement;
       if ((s.screen === 'feedback' || (s.screen === 'question' && locked)) && graded) {
@@ -74,19 +93,34 @@ export function QuizApp(p: QuizAppProps) {
       } else if (s.screen === 'grading') {
         inner = <Text>{item.answer_type === 'code' ? 'Running your program (2 s, 64 MB)…' : 'Grading…'}</Text>;
       } else {
-        const hint = item.answer_type === 'mcq' ? HINTS.choice : item.answer_type === 'multi' ? HINTS.multi : HINTS.text;
+        const hint =
+          item.answer_type === 'mcq' ? HINTS.choice : item.answer_type === 'multi' ? HINTS.multi : HINTS.text;
         inner = (
           <Box flexDirection="column">
-            <AnswerInput key={`${id}:${s.index}`} item={item} initial={s.answers[id]} draft={s.drafts[id]} active={s.screen === 'question'} rawCursor={p.rawCursor === true}
+            <AnswerInput
+              key={`${id}:${s.index}`}
+              item={item}
+              initial={s.answers[id]}
+              draft={s.drafts[id]}
+              active={s.screen === 'question'}
+              rawCursor={p.rawCursor === true}
               onDraft={(text) => act({ type: 'draft', id, text })}
               onSubmit={(given) => act({ type: 'submit', id, given, selfAssessed: isSelfAssessed(item) })}
-              onNotice={(text) => act({ type: 'notice', text })} />
+              onNotice={(text) => act({ type: 'notice', text })}
+            />
             {s.notice ? <Text {...c.status.warning}>! {s.notice}</Text> : null}
-            <Box marginTop={1}><Prose dimColor>{hint}</Prose></Box>
+            <Box marginTop={1}>
+              <Prose dimColor>{hint}</Prose>
+            </Box>
           </Box>
         );
       }
-      body = <Box flexDirection="column"><QuestionText item={item} />{inner}</Box>;
+      body = (
+        <Box flexDirection="column">
+          <QuestionText item={item} />
+          {inner}
+        </Box>
+      );
     }
   }
   return (

@@ -13,10 +13,24 @@ function Verdicts(props: { items: readonly { item: QuizItem; graded: Graded | un
     <Box flexDirection="column" marginTop={1}>
       {props.items.map(({ item, graded }) => (
         <Box key={item.id} flexDirection="column" marginBottom={1}>
-          <Text bold>{item.id} {cleanTitle(item.title ?? '')}</Text>
-          <Text {...(graded?.points === 1 ? c.status.success : c.status.error)}>  {graded ? verdictLine(graded) : '· not answered'}</Text>
-          {graded?.points !== 1 ? <Text>  Answer: {plain(graded?.expected ?? '')}</Text> : null}
-          {item.rubric ? <Text dimColor>  {plain(item.rubric)}</Text> : null}
+          <Text bold>
+            {item.id} {cleanTitle(item.title ?? '')}
+          </Text>
+          <Text {...(graded?.points === 1 ? c.status.success : c.status.error)}>
+            {'  '}
+            {graded ? verdictLine(graded) : '· not answered'}
+          </Text>
+          {graded?.points !== 1 ? (
+            <Text>
+              {'  '}Answer: {plain(graded?.expected ?? '')}
+            </Text>
+          ) : null}
+          {item.rubric ? (
+            <Text dimColor>
+              {'  '}
+              {plain(item.rubric)}
+            </Text>
+          ) : null}
         </Box>
       ))}
     </Box>
@@ -37,34 +51,68 @@ export function cooldownLine(until: string, now: number): string {
   return `Retake after ${until.slice(11, 16)} UTC (in ${mins} min): time to revisit, not to guess.`;
 }
 
-export function SummaryView(props: { phase: number; info: FinishInfo; elapsedMs: number; now: number; verdicts?: readonly { item: QuizItem; graded: Graded | undefined }[] | undefined }) {
+export function SummaryView(props: {
+  phase: number;
+  info: FinishInfo;
+  elapsedMs: number;
+  now: number;
+  verdicts?: readonly { item: QuizItem; graded: Graded | undefined }[] | undefined;
+}) {
   const f = props.info;
   const c = useColors();
   return (
     <Box flexDirection="column">
-      <Text bold>Phase {String(props.phase).padStart(2, '0')} quiz · finished in {elapsed(props.elapsedMs)}</Text>
+      <Text bold>
+        Phase {String(props.phase).padStart(2, '0')} quiz · finished in {elapsed(props.elapsedMs)}
+      </Text>
       <Text>
         Score {pct(f.score)} ({f.points} of {f.total}) · pass ≥ {pct(f.threshold)} ·{' '}
-        <Text bold {...(f.passed ? c.status.success : c.status.error)}>{f.passed ? 'PASSED' : 'NOT PASSED'}</Text>
+        <Text bold {...(f.passed ? c.status.success : c.status.error)}>
+          {f.passed ? 'PASSED' : 'NOT PASSED'}
+        </Text>
       </Text>
-      {f.selfAssessed && f.selfAssessed.length > 0 ? <Text {...c.status.warning}>{selfAssessedLine(f.selfAssessed)}</Text> : null}
+      {f.selfAssessed && f.selfAssessed.length > 0 ? (
+        <Text {...c.status.warning}>{selfAssessedLine(f.selfAssessed)}</Text>
+      ) : null}
       {props.verdicts ? <Verdicts items={props.verdicts} /> : null}
       {f.missed.length > 0 && !props.verdicts ? (
         <Box flexDirection="column" marginTop={1}>
           <Text bold>Missed:</Text>
-          {f.missed.map((m) => <Text key={m.id}>  ✗ {m.id} {m.title}{m.verdict === 'skipped' ? ' (not answered)' : ''}</Text>)}
+          {f.missed.map((m) => (
+            <Text key={m.id}>
+              {'  '}✗ {m.id} {m.title}
+              {m.verdict === 'skipped' ? ' (not answered)' : ''}
+            </Text>
+          ))}
         </Box>
       ) : null}
-      {f.missed.length > 0 ? <Box marginTop={1}><Text>{reviewLine(f)}</Text></Box> : null}
-      {!f.passed && f.cooldownUntil ? <Text {...c.status.warning}>{cooldownLine(f.cooldownUntil, props.now)}</Text> : null}
+      {f.missed.length > 0 ? (
+        <Box marginTop={1}>
+          <Text>{reviewLine(f)}</Text>
+        </Box>
+      ) : null}
+      {!f.passed && f.cooldownUntil ? (
+        <Text {...c.status.warning}>{cooldownLine(f.cooldownUntil, props.now)}</Text>
+      ) : null}
       {!f.passed && f.revisit.length > 0 ? (
         <Box flexDirection="column">
           <Text bold>Revisit:</Text>
-          {f.revisit.map((r) => <Text key={r.id}>  {r.concepts.join(', ')} → {r.page}</Text>)}
+          {f.revisit.map((r) => (
+            <Text key={r.id}>
+              {'  '}
+              {r.concepts.join(', ')} → {r.page}
+            </Text>
+          ))}
         </Box>
       ) : null}
-      {f.warnings.map((w) => <Text key={w} {...c.status.warning}>! {w}</Text>)}
-      <Box marginTop={1}><Text dimColor>Enter to leave</Text></Box>
+      {f.warnings.map((w) => (
+        <Text key={w} {...c.status.warning}>
+          ! {w}
+        </Text>
+      ))}
+      <Box marginTop={1}>
+        <Text dimColor>Enter to leave</Text>
+      </Box>
     </Box>
   );
 }

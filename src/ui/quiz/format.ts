@@ -17,7 +17,6 @@ export function progressBar(done: number, total: number, width = 24): string {
   return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
 }
 
-
 export const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
 /** "tomorrow", "today" or the date, for a UTC day relative to today. */
@@ -28,8 +27,10 @@ export function dayWord(day: string, today: string): string {
   return t.toISOString().slice(0, 10) === day ? `tomorrow (${day})` : day;
 }
 
-
 /** The self-assessed items of a finished attempt, as the summary and the answer-file result name them. */
 export function selfAssessedLine(ids: readonly string[]): string {
-  return `? ${ids.length} answer${ids.length === 1 ? '' : 's'} self-assessed against the model answer (${ids.join(', ')}): counted, and flagged in the attempt for a teacher's review.`;
+  return (
+    `? ${ids.length} answer${ids.length === 1 ? '' : 's'} self-assessed against the model answer (` +
+    `${ids.join(', ')}): counted, and flagged in the attempt for a teacher's review.`
+  );
 }

@@ -33,14 +33,26 @@ export async function runQuizInk(q: QuizRun): Promise<QuizExit> {
   let exitWith: QuizExit = { kind: 'left', answered: 0, drafts: 0 };
   // pastes arrive marked, so a pasted newline is text, not Enter (see use-text-input.ts)
   process.stdout.write(BRACKETED_PASTE_ON);
-  const off = (): void => { process.stdout.write(BRACKETED_PASTE_OFF); };
+  const off = (): void => {
+    process.stdout.write(BRACKETED_PASTE_OFF);
+  };
   process.once('exit', off);
   const app = render(
     <ColorsContext.Provider value={semanticColors(level > 0)}>
       <QuizApp
-        phase={q.phase} items={q.items} feedback={q.feedback} restored={q.restored}
-        rawCursor now={() => Date.now()} grade={q.grade}
-        onProgress={q.save} onRestart={q.restart} onFinish={q.finish} onExit={(e) => { exitWith = e; }}
+        phase={q.phase}
+        items={q.items}
+        feedback={q.feedback}
+        restored={q.restored}
+        rawCursor
+        now={() => Date.now()}
+        grade={q.grade}
+        onProgress={q.save}
+        onRestart={q.restart}
+        onFinish={q.finish}
+        onExit={(e) => {
+          exitWith = e;
+        }}
       />
     </ColorsContext.Provider>,
     { exitOnCtrlC: false, patchConsole: false },

@@ -7,10 +7,7 @@
 import type { Given } from '../../core/quiz/grade.js';
 import { currentId, type SessionState } from './session.js';
 
-export type SessionEffect =
-  | { type: 'save' }
-  | { type: 'grade'; id: string; given: Given }
-  | { type: 'finish' };
+export type SessionEffect = { type: 'save' } | { type: 'grade'; id: string; given: Given } | { type: 'finish' };
 
 export function effectsOf(before: SessionState, after: SessionState): SessionEffect[] {
   const out: SessionEffect[] = [];

@@ -10,8 +10,16 @@
 import type { Given, Graded } from '../../core/quiz/grade.js';
 
 export type Screen =
-  | 'resume' | 'question' | 'grading' | 'self' | 'feedback'
-  | 'confirm-quit' | 'confirm-finish' | 'saving' | 'summary' | 'error';
+  | 'resume'
+  | 'question'
+  | 'grading'
+  | 'self'
+  | 'feedback'
+  | 'confirm-quit'
+  | 'confirm-finish'
+  | 'saving'
+  | 'summary'
+  | 'error';
 
 export interface SessionState {
   ids: string[];
@@ -31,26 +39,44 @@ export interface SessionState {
 }
 
 export type SessionAction =
-  | { type: 'resume' } | { type: 'restart' }
+  | { type: 'resume' }
+  | { type: 'restart' }
   | { type: 'submit'; id: string; given: Given; selfAssessed: boolean }
   | { type: 'graded'; graded: Graded }
-  | { type: 'next' } | { type: 'back' }
+  | { type: 'next' }
+  | { type: 'back' }
   | { type: 'notice'; text: string | undefined }
   | { type: 'draft'; id: string; text: string }
-  | { type: 'quit-ask' } | { type: 'quit-cancel' }
-  | { type: 'finish' } | { type: 'first-unanswered' }
-  | { type: 'saved' } | { type: 'failed'; error: string };
+  | { type: 'quit-ask' }
+  | { type: 'quit-cancel' }
+  | { type: 'finish' }
+  | { type: 'first-unanswered' }
+  | { type: 'saved' }
+  | { type: 'failed'; error: string };
 
-export interface RestoredSession { index: number; answers: Record<string, Given>; graded: Record<string, Graded>; revealed: string[]; drafts?: Record<string, string> | undefined }
+export interface RestoredSession {
+  index: number;
+  answers: Record<string, Given>;
+  graded: Record<string, Graded>;
+  revealed: string[];
+  drafts?: Record<string, string> | undefined;
+}
 
 /** A resumed attempt opens on its first unanswered question (the last one viewed may be long done). */
 export function initSession(ids: string[], feedback: 'each' | 'end', restored?: RestoredSession): SessionState {
   const graded = restored?.graded ?? {};
   const firstOpen = ids.findIndex((id) => graded[id] === undefined);
   return {
-    ids, feedback, notice: undefined, error: undefined, back: 'question',
+    ids,
+    feedback,
+    notice: undefined,
+    error: undefined,
+    back: 'question',
     index: restored ? (firstOpen >= 0 ? firstOpen : Math.min(restored.index, ids.length - 1)) : 0,
-    answers: restored?.answers ?? {}, graded, revealed: restored?.revealed ?? [], drafts: restored?.drafts ?? {},
+    answers: restored?.answers ?? {},
+    graded,
+    revealed: restored?.revealed ?? [],
+    drafts: restored?.drafts ?? {},
     screen: restored ? 'resume' : 'question',
   };
 }
@@ -80,7 +106,13 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
       return initSession(s.ids, s.feedback);
     case 'submit':
       if (isLocked(s, a.id) || s.screen !== 'question') return s;
-      return { ...s, answers: { ...s.answers, [a.id]: a.given }, drafts: without(s.drafts, a.id), screen: a.selfAssessed ? 'self' : 'grading', notice: undefined };
+      return {
+        ...s,
+        answers: { ...s.answers, [a.id]: a.given },
+        drafts: without(s.drafts, a.id),
+        screen: a.selfAssessed ? 'self' : 'grading',
+        notice: undefined,
+      };
     case 'draft':
       if (isLocked(s, a.id) || s.drafts[a.id] === a.text) return s;
       return { ...s, drafts: a.text === '' ? without(s.drafts, a.id) : { ...s.drafts, [a.id]: a.text } };
@@ -88,20 +120,33 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
       const id = a.graded.id;
       // keywords missed: the learner sees the model answer and may claim theirs says the same
       if (a.graded.claimable && s.screen === 'grading') {
-        return { ...s, graded: { ...s.graded, [id]: a.graded }, revealed: s.revealed.includes(id) ? s.revealed : [...s.revealed, id], screen: 'self' };
+        return {
+          ...s,
+          graded: { ...s.graded, [id]: a.graded },
+          revealed: s.revealed.includes(id) ? s.revealed : [...s.revealed, id],
+          screen: 'self',
+        };
       }
       const shown = s.feedback === 'each' || s.screen === 'self';
-      const next = { ...s, graded: { ...s.graded, [id]: a.graded }, revealed: shown && !s.revealed.includes(id) ? [...s.revealed, id] : s.revealed };
+      const next = {
+        ...s,
+        graded: { ...s.graded, [id]: a.graded },
+        revealed: shown && !s.revealed.includes(id) ? [...s.revealed, id] : s.revealed,
+      };
       return shown ? { ...next, screen: 'feedback' } : advance(next);
     }
     case 'next':
       return s.screen === 'question' || s.screen === 'feedback' ? advance(s) : s;
     case 'back':
-      return s.screen === 'question' || s.screen === 'feedback' ? { ...s, index: Math.max(0, s.index - 1), screen: 'question', notice: undefined } : s;
+      return s.screen === 'question' || s.screen === 'feedback'
+        ? { ...s, index: Math.max(0, s.index - 1), screen: 'question', notice: undefined }
+        : s;
     case 'notice':
       return { ...s, notice: a.text };
     case 'quit-ask':
-      return s.screen === 'confirm-quit' || s.screen === 'saving' ? s : { ...s, back: s.screen, screen: 'confirm-quit' };
+      return s.screen === 'confirm-quit' || s.screen === 'saving'
+        ? s
+        : { ...s, back: s.screen, screen: 'confirm-quit' };
     case 'quit-cancel':
       return s.screen === 'confirm-quit' ? { ...s, screen: s.back } : s;
     case 'first-unanswered': {

@@ -45,11 +45,17 @@ function onKey(k: QuizKeys, input: string, key: Key): void {
       return; // the attempt is being written; nothing may interrupt it
     default:
   }
-  if (ctrlC || key.escape || (input === 'q' && !typing)) { k.dispatch({ type: 'quit-ask' }); return; }
+  if (ctrlC || key.escape || (input === 'q' && !typing)) {
+    k.dispatch({ type: 'quit-ask' });
+    return;
+  }
   switch (s.screen) {
     case 'resume':
       if (input === 'y' || key.return) k.dispatch({ type: 'resume' });
-      else if (input === 'n') { k.restart(); k.dispatch({ type: 'restart' }); }
+      else if (input === 'n') {
+        k.restart();
+        k.dispatch({ type: 'restart' });
+      }
       return;
     case 'confirm-finish':
       if (key.return) k.dispatch({ type: 'first-unanswered' });
@@ -77,11 +83,13 @@ export function useQuizKeys(k: QuizKeys): void {
     const item = k.items.get(currentId(s));
     const answering = s.screen === 'question' && item !== undefined && !isLocked(s, item.id);
     const ours = key.tab || key.escape || (key.ctrl && chunk === 'c');
-    if (answering && !isChoice(item) && !ours) { k.widget.current?.(chunk, key); return; }
+    if (answering && !isChoice(item) && !ours) {
+      k.widget.current?.(chunk, key);
+      return;
+    }
     eachKey(chunk, key, (input, one) => {
       if (answering && k.now().screen === 'question') k.widget.current?.(input, one);
       onKey(k, input, one);
     });
   });
 }
-

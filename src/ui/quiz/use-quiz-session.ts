@@ -8,7 +8,14 @@ import { useEffect, useRef, useState } from 'react';
 import { useApp } from 'ink';
 import type { Given, Graded, QuizItem } from '../../core/quiz/grade.js';
 import type { FinishInfo, QuizExit, Restored, Snapshot } from '../../core/quiz/session-results.js';
-import { answeredCount, currentId, initSession, sessionReducer, type SessionAction, type SessionState } from './session.js';
+import {
+  answeredCount,
+  currentId,
+  initSession,
+  sessionReducer,
+  type SessionAction,
+  type SessionState,
+} from './session.js';
 import { effectsOf, type SessionEffect } from './session-effects.js';
 import { useSyncReducer } from '../widgets/use-sync-reducer.js';
 import type { KeyHandler } from '../widgets/key-router.js';
@@ -43,13 +50,26 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
 export function useQuizSession(p: QuizSessionProps) {
   const { exit } = useApp();
   const byId = new Map(p.items.map((i) => [i.id, i]));
-  const [s, dispatch, current] = useSyncReducer(sessionReducer, () => initSession(p.items.map((i) => i.id), p.feedback, p.restored));
+  const [s, dispatch, current] = useSyncReducer(sessionReducer, () =>
+    initSession(
+      p.items.map((i) => i.id),
+      p.feedback,
+      p.restored,
+    ),
+  );
   const clock = useClock(p.restored?.elapsedMs ?? 0, p.now, !['saving', 'summary', 'error'].includes(s.screen));
   const [finished, setFinished] = useState<{ info: FinishInfo; elapsedMs: number } | undefined>();
   const busy = useRef(false);
   const widgetRef = useRef<KeyHandler | undefined>(undefined);
 
-  const snapshot = (st: SessionState): Snapshot => ({ index: st.index, answers: st.answers, graded: st.graded, revealed: st.revealed, drafts: st.drafts, elapsedMs: clock.exact() });
+  const snapshot = (st: SessionState): Snapshot => ({
+    index: st.index,
+    answers: st.answers,
+    graded: st.graded,
+    revealed: st.revealed,
+    drafts: st.drafts,
+    elapsedMs: clock.exact(),
+  });
 
   /** Every action goes through here: the reducer's transition, then the effects it asks for. */
   function act(a: SessionAction): void {
@@ -64,13 +84,22 @@ export function useQuizSession(p: QuizSessionProps) {
     if (busy.current) return;
     busy.current = true;
     void p.grade(item, given).then(
-      (graded) => { busy.current = false; act({ type: 'graded', graded }); },
-      (e: unknown) => { busy.current = false; act({ type: 'failed', error: message(e) }); },
+      (graded) => {
+        busy.current = false;
+        act({ type: 'graded', graded });
+      },
+      (e: unknown) => {
+        busy.current = false;
+        act({ type: 'failed', error: message(e) });
+      },
     );
   }
 
   function run(e: SessionEffect, st: SessionState): void {
-    if (e.type === 'save') { p.onProgress(snapshot(st)); return; }
+    if (e.type === 'save') {
+      p.onProgress(snapshot(st));
+      return;
+    }
     if (e.type === 'grade') {
       const item = byId.get(e.id);
       if (item) grade(item, e.given);
@@ -79,7 +108,10 @@ export function useQuizSession(p: QuizSessionProps) {
     const elapsedMs = clock.exact();
     const graded = st.ids.map((x) => st.graded[x]).filter((g): g is Graded => g !== undefined);
     void p.onFinish(graded, elapsedMs).then(
-      (info) => { setFinished({ info, elapsedMs }); act({ type: 'saved' }); },
+      (info) => {
+        setFinished({ info, elapsedMs });
+        act({ type: 'saved' });
+      },
       (err: unknown) => act({ type: 'failed', error: message(err) }),
     );
   }
@@ -92,8 +124,16 @@ export function useQuizSession(p: QuizSessionProps) {
   };
 
   useQuizKeys({
-    now: current, dispatch: act, items: byId, widget: widgetRef,
-    leave: (how) => leave(how === 'finished' ? { kind: 'finished', passed: finished?.info.passed === true } : { kind: 'left', answered: answeredCount(current()), drafts: Object.keys(current().drafts).length }),
+    now: current,
+    dispatch: act,
+    items: byId,
+    widget: widgetRef,
+    leave: (how) =>
+      leave(
+        how === 'finished'
+          ? { kind: 'finished', passed: finished?.info.passed === true }
+          : { kind: 'left', answered: answeredCount(current()), drafts: Object.keys(current().drafts).length },
+      ),
     restart: p.onRestart,
     selfAssess: (right) => {
       const cur = current();

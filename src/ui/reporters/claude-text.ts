@@ -8,11 +8,16 @@ export function claudeInstallText(r: ClaudeInstallResult, t: Theme): Printed {
   const out: string[] = [];
   for (const a of r.actions) {
     if (a.action === 'unchanged') continue;
-    out.push(`${mark[a.action]} ${a.path}${a.action === 'kept' ? t.dim('  (kept: it differs from the template and may hold your edits)') : ''}`);
+    out.push(
+      `${mark[a.action]} ${a.path}` +
+        `${a.action === 'kept' ? t.dim('  (kept: it differs from the template and may hold your edits)') : ''}`,
+    );
     for (const x of a.added ?? []) out.push(t.dim(`    + ${x}`));
   }
   const n = r.actions.filter((a) => a.action === 'created' || a.action === 'updated').length;
   out.push(`✓ Claude Code files ready in ${r.root}${n === 0 ? ' (nothing to do)' : ''}`);
-  out.push('next: commit .claude/ and CLAUDE.md, then type / in a new Claude Code session: /phase-checkpoint should be listed');
+  out.push(
+    'next: commit .claude/ and CLAUDE.md, then type / in a new Claude Code session: /phase-checkpoint should be listed',
+  );
   return { out };
 }

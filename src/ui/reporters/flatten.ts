@@ -16,9 +16,11 @@ export function leaves(checks: readonly Check[], prefix = ''): Check[] {
     if (!c.children?.length) return [{ ...c, id }];
     return leaves(c.children, `${id} > `).map((k) => ({
       ...k,
-      ...(k.waived ?? c.waived) !== undefined ? { waived: k.waived ?? c.waived } : {},
-      ...(k.attested ?? c.attested) ? { attested: true } : {},
-      ...(failed(k) && !failed(c) ? { status: 'skipped' as const, message: `not needed (${c.id} passed): ${k.message}` } : {}),
+      ...((k.waived ?? c.waived) !== undefined ? { waived: k.waived ?? c.waived } : {}),
+      ...((k.attested ?? c.attested) ? { attested: true } : {}),
+      ...(failed(k) && !failed(c)
+        ? { status: 'skipped' as const, message: `not needed (${c.id} passed): ${k.message}` }
+        : {}),
     }));
   });
 }

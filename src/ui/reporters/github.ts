@@ -33,13 +33,24 @@ export function fileOf(c: Check, exists: (rel: string) => boolean): { file: stri
   return undefined;
 }
 
-export function command(name: 'error' | 'warning', message: string, props: Record<string, string | number | undefined>): string {
-  const p = Object.entries(props).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${escProp(String(v))}`).join(',');
+export function command(
+  name: 'error' | 'warning',
+  message: string,
+  props: Record<string, string | number | undefined>,
+): string {
+  const p = Object.entries(props)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${escProp(String(v))}`)
+    .join(',');
   return `::${name}${p ? ` ${p}` : ''}::${escData(message)}`;
 }
 
 /** `learners` (gate --all-learners): the job summary starts with the class table. */
-export function github(results: readonly GateResult[], exists: (rel: string) => boolean = () => false, learners?: readonly string[]): GithubOutput {
+export function github(
+  results: readonly GateResult[],
+  exists: (rel: string) => boolean = () => false,
+  learners?: readonly string[],
+): GithubOutput {
   const errors: string[] = [];
   const warnings: string[] = [];
   for (const r of results) {
@@ -47,13 +58,24 @@ export function github(results: readonly GateResult[], exists: (rel: string) => 
       const title = `lynx gate ${nn(r.phase)} · ${r.learner} · ${c.id}`;
       const where = fileOf(c, exists);
       const at = { title, file: where?.file, line: where?.line };
-      if (c.waived !== undefined) { warnings.push(command('warning', `waived: ${c.waived}`, at)); continue; }
-      if (c.attested === true) warnings.push(command('warning', `attested, not verified from evidence: ${c.message}`, at));
+      if (c.waived !== undefined) {
+        warnings.push(command('warning', `waived: ${c.waived}`, at));
+        continue;
+      }
+      if (c.attested === true)
+        warnings.push(command('warning', `attested, not verified from evidence: ${c.message}`, at));
       else if (c.status === 'warn') warnings.push(command('warning', c.message, at));
       if (c.status === 'fail' || c.status === 'error') errors.push(command('error', c.message, at));
     }
   }
   const shown = errors.slice(0, MAX_ERRORS);
-  if (errors.length > MAX_ERRORS) shown.push(command('error', `${errors.length - MAX_ERRORS} more failing check(s): see the job summary or \`lynx gate --json\``, { title: 'lynx gate' }));
+  if (errors.length > MAX_ERRORS)
+    shown.push(
+      command(
+        'error',
+        `${errors.length - MAX_ERRORS} more failing check(s): see the job summary or \`lynx gate --json\``,
+        { title: 'lynx gate' },
+      ),
+    );
   return { commands: [...shown, ...warnings], summary: markdown(results, learners) };
 }

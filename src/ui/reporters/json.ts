@@ -64,17 +64,28 @@ export interface JsonOf {
  */
 /** `x: T | undefined` (left out when undefined), not `x: unknown` (which JSON.stringify may well print). */
 type MayBeUndefined<V> = unknown extends V ? false : undefined extends V ? true : false;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AsJson<T> = unknown extends T ? any : T extends readonly (infer U)[] ? AsJson<U>[]
-  : T extends object ? { [K in keyof T as MayBeUndefined<T[K]> extends true ? K : never]?: AsJson<Exclude<T[K], undefined>> } & { [K in keyof T as MayBeUndefined<T[K]> extends true ? never : K]: AsJson<T[K]> }
-  : T;
+export type AsJson<T> = unknown extends T
+  ? // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    any
+  : T extends readonly (infer U)[]
+    ? AsJson<U>[]
+    : T extends object
+      ? { [K in keyof T as MayBeUndefined<T[K]> extends true ? K : never]?: AsJson<Exclude<T[K], undefined>> } & {
+          [K in keyof T as MayBeUndefined<T[K]> extends true ? never : K]: AsJson<T[K]>;
+        }
+      : T;
 
 // the result is its own JSON; the cast is what JSON.stringify does to undefined properties
 const same = <T>(r: T): AsJson<T> => r as AsJson<T>;
 
 const shape: { [K in ResultKind]: (r: ResultKinds[K]) => JsonOf[K] } = {
   // --all-learners: the class table and every result (src/schemas/output/gate-class.schema.json)
-  gate: (r) => (r.learners ? { schema_version: 1, learners: classGateRows(r.learners, r.results), results: r.results } : r.all ? r.results : (r.results[0] as GateResult)),
+  gate: (r) =>
+    r.learners
+      ? { schema_version: 1, learners: classGateRows(r.learners, r.results), results: r.results }
+      : r.all
+        ? r.results
+        : (r.results[0] as GateResult),
   report: (r) => ({ ...r.gate, written: r.written }),
   checkpoint: (r) => r.gate,
   status: same,

@@ -28,12 +28,17 @@ export interface ReviewState {
 }
 
 export type ReviewAction =
-  | { type: 'reveal' }
-  | { type: 'grade'; grade: GradeName }
-  | { type: 'saved' }
-  | { type: 'failed'; error: string };
+  { type: 'reveal' } | { type: 'grade'; grade: GradeName } | { type: 'saved' } | { type: 'failed'; error: string };
 
-export const initReview = (ids: string[]): ReviewState => ({ ids, index: 0, screen: ids.length === 0 ? 'done' : 'question', graded: [], learning: [], steps: 0, error: undefined });
+export const initReview = (ids: string[]): ReviewState => ({
+  ids,
+  index: 0,
+  screen: ids.length === 0 ? 'done' : 'question',
+  graded: [],
+  learning: [],
+  steps: 0,
+  error: undefined,
+});
 
 /** The queue with `id` shown again AGAIN_GAP cards after the current one (or at the end). */
 const requeue = (s: ReviewState, id: string): string[] => {
@@ -41,7 +46,8 @@ const requeue = (s: ReviewState, id: string): string[] => {
   return [...s.ids.slice(0, at), id, ...s.ids.slice(at)];
 };
 
-const advance = (s: ReviewState): ReviewState => (s.index + 1 < s.ids.length ? { ...s, index: s.index + 1, screen: 'question' } : { ...s, screen: 'done' });
+const advance = (s: ReviewState): ReviewState =>
+  s.index + 1 < s.ids.length ? { ...s, index: s.index + 1, screen: 'question' } : { ...s, screen: 'done' };
 
 /** Whether the card up is a re-showing (its SM-2 grade is already recorded). */
 export const isRelearning = (s: ReviewState): boolean => {
@@ -58,7 +64,11 @@ export function reviewReducer(s: ReviewState, a: ReviewAction): ReviewState {
       if (s.screen !== 'revealed' || id === undefined) return s;
       if (isRelearning(s)) {
         // A learning step: nothing to save; Again shows it once more, any other grade ends the step.
-        const next = { ...s, steps: s.steps + 1, ...(a.grade === 'again' ? { ids: requeue(s, id) } : { learning: s.learning.filter((x) => x !== id) }) };
+        const next = {
+          ...s,
+          steps: s.steps + 1,
+          ...(a.grade === 'again' ? { ids: requeue(s, id) } : { learning: s.learning.filter((x) => x !== id) }),
+        };
         return advance(next);
       }
       return { ...s, screen: 'saving', graded: [...s.graded, { id, grade: a.grade }] };
@@ -66,7 +76,8 @@ export function reviewReducer(s: ReviewState, a: ReviewAction): ReviewState {
     case 'saved': {
       if (s.screen !== 'saving') return s;
       const last = s.graded[s.graded.length - 1];
-      if (last?.grade === 'again') return advance({ ...s, ids: requeue(s, last.id), learning: [...s.learning, last.id] });
+      if (last?.grade === 'again')
+        return advance({ ...s, ids: requeue(s, last.id), learning: [...s.learning, last.id] });
       return advance(s);
     }
     case 'failed':
@@ -76,7 +87,16 @@ export function reviewReducer(s: ReviewState, a: ReviewAction): ReviewState {
 
 /** Keys of the four buttons (Lab 04: Again=0, Hard=2, Good=4, Easy=5). */
 export function gradeForKey(input: string): GradeName | undefined {
-  const map: Record<string, GradeName> = { '1': 'again', a: 'again', '2': 'hard', h: 'hard', '3': 'good', g: 'good', '4': 'easy', e: 'easy' };
+  const map: Record<string, GradeName> = {
+    '1': 'again',
+    a: 'again',
+    '2': 'hard',
+    h: 'hard',
+    '3': 'good',
+    g: 'good',
+    '4': 'easy',
+    e: 'easy',
+  };
   return map[input];
 }
 

@@ -1,4 +1,5 @@
-/** The review's ink entry: a thin adapter that renders ReviewApp over today's queue and resolves with the grades given. */
+/** The review's ink entry: a thin adapter that renders ReviewApp over today's queue and resolves with the grades given.
+ * */
 import { render } from 'ink';
 import chalk from 'chalk';
 import type { GradeName } from '../../core/review/sm2.js';
@@ -20,7 +21,16 @@ export async function runReviewInk(r: ReviewRun): Promise<{ id: string; grade: G
   let graded: { id: string; grade: GradeName }[] = [];
   const app = render(
     <ColorsContext.Provider value={semanticColors(level > 0)}>
-      <ReviewApp cards={r.cards} dueTotal={r.dueTotal} today={r.today} onGrade={r.onGrade} nextReview={r.nextReview} onExit={(g) => { graded = g; }} />
+      <ReviewApp
+        cards={r.cards}
+        dueTotal={r.dueTotal}
+        today={r.today}
+        onGrade={r.onGrade}
+        nextReview={r.nextReview}
+        onExit={(g) => {
+          graded = g;
+        }}
+      />
     </ColorsContext.Provider>,
     { exitOnCtrlC: false, patchConsole: false },
   );

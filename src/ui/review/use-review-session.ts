@@ -24,9 +24,15 @@ export function useReviewSession(p: ReviewSessionProps) {
     dispatch(a);
     const save = gradeToSave(before, current());
     if (!save) return;
-    void p.onGrade(save.id, save.grade).then(() => act({ type: 'saved' }), (e: unknown) => act({ type: 'failed', error: e instanceof Error ? e.message : String(e) }));
+    void p.onGrade(save.id, save.grade).then(
+      () => act({ type: 'saved' }),
+      (e: unknown) => act({ type: 'failed', error: e instanceof Error ? e.message : String(e) }),
+    );
   }
 
-  useReviewKeys(current, act, () => { p.onExit(current().graded); exit(); });
+  useReviewKeys(current, act, () => {
+    p.onExit(current().graded);
+    exit();
+  });
   return s;
 }

@@ -4,7 +4,11 @@ import { HangingRow } from './HangingRow.js';
 import type { ChoiceState } from './choice.reducer.js';
 import { useColors } from '../semantic-colors.js';
 
-export function ChoiceView(props: { choices: readonly string[]; state: ChoiceState; marks?: readonly ('right' | 'wrong' | undefined)[] }) {
+export function ChoiceView(props: {
+  choices: readonly string[];
+  state: ChoiceState;
+  marks?: readonly ('right' | 'wrong' | undefined)[];
+}) {
   const { state, choices } = props;
   const c = useColors();
   return (
@@ -15,8 +19,13 @@ export function ChoiceView(props: { choices: readonly string[]; state: ChoiceSta
         const box = state.multi ? (ticked ? '[x] ' : '[ ] ') : '';
         const mark = props.marks?.[i];
         return (
-          <HangingRow key={i} prefix={`${here ? '❯ ' : '  '}${box}${i + 1}. `} body={`${choice}${mark === 'right' ? ' ✓' : mark === 'wrong' ? ' ✗' : ''}`}
-            prefixProps={{ ...(here ? c.text.accent : {}), bold: here }} bodyProps={here ? c.text.accent : {}} />
+          <HangingRow
+            key={i}
+            prefix={`${here ? '❯ ' : '  '}${box}${i + 1}. `}
+            body={`${choice}${mark === 'right' ? ' ✓' : mark === 'wrong' ? ' ✗' : ''}`}
+            prefixProps={{ ...(here ? c.text.accent : {}), bold: here }}
+            bodyProps={here ? c.text.accent : {}}
+          />
         );
       })}
     </Box>

@@ -10,14 +10,31 @@ import type { ComponentProps } from 'react';
 
 type TextProps = Omit<ComponentProps<typeof Text>, 'children'>;
 
-export const squeeze = (s: string): string => s.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim();
+export const squeeze = (s: string): string =>
+  s
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
 
 /** `tail` follows the body as written (e.g. "  ← your answer"). */
-export function HangingRow(p: { prefix: string; body: string; tail?: string; prefixProps?: TextProps; bodyProps?: TextProps }) {
+export function HangingRow(p: {
+  prefix: string;
+  body: string;
+  tail?: string;
+  prefixProps?: TextProps;
+  bodyProps?: TextProps;
+}) {
   return (
     <Box>
-      <Box flexShrink={0}><Text {...p.prefixProps}>{p.prefix}</Text></Box>
-      <Box flexShrink={1} flexGrow={1}><Prose {...p.bodyProps}>{squeeze(p.body)}{p.tail ?? ''}</Prose></Box>
+      <Box flexShrink={0}>
+        <Text {...p.prefixProps}>{p.prefix}</Text>
+      </Box>
+      <Box flexShrink={1} flexGrow={1}>
+        <Prose {...p.bodyProps}>
+          {squeeze(p.body)}
+          {p.tail ?? ''}
+        </Prose>
+      </Box>
     </Box>
   );
 }

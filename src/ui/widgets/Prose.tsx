@@ -7,12 +7,18 @@
 import { Text, Transform } from 'ink';
 import type { ComponentProps } from 'react';
 
-/** Colour codes (SGR) then spaces; ESC is built, not written, as a literal control character in a regex is a lint error. */
+/** Colour codes (SGR) then spaces; ESC is built, not written, as a literal control character in a regex is a lint
+ * error. */
 const ESC = String.fromCharCode(27);
 const LEAD = new RegExp(`^((?:${ESC}\\[[0-9;]*m)*) +`, 'u');
 
-export const dropLeadingSpace = (line: string, index: number): string => (index === 0 ? line : line.replace(LEAD, '$1'));
+export const dropLeadingSpace = (line: string, index: number): string =>
+  index === 0 ? line : line.replace(LEAD, '$1');
 
 export function Prose(p: ComponentProps<typeof Text>) {
-  return <Transform transform={dropLeadingSpace}><Text {...p} /></Transform>;
+  return (
+    <Transform transform={dropLeadingSpace}>
+      <Text {...p} />
+    </Transform>
+  );
 }

@@ -15,7 +15,13 @@ export function TextInputView(props: { state: TextState; placeholder: string; fo
   const chars = [...props.state.value];
   const at = Math.min(props.state.cursor, chars.length);
   if (chars.length === 0) {
-    return <Box><Text>{'› '}</Text>{props.focused ? <Cell ch=" " raw={raw} /> : <Text> </Text>}<Text dimColor>{props.placeholder}</Text></Box>;
+    return (
+      <Box>
+        <Text>{'› '}</Text>
+        {props.focused ? <Cell ch=" " raw={raw} /> : <Text> </Text>}
+        <Text dimColor>{props.placeholder}</Text>
+      </Box>
+    );
   }
   // render line by line so the cursor can sit at the end of any line
   const lines: { text: string; cursorAt: number | undefined }[] = [];
@@ -34,7 +40,15 @@ export function TextInputView(props: { state: TextState; placeholder: string; fo
         return (
           <Text key={n}>
             {n === 0 ? '› ' : '  '}
-            {c === undefined ? l.text : (<>{lc.slice(0, c).join('')}<Cell ch={lc[c] ?? ' '} raw={raw} />{lc.slice(c + 1).join('')}</>)}
+            {c === undefined ? (
+              l.text
+            ) : (
+              <>
+                {lc.slice(0, c).join('')}
+                <Cell ch={lc[c] ?? ' '} raw={raw} />
+                {lc.slice(c + 1).join('')}
+              </>
+            )}
           </Text>
         );
       })}

@@ -7,6 +7,9 @@ import type { Key } from 'ink';
 
 export function eachKey(input: string, key: Key, fn: (input: string, key: Key) => void): void {
   const chars = [...input];
-  if (chars.length <= 1 || key.ctrl || key.meta) { fn(input, key); return; }
+  if (chars.length <= 1 || key.ctrl || key.meta) {
+    fn(input, key);
+    return;
+  }
   for (const c of chars) fn(c === '\r' || c === '\n' ? '' : c, { ...key, return: c === '\r' || c === '\n' });
 }

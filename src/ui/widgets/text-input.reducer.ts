@@ -3,20 +3,37 @@
  * move as one character. Multi-line fields keep newlines; single-line ones turn pasted newlines
  * into spaces.
  */
-export interface TextState { value: string; cursor: number; multiline: boolean }
+export interface TextState {
+  value: string;
+  cursor: number;
+  multiline: boolean;
+}
 
 export type TextAction =
   | { type: 'insert'; text: string }
   | { type: 'newline' }
-  | { type: 'backspace' } | { type: 'delete' }
-  | { type: 'left' } | { type: 'right' } | { type: 'up' } | { type: 'down' }
-  | { type: 'home' } | { type: 'end' }
-  | { type: 'killToStart' } | { type: 'killToEnd' } | { type: 'deleteWord' };
+  | { type: 'backspace' }
+  | { type: 'delete' }
+  | { type: 'left' }
+  | { type: 'right' }
+  | { type: 'up' }
+  | { type: 'down' }
+  | { type: 'home' }
+  | { type: 'end' }
+  | { type: 'killToStart' }
+  | { type: 'killToEnd' }
+  | { type: 'deleteWord' };
 
 export const initText = (value = '', multiline = false): TextState => ({ value, cursor: [...value].length, multiline });
 
 /** Control characters other than newline never reach the value (a stray escape would garble the screen). */
-const printable = (s: string): string => [...s].filter((ch) => { const c = ch.codePointAt(0) ?? 0; return c === 10 || (c >= 32 && c !== 127); }).join('');
+const printable = (s: string): string =>
+  [...s]
+    .filter((ch) => {
+      const c = ch.codePointAt(0) ?? 0;
+      return c === 10 || (c >= 32 && c !== 127);
+    })
+    .join('');
 
 /** Where the current line starts / ends (indices into chars). */
 function lineBounds(chars: readonly string[], at: number): { start: number; end: number } {
@@ -56,7 +73,8 @@ export function textReducer(s: TextState, a: TextAction): TextState {
       return { ...s, cursor: lineBounds(chars, at).start };
     case 'end':
       return { ...s, cursor: lineBounds(chars, at).end };
-    case 'up': case 'down': {
+    case 'up':
+    case 'down': {
       const { start, end } = lineBounds(chars, at);
       const col = at - start;
       if (a.type === 'up') {

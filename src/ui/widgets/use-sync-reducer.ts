@@ -8,6 +8,9 @@ import { useRef, useState } from 'react';
 export function useSyncReducer<S, A>(reducer: (s: S, a: A) => S, init: () => S): [S, (a: A) => void, () => S] {
   const [state, setState] = useState(init);
   const ref = useRef(state);
-  const dispatch = (a: A): void => { ref.current = reducer(ref.current, a); setState(ref.current); };
+  const dispatch = (a: A): void => {
+    ref.current = reducer(ref.current, a);
+    setState(ref.current);
+  };
   return [state, dispatch, () => ref.current];
 }

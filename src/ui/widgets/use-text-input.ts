@@ -10,7 +10,13 @@ import { useWidgetKeys } from './key-router.js';
 import { useSyncReducer } from './use-sync-reducer.js';
 import { initText, textReducer, type TextAction, type TextState } from './text-input.reducer.js';
 
-export interface TextInputOptions { initial?: string; multiline: boolean; active: boolean; onSubmit: (value: string) => void; onChange?: (value: string) => void }
+export interface TextInputOptions {
+  initial?: string;
+  multiline: boolean;
+  active: boolean;
+  onSubmit: (value: string) => void;
+  onChange?: (value: string) => void;
+}
 
 const PASTE_START = '[200~';
 const PASTE_END = '[201~';
@@ -25,7 +31,16 @@ export function keyToTextAction(input: string, key: Key): TextAction | undefined
   // terminals send DEL (0x7f) for Backspace, which ink reports as `delete`
   if (key.backspace || key.delete) return { type: 'backspace' };
   if (key.ctrl) {
-    const map: Record<string, TextAction> = { a: { type: 'home' }, e: { type: 'end' }, b: { type: 'left' }, f: { type: 'right' }, d: { type: 'delete' }, u: { type: 'killToStart' }, k: { type: 'killToEnd' }, w: { type: 'deleteWord' } };
+    const map: Record<string, TextAction> = {
+      a: { type: 'home' },
+      e: { type: 'end' },
+      b: { type: 'left' },
+      f: { type: 'right' },
+      d: { type: 'delete' },
+      u: { type: 'killToStart' },
+      k: { type: 'killToEnd' },
+      w: { type: 'deleteWord' },
+    };
     return map[input];
   }
   return undefined;
@@ -42,17 +57,33 @@ export function useTextInput(opts: TextInputOptions): TextState {
     if (submit) opts.onSubmit(value);
   };
   useWidgetKeys((input, key) => {
-    if (input === PASTE_START) { pasting.current = true; return; }
-    if (input === PASTE_END) { pasting.current = false; return; }
-    if (pasting.current) { apply([{ type: 'insert', text: input }], false); return; }
+    if (input === PASTE_START) {
+      pasting.current = true;
+      return;
+    }
+    if (input === PASTE_END) {
+      pasting.current = false;
+      return;
+    }
+    if (pasting.current) {
+      apply([{ type: 'insert', text: input }], false);
+      return;
+    }
     if (key.return) {
       const before = [...current().value][current().cursor - 1];
-      if (opts.multiline && (key.meta || before === '\\')) apply(before === '\\' && !key.meta ? [{ type: 'backspace' }, { type: 'newline' }] : [{ type: 'newline' }], false);
+      if (opts.multiline && (key.meta || before === '\\'))
+        apply(
+          before === '\\' && !key.meta ? [{ type: 'backspace' }, { type: 'newline' }] : [{ type: 'newline' }],
+          false,
+        );
       else apply([], true);
       return;
     }
     const action = keyToTextAction(input, key);
-    if (action) { apply([action], false); return; }
+    if (action) {
+      apply([action], false);
+      return;
+    }
     if (key.ctrl || key.meta || input === '') return;
     // a chunk with newlines: text, then Enter (a newline in the middle of a multi-line paste stays)
     const m = /^([\s\S]*?)(\r\n|\r|\n)$/.exec(input);

@@ -10,7 +10,9 @@ export const all: KindDef<'all'> = {
   evaluate: async (c, ctx, e) => summarize('all', await parts(c.of, ctx, e, false)),
   // pass: every part satisfied; fail: every part satisfied but the first, which is violated last
   fixture(c, w, want, e) {
-    c.of.forEach((x, i) => { if (want === 'pass' || i > 0) e.fixture(x, w, 'pass'); });
+    c.of.forEach((x, i) => {
+      if (want === 'pass' || i > 0) e.fixture(x, w, 'pass');
+    });
     const first = c.of[0];
     if (want === 'fail' && first) e.fixture(first, w, 'fail');
   },

@@ -10,7 +10,11 @@ export const any: KindDef<'any'> = {
   evaluate: async (c, ctx, e) => summarize('any', await parts(c.of, ctx, e, true)),
   // pass: the first alternative satisfied; fail: every alternative violated
   fixture(c, w, want, e) {
-    if (want === 'pass') { const first = c.of[0]; if (first) e.fixture(first, w, 'pass'); return; }
+    if (want === 'pass') {
+      const first = c.of[0];
+      if (first) e.fixture(first, w, 'pass');
+      return;
+    }
     for (const x of c.of) e.fixture(x, w, 'fail');
   },
 };

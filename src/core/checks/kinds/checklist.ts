@@ -10,15 +10,29 @@ import { code, needsWord } from './shared.js';
 
 /** `- [x] ~~item~~ n/a: reason` — struck through, with the reason after it (README "Checklists"). */
 const NA = /^~~([\s\S]+?)~~\s*n\/a:\s*(\S[\s\S]*)$/i;
-const norm = (s: string): string => s.replace(/[`*_~]/g, '').replace(/\s+/g, ' ').trim().toLowerCase().replace(/[.:;]+$/, '');
+const norm = (s: string): string =>
+  s
+    .replace(/[`*_~]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/[.:;]+$/, '');
 
 /** The lab whose page (lab.file) the checklist path ends with. */
 export function labOf(phase: Phase, path: string): Lab | undefined {
-  return phase.labs.find((l) => l.file !== undefined && (path === l.file || path.endsWith(`/${l.file}`)) && (l.checklist ?? []).length > 0);
+  return phase.labs.find(
+    (l) => l.file !== undefined && (path === l.file || path.endsWith(`/${l.file}`)) && (l.checklist ?? []).length > 0,
+  );
 }
-export const labItems = (lab: Lab | undefined): string[] => (lab?.checklist ?? []).flatMap((b) => b.items.map((x) => x.replace(/\s*\n\s*/g, ' ')));
+export const labItems = (lab: Lab | undefined): string[] =>
+  (lab?.checklist ?? []).flatMap((b) => b.items.map((x) => x.replace(/\s*\n\s*/g, ' ')));
 
-interface Judged { item: string; state: 'ticked' | 'na' | 'open' | 'missing'; reason?: string; line?: number }
+interface Judged {
+  item: string;
+  state: 'ticked' | 'na' | 'open' | 'missing';
+  reason?: string;
+  line?: number;
+}
 
 export function judge(expected: readonly string[], found: readonly Task[]): Judged[] {
   return expected.map((item) => {
@@ -34,7 +48,9 @@ export function judge(expected: readonly string[], found: readonly Task[]): Judg
 
 export const checklist: KindDef<'checklist'> = {
   title: (c, x) => `checklist ${x(c.path)}`,
-  phrase: (c, p) => `every box ticked in ${code(p.expand(c.path))} (the curriculum's lines; \`~~line~~ n/a: reason\` for one that does not apply)${needsWord(c.needs)}`,
+  phrase: (c, p) =>
+    `every box ticked in ${code(p.expand(c.path))} (the curriculum's lines; \`~~line~~ n/a: reason\` for one ` +
+    `that does not apply)${needsWord(c.needs)}`,
   paths: (c) => [[c.path, '/path']],
   validate: () => [],
   async evaluate(c, ctx) {
@@ -46,9 +62,18 @@ export const checklist: KindDef<'checklist'> = {
     if (expected.length === 0) {
       // a checklist of the learner's own (no curriculum lines to hold it to): every box it has
       const open = found.filter((t) => !t.checked);
-      if (found.length < (c.min_items ?? 1)) return fail(`${path} has ${found.length} task item(s); expected ≥ ${c.min_items ?? 1}`, { evidence: [path] });
-      if (open.length > 0) return fail(`${open.length} of ${found.length} box(es) open in ${path}`, { expected: 'every box ticked', actual: `${found.length - open.length}/${found.length} ticked`, evidence: open.slice(0, 10).map((t) => `${path}:${t.line}: [ ] ${t.text.slice(0, 100)}`) });
-      return pass(`all ${found.length} boxes ticked in ${path}`, { actual: `${found.length}/${found.length}`, evidence: [path] });
+      if (found.length < (c.min_items ?? 1))
+        return fail(`${path} has ${found.length} task item(s); expected ≥ ${c.min_items ?? 1}`, { evidence: [path] });
+      if (open.length > 0)
+        return fail(`${open.length} of ${found.length} box(es) open in ${path}`, {
+          expected: 'every box ticked',
+          actual: `${found.length - open.length}/${found.length} ticked`,
+          evidence: open.slice(0, 10).map((t) => `${path}:${t.line}: [ ] ${t.text.slice(0, 100)}`),
+        });
+      return pass(`all ${found.length} boxes ticked in ${path}`, {
+        actual: `${found.length}/${found.length}`,
+        evidence: [path],
+      });
     }
     const judged = judge(expected, found);
     const open = judged.filter((j) => j.state === 'open' || j.state === 'missing');
@@ -57,11 +82,22 @@ export const checklist: KindDef<'checklist'> = {
     const actual = `${judged.length - open.length}/${judged.length} done${na.length > 0 ? ` (${na.length} n/a)` : ''}`;
     if (open.length > 0) {
       return fail(`${open.length} of ${judged.length} curriculum line(s) open in ${path}`, {
-        expected: 'every curriculum line ticked (or ~~struck~~ n/a: with a reason)', actual,
-        evidence: open.slice(0, 10).map((j) => (j.state === 'missing' ? `${path}: missing or reworded: ${j.item.slice(0, 100)}` : `${path}:${j.line ?? 0}: [ ] ${j.item.slice(0, 100)}`)).concat(naEvidence),
+        expected: 'every curriculum line ticked (or ~~struck~~ n/a: with a reason)',
+        actual,
+        evidence: open
+          .slice(0, 10)
+          .map((j) =>
+            j.state === 'missing'
+              ? `${path}: missing or reworded: ${j.item.slice(0, 100)}`
+              : `${path}:${j.line ?? 0}: [ ] ${j.item.slice(0, 100)}`,
+          )
+          .concat(naEvidence),
       });
     }
-    return pass(`all ${judged.length} curriculum lines done in ${path}${na.length > 0 ? `, ${na.length} not applicable` : ''}`, { actual, evidence: [path, ...naEvidence] });
+    return pass(
+      `all ${judged.length} curriculum lines done in ${path}${na.length > 0 ? `, ${na.length} not applicable` : ''}`,
+      { actual, evidence: [path, ...naEvidence] },
+    );
   },
   fixture(c, w, want) {
     const path = w.expand(c.path);

@@ -10,7 +10,11 @@ export function parseDoc(ctx: CheckContext, path: string): { doc?: unknown; erro
   return { doc: parseJsonText(text, path) };
 }
 
-export function assertAll(list: readonly string[] | undefined, doc: unknown, path: string): { failed: string[]; passed: string[] } {
+export function assertAll(
+  list: readonly string[] | undefined,
+  doc: unknown,
+  path: string,
+): { failed: string[]; passed: string[] } {
   const failed: string[] = [];
   const passed: string[] = [];
   for (const text of list ?? []) {
@@ -22,7 +26,13 @@ export function assertAll(list: readonly string[] | undefined, doc: unknown, pat
 
 export function assertionProblems(list: readonly string[] | undefined): [string, string][] {
   const out: [string, string][] = [];
-  (list ?? []).forEach((a, i) => { try { parseAssertion(a); } catch (e) { out.push([`/assert/${i}`, (e as Error).message]); } });
+  (list ?? []).forEach((a, i) => {
+    try {
+      parseAssertion(a);
+    } catch (e) {
+      out.push([`/assert/${i}`, (e as Error).message]);
+    }
+  });
   return out;
 }
 
@@ -43,7 +53,10 @@ function valueFor(a: Assertion, ok: boolean): unknown {
 function setPath(doc: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let cur = doc;
   path.forEach((seg, i) => {
-    if (i === path.length - 1) { cur[seg] = value; return; }
+    if (i === path.length - 1) {
+      cur[seg] = value;
+      return;
+    }
     const next = cur[seg];
     if (next === null || typeof next !== 'object') cur[seg] = {};
     cur = cur[seg] as Record<string, unknown>;
@@ -51,10 +64,23 @@ function setPath(doc: Record<string, unknown>, path: readonly string[], value: u
 }
 
 /** Write `base` merged with values for the assertions; `violate` makes the first one false. */
-export function writeDoc(w: FixtureWorld, path: string, base: Record<string, unknown>, asserts: readonly string[] | undefined, violate: boolean): void {
+export function writeDoc(
+  w: FixtureWorld,
+  path: string,
+  base: Record<string, unknown>,
+  asserts: readonly string[] | undefined,
+  violate: boolean,
+): void {
   const old = w.read(path);
   let doc: Record<string, unknown> = { ...base };
-  try { if (old !== undefined) doc = { ...base, ...(JSON.parse(old) as Record<string, unknown>) }; } catch { /* not JSON yet: start from base */ }
-  (asserts ?? []).forEach((text, i) => { const a = parseAssertion(text); setPath(doc, a.path, valueFor(a, !(violate && i === 0))); });
+  try {
+    if (old !== undefined) doc = { ...base, ...(JSON.parse(old) as Record<string, unknown>) };
+  } catch {
+    /* not JSON yet: start from base */
+  }
+  (asserts ?? []).forEach((text, i) => {
+    const a = parseAssertion(text);
+    setPath(doc, a.path, valueFor(a, !(violate && i === 0)));
+  });
   w.write(path, `${JSON.stringify(doc, null, 2)}\n`);
 }

@@ -10,7 +10,12 @@ export const gitClean: KindDef<'git-clean'> = {
   async evaluate(_c, ctx) {
     const dirty = await ctx.git.dirty();
     if (dirty.length === 0) return pass('the working tree is clean');
-    return fail(`${dirty.length} uncommitted path(s): ${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}`, { expected: 'a committed tree', actual: `${dirty.length} dirty`, evidence: dirty.slice(0, 50) });
+    return fail(
+      `${dirty.length} uncommitted path(s): ${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}`,
+      { expected: 'a committed tree', actual: `${dirty.length} dirty`, evidence: dirty.slice(0, 50) },
+    );
   },
-  fixture(_c, w, want) { if (want === 'fail') w.dirty('scratch.txt'); },
+  fixture(_c, w, want) {
+    if (want === 'fail') w.dirty('scratch.txt');
+  },
 };

@@ -7,7 +7,14 @@ const COMPLETIONS = ['', ' 1', ': 1', '"', '": 1', 'k": 1}', '}', ']', '"}'];
 
 /** A member line that contains `line` verbatim, or undefined when no completion makes it JSON. */
 function memberLine(line: string, i: number): string | undefined {
-  const ok = (m: string): boolean => { try { JSON.parse(`{${m}}`); return true; } catch { return false; } };
+  const ok = (m: string): boolean => {
+    try {
+      JSON.parse(`{${m}}`);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   if (ok(line)) return line;
   for (const suffix of COMPLETIONS) {
     for (const m of [`"selftest_${i}": ${line}${suffix}`, `"selftest_${i}": "${line}${suffix}`]) if (ok(m)) return m;
@@ -18,10 +25,18 @@ function memberLine(line: string, i: number): string | undefined {
 /** `text` (a JSON object, or nothing) with the lines added as members; undefined if impossible. */
 export function withMembers(text: string | undefined, lines: readonly string[]): string | undefined {
   let obj: unknown = {};
-  try { if (text !== undefined && text.trim() !== '') obj = JSON.parse(text); } catch { obj = {}; }
+  try {
+    if (text !== undefined && text.trim() !== '') obj = JSON.parse(text);
+  } catch {
+    obj = {};
+  }
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) obj = {};
   const members: string[] = [];
-  for (const [i, l] of lines.entries()) { const m = memberLine(l, i); if (m === undefined) return undefined; members.push(`  ${m}`); }
+  for (const [i, l] of lines.entries()) {
+    const m = memberLine(l, i);
+    if (m === undefined) return undefined;
+    members.push(`  ${m}`);
+  }
   const base = JSON.stringify(obj, null, 2);
   if (members.length === 0) return `${base}\n`;
   const head = base === '{}' ? '{' : `${base.replace(/\n}$/, '')},`;

@@ -24,11 +24,17 @@ export function matchingLine(pattern: string): string | undefined {
 
 export const grep: KindDef<'grep'> = {
   title: (c, x) => `/${c.pattern}/ in ${x(c.path)}`,
-  phrase: (c, p) => `lines matching ${code(`/${c.pattern}/`)} in ${code(p.expand(c.path))}: ${range(c)}${needsWord(c.needs)}`,
+  phrase: (c, p) =>
+    `lines matching ${code(`/${c.pattern}/`)} in ${code(p.expand(c.path))}: ${range(c)}${needsWord(c.needs)}`,
   paths: (c) => [[c.path, '/path']],
   validate(c) {
-    try { new RegExp(c.pattern); } catch (e) { return [['/pattern', `invalid regular expression: ${(e as Error).message}`]]; }
-    if (c.max !== undefined && grepMin(c) > c.max) return [['/max', `max ${c.max} is below min ${grepMin(c)}: no file can pass`]];
+    try {
+      new RegExp(c.pattern);
+    } catch (e) {
+      return [['/pattern', `invalid regular expression: ${(e as Error).message}`]];
+    }
+    if (c.max !== undefined && grepMin(c) > c.max)
+      return [['/max', `max ${c.max} is below min ${grepMin(c)}: no file can pass`]];
     return [];
   },
   evaluate(c, ctx) {
@@ -38,15 +44,32 @@ export const grep: KindDef<'grep'> = {
     const hits: string[] = [];
     for (const f of files) {
       const lines = (readForCheck(ctx, f) ?? '').split('\n');
-      lines.forEach((l, i) => { if (re.test(l)) hits.push(`${f}:${i + 1}: ${l.trim().slice(0, 120)}`); });
+      lines.forEach((l, i) => {
+        if (re.test(l)) hits.push(`${f}:${i + 1}: ${l.trim().slice(0, 120)}`);
+      });
     }
     const min = grepMin(c);
     const expected = `${range(c)} line(s) matching /${c.pattern}/ in ${path}`;
     let out: Outcome;
     if (files.length === 0 && min > 0) out = fail(`no file matches ${path}`, { expected, actual: 'no files' });
-    else if (hits.length < min) out = fail(`${hits.length} line(s) match /${c.pattern}/ in ${path}; need ≥ ${min}`, { expected, actual: String(hits.length), evidence: hits.slice(0, 10) });
-    else if (c.max !== undefined && hits.length > c.max) out = fail(`${hits.length} line(s) match /${c.pattern}/ in ${path}; at most ${c.max} allowed`, { expected, actual: String(hits.length), evidence: hits.slice(0, 10) });
-    else out = pass(`${hits.length} matching line(s) in ${files.length} file(s)`, { expected, actual: String(hits.length), evidence: hits.slice(0, 10) });
+    else if (hits.length < min)
+      out = fail(`${hits.length} line(s) match /${c.pattern}/ in ${path}; need ≥ ${min}`, {
+        expected,
+        actual: String(hits.length),
+        evidence: hits.slice(0, 10),
+      });
+    else if (c.max !== undefined && hits.length > c.max)
+      out = fail(`${hits.length} line(s) match /${c.pattern}/ in ${path}; at most ${c.max} allowed`, {
+        expected,
+        actual: String(hits.length),
+        evidence: hits.slice(0, 10),
+      });
+    else
+      out = pass(`${hits.length} matching line(s) in ${files.length} file(s)`, {
+        expected,
+        actual: String(hits.length),
+        evidence: hits.slice(0, 10),
+      });
     return Promise.resolve(out);
   },
   fixture(c, w, want) {

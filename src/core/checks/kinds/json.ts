@@ -5,7 +5,9 @@ import { code, committedWord, needsWord } from './shared.js';
 
 export const json: KindDef<'json'> = {
   title: (c, x) => `json ${x(c.path)}`,
-  phrase: (c, p) => `${code(p.expand(c.path))}${c.assert?.length ? `: ${c.assert.map(code).join(', ')}` : ' is valid JSON'}${committedWord(c.committed)}${needsWord(c.needs)}`,
+  phrase: (c, p) =>
+    `${code(p.expand(c.path))}${c.assert?.length ? `: ${c.assert.map(code).join(', ')}` : ' is valid JSON'}` +
+    `${committedWord(c.committed)}${needsWord(c.needs)}`,
   paths: (c) => [[c.path, '/path']],
   validate: (c) => assertionProblems(c.assert),
   async evaluate(c, ctx) {
@@ -14,7 +16,8 @@ export const json: KindDef<'json'> = {
     if (error !== undefined) return fail(error, { evidence: [path] });
     const a = assertAll(c.assert, doc, path);
     if (a.failed.length > 0) return fail(a.failed[0] ?? '', { evidence: [...a.failed, ...a.passed] });
-    if ((c.committed ?? true) && !(await ctx.git.committed(path))) return fail(`not committed: ${path}`, { evidence: [path] });
+    if ((c.committed ?? true) && !(await ctx.git.committed(path)))
+      return fail(`not committed: ${path}`, { evidence: [path] });
     return pass(`${path}${c.assert?.length ? `: ${c.assert.join(', ')}` : ''}`, { evidence: [path, ...a.passed] });
   },
   fixture(c, w, want) {

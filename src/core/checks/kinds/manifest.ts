@@ -5,15 +5,23 @@ import { assertAll, assertionProblems, parseDoc, writeDoc } from './doc.js';
 import { code, filesOf, isGlob, needsWord } from './shared.js';
 
 /** Every way one manifest can fail the gate, in the order a person should fix them. */
-export async function manifestIssues(ctx: CheckContext, path: string, asserts: readonly string[] | undefined): Promise<{ issues: string[]; notes: string[] }> {
+export async function manifestIssues(
+  ctx: CheckContext,
+  path: string,
+  asserts: readonly string[] | undefined,
+): Promise<{ issues: string[]; notes: string[] }> {
   const { doc, error } = parseDoc(ctx, path);
   if (error !== undefined) return { issues: [error], notes: [] };
   const issues = manifestProblems(doc).map((p) => `${path}: ${p}`);
   if (issues.length > 0) return { issues, notes: [] };
   const m = doc as { git_sha: string; git_dirty: boolean; seed: unknown };
-  if (m.git_dirty) issues.push(`${path}: git_dirty is true — the run came from uncommitted code; commit, re-run, and commit the new manifest`);
+  if (m.git_dirty)
+    issues.push(
+      `${path}: git_dirty is true — the run came from uncommitted code; commit, re-run, and commit the new manifest`,
+    );
   // issue 13: the reason (shallow clone, squash/rebase merge) and its fix, not just "not in history"
-  if (!(await ctx.git.inHistory(m.git_sha))) issues.push(`${path}: git_sha ${await ctx.git.whyNotInHistory(m.git_sha)}`);
+  if (!(await ctx.git.inHistory(m.git_sha)))
+    issues.push(`${path}: git_sha ${await ctx.git.whyNotInHistory(m.git_sha)}`);
   if (!(await ctx.git.committed(path))) issues.push(`${path}: not committed`);
   const a = assertAll(asserts, doc, path);
   issues.push(...a.failed);
@@ -25,14 +33,21 @@ export const FIXTURE_SHA = '5e1f7e57'.padEnd(40, '0');
 
 export const manifest: KindDef<'manifest'> = {
   title: (c, x) => `manifest ${x(c.path)}${c.assert?.length ? ` (${c.assert.join(', ')})` : ''}`,
-  phrase: (c, p) => `manifest ${code(p.expand(c.path))}${(c.min ?? 1) > 1 ? ` (≥ ${c.min ?? 1})` : ''}: valid, git_dirty false, git_sha an ancestor of HEAD${c.assert?.length ? `, ${c.assert.map(code).join(', ')}` : ''}${needsWord(c.needs)}`,
+  phrase: (c, p) =>
+    `manifest ${code(p.expand(c.path))}${(c.min ?? 1) > 1 ? ` (≥ ${c.min ?? 1})` : ''}: valid, git_dirty false, ` +
+    `git_sha an ancestor of HEAD${c.assert?.length ? `, ${c.assert.map(code).join(', ')}` : ''}` +
+    `${needsWord(c.needs)}`,
   paths: (c) => [[c.path, '/path']],
   validate: (c) => assertionProblems(c.assert),
   async evaluate(c, ctx) {
     const pattern = ctx.expand(c.path);
     const paths = filesOf(ctx, pattern);
     const min = c.min ?? 1;
-    if (paths.length < min) return fail(`${paths.length} manifest(s) match ${pattern}; need ≥ ${min}`, { expected: `≥ ${min} manifest(s)`, actual: String(paths.length) });
+    if (paths.length < min)
+      return fail(`${paths.length} manifest(s) match ${pattern}; need ≥ ${min}`, {
+        expected: `≥ ${min} manifest(s)`,
+        actual: String(paths.length),
+      });
     const issues: string[] = [];
     const notes: string[] = [];
     for (const p of paths) {
@@ -40,9 +55,16 @@ export const manifest: KindDef<'manifest'> = {
       issues.push(...r.issues);
       notes.push(...r.notes);
     }
-    const out: Outcome = issues.length > 0
-      ? fail(issues[0] ?? 'manifest problems', { evidence: [...issues, ...notes].slice(0, 20), expected: 'clean, committed manifests from this history', actual: `${issues.length} problem(s)` })
-      : pass(`${paths.length} manifest(s) clean${c.assert?.length ? `; ${c.assert.join(', ')}` : ''}`, { evidence: notes.slice(0, 20) });
+    const out: Outcome =
+      issues.length > 0
+        ? fail(issues[0] ?? 'manifest problems', {
+            evidence: [...issues, ...notes].slice(0, 20),
+            expected: 'clean, committed manifests from this history',
+            actual: `${issues.length} problem(s)`,
+          })
+        : pass(`${paths.length} manifest(s) clean${c.assert?.length ? `; ${c.assert.join(', ')}` : ''}`, {
+            evidence: notes.slice(0, 20),
+          });
     return out;
   },
   fixture(c, w, want) {
@@ -50,8 +72,17 @@ export const manifest: KindDef<'manifest'> = {
     const n = isGlob(pattern) ? Math.max(1, c.min ?? 1) : 1;
     for (let i = 0; i < n; i++) {
       const path = isGlob(pattern) ? w.witness(pattern, i) : pattern;
-      if (want === 'fail' && !c.assert?.length) { w.remove(path); continue; }
-      writeDoc(w, path, { git_sha: FIXTURE_SHA, git_dirty: false, seed: 0, versions: { python: '3.11' } }, c.assert, want === 'fail');
+      if (want === 'fail' && !c.assert?.length) {
+        w.remove(path);
+        continue;
+      }
+      writeDoc(
+        w,
+        path,
+        { git_sha: FIXTURE_SHA, git_dirty: false, seed: 0, versions: { python: '3.11' } },
+        c.assert,
+        want === 'fail',
+      );
     }
   },
 };

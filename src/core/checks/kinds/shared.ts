@@ -4,8 +4,9 @@ import { isReportPath, learnerPart } from '../../report-block.js';
 
 export const isGlob = (p: string): boolean => /[*?{[]/.test(p);
 export const code = (s: string): string => `\`${s}\``;
-export const committedWord = (x: boolean | undefined): string => (x ?? true ? ', committed' : '');
-export const needsWord = (needs: readonly string[] | undefined): string => (needs && needs.length > 0 ? ` (needs ${needs.join(', ')})` : '');
+export const committedWord = (x: boolean | undefined): string => ((x ?? true) ? ', committed' : '');
+export const needsWord = (needs: readonly string[] | undefined): string =>
+  needs && needs.length > 0 ? ` (needs ${needs.join(', ')})` : '';
 
 export async function notCommitted(paths: string[], ctx: CheckContext): Promise<string[]> {
   const out: string[] = [];
