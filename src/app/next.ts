@@ -64,8 +64,8 @@ export async function next(opts: { cwd: string; learner?: string | undefined; en
       reflectionsWritten: isClosed(st) ? reflectionsWritten(ws, learner, p.id) : false,
     });
   }
-  const { reviewsDue } = await import('../io/review-store.js');
-  const due = existsSync(ws.abs(`learners/${learner}/reviews.jsonl`)) ? reviewsDue(ws, learner) : 0;
+  // the review store (and its SM-2 replay) loads only for a learner who has a deck: status's start-up budget
+  const due = existsSync(ws.abs(`learners/${learner}/reviews.jsonl`)) ? (await import('../io/review-store.js')).reviewsDue(ws, learner) : 0;
   // the learner is named in printed commands only when lynx could not find it otherwise
   const named = opts.learner !== undefined && ws.config.learner !== opts.learner && listLearners(ws).length > 1;
   const actions = nextActions({

@@ -4,7 +4,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../core/hash.js';
 import { EnvError, InputError, UsageError } from '../core/errors.js';
 import { nn } from '../core/ids.js';
 import { summarize, type PhaseSummary } from '../core/curriculum.js';
@@ -40,7 +40,7 @@ async function loadOverride(ws: Workspace): Promise<Override | undefined> {
     const lines = data.problems.map(problemLine);
     throw new InputError(lines[0] ?? 'invalid curriculum', { details: lines.slice(1), hint: 'Run `lynx validate` to see every problem.' });
   }
-  const hash = (o: unknown): string => createHash('sha256').update(JSON.stringify(o)).digest('hex');
+  const hash = (o: unknown): string => sha256Hex(JSON.stringify(o));
   const o: Override = {
     phases: data.phases.map((p) => p.phase),
     quizzes: new Map(data.quizzes.map((q) => [q.name, q.bank])),

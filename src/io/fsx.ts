@@ -12,7 +12,7 @@ import {
   closeSync, constants, fchmodSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeSync,
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../core/hash.js';
 import { EnvError, UsageError } from '../core/errors.js';
 import { checkLynxDir, readRegular } from './fsx-read.js';
 
@@ -79,7 +79,7 @@ export interface WriteOptions {
 }
 
 function tmpPathFor(file: string, opts: WriteOptions): string {
-  const unique = `${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const unique = `${basename(file)}.${process.pid}.${randomHex(4)}.tmp`;
   if (opts.tmp === 'beside') return join(dirname(resolve(file)), `.${unique}`);
   if (typeof opts.tmp === 'object') return opts.tmp.path;
   const root = workspaceOf(file);
@@ -182,7 +182,7 @@ export function appendText(file: string, text: string, opts: AppendOptions = {})
     mkdirSync(dirname(file), { recursive: true });
     const root = workspaceOf(file);
     if (root !== undefined) assertParentInside(root, file);
-    const tmp = opts.tmpDir === undefined ? {} : { tmp: { path: join(opts.tmpDir, `${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`) } };
+    const tmp = opts.tmpDir === undefined ? {} : { tmp: { path: join(opts.tmpDir, `${basename(file)}.${process.pid}.${randomHex(4)}.tmp`) } };
     const created = opts.header === undefined ? false : writeFileAtomicSync(file, opts.header, { exclusive: true, ...tmp });
     if (text === '') return created;
     const fd = openSync(file, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW, 0o644);
