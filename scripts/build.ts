@@ -21,7 +21,10 @@ const dist = join(root, 'dist');
 const BUNDLED = ['commander', 'chalk', 'tinyglobby', 'mustache', 'mdast-util-from-markdown', 'mdast-util-gfm-task-list-item', 'micromark-extension-gfm-task-list-item',
   // ink + react load only in the interactive commands, but from node_modules they cost ~300 ms of
   // resolution and CommonJS interop, past the quiz's first-frame budget (DESIGN §8: 4×)
-  'ink', 'react'];
+  'ink', 'react',
+  // yaml is ~80 CommonJS files: every run that parses lynx.yaml without a cache (each `gate` in CI, which
+  // writes no cache) paid their resolution and compilation, ~9% of `gate --all` (issue 20, --cpu-prof)
+  'yaml'];
 const sha = (o: unknown): string => createHash('sha256').update(JSON.stringify(o)).digest('hex');
 
 async function compileData(): Promise<void> {

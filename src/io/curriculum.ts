@@ -50,9 +50,12 @@ async function loadOverride(ws: Workspace): Promise<Override | undefined> {
   return o;
 }
 
+let bundledIndex: PhaseSummary[] | undefined;
+
 export async function phaseIndex(ws?: Workspace): Promise<PhaseSummary[]> {
   const o = ws ? await loadOverride(ws) : undefined;
-  return o ? o.summaries : readBundled<PhaseSummary[]>('index.json');
+  // read once per run: gate --all asks for the index once per phase (43 parses of the same file)
+  return o ? o.summaries : (bundledIndex ??= readBundled<PhaseSummary[]>('index.json'));
 }
 
 export async function loadPhase(ws: Workspace | undefined, id: number): Promise<Phase> {
