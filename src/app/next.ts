@@ -12,7 +12,7 @@ import { docsDir } from '../core/curriculum.js';
 import { predictionsRel, predictionsTemplate } from '../core/break/predictions.js';
 import type { Checkpoint } from '../schemas/generated/types.js';
 import { loadPhase, phaseIndex } from '../io/curriculum.js';
-import { listLearners, readCheckpoint } from '../io/checkpoint.js';
+import { listLearners, readCheckpoints } from '../io/checkpoint.js';
 import { openWorkspace, resolveLearner, type Workspace } from '../io/workspace.js';
 import { lynxInvocation } from '../io/pkg.js';
 import * as git from '../io/git.js';
@@ -41,10 +41,9 @@ export async function next(opts: { cwd: string; learner?: string | undefined; en
   const ws = await openWorkspace(opts.cwd);
   const learner = resolveLearner(ws, opts.learner);
   const index = await phaseIndex(ws);
+  // a checkpoint that cannot be read counts as none here (status and the gate report it)
   const cps = new Map<number, Checkpoint | undefined>();
-  for (const p of index) {
-    try { cps.set(p.id, readCheckpoint(ws, learner, p.id)); } catch { cps.set(p.id, undefined); }
-  }
+  for (const [id, cp] of readCheckpoints(ws, learner, index.map((p) => p.id))) if (!(cp instanceof Error)) cps.set(id, cp);
   const current = index.find((p) => cps.get(p.id)?.status === 'in_progress') ?? index.find((p) => cps.get(p.id)?.status === 'planned');
   const phases: NextPhase[] = [];
   for (const p of index) {
