@@ -102,7 +102,10 @@ export function bounded(n: number): <T>(task: () => Promise<T>) => Promise<T> {
 }
 
 export async function buildContext(ws: Workspace, learner: string, phase: Phase, opts: ContextOptions): Promise<CheckContext> {
-  const snap = await (opts.snapshot ?? git.snapshot(ws.root));
+  // git works on the other core while this reads and verifies the recorded state: the snapshot is
+  // awaited only where it is first needed (issue 20: a checkpoint sat idle through `git status`)
+  const snapP = opts.snapshot ?? git.snapshot(ws.root);
+  snapP.catch(() => undefined); // a failure surfaces at the await below, not as an unhandled rejection
   const vars = { learner, docs: join(ws.config.docs ?? 'docs', docsDir(phase).replace(/^docs\//, '')), nn: nn(phase.id) };
   const { globSync } = await import('tinyglobby');
   const checkpoint = readCheckpoint(ws, learner, phase.id);
@@ -110,11 +113,12 @@ export async function buildContext(ws: Workspace, learner: string, phase: Phase,
   const attemptsText = readRegularText(ws.abs(attemptsRel), { display: attemptsRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '';
   const bank = await loadQuizBank(ws, phase);
   const chain = verifyChain(attemptsText, attemptsRel);
+  const { runCommand } = await import('./run-command.js');
+  const have = capabilities();
+  const snap = await snapP;
   if (attemptsText !== '' && snap.tracked.has(attemptsRel)) chain.problems.push(...(await appendOnlyProblems(ws.root, attemptsRel, attemptsText)));
   const anchor = checkpoint?.quiz?.log_sha256;
   { const a = anchorCheck(attemptsText, anchor, attemptsRel); chain.problems.push(...a.problems); (chain.notes ??= []).push(...a.notes); }
-  const have = capabilities();
-  const { runCommand } = await import('./run-command.js');
   const cache = new Map<string, Promise<CommandOutcome>>();
   const limit = bounded(opts.jobs ?? availableParallelism());
   // every path a check names goes through the learner's layout (a no-op in a single-learner workspace)
