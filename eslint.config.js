@@ -2,6 +2,7 @@
 // (a floating promise means an exit code set before the work is done).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'src/schemas/generated/**', 'coverage/**', 'templates/**', 'scripts/*.mjs'] },
@@ -21,6 +22,14 @@ export default tseslint.config(
         { selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']", message: 'Only the entry point sets the exit code (process.exitCode).' },
       ],
     },
+  },
+  // React's rules for the ink screens: hooks called unconditionally, effects that name every value
+  // they read (a missing dependency is a stale closure: an error, not a warning), and the compiler's
+  // purity rules (no refs read or written during render, no side effects in render).
+  {
+    files: ['src/**/*.tsx', 'src/ui/**/*.ts', 'tests/**/*.tsx'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    rules: { ...reactHooks.configs.flat['recommended-latest'].rules, 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['tests/**/*.ts'],
@@ -59,19 +68,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/actions/*.ts', 'src/cli/commands/*.ts', 'src/cli/commands/*.tsx'],
-    // quiz and review still share modules inside commands/ (quiz-session.ts, review.ts); they move
-    // to src/app with the quiz rework, and these ignores go with them.
-    ignores: ['src/cli/commands/quiz*', 'src/cli/commands/review*'],
+    files: ['src/cli/actions/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^\\./', message: 'A command maps argv to one use case (src/app) and presents it; it never imports another command.' }, { regex: '/(actions|commands)/', message: 'A command never imports another command.' }] }],
-    },
-  },
-  {
-    files: ['src/cli/commands/break/**/*.ts'],
-    rules: {
-      // break/ files may import each other (./x); one level up is another command
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./[^.]', message: 'A break command never imports a command outside break/.' }] }],
     },
   },
   {

@@ -13,9 +13,10 @@ import { withLock } from '../io/lock.js';
 import { packageRoot } from '../io/pkg.js';
 import { ensureFile, type Action } from '../io/scaffold.js';
 import { findRoot } from '../io/workspace.js';
+import type { ClaudeInstallResult } from '../core/claude-results.js';
 import { loadJsonFile } from '../io/yaml.js';
 
-export interface ClaudeInstallResult { schema_version: 1; root: string; actions: (Action & { added?: string[] })[]; mcp: boolean }
+export type { ClaudeInstallResult } from '../core/claude-results.js';
 
 /** The server entry: Claude Code expands ${VAR:-default} in .mcp.json args, so the server runs at the project root. */
 export const MCP_SERVER = { command: 'lynx', args: ['-C', '${CLAUDE_PROJECT_DIR:-.}', 'mcp'] };

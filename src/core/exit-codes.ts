@@ -12,11 +12,20 @@ import type { ApproveResult, PhaseStartResult } from './phase-results.js';
 import type { PeekedResult, DraftResult, AttestResult, DemoResult, DeriveResult, InitResult, JournalEdit, JournalResult, ReportOutcome, WaiveResult } from './results.js';
 import type { ClassReport } from './class-view.js';
 import type { BreaksReport, SelfTestReport } from './break/validate-results.js';
+import type { QuizResult } from './quiz/result.js';
+import type { ClaudeInstallResult } from './claude-results.js';
+import type { BreakResult } from './break/results.js';
+import type { QuizSessionResult } from './quiz/session-results.js';
+import type { ReviewGradeResult, ReviewReport, ReviewSessionResult } from './review/results.js';
 
 /** `lynx gate`: one result per phase verified; `all` = the --all form (its JSON is the list). */
 export interface GateRun { results: GateResult[]; all: boolean; changedSince?: string }
 /** `lynx checkpoint`: the gate result plus the workspace notices shown above it. */
 export interface CheckpointRun { gate: GateResult; notices: string[]; run: boolean }
+/** `lynx break`: one step's result; `streamed` = its commands' output already went to the terminal. */
+export interface BreakRun { result: BreakResult; streamed: boolean }
+/** A restore that did not put the bytes back, or a status with unreadable journals (exit 2, shown on stderr). */
+export const breakRefused = (r: BreakResult): boolean => (r.step === 'restore' && !r.ok) || (r.step === 'status' && r.unreadable.length > 0);
 
 export interface ResultKinds {
   gate: GateRun;
@@ -44,6 +53,13 @@ export interface ResultKinds {
   'break-self-test': SelfTestReport;
   demo: DemoResult;
   class: ClassReport;
+  quiz: QuizResult;
+  'quiz-session': QuizSessionResult;
+  review: ReviewReport;
+  'review-grade': ReviewGradeResult;
+  'review-session': ReviewSessionResult;
+  'claude-install': ClaudeInstallResult;
+  break: BreakRun;
 }
 export type ResultKind = keyof ResultKinds;
 /** What a command hands back to the entry point: the kind and the result it presented. */
@@ -81,11 +97,22 @@ const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
   'break-self-test': (r) => (r.ok ? 0 : 2),
   demo: (r) => (r.ok ? 0 : 1),
   class: () => 0,
+  // below the threshold is a gate not passed yet
+  quiz: (r) => (r.passed ? 0 : 1),
+  // leaving the quiz is not a failed gate: 130, as for an interrupted command
+  'quiz-session': (r) => (r.exit.kind === 'left' ? 130 : r.exit.passed ? 0 : 1),
+  review: () => 0,
+  'review-grade': () => 0,
+  // every grade is recorded as it is given: leaving the review early loses nothing
+  'review-session': () => 0,
+  'claude-install': () => 0,
+  // a restore that did not put the bytes back, or unreadable journals: bad state to fix first
+  break: ({ result }) => (breakRefused(result) ? 2 : 0),
 };
 
 /**
  * The exit code of an outcome. A bare number is accepted for the commands that still compute their
- * own (break, quiz, review — to be moved onto a kind of their own by adding it to ResultKinds and TABLE).
+ * own (the Claude Code Stop hook, whose 0/1 is Claude Code's contract, and `lynx mcp`).
  */
 export function exitCode(o: Outcome | number): number {
   if (typeof o === 'number') return o;

@@ -50,7 +50,7 @@ export function LabRunFrame({ state, now, title }: { state: RunState; now: numbe
 }
 
 function useNow(ms: number): number {
-  const [t, setT] = useState(Date.now());
+  const [t, setT] = useState(() => Date.now());
   useEffect(() => {
     const id = setInterval(() => setT(Date.now()), ms);
     return () => clearInterval(id);

@@ -6,7 +6,7 @@ import { cleanup, lynx, workspace, write } from '../helpers/cli.js';
 import { addDays, buildDeck, gradeEvent, utcDay, type ReviewEvent } from '../../src/core/review/deck.js';
 import { openWorkspace } from '../../src/io/workspace.js';
 import { reviewsDue } from '../../src/io/review-store.js';
-import type { ReviewReport } from '../../src/cli/commands/review.js';
+import type { ReviewReport } from '../../src/core/review/results.js';
 
 afterAll(cleanup);
 

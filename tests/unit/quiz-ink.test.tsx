@@ -13,7 +13,7 @@ const ITEMS = [
   { id: 'q-00-03', title: 'Manifest (free)', answer_type: 'free', prompt_en: 'Name what a manifest holds.', keywords: [['seed'], ['git sha']], model_answer: 'seed, git sha', tags: ['manifests'] },
 ] as QuizItem[];
 
-const KEY = { enter: '\r', down: '\u001B[B', up: '\u001B[A', tab: '\t', shiftTab: '\u001B[Z', ctrlC: '\u0003', backspace: '\u007F', altEnter: '\u001B\r' };
+const KEY = { escape: '\u001B', enter: '\r', down: '\u001B[B', up: '\u001B[A', tab: '\t', shiftTab: '\u001B[Z', ctrlC: '\u0003', backspace: '\u007F', altEnter: '\u001B\r' };
 const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 
 function setup(extra: Partial<Parameters<typeof QuizApp>[0]> = {}) {
@@ -22,7 +22,7 @@ function setup(extra: Partial<Parameters<typeof QuizApp>[0]> = {}) {
   const finished: Given[][] = [];
   const info: FinishInfo = { score: 2 / 3, points: 2, total: 3, passed: false, threshold: 0.7, missed: [{ id: 'q-00-02', title: 'Sources', verdict: 'wrong' }], added: ['q-00-02'], already: [], today: '2026-03-01', nextReview: '2026-03-02', cooldownUntil: undefined, revisit: [], warnings: [] };
   const app = render(
-    <QuizApp phase={0} items={ITEMS} feedback="each" color={false} now={() => 0}
+    <QuizApp phase={0} items={ITEMS} feedback="each" now={() => 0}
       grade={(item, given) => Promise.resolve(gradeItem(item, given))}
       onProgress={(s) => saved.push(s)} onRestart={() => undefined}
       onFinish={(graded) => { finished.push(graded.map((g) => g.answer as Given)); return Promise.resolve(info); }}
@@ -213,5 +213,28 @@ describe('QuizApp', () => {
     ].join('\n'));
     await press('y');
     expect(await until('self-assessed')).toContain('? self-assessed: right');
+  });
+
+  it('unsent text is kept on leaving and is in the field again on resume, at the first unanswered question', async () => {
+    const first = setup();
+    await first.press('2', KEY.enter);
+    await first.until('✓ correct');
+    await first.press(KEY.enter, KEY.tab); // q-00-02 skipped: the first unanswered one
+    await first.until('q-00-03');
+    await first.press('seed and the git');
+    await first.until('seed and the git');
+    await first.press(KEY.escape);
+    await first.until('y leave · n stay');
+    await first.press('y');
+    expect(first.exits).toEqual([{ kind: 'left', answered: 1, drafts: 1 }]);
+    const last = first.saved.at(-1);
+    expect(last).toMatchObject({ index: 2, drafts: { 'q-00-03': 'seed and the git' } });
+    cleanup();
+    const again = setup({ restored: { ...last!, startedAt: '2026-03-01T10:00:00Z' } });
+    expect(await again.until('y resume')).toContain('1 of 3 answered');
+    await again.press('y');
+    expect(await again.until('q-00-02')).toContain('q-00-02 · Sources (select every right answer)');
+    await again.press(KEY.tab);
+    expect(await again.until('seed and the git')).toContain('› seed and the git');
   });
 });

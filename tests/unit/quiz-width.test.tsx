@@ -32,7 +32,7 @@ async function frame(node: React.ReactElement, until: string, keys: string[] = [
 }
 const quiz = (w: number) => (
   <Box width={w} flexDirection="column">
-    <QuizApp phase={2} items={[ITEM]} feedback="each" color={false} now={() => 0} grade={(it, g) => Promise.resolve(gradeItem(it, g))}
+    <QuizApp phase={2} items={[ITEM]} feedback="each" now={() => 0} grade={(it, g) => Promise.resolve(gradeItem(it, g))}
       onProgress={() => undefined} onRestart={() => undefined} onFinish={() => Promise.resolve(INFO)} onExit={() => undefined} />
   </Box>
 );
@@ -60,7 +60,7 @@ describe('quiz frames by width', () => {
   it.each([40, 80, 120])('review card at %i columns', async (w) => {
     const node = (
       <Box width={w} flexDirection="column">
-        <ReviewApp cards={[{ id: ITEM.id, phase: 2, item: ITEM, due: '2026-03-01', leech: undefined }]} dueTotal={1} today="2026-03-01" color={false}
+        <ReviewApp cards={[{ id: ITEM.id, phase: 2, item: ITEM, due: '2026-03-01', leech: undefined }]} dueTotal={1} today="2026-03-01"
           nextReview={() => undefined} onGrade={() => Promise.resolve({ due: '2026-03-02' })} onExit={() => undefined} />
       </Box>
     );

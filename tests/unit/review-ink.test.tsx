@@ -24,7 +24,7 @@ describe('ReviewApp', () => {
       { id: 'q-01-04', phase: 1, item: free, due: '2026-03-02', leech: { misses: 8, page: 'docs/phase-01-hardware-substrate/theory/03-roofline-model.md' } },
     ];
     let exited: unknown;
-    const app = render(<ReviewApp cards={cards} dueTotal={3} today="2026-03-02" color={false} nextReview={() => '2026-03-03'}
+    const app = render(<ReviewApp cards={cards} dueTotal={3} today="2026-03-02" nextReview={() => '2026-03-03'}
       onGrade={(id, g) => { grades.push([id, g]); return Promise.resolve({ due: '2026-03-03' }); }} onExit={(g) => { exited = g; }} />);
     expect(await until(app, 'Space reveal')).toBe([
       'Review · Due today: 3 · Done: 0 · Card 1 of 2',
@@ -83,7 +83,7 @@ describe('ReviewApp', () => {
   });
 
   it('nothing due: says so', async () => {
-    const app = render(<ReviewApp cards={[]} dueTotal={0} today="2026-03-02" color={false} nextReview={() => undefined} onGrade={() => Promise.resolve({ due: '' })} onExit={() => undefined} />);
+    const app = render(<ReviewApp cards={[]} dueTotal={0} today="2026-03-02" nextReview={() => undefined} onGrade={() => Promise.resolve({ due: '' })} onExit={() => undefined} />);
     await tick();
     expect(app.lastFrame()).toBe(['Review · Due today: 0 · Done: 0', 'Nothing due today.', 'Your deck is empty.', 'Enter to leave'].join('\n'));
   });

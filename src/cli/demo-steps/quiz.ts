@@ -25,7 +25,7 @@ export const steps: DemoStepDef[] = [
     run: async (env) => {
       mkdirSync(join(env.dir, '.lynx', 'demo'), { recursive: true });
       writeFileSync(join(env.dir, FILE), ANSWERS);
-      const [{ quizAnswers }, { renderQuizResult }, { theme }] = await Promise.all([import('../commands/quiz.js'), import('../../ui/quiz-result-view.js'), import('../../ui/theme.js')]);
+      const [{ quizAnswers }, { renderQuizResult }, { theme }] = await Promise.all([import('../../app/quiz-answers.js'), import('../../ui/quiz-result-view.js'), import('../../ui/theme.js')]);
       const r = await quizAnswers({ cwd: env.dir, learner: env.learner, phase: 0, answers: FILE });
       await git.addAll(env.dir);
       await git.commit(env.dir, `quiz 00: ${Math.round(r.score * 100)}% (attempt log, checkpoint, review card)`);
@@ -37,7 +37,7 @@ export const steps: DemoStepDef[] = [
     title: 'the wrong answer is now a review card, due tomorrow',
     command: 'lynx review --json',
     run: async (env) => {
-      const { reviewQueue } = await import('../commands/review.js');
+      const { reviewQueue } = await import('../../app/review.js');
       const q = await reviewQueue({ cwd: env.dir, learner: env.learner });
       return { ok: q.deck_size === 1 && q.cards.length === 0 && q.next_review !== null, output: `review deck: ${q.deck_size} card; due today: ${q.due_total}; next review: ${q.next_review ?? 'none'} (SM-2, UTC days)` };
     },

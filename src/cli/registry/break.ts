@@ -45,5 +45,5 @@ Steps:
   restore    puts the original bytes back (only over the recorded mutant) and runs the tests
   status     every active break in the workspace; finishes an interrupted start or restore
 ${examples(['lynx break 00', 'git add learners && git commit -m "phase-00: break predictions"', 'lynx break 00 start', 'lynx break 00 hint', 'lynx break 00 diagnose "PYTHONHASHSEED set inside the process is too late: hash randomization is initialised at startup"', 'lynx break 00 restore', 'lynx break status', 'lynx break 02 start --file src/mylib/softmax.py --manual'])}`)
-    .action(act<{ force?: boolean; manual?: boolean; file?: string[]; yes?: boolean }, [string, string[]]>(async (ctx, o, nn, rest) => (await import('../commands/break/index.js')).breakCommand(ctx, o, [nn, ...rest])));
+    .action(act<{ force?: boolean; manual?: boolean; file?: string[]; yes?: boolean }, [string, string[]]>(async (ctx, o, nn, rest) => (await import('../actions/break.js')).breakCommand(ctx, o, [nn, ...rest])));
 };

@@ -11,13 +11,13 @@ export const registerClaude: Register = (program, act) => {
     .option('--mcp', 'also register `lynx mcp` in .mcp.json (merged) and allow its read-only tools')
     .addOption(jsonOption())
     .addHelpText('after', examples(['lynx claude install', 'lynx claude install --mcp --json']))
-    .action(act<{ mcp?: boolean }>(async (ctx, o) => (await import('../commands/claude.js')).claudeInstallCommand(ctx, o)));
+    .action(act<{ mcp?: boolean }>(async (ctx, o) => (await import('../actions/claude.js')).claudeInstallCommand(ctx, o)));
 
   claude.command('stop-hook')
     .description('the Stop hook: append a journal stub once per Claude Code session (reads the hook JSON on stdin)')
     .addOption(jsonOption())
     .addHelpText('after', examples(['echo \'{"session_id":"abc123"}\' | lynx claude stop-hook']))
-    .action(act<object>(async (ctx) => (await import('../commands/claude.js')).stopHookCommand(ctx)));
+    .action(act<object>(async (ctx) => (await import('../actions/claude.js')).stopHookCommand(ctx)));
 
   program.command('mcp')
     .description('a Model Context Protocol server over stdio: lynx\'s read-only results as tools')

@@ -21,7 +21,7 @@ so is a quiz for a phase not open yet (without --practice).
 Exit 0 passed · 1 below the threshold (70 %; phase 15: 80 %) · 2 bad input or a retake during the
 cooldown after a failed attempt · 130 left the interactive quiz.
 ${examples(['lynx quiz 00', 'lynx quiz 7 --answers answers.yaml', 'echo \'{q-00-01: 1, q-00-02: [0, 2], q-00-03: "text"}\' | lynx quiz 00 --answers - --json'])}`)
-    .action(act<{ answers?: string; partial?: boolean; practice?: boolean }, [string]>(async (ctx, o, nn) => (await import('../commands/quiz.js')).quizCommand(ctx, o, nn)));
+    .action(act<{ answers?: string; partial?: boolean; practice?: boolean }, [string]>(async (ctx, o, nn) => (await import('../actions/quiz.js')).quizCommand(ctx, o, nn)));
 
   program.command('review')
     .description('today\'s due review cards (wrong quiz answers), scheduled by SM-2')
@@ -33,5 +33,5 @@ Grades are SM-2 qualities (the curriculum's portal lab): again 0 · hard 2 · go
 Cards are due by UTC date, overdue first; a card missed 8 times is flagged as a leech with the
 theory page to revisit.
 ${examples(['lynx review', 'lynx review --limit 10', 'lynx review --json | jq .cards', 'lynx review --grade q-00-03=good'])}`)
-    .action(act<{ limit?: string; grade?: string[] }>(async (ctx, o) => (await import('../commands/review.js')).reviewCommand(ctx, o)));
+    .action(act<{ limit?: string; grade?: string[] }>(async (ctx, o) => (await import('../actions/review.js')).reviewCommand(ctx, o)));
 };

@@ -7,7 +7,7 @@ import { useChoiceInput } from '../widgets/use-choice-input.js';
 import { useTextInput } from '../widgets/use-text-input.js';
 
 export interface AnswerInputProps {
-  item: QuizItem; initial: Given | undefined; active: boolean; color: boolean; rawCursor: boolean;
+  item: QuizItem; initial: Given | undefined; active: boolean; rawCursor: boolean;
   /** Text typed but not sent, from an earlier session of this attempt. */
   draft?: string | undefined;
   onSubmit: (g: Given) => void; onNotice: (text: string | undefined) => void; onDraft?: (text: string) => void;
@@ -21,7 +21,7 @@ function Choices(p: AnswerInputProps) {
     onSubmit: (a) => p.onSubmit(Array.isArray(a) ? { kind: 'choices', indices: a } : { kind: 'choice', index: a }),
     onEmpty: () => p.onNotice('tick at least one choice with Space (or its number), then Enter'),
   });
-  return <ChoiceView choices={p.item.choices ?? []} state={state} color={p.color} />;
+  return <ChoiceView choices={p.item.choices ?? []} state={state} />;
 }
 
 const MULTILINE = new Set<QuizItem['answer_type']>(['free', 'code']);

@@ -4,13 +4,16 @@ import { HangingRow } from '../widgets/HangingRow.js';
 import { Prose } from '../widgets/Prose.js';
 import type { Given, Graded, QuizItem } from '../../core/quiz/grade.js';
 import { plain } from './format.js';
+import { useColors, type SemanticColors } from '../semantic-colors.js';
 
-const VERDICT: Record<Graded['verdict'], { sym: string; word: string; color: string }> = {
-  correct: { sym: '✓', word: 'correct', color: 'green' },
-  wrong: { sym: '✗', word: 'wrong', color: 'red' },
-  partial: { sym: '~', word: 'partly right (no point)', color: 'yellow' },
-  'self-assessed': { sym: '?', word: 'self-assessed', color: 'yellow' },
-  skipped: { sym: '·', word: 'not answered', color: 'yellow' },
+type Status = keyof SemanticColors['status'];
+
+const VERDICT: Record<Graded['verdict'], { sym: string; word: string; status: Status }> = {
+  correct: { sym: '✓', word: 'correct', status: 'success' },
+  wrong: { sym: '✗', word: 'wrong', status: 'error' },
+  partial: { sym: '~', word: 'partly right (no point)', status: 'warning' },
+  'self-assessed': { sym: '?', word: 'self-assessed', status: 'warning' },
+  skipped: { sym: '·', word: 'not answered', status: 'warning' },
 };
 
 export function verdictLine(g: Graded): string {
@@ -45,12 +48,13 @@ export function AnswerReview(props: { item: QuizItem; given: Given | undefined; 
   );
 }
 
-export function FeedbackView(props: { item: QuizItem; graded: Graded; given: Given | undefined; color: boolean; hint: string }) {
+export function FeedbackView(props: { item: QuizItem; graded: Graded; given: Given | undefined; hint: string }) {
+  const c = useColors();
   const v = VERDICT[props.graded.verdict];
-  const color = props.graded.verdict === 'self-assessed' ? (props.graded.points === 1 ? 'green' : 'red') : v.color;
+  const status: Status = props.graded.verdict === 'self-assessed' ? (props.graded.points === 1 ? 'success' : 'error') : v.status;
   return (
     <Box flexDirection="column">
-      <Text bold {...(props.color ? { color } : {})}>{verdictLine(props.graded)}</Text>
+      <Text bold {...c.status[status]}>{verdictLine(props.graded)}</Text>
       <Box marginTop={1} flexDirection="column"><AnswerReview item={props.item} given={props.given} expected={props.graded.expected} /></Box>
       {props.item.rubric ? <Box marginTop={1}><Text dimColor>{plain(props.item.rubric)}</Text></Box> : null}
       <Box marginTop={1}><Prose dimColor>{props.hint}</Prose></Box>

@@ -1,6 +1,7 @@
 /** The quiz's questions to the learner (views only): resume?, leave?, finish with gaps?, and a failure. */
 import { Box, Text } from 'ink';
 import { elapsed } from './format.js';
+import { useColors } from '../semantic-colors.js';
 
 const nn = (phase: number): string => String(phase).padStart(2, '0');
 
@@ -34,10 +35,11 @@ export function FinishPrompt(props: { unanswered: string[] }) {
   );
 }
 
-export function FailedView(props: { phase: number; error: string | undefined; color: boolean }) {
+export function FailedView(props: { phase: number; error: string | undefined }) {
+  const c = useColors();
   return (
     <Box flexDirection="column">
-      <Text bold {...(props.color ? { color: 'red' } : {})}>✗ {props.error}</Text>
+      <Text bold {...c.status.error}>✗ {props.error}</Text>
       <Text>Your answers are saved; run `lynx quiz {nn(props.phase)}` again to resume.</Text>
       <Text dimColor>Enter to leave</Text>
     </Box>

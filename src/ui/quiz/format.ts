@@ -1,4 +1,5 @@
 /** Small pure formatters shared by the quiz and review screens. */
+export { cleanTitle, plain } from '../../core/quiz/plain.js';
 
 /** 252000 → "04:12"; an hour or more → "1:04:12". */
 export function elapsed(ms: number): string {
@@ -16,8 +17,6 @@ export function progressBar(done: number, total: number, width = 24): string {
   return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
 }
 
-/** The curriculum's rubric text is markdown; the terminal shows it without the markers. */
-export const plain = (md: string): string => md.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/__([^_]+)__/g, '$1').replace(/`([^`]+)`/g, '$1').trim();
 
 export const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
@@ -29,8 +28,6 @@ export function dayWord(day: string, today: string): string {
   return t.toISOString().slice(0, 10) === day ? `tomorrow (${day})` : day;
 }
 
-/** The mirror pages' type tags ("(free)", "(multi-choice)") are said once, by the kind label. */
-export const cleanTitle = (t: string): string => plain(t).replace(/\s*\((single|multi|multi-choice|free)\)\s*\.?$/i, '').trim();
 
 /** The self-assessed items of a finished attempt, as the summary and the answer-file result name them. */
 export function selfAssessedLine(ids: readonly string[]): string {

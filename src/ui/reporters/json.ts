@@ -10,6 +10,7 @@ const shape: { [K in ResultKind]?: (r: ResultKinds[K]) => unknown } = {
   checkpoint: (r) => r.gate,
   'lab-peeked': (r) => ({ peeked: r }),
   init: (r) => ({ schema_version: 1, root: r.root, learner: r.learner, actions: r.actions }),
+  break: (r) => ({ schema_version: 1, ...r.result }),
 };
 
 export function json<K extends ResultKind>(kind: K, result: ResultKinds[K]): string {

@@ -9,6 +9,9 @@ import { formatPos } from '../../core/errors.js';
 import type { LearnerStatus } from '../../core/status.js';
 import { table, type Theme } from '../theme.js';
 import type * as GateViewModule from '../gate-view.js';
+import { quizText } from './quiz-text.js';
+import { claudeInstallText } from './claude-text.js';
+import { breakText } from './break-text.js';
 
 type GateView = typeof GateViewModule;
 
@@ -153,4 +156,7 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
     if (o.bin) out.push(t.dim(`(run lynx from this checkout as: node ${o.bin} …)`));
     return { out };
   },
+  ...quizText,
+  'claude-install': claudeInstallText,
+  break: breakText,
 };

@@ -2,37 +2,29 @@
  * `lynx review` (ink): today's due cards one at a time — the question, reveal, then a grade
  * (Again / Hard / Good / Easy). Every grade is recorded before the next card shows, so leaving at
  * any moment loses nothing. An Again card comes back later in the same session (a learning step).
- * State: review.reducer.ts; keys: use-review-keys.ts.
+ * Behaviour (state, keys, recording): use-review-session.ts; this file draws it.
  */
-import { useEffect } from 'react';
-import { Box, Text, useApp } from 'ink';
+import { Box, Text } from 'ink';
 import { Prose } from '../widgets/Prose.js';
-import type { QuizItem } from '../../core/quiz/grade.js';
 import { expectedText } from '../../core/quiz/grade.js';
 import type { GradeName } from '../../core/review/sm2.js';
+import type { ReviewSessionCard } from '../../core/review/results.js';
 import { AnswerReview } from '../quiz/FeedbackView.js';
 import { QuestionText } from '../quiz/QuestionText.js';
 import { dayWord, plain } from '../quiz/format.js';
-import { initReview, isRelearning, reviewReducer } from './review.reducer.js';
-import { useSyncReducer } from '../widgets/use-sync-reducer.js';
-import { useReviewKeys } from './use-review-keys.js';
+import { isRelearning } from './review.reducer.js';
+import { useReviewSession } from './use-review-session.js';
+import { useColors } from '../semantic-colors.js';
 import { HangingRow } from '../widgets/HangingRow.js';
 
-export interface ReviewCardView {
-  id: string;
-  phase: number;
-  item: QuizItem;
-  due: string;
-  /** Set when the card was missed LEECH_MISSES times or more. */
-  leech: { misses: number; page: string } | undefined;
-}
+/** A due card as the review shows it (the use case builds them: src/app/review.ts). */
+export type ReviewCardView = ReviewSessionCard;
 
 export interface ReviewAppProps {
   cards: ReviewCardView[];
   /** All cards due today, before the daily limit. */
   dueTotal: number;
   today: string;
-  color: boolean;
   onGrade: (id: string, grade: GradeName) => Promise<{ due: string }>;
   onExit: (graded: { id: string; grade: GradeName }[]) => void;
   nextReview: () => string | undefined;
@@ -41,19 +33,9 @@ export interface ReviewAppProps {
 const BUTTONS = '1 Again · 2 Hard · 3 Good · 4 Easy';
 
 export function ReviewApp(p: ReviewAppProps) {
-  const { exit } = useApp();
-  const [s, dispatch, now] = useSyncReducer(reviewReducer, () => initReview(p.cards.map((c) => c.id)));
+  const c = useColors();
+  const s = useReviewSession({ ids: p.cards.map((x) => x.id), onGrade: p.onGrade, onExit: p.onExit });
   const card = p.cards.find((x) => x.id === s.ids[s.index]);
-  const c = (name: string) => (p.color ? { color: name } : {});
-  const leave = (): void => { p.onExit(now().graded); exit(); };
-
-  useEffect(() => {
-    const last = s.graded[s.graded.length - 1];
-    if (s.screen !== 'saving' || !last) return;
-    void p.onGrade(last.id, last.grade).then(() => dispatch({ type: 'saved' }), (e: unknown) => dispatch({ type: 'failed', error: e instanceof Error ? e.message : String(e) }));
-  }, [s.screen]);
-
-  useReviewKeys(now, dispatch, leave);
 
   const head = <Prose bold>Review · Due today: {p.dueTotal} · Done: {s.graded.length}{card && s.screen !== 'done' ? ` · Card ${s.index + 1} of ${s.ids.length}` : ''}</Prose>;
   if (s.screen === 'done') {
@@ -70,13 +52,13 @@ export function ReviewApp(p: ReviewAppProps) {
     );
   }
   if (s.screen === 'error' || !card) {
-    return <Box flexDirection="column">{head}<Text {...c('red')}>✗ {s.error ?? 'no card'}</Text><Text dimColor>Enter to leave</Text></Box>;
+    return <Box flexDirection="column">{head}<Text {...c.status.error}>✗ {s.error ?? 'no card'}</Text><Text dimColor>Enter to leave</Text></Box>;
   }
   return (
     <Box flexDirection="column">
       {head}
       <Text dimColor>Phase {String(card.phase).padStart(2, '0')}{isRelearning(s) ? ' · again: once more (already scheduled by SM-2)' : card.due < p.today ? ` · overdue since ${card.due}` : ''}</Text>
-      {card.leech ? <Text {...c('yellow')}>⚠ leech: missed {card.leech.misses} times — revisit this concept: phase {String(card.phase).padStart(2, '0')}, {card.leech.page}</Text> : null}
+      {card.leech ? <Text {...c.status.warning}>⚠ leech: missed {card.leech.misses} times — revisit this concept: phase {String(card.phase).padStart(2, '0')}, {card.leech.page}</Text> : null}
       <Box marginTop={1} flexDirection="column">
         <QuestionText item={card.item} />
         {s.screen === 'question' && card.item.choices ? card.item.choices.map((ch, i) => <HangingRow key={i} prefix={`  ${i + 1}. `} body={ch} />) : null}

@@ -79,3 +79,9 @@ export function gradeForKey(input: string): GradeName | undefined {
   const map: Record<string, GradeName> = { '1': 'again', a: 'again', '2': 'hard', h: 'hard', '3': 'good', g: 'good', '4': 'easy', e: 'easy' };
   return map[input];
 }
+
+/** The grade a transition asks to record: the one just given, when the card entered `saving`. */
+export function gradeToSave(before: ReviewState, after: ReviewState): { id: string; grade: GradeName } | undefined {
+  if (after.screen !== 'saving' || before.screen === 'saving') return undefined;
+  return after.graded[after.graded.length - 1];
+}

@@ -2,19 +2,21 @@
 import { Box } from 'ink';
 import { HangingRow } from './HangingRow.js';
 import type { ChoiceState } from './choice.reducer.js';
+import { useColors } from '../semantic-colors.js';
 
-export function ChoiceView(props: { choices: readonly string[]; state: ChoiceState; color: boolean; marks?: readonly ('right' | 'wrong' | undefined)[] }) {
+export function ChoiceView(props: { choices: readonly string[]; state: ChoiceState; marks?: readonly ('right' | 'wrong' | undefined)[] }) {
   const { state, choices } = props;
+  const c = useColors();
   return (
     <Box flexDirection="column">
-      {choices.map((c, i) => {
+      {choices.map((choice, i) => {
         const here = state.cursor === i;
         const ticked = state.selected.includes(i);
         const box = state.multi ? (ticked ? '[x] ' : '[ ] ') : '';
         const mark = props.marks?.[i];
         return (
-          <HangingRow key={i} prefix={`${here ? '❯ ' : '  '}${box}${i + 1}. `} body={`${c}${mark === 'right' ? ' ✓' : mark === 'wrong' ? ' ✗' : ''}`}
-            prefixProps={{ ...(props.color && here ? { color: 'cyan' } : {}), bold: here }} bodyProps={props.color && here ? { color: 'cyan' } : {}} />
+          <HangingRow key={i} prefix={`${here ? '❯ ' : '  '}${box}${i + 1}. `} body={`${choice}${mark === 'right' ? ' ✓' : mark === 'wrong' ? ' ✗' : ''}`}
+            prefixProps={{ ...(here ? c.text.accent : {}), bold: here }} bodyProps={here ? c.text.accent : {}} />
         );
       })}
     </Box>

@@ -4,9 +4,10 @@
  * the quiz turns on) everything is literal text; outside it, a chunk that ends in a newline is text
  * typed faster than one read followed by Enter.
  */
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { Key } from 'ink';
 import { useWidgetKeys } from './key-router.js';
+import { useSyncReducer } from './use-sync-reducer.js';
 import { initText, textReducer, type TextAction, type TextState } from './text-input.reducer.js';
 
 export interface TextInputOptions { initial?: string; multiline: boolean; active: boolean; onSubmit: (value: string) => void; onChange?: (value: string) => void }
@@ -31,24 +32,21 @@ export function keyToTextAction(input: string, key: Key): TextAction | undefined
 }
 
 export function useTextInput(opts: TextInputOptions): TextState {
-  const [state, setState] = useState<TextState>(() => initText(opts.initial ?? '', opts.multiline));
-  const ref = useRef(state);
+  const [state, dispatch, current] = useSyncReducer(textReducer, () => initText(opts.initial ?? '', opts.multiline));
   const pasting = useRef(false);
   const apply = (actions: TextAction[], submit: boolean): void => {
-    let s = ref.current;
-    for (const a of actions) s = textReducer(s, a);
-    const changed = s.value !== ref.current.value;
-    ref.current = s;
-    setState(s);
-    if (changed) opts.onChange?.(s.value);
-    if (submit) opts.onSubmit(s.value);
+    const before = current().value;
+    for (const a of actions) dispatch(a);
+    const { value } = current();
+    if (value !== before) opts.onChange?.(value);
+    if (submit) opts.onSubmit(value);
   };
   useWidgetKeys((input, key) => {
     if (input === PASTE_START) { pasting.current = true; return; }
     if (input === PASTE_END) { pasting.current = false; return; }
     if (pasting.current) { apply([{ type: 'insert', text: input }], false); return; }
     if (key.return) {
-      const before = [...ref.current.value][ref.current.cursor - 1];
+      const before = [...current().value][current().cursor - 1];
       if (opts.multiline && (key.meta || before === '\\')) apply(before === '\\' && !key.meta ? [{ type: 'backspace' }, { type: 'newline' }] : [{ type: 'newline' }], false);
       else apply([], true);
       return;

@@ -1,19 +1,17 @@
 /**
- * lynx quiz NN: the interactive quiz in a terminal (quiz-tty.ts), or `--answers FILE|-` graded
- * without one. Either way the finished attempt is recorded the same way. Exit 0 on pass, 1 below the
- * threshold, 2 for bad input (unknown ids, a bad file), a refused retake, or no terminal and no file.
+ * `lynx quiz NN --answers FILE|-`: grade an answer file without a terminal and record the attempt
+ * exactly as the interactive quiz records it. Unknown ids, malformed answers and (without partial)
+ * omitted questions are refused with file:line:col, and nothing is recorded.
  */
 import { resolve } from 'node:path';
-import { InputError, UsageError } from '../../core/errors.js';
-import { nn, parsePhase } from '../../core/ids.js';
-import { parseAnswers } from '../../core/quiz/answers.js';
-import type { Graded } from '../../core/quiz/grade.js';
-import type { QuizResult } from '../../core/quiz/result.js';
-import { attemptsFile } from '../../core/attempts.js';
-import { loadAnswersFile } from '../../io/answers-file.js';
-import { assertNoCooldown, finishAttempt, gradeOne, practiceFile, setupQuiz, type QuizSetup } from './quiz-session.js';
-import type { Ctx } from '../context.js';
-
+import { InputError } from '../core/errors.js';
+import { parseAnswers } from '../core/quiz/answers.js';
+import type { Graded } from '../core/quiz/grade.js';
+import type { QuizResult } from '../core/quiz/result.js';
+import { attemptsFile } from '../core/attempts.js';
+import { loadAnswersFile } from '../io/answers-file.js';
+import { assertNoCooldown, setupQuiz, type QuizSetup } from './quiz-setup.js';
+import { finishAttempt, gradeOne, practiceFile } from './quiz-finish.js';
 async function readAnswers(setup: QuizSetup, file: string, cwd: string, partial: boolean): Promise<{ graded: Graded[]; ignored: string[] }> {
   const loaded = await loadAnswersFile(file, resolve(cwd, file));
   const parsed = parseAnswers(loaded.data, setup.bank.items);
@@ -59,27 +57,4 @@ export async function quizAnswers(opts: { cwd: string; learner: string | undefin
     attempt: { file: setup.practice ? practiceFile(setup.learner, setup.phase.id) : attemptsFile(setup.learner, setup.phase.id), number: f.attempt },
     practice: setup.practice,
   };
-}
-
-export async function quizCommand(ctx: Ctx, opts: { answers?: string; partial?: boolean; practice?: boolean }, phaseArg: string): Promise<number> {
-  const phase = parsePhase(phaseArg);
-  const practice = opts.practice === true;
-  if (opts.partial === true && opts.answers === undefined) throw new UsageError('--partial grades an answer file that leaves questions out; it needs --answers FILE');
-  if (opts.answers !== undefined) {
-    const r = await quizAnswers({ cwd: ctx.cwd, learner: ctx.learner, phase, answers: opts.answers, partial: opts.partial === true, practice });
-    if (ctx.json) ctx.out(JSON.stringify(r, null, 2));
-    else {
-      const [{ theme }, { renderQuizResult }] = await Promise.all([import('../../ui/theme.js'), import('../../ui/quiz-result-view.js')]);
-      ctx.out(renderQuizResult(r, theme()));
-    }
-    return r.passed ? 0 : 1;
-  }
-  if (ctx.json) throw new UsageError('--json prints the result of --answers; the interactive quiz draws in the terminal', { hint: `lynx quiz ${nn(phase)} --answers FILE --json` });
-  if (!ctx.isTTY) {
-    throw new UsageError(`lynx quiz ${nn(phase)} is interactive and needs a terminal`, {
-      hint: `Pass the answers instead: lynx quiz ${nn(phase)} --answers answers.yaml (or --answers - to read them from stdin), e.g. {q-${nn(phase)}-01: 1, q-${nn(phase)}-02: [0, 2], q-${nn(phase)}-03: "text"}.`,
-    });
-  }
-  const { runInteractive } = await import('./quiz-tty.js');
-  return runInteractive(ctx, await setupQuiz({ cwd: ctx.cwd, learner: ctx.learner, phase, practice }));
 }
