@@ -30,6 +30,9 @@ const BUNDLED = [
   // resolution and CommonJS interop, past the quiz's first-frame budget (DESIGN §8: 4×)
   'ink',
   'react',
+  // yaml is ~80 CommonJS files: every run that parses lynx.yaml without a cache (each `gate` in CI, which
+  // writes no cache) paid their resolution and compilation, ~9% of `gate --all` (issue 20, --cpu-prof)
+  'yaml',
 ];
 const sha = (o: unknown): string => createHash('sha256').update(JSON.stringify(o)).digest('hex');
 

@@ -24,7 +24,9 @@ import { CONFIG_FILE, openWorkspace, resolveLearner, type Workspace } from '../i
  * their alignment stay (re-serialising the document would re-space every inline comment).
  */
 async function cohortConfig(ws: Workspace): Promise<string> {
-  const { parseDocument, isMap, isScalar } = await import('yaml');
+  // yaml is CommonJS bundled into a lynx chunk (scripts/build.ts): its exports are the namespace's default
+  const ns = await import('yaml');
+  const { parseDocument, isMap, isScalar } = (ns as unknown as { default?: typeof ns }).default ?? ns;
   const text = readFileSync(ws.abs(CONFIG_FILE), 'utf8');
   const doc = parseDocument(text);
   let out: string | undefined;

@@ -13,7 +13,7 @@ import { docsDir } from '../core/curriculum.js';
 import { predictionsRel, predictionsTemplate } from '../core/break/predictions.js';
 import type { Checkpoint } from '../schemas/generated/types.js';
 import { loadPhase, phaseIndex } from '../io/curriculum.js';
-import { listLearners, readCheckpoint } from '../io/checkpoint.js';
+import { listLearners, readCheckpoints } from '../io/checkpoint.js';
 import { openWorkspace, resolveLearner, type Workspace } from '../io/workspace.js';
 import { lynxInvocation } from '../io/pkg.js';
 import * as git from '../io/git.js';
@@ -51,14 +51,14 @@ export async function next(opts: {
   const ws = await openWorkspace(opts.cwd);
   const learner = resolveLearner(ws, opts.learner);
   const index = await phaseIndex(ws);
+  // a checkpoint that cannot be read counts as none here (status and the gate report it)
   const cps = new Map<number, Checkpoint | undefined>();
-  for (const p of index) {
-    try {
-      cps.set(p.id, readCheckpoint(ws, learner, p.id));
-    } catch {
-      cps.set(p.id, undefined);
-    }
-  }
+  for (const [id, cp] of readCheckpoints(
+    ws,
+    learner,
+    index.map((p) => p.id),
+  ))
+    if (!(cp instanceof Error)) cps.set(id, cp);
   const current =
     index.find((p) => cps.get(p.id)?.status === 'in_progress') ??
     index.find((p) => cps.get(p.id)?.status === 'planned');
@@ -93,8 +93,10 @@ export async function next(opts: {
       reflectionsWritten: isClosed(st) ? reflectionsWritten(ws, learner, p.id) : false,
     });
   }
-  const { reviewsDue } = await import('../io/review-store.js');
-  const due = existsSync(ws.abs(`learners/${learner}/reviews.jsonl`)) ? reviewsDue(ws, learner) : 0;
+  // the review store (and its SM-2 replay) loads only for a learner who has a deck: status's start-up budget
+  const due = existsSync(ws.abs(`learners/${learner}/reviews.jsonl`))
+    ? (await import('../io/review-store.js')).reviewsDue(ws, learner)
+    : 0;
   // the learner is named in printed commands only when lynx could not find it otherwise
   const named = opts.learner !== undefined && ws.config.learner !== opts.learner && listLearners(ws).length > 1;
   const actions = nextActions({

@@ -3,12 +3,12 @@
 import { lstatSync } from 'node:fs';
 import { buildStatus, type LearnerStatus } from '../core/status.js';
 import { phaseIndex } from '../io/curriculum.js';
-import { readCheckpoint, listLearners } from '../io/checkpoint.js';
+import { readCheckpoints, listLearners } from '../io/checkpoint.js';
 import { openWorkspace, resolveLearner } from '../io/workspace.js';
 import { workspaceNotices } from '../io/notices.js';
 import { lynxVersion } from '../io/pkg.js';
 import { UsageError } from '../core/errors.js';
-import type { Checkpoint, StatusReport } from '../schemas/generated/types.js';
+import type { StatusReport } from '../schemas/generated/types.js';
 import { loadPhase } from '../io/curriculum.js';
 import { nn } from '../core/ids.js';
 import type { Workspace } from '../io/workspace.js';
@@ -72,18 +72,10 @@ export async function status(opts: {
     // no learner is an empty list, not an error: a CI matrix step reads `[]` and fails clearly itself
     learners = listLearners(ws);
   } else learners = [resolveLearner(ws, opts.learner)];
-  const result: LearnerStatus[] = learners.map((learner) => {
-    const cps = new Map<number, Checkpoint | Error>();
-    for (const p of index) {
-      try {
-        const cp = readCheckpoint(ws, learner, p.id);
-        if (cp) cps.set(p.id, cp);
-      } catch (err) {
-        cps.set(p.id, err as Error);
-      }
-    }
-    return buildStatus(learner, index, cps);
-  });
+  const ids = index.map((p) => p.id);
+  const result: LearnerStatus[] = learners.map((learner) =>
+    buildStatus(learner, index, readCheckpoints(ws, learner, ids)),
+  );
   const detail = opts.phase === undefined ? undefined : await phaseDetail(ws, opts.phase, result[0]);
   return {
     ...(detail ? { phase: detail } : {}),

@@ -3,7 +3,7 @@
  * of the previous line's exact text, so editing, deleting or reordering a line breaks the chain.
  * The gate cannot re-run a quiz; it trusts only an intact record.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './hash.js';
 import { InputError } from './errors.js';
 
 export interface AttemptAnswer {
@@ -33,7 +33,7 @@ export interface AttemptRecord {
 }
 
 export const GENESIS = '0'.repeat(64);
-export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+export const sha256 = (s: string): string => sha256Hex(s);
 
 /** The next line to append, chained to the last line's text. */
 export function chainLine(record: Omit<AttemptRecord, 'prev'>, lastLine: string | undefined): string {

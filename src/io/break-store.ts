@@ -5,7 +5,7 @@
  * filesystem, so the rename is atomic), never beside the target: a kill between write and rename
  * leaves nothing in the learner's tree, and recovery knows exactly which stray file is ours.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../core/hash.js';
 import { existsSync, lstatSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CLOSED_DIR, JOURNAL_DIR, journalName, journalProblems, type Journal } from '../core/break/journal.js';
@@ -16,7 +16,7 @@ import { CAPS, fsyncDirOf, readRegular, readRegularText, writeFileAtomicSync, wr
 import { openBreakJournals } from './notices.js';
 import { parseJson } from './yaml.js';
 
-export const sha256Bytes = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+export const sha256Bytes = (b: Buffer): string => sha256Hex(b);
 
 /**
  * Crash-test hook: LYNX_TEST_KILL_AT=<point> makes this process SIGKILL itself at that point

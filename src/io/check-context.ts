@@ -174,7 +174,10 @@ export async function buildContext(
   phase: Phase,
   opts: ContextOptions,
 ): Promise<CheckContext> {
-  const snap = await (opts.snapshot ?? git.snapshot(ws.root));
+  // git works on the other core while this reads and verifies the recorded state: the snapshot is
+  // awaited only where it is first needed (issue 20: a checkpoint sat idle through `git status`)
+  const snapP = opts.snapshot ?? git.snapshot(ws.root);
+  snapP.catch(() => undefined); // a failure surfaces at the await below, not as an unhandled rejection
   const vars = {
     learner,
     docs: join(ws.config.docs ?? 'docs', docsDir(phase).replace(/^docs\//, '')),
@@ -187,6 +190,9 @@ export async function buildContext(
     readRegularText(ws.abs(attemptsRel), { display: attemptsRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '';
   const bank = await loadQuizBank(ws, phase);
   const chain = verifyChain(attemptsText, attemptsRel);
+  const { runCommand } = await import('./run-command.js');
+  const have = capabilities();
+  const snap = await snapP;
   if (attemptsText !== '' && snap.tracked.has(attemptsRel))
     chain.problems.push(...(await appendOnlyProblems(ws.root, attemptsRel, attemptsText)));
   const anchor = checkpoint?.quiz?.log_sha256;
@@ -212,8 +218,6 @@ export async function buildContext(
     layoutOf(ws, learner).reroot(planFileName(phase.id)),
     checkpoint?.plan_sha256,
   );
-  const have = capabilities();
-  const { runCommand } = await import('./run-command.js');
   const cache = new Map<string, Promise<CommandOutcome>>();
   let started = 0;
   const limit = bounded(opts.jobs ?? availableParallelism());

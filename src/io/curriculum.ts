@@ -4,7 +4,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../core/hash.js';
 import { EnvError, InputError, UsageError } from '../core/errors.js';
 import { nn } from '../core/ids.js';
 import { summarize, type PhaseSummary } from '../core/curriculum.js';
@@ -50,7 +50,7 @@ async function loadOverride(ws: Workspace): Promise<Override | undefined> {
       hint: 'Run `lynx validate` to see every problem.',
     });
   }
-  const hash = (o: unknown): string => createHash('sha256').update(JSON.stringify(o)).digest('hex');
+  const hash = (o: unknown): string => sha256Hex(JSON.stringify(o));
   const o: Override = {
     phases: data.phases.map((p) => p.phase),
     quizzes: new Map(data.quizzes.map((q) => [q.name, q.bank])),
@@ -60,9 +60,12 @@ async function loadOverride(ws: Workspace): Promise<Override | undefined> {
   return o;
 }
 
+let bundledIndex: PhaseSummary[] | undefined;
+
 export async function phaseIndex(ws?: Workspace): Promise<PhaseSummary[]> {
   const o = ws ? await loadOverride(ws) : undefined;
-  return o ? o.summaries : readBundled<PhaseSummary[]>('index.json');
+  // read once per run: gate --all asks for the index once per phase (43 parses of the same file)
+  return o ? o.summaries : (bundledIndex ??= readBundled<PhaseSummary[]>('index.json'));
 }
 
 export async function loadPhase(ws: Workspace | undefined, id: number): Promise<Phase> {

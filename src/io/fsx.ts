@@ -23,7 +23,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../core/hash.js';
 import { EnvError, InputError, UsageError } from '../core/errors.js';
 import { checkLynxDir, readRegular } from './fsx-read.js';
 
@@ -108,7 +108,7 @@ export interface WriteOptions {
 }
 
 function tmpPathFor(file: string, opts: WriteOptions): string {
-  const unique = `${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const unique = `${basename(file)}.${process.pid}.${randomHex(4)}.tmp`;
   if (opts.tmp === 'beside') return join(dirname(resolve(file)), `.${unique}`);
   if (typeof opts.tmp === 'object') return opts.tmp.path;
   const root = workspaceOf(file);
@@ -277,7 +277,7 @@ export function appendText(file: string, text: string, opts: AppendOptions = {})
       opts.tmpDir === undefined
         ? {}
         : {
-            tmp: { path: join(opts.tmpDir, `${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`) },
+            tmp: { path: join(opts.tmpDir, `${basename(file)}.${process.pid}.${randomHex(4)}.tmp`) },
           };
     const created =
       opts.header === undefined ? false : writeFileAtomicSync(file, opts.header, { exclusive: true, ...tmp });

@@ -14,7 +14,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Os from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../core/hash.js';
 import { LockedError } from '../core/errors.js';
 import { CAPS, readRegularText } from './fsx-read.js';
 import { lynxDir, writeFileAtomicSync } from './fsx.js';
@@ -97,7 +97,7 @@ export type Release = () => Promise<void>;
 function privateName(root: string, what: string): string {
   const tmp = join(lynxDir(root), 'tmp');
   mkdirSync(tmp, { recursive: true });
-  return join(tmp, `lock-${what}.${process.pid}.${randomBytes(4).toString('hex')}`);
+  return join(tmp, `lock-${what}.${process.pid}.${randomHex(4)}`);
 }
 
 /** Try to put a complete lock in place; false when one is already there. */

@@ -1,5 +1,5 @@
 /** Finding experiment manifests and noticing which ones a lab run created or changed. */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../core/hash.js';
 import { readdirSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { CAPS, readRegular } from './fsx.js';
@@ -64,7 +64,7 @@ export async function manifestHashes(root: string, globs: string[] = MANIFEST_GL
     // a manifest that is a FIFO, a device, outside the workspace or over the cap is refused (exit 2)
     const bytes = readRegular(`${root}/${p}`, { display: p, cap: CAPS.json, root, optional: true });
     if (bytes === undefined) continue; // vanished between glob and read: not a manifest of this run
-    out.set(p, createHash('sha256').update(bytes).digest('hex'));
+    out.set(p, sha256Hex(bytes));
   }
   return out;
 }

@@ -4,12 +4,12 @@
  * does not fail the next run on lynx's own output. Only the exact bytes lynx wrote are excused: a
  * file edited afterwards (or a learner's file at that path) is dirty as any other.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../core/hash.js';
 import { join, relative, sep } from 'node:path';
 import { CAPS, lynxDir, readRegular, readRegularText, writeAtomic } from './fsx.js';
 
 const FILE = 'outputs.json';
-const sha = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
+const sha = (b: Buffer | string): string => sha256Hex(b);
 
 function read(root: string): Record<string, string> {
   try {

@@ -39,7 +39,10 @@ const YAML_LIMITS = { maxAliasCount: 100 };
 
 /** Parse YAML text; syntax errors become InputError with line/col. */
 export async function parseYaml(text: string, display: string): Promise<Loaded> {
-  const { parseDocument, LineCounter, isMap, isSeq, isScalar, isPair } = await import('yaml');
+  // yaml is CommonJS bundled into a lynx chunk (scripts/build.ts): its exports are the namespace's default
+  const ns = await import('yaml');
+  const { parseDocument, LineCounter, isMap, isSeq, isScalar, isPair } =
+    (ns as unknown as { default?: typeof ns }).default ?? ns;
   const lineCounter = new LineCounter();
   // nesting is bounded before the parser sees it: the parser and toJS recurse
   const deep = depthExceeded(text);

@@ -7,7 +7,6 @@ import type { ResultKind, ResultKinds } from '../../core/exit-codes.js';
 import { nn } from '../../core/ids.js';
 import { formatPos } from '../../core/errors.js';
 import type { LearnerStatus } from '../../core/status.js';
-import { renderDiff } from '../../core/manifest-drift.js';
 import { table, type Theme } from '../theme.js';
 import type * as GateViewModule from '../gate-view.js';
 import { quizText } from './quiz-text.js';
@@ -192,8 +191,9 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
       : {}),
   }),
   derive: (r) => ({ out: [r.path] }),
-  'manifest-diff': (r, _t, o) => {
-    const out = renderDiff(r.differences, o.quiet === true);
+  // lazy: manifest-drift pulls the manifest validator onto every command's start-up (status included)
+  'manifest-diff': async (r, _t, o) => {
+    const out = (await import('../../core/manifest-drift.js')).renderDiff(r.differences, o.quiet === true);
     return { out: out.length > 0 ? [out.join('\n')] : [] };
   },
   'manifest-check': async (r, t) => ({ out: [(await import('../manifest-view.js')).renderCheck(r, t)] }),

@@ -1,0 +1,14 @@
+/**
+ * sha256 and random suffixes without importing node:crypto at module load: crypto's ~20 internal
+ * modules cost ~4 ms of every start-up (measured, issue 20), and most runs (status, --help) never
+ * hash. process.getBuiltinModule (Node ≥ 20.16) loads it synchronously on first use.
+ */
+import type * as Crypto from 'node:crypto';
+
+let mod: typeof Crypto | undefined;
+const crypto = (): typeof Crypto => (mod ??= process.getBuiltinModule('node:crypto'));
+
+export const sha256Hex = (data: string | Uint8Array): string =>
+  crypto().createHash('sha256').update(data).digest('hex');
+
+export const randomHex = (bytes: number): string => crypto().randomBytes(bytes).toString('hex');
