@@ -108,7 +108,11 @@ async function bundle(): Promise<void> {
     // Dependencies stay in node_modules and load lazily, except the few on start-up paths
     // (BUNDLED): bundling them saves module resolution and CommonJS interop (DESIGN §8 budgets).
     external: Object.keys(pkg.dependencies).filter((d) => !BUNDLED.includes(d)),
-    alias: { 'is-in-ci': stub('is-in-ci'), 'react-devtools-core': stub('react-devtools-core') },
+    alias: {
+      'is-in-ci': stub('is-in-ci'),
+      'react-devtools-core': stub('react-devtools-core'),
+      'yoga-layout': stub('yoga-layout'),
+    },
     logLevel: 'warning',
     plugins: [startupPlugin],
     entryPoints: { cli: join(root, 'src/cli/main.ts') },

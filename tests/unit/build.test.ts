@@ -35,6 +35,10 @@ describe.runIf(existsSync(join(dist, 'meta.json')))('the build', () => {
     expect(inputs.has('src/stubs/is-in-ci.ts')).toBe(true);
     expect([...inputs].some((i) => i.includes('node_modules/is-in-ci/'))).toBe(false);
     expect(inputs.has('src/stubs/commander-child-process.ts')).toBe(true);
+    // yoga's entry (whose loader fetches its own inline wasm) is replaced; its wasm and wrapper are used
+    expect(inputs.has('src/stubs/yoga-layout.ts')).toBe(true);
+    expect([...inputs].some((i) => i.endsWith('yoga-layout/dist/src/index.js'))).toBe(false);
+    expect([...inputs].some((i) => i.endsWith('yoga-layout/dist/binaries/yoga-wasm-base64-esm.js'))).toBe(true);
   });
 
   it('is CommonJS except the screens that need top-level await, which only import() reaches', () => {
