@@ -5,7 +5,7 @@
  * without signing, and a teacher's sign-off of a closure under `policy.closure: teacher`.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, git } from '../helpers/cli.js';
 import { call } from '../helpers/app.js';
@@ -14,6 +14,10 @@ import { report } from '../../src/app/report.js';
 import { gate } from '../../src/app/gate.js';
 import { quizAnswers } from '../../src/app/quiz-answers.js';
 import { gradeLine } from '../../src/core/grades.js';
+import { reviewGrades, reviewQueue } from '../../src/app/review.js';
+import { status } from '../../src/app/status.js';
+import { next } from '../../src/app/next.js';
+import { classView } from '../../src/app/class.js';
 
 afterAll(cleanup);
 
@@ -148,5 +152,81 @@ describe('a quiz retake on a closed phase is practice', () => {
     expect(q.code).toBe(0);
     expect(q.result).toMatchObject({ practice: false, attempt: { number: 2 } });
     expect(readFileSync(join(dir, CP), 'utf8')).not.toBe(before);
+  });
+});
+
+describe('review events carry the learner', () => {
+  const REVIEWS = 'learners/ana/reviews.jsonl';
+  const legacy = {
+    v: 1,
+    kind: 'add',
+    at: '2026-11-20T10:00:00.000Z',
+    card: 'q-00-09',
+    phase: 0,
+    from: 'quiz',
+    attempt_at: '2026-11-20T10:00:00.000Z',
+  };
+
+  it('every new event names its learner; a legacy event without the field stays readable', async () => {
+    const dir = passingWorkspace();
+    writeFileSync(join(dir, REVIEWS), `${JSON.stringify(legacy)}\n`);
+    // two answers wrong: the quiz adds their cards to the deck (the quiz-finish writer)
+    writeFileSync(
+      join(dir, 'answers.json'),
+      JSON.stringify(
+        Object.fromEntries(
+          Array.from({ length: 10 }, (_, i) => [`q-00-${String(i + 1).padStart(2, '0')}`, i < 2 ? 1 : 0]),
+        ),
+      ),
+    );
+    const q = await call(
+      'quiz',
+      () => quizAnswers({ cwd: dir, learner: undefined, phase: 0, answers: 'answers.json' }),
+      { cwd: dir, json: true },
+    );
+    expect(q.code).toBe(0);
+    // the review writer: a grade of the legacy card, due since 2026-11-21
+    const g = await call(
+      'review-grade',
+      () => reviewGrades({ cwd: dir, learner: undefined, grades: [{ id: 'q-00-09', grade: 'good' }] }),
+      { cwd: dir, json: true },
+    );
+    expect(g.code, g.stderr).toBe(0);
+    const events = readFileSync(join(dir, REVIEWS), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(events.map((e) => [e.kind, e.card, e.learner])).toEqual([
+      ['add', 'q-00-09', undefined],
+      ['add', 'q-00-01', 'ana'],
+      ['add', 'q-00-02', 'ana'],
+      ['grade', 'q-00-09', 'ana'],
+    ]);
+    const r = await call('review', () => reviewQueue({ cwd: dir, learner: undefined }), { cwd: dir, json: true });
+    expect(r.code).toBe(0);
+    expect(r.result?.deck_size).toBe(3);
+    expect((await call('status', () => status({ cwd: dir }), { cwd: dir })).code).toBe(0);
+  });
+
+  it('review, status, next and class refuse a deck whose events name another learner (exit 2, file:line)', async () => {
+    const dir = passingWorkspace();
+    const line = JSON.stringify({ ...legacy, learner: 'ana' });
+    writeFileSync(join(dir, REVIEWS), `${JSON.stringify(legacy)}\n${line}\n`);
+    mkdirSync(join(dir, 'learners/eve'), { recursive: true });
+    cpSync(join(dir, REVIEWS), join(dir, 'learners/eve/reviews.jsonl'));
+    const want =
+      /learners\/eve\/reviews\.jsonl:2:1 not a review event of eve's: learner: expected "eve", found "ana" — this event is another learner's/;
+    const runs = [
+      await call('review', () => reviewQueue({ cwd: dir, learner: 'eve' }), { cwd: dir }),
+      await call('status', () => status({ cwd: dir, learner: 'eve' }), { cwd: dir }),
+      await call('next', () => next({ cwd: dir, learner: 'eve' }), { cwd: dir }),
+      await call('class', () => classView({ cwd: dir }), { cwd: dir }),
+    ];
+    for (const r of runs) {
+      expect(r.code, r.stdout).toBe(2);
+      expect(r.stderr).toMatch(want);
+    }
+    // ana's own deck, the same bytes, is read
+    expect((await call('review', () => reviewQueue({ cwd: dir, learner: 'ana' }), { cwd: dir })).code).toBe(0);
   });
 });
