@@ -354,7 +354,7 @@ describe('caught without signing: what lynx break and lynx report leave that a h
     );
   });
 
-  it('a consistent forgery (block typed in, digest computed, break trail typed in) passes without a teacher', async () => {
+  it('a consistent forgery (block and break trail typed in, digest computed) passes without a teacher', async () => {
     const dir = passingWorkspace();
     forgeClosure(dir);
     const { code, g } = await gateOf(dir);
