@@ -154,8 +154,8 @@ export function closureChecks(f: ClosureFacts): CheckResult[] {
         : cp.gate_digest === undefined
           ? `${cpPath} has no gate_digest: the phase was not closed by lynx report`
           : `${cpPath}'s gate_digest ${cp.gate_digest.slice(0, 12)} does not match the closure recomputed from the ` +
-            `checkpoint, the report and the attempt log (${f.digest.slice(0, 12)}) — its closure fields (dod, ` +
-            `waivers, attestations, break, closed_at, head_sha) were edited after closing`,
+            `checkpoint, the report and the attempt log (${f.digest.slice(0, 12)}) — the closure fields (dod, ` +
+            `waivers, attestations, break, closed_at, head_sha), the report or the attempt log changed after closing`,
       [cpPath],
     );
   const signoff = f.signoff ? signoffCheck(f.signoff) : undefined;

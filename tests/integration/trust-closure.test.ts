@@ -350,7 +350,7 @@ describe('caught without signing: what lynx break and lynx report leave that a h
     writeJson(dir, CP, { ...cp, dod: { ...(cp.dod as object), plots: true, extra: true } });
     commitAll(dir, 'dod edited');
     expect(check((await gateOf(dir)).g, 'closure:digest')?.message).toMatch(
-      /gate_digest [0-9a-f]{12} does not match the closure recomputed .* were edited after closing/,
+      /gate_digest [0-9a-f]{12} does not match the closure recomputed .* — the closure fields \(dod, .*\), the report or the attempt log changed after closing/,
     );
   });
 
