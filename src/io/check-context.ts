@@ -110,16 +110,17 @@ function findUnder(rest: string): ((dir: string) => string[]) | undefined {
 }
 
 /**
- * Every committed version of the attempt log must be a prefix of its text now. A version is a prefix
- * exactly when the current bytes cut to its size have its blob id, so only ids and sizes are read
- * from git; the first version (newest first) that is not a prefix is read to name the changed line.
+ * Every committed version of an append-only log (the attempt log, the grade log) must be a prefix of
+ * its text now. A version is a prefix exactly when the current bytes cut to its size have its blob
+ * id, so only ids and sizes are read from git; the first version (newest first) that is not a prefix
+ * is read to name the changed line.
  */
-async function appendOnlyProblems(root: string, rel: string, text: string): Promise<string[]> {
+async function appendOnlyProblems(root: string, rel: string, text: string, what: string): Promise<string[]> {
   const bytes = Buffer.from(text, 'utf8');
   for (const v of await git.versionIds(root, rel)) {
     if (v.size <= bytes.length && (await git.gitBlobId(bytes.subarray(0, v.size), v.oid)) === v.oid) continue;
     // ids differ: the text decides (a checkout filter, e.g. autocrlf, changes bytes, not lines)
-    const problems = historyProblems(text, [{ sha: v.sha, text: await git.blobText(root, v.oid) }], rel);
+    const problems = historyProblems(text, [{ sha: v.sha, text: await git.blobText(root, v.oid) }], rel, what);
     if (problems.length > 0) return problems;
   }
   return [];
@@ -194,7 +195,7 @@ export async function buildContext(
   const have = capabilities();
   const snap = await snapP;
   if (attemptsText !== '' && snap.tracked.has(attemptsRel))
-    chain.problems.push(...(await appendOnlyProblems(ws.root, attemptsRel, attemptsText)));
+    chain.problems.push(...(await appendOnlyProblems(ws.root, attemptsRel, attemptsText, 'the attempt log')));
   const anchor = checkpoint?.quiz?.log_sha256;
   {
     const a = anchorCheck(attemptsText, anchor, attemptsRel);
@@ -202,10 +203,12 @@ export async function buildContext(
     (chain.notes ??= []).push(...a.notes);
   }
   const gradesRel = gradesFile(learner, phase.id);
-  const grades = parseGrades(
-    readRegularText(ws.abs(gradesRel), { display: gradesRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '',
-    gradesRel,
-  );
+  const gradesText =
+    readRegularText(ws.abs(gradesRel), { display: gradesRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '';
+  const grades = parseGrades(gradesText, gradesRel);
+  // the grade log is append-only across history like the attempt log: a committed grade rewritten fails
+  if (gradesText !== '' && snap.tracked.has(gradesRel))
+    grades.problems.push(...(await appendOnlyProblems(ws.root, gradesRel, gradesText, 'the grade log')));
   const banks = await banksFor(
     ws,
     phase.quiz.file,
