@@ -4,11 +4,12 @@
  */
 import { lstatSync } from 'node:fs';
 import { CAPS, readRegular } from './fsx-read.js';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { CommandOutcome, CommandSpec } from '../core/checks/types.js';
 import { nn } from '../core/ids.js';
 import { run } from './proc.js';
-import { findJust, recipePath } from './tools.js';
+import { findJust, onPath, recipePath } from './tools.js';
+import { substitute } from '../core/runner.js';
 import { EnvError, InputError, LynxError } from '../core/errors.js';
 import type { Workspace } from './workspace.js';
 
@@ -81,6 +82,15 @@ export async function runCommand(
       error: (err as Error).message,
     };
   }
+  // a runner from lynx.yaml stands in for `uv run …` only where uv is missing (the just recipes' bodies are the
+  // learner's own shell lines: lynx does not rewrite them)
+  const sub = spec.just === undefined ? substitute(argv, ws.config.runner, (t) => !onPath(t)) : undefined;
+  if (sub) {
+    const [head = '', ...rest] = sub.argv;
+    // `.venv/bin/pytest` is the workspace's, wherever lynx was started from
+    argv = [head.includes('/') && !isAbsolute(head) ? ws.abs(head) : head, ...rest];
+    onOutput?.(`lynx: running \`${sub.substitution.ran}\` in place of \`${sub.substitution.command}\` (${sub.substitution.reason})\n`);
+  }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const name = `${nn(phase)}-${slug(spec.label)}-${stamp}.log`;
   const logRel = logRoot ? join(logRoot, name) : `.lynx/logs/${name}`;
@@ -101,6 +111,7 @@ export async function runCommand(
       durationMs: r.durationMs,
       output: r.output,
       logFile: logRel,
+      ...(sub ? { substitution: sub.substitution } : {}),
     };
   } catch (err) {
     return {
@@ -111,6 +122,7 @@ export async function runCommand(
       output: '',
       error: (err as Error).message,
       logFile: logRel,
+      ...(sub ? { substitution: sub.substitution } : {}),
     };
   }
 }
