@@ -119,10 +119,42 @@ export function argvNeeds(argv: readonly string[]): Need[] {
   return needs;
 }
 
-/** Words of one shell command line, quotes removed (good enough to find the program each command names). */
-function shellWords(segment: string): string[] {
-  const words = segment.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
-  return words.map((w) => w.replace(/^(["'])(.*)\1$/, '$2'));
+/**
+ * A shell line cut into simple commands (at `&&`, `||`, `;`, `|`, `$(`, backticks and parentheses outside
+ * quotes), each as its words with the quotes removed: enough to find the program each command names.
+ */
+function simpleCommands(line: string): string[][] {
+  const out: string[][] = [[]];
+  let word = '';
+  let inWord = false;
+  let quote: string | undefined;
+  const endWord = (): void => {
+    if (inWord) out.at(-1)?.push(word);
+    word = '';
+    inWord = false;
+  };
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] ?? '';
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else word += ch;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      quote = ch;
+      inWord = true;
+    } else if (/\s/.test(ch)) endWord();
+    else if ('&|;()`'.includes(ch) || (ch === '$' && line[i + 1] === '(')) {
+      endWord();
+      if (ch === '$') i++;
+      if ((out.at(-1)?.length ?? 0) > 0) out.push([]);
+    } else {
+      word += ch;
+      inWord = true;
+    }
+  }
+  endWord();
+  return out.filter((c) => c.length > 0);
 }
 
 /** The programs a shell line runs; `just X` calls are returned as `{tool: 'just', via: X}` for the caller to follow. */
@@ -130,8 +162,7 @@ export function shellNeeds(line: string): Need[] {
   const out: Need[] = [];
   const text = line.replace(/^[@-]+/, '').trim();
   if (text === '' || text.startsWith('#')) return out;
-  for (const seg of text.split(/&&|\|\||;|\||\$\(|`|\)/)) {
-    let w = shellWords(seg.trim().replace(/^[@-]+/, ''));
+  for (let w of simpleCommands(text)) {
     while (w[0] !== undefined && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w[0]) || w[0] === 'env' || w[0] === 'exec'))
       w = w.slice(1);
     if (w[0] === 'just') {
