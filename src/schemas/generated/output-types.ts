@@ -835,6 +835,20 @@ export namespace LabRun {
         manifests?: string[];
         outcome: 'passed' | 'failed' | 'timed_out' | 'interrupted';
         started_at: string;
+        /**
+         * A runner from lynx.yaml ran in place of the curriculum's command (uv missing on this machine).
+         */
+        substituted?: {
+          /**
+           * the command as the curriculum names it
+           */
+          command: string;
+          /**
+           * what ran in its place
+           */
+          ran: string;
+          reason: string;
+        };
       };
       ran: number;
       state: 'not run' | 'passed' | 'partial' | 'failed' | 'timed_out' | 'interrupted';
@@ -910,6 +924,20 @@ export namespace Lab {
     manifests?: string[];
     outcome: 'passed' | 'failed' | 'timed_out' | 'interrupted';
     started_at: string;
+    /**
+     * A runner from lynx.yaml ran in place of the curriculum's command (uv missing on this machine).
+     */
+    substituted?: {
+      /**
+       * the command as the curriculum names it
+       */
+      command: string;
+      /**
+       * what ran in its place
+       */
+      ran: string;
+      reason: string;
+    };
   }
   export interface LabInfo {
     checklist: {
