@@ -5,7 +5,7 @@
  * pytest inside uv's environment; under a runner from lynx.yaml it needs what the runner runs. Pure.
  */
 import type { Phase } from '../schemas/generated/types.js';
-import { isRunnable, runLabel, type LabCommand } from './lab.js';
+import { isRunnable, runLabel } from './lab.js';
 import { substitute, type RunnerMap } from './runner.js';
 
 /** path: a program on PATH (or a file, for `scripts/x.sh`) · env: run by `uv run` inside the project's environment ·
@@ -59,12 +59,13 @@ export function phaseCommands(phase: Phase): PhaseCommand[] {
     commandChecks(d.check, found);
     for (const c of found) {
       const spec = c as { just?: string; args?: string[]; argv?: string[]; needs?: string[] };
-      const label = spec.just !== undefined ? ['just', spec.just, ...(spec.args ?? [])].join(' ') : (spec.argv ?? []).join(' ');
+      const label =
+        spec.just !== undefined ? ['just', spec.just, ...(spec.args ?? [])].join(' ') : (spec.argv ?? []).join(' ');
       out.push({ ref: `DoD item ${i + 1} \`${d.id}\``, item: d.id, label, ...spec });
     }
   });
   for (const lab of phase.labs)
-    for (const c of (lab.commands ?? []).filter(isRunnable) as LabCommand[])
+    for (const c of (lab.commands ?? []).filter(isRunnable))
       out.push({
         ref: `lab ${lab.id}`,
         lab: lab.id,
@@ -87,7 +88,17 @@ const UBIQUITOUS = new Set(
     'diff cmp mktemp stat kill'
   ).split(' '),
 );
-const UV_OPTS_WITH_VALUE = new Set(['--with', '--python', '-p', '--extra', '--group', '--package', '--env-file', '--project', '--directory']);
+const UV_OPTS_WITH_VALUE = new Set([
+  '--with',
+  '--python',
+  '-p',
+  '--extra',
+  '--group',
+  '--package',
+  '--env-file',
+  '--project',
+  '--directory',
+]);
 const PYTHON = /^python(3(\.\d+)?)?$/;
 const base = (p: string): string => p.split('/').at(-1) ?? p;
 
@@ -115,7 +126,8 @@ export function argvNeeds(argv: readonly string[]): Need[] {
   }
   if (UBIQUITOUS.has(head)) return [];
   const needs: Need[] = [{ tool: head, kind: 'path' }];
-  if (PYTHON.test(base(head)) && rest[0] === '-m' && rest[1]) needs.push({ tool: rest[1], kind: 'module', python: head });
+  if (PYTHON.test(base(head)) && rest[0] === '-m' && rest[1])
+    needs.push({ tool: rest[1], kind: 'module', python: head });
   return needs;
 }
 
@@ -254,10 +266,17 @@ function ranges(ids: string[]): string {
   const w = ids[0]?.length ?? 2;
   const pad = (x: number): string => String(x).padStart(w, '0');
   const out: string[] = [];
-  for (let i = 0; i < n.length; ) {
+  for (let i = 0; i < n.length;) {
     let j = i;
     while (j + 1 < n.length && (n[j + 1] ?? 0) === (n[j] ?? 0) + 1) j++;
-    out.push(j - i >= 2 ? `${pad(n[i] ?? 0)}–${pad(n[j] ?? 0)}` : n.slice(i, j + 1).map(pad).join(', '));
+    out.push(
+      j - i >= 2
+        ? `${pad(n[i] ?? 0)}–${pad(n[j] ?? 0)}`
+        : n
+            .slice(i, j + 1)
+            .map(pad)
+            .join(', '),
+    );
     i = j + 1;
   }
   return out.join(', ');

@@ -18,7 +18,7 @@ import {
 import { substitute } from '../core/runner.js';
 import type { DoctorReport, Phase } from '../schemas/generated/types.js';
 import { capture, run } from './proc.js';
-import { justRecipes } from './run-command.js';
+import { justfilePresent } from './run-command.js';
 import { capabilities, findJust, onPath } from './tools.js';
 import type { Workspace } from './workspace.js';
 
@@ -43,8 +43,9 @@ interface DumpRecipe {
 
 /** The Justfile's recipes and their bodies (`just --dump --dump-format json`), undefined with no Justfile. */
 export async function loadRecipes(ws: Workspace): Promise<Recipes> {
-  const names = await justRecipes(ws).catch(() => undefined);
-  if (names === undefined) return undefined;
+  // not justRecipes: its per-process cache would keep "no Justfile" for a file the learner writes next.
+  // A Justfile lynx must not hand to just (a FIFO, a link out) is refused here too, naming it (exit 2).
+  if (!justfilePresent(ws)) return undefined;
   const just = findJust();
   if (!just) return undefined;
   const r = await run([just.path, '--dump', '--dump-format', 'json'], { cwd: ws.root, timeoutMs: 15_000 });
@@ -89,7 +90,8 @@ async function missingModules(ws: Workspace, wanted: Map<string, Set<string>>): 
   await Promise.all(
     [...wanted].map(async ([python, mods]) => {
       const exe = python.includes('/') && !isAbsolute(python) ? ws.abs(python) : python;
-      const script = 'import importlib.util as u,sys;print(" ".join(m for m in sys.argv[1:] if u.find_spec(m) is None))';
+      const script =
+        'import importlib.util as u,sys;print(" ".join(m for m in sys.argv[1:] if u.find_spec(m) is None))';
       const r = await capture([exe, '-c', script, ...mods], ws.root).catch(() => undefined);
       out.set(python, r?.ok ? new Set(r.stdout.trim().split(/\s+/).filter(Boolean)) : new Set(mods));
     }),
@@ -99,7 +101,7 @@ async function missingModules(ws: Workspace, wanted: Map<string, Set<string>>): 
 
 const HINT: Record<Tool['kind'], string> = {
   path: 'not on PATH',
-  env: 'not in .venv nor on PATH (`uv sync`, the phase\'s setup, installs what pyproject.toml lists)',
+  env: "not in .venv nor on PATH (`uv sync`, the phase's setup, installs what pyproject.toml lists)",
   module: 'the interpreter cannot import it — install it for that python (pip install …)',
   capability: 'this machine does not have it (LYNX_HAVE=… declares what lynx cannot probe)',
 };
@@ -116,14 +118,19 @@ export async function phaseTools(ws: Workspace, phase: Phase, opts: { versions?:
   for (const cn of per)
     for (const n of cn.needs) {
       const key = `${n.kind}:${n.tool}`;
-      const e = byTool.get(key) ?? { need: n, uses: [] as CommandNeeds[], vias: new Map<CommandNeeds, string | undefined>() };
+      const e = byTool.get(key) ?? {
+        need: n,
+        uses: [] as CommandNeeds[],
+        vias: new Map<CommandNeeds, string | undefined>(),
+      };
       if (!e.uses.includes(cn)) e.uses.push(cn);
       if (!e.vias.has(cn)) e.vias.set(cn, n.via);
       byTool.set(key, e);
     }
   const wanted = new Map<string, Set<string>>();
   for (const { need } of byTool.values())
-    if (need.kind === 'module') wanted.set(need.python ?? 'python3', (wanted.get(need.python ?? 'python3') ?? new Set()).add(need.tool));
+    if (need.kind === 'module')
+      wanted.set(need.python ?? 'python3', (wanted.get(need.python ?? 'python3') ?? new Set()).add(need.tool));
   const absentModules = await missingModules(ws, wanted);
   const have = capabilities();
   const tools: Tool[] = await Promise.all(
@@ -137,7 +144,9 @@ export async function phaseTools(ws: Workspace, phase: Phase, opts: { versions?:
             : path !== undefined;
       const version =
         found && path && need.kind === 'path' && opts.versions !== false
-          ? /(\d+\.\d+(?:\.\d+)?)/.exec((await capture([path, '--version'], ws.root, 3000).catch(() => undefined))?.stdout ?? '')?.[1]
+          ? /(\d+\.\d+(?:\.\d+)?)/.exec(
+              (await capture([path, '--version'], ws.root, 3000).catch(() => undefined))?.stdout ?? '',
+            )?.[1]
           : undefined;
       return {
         name: need.tool,
@@ -168,7 +177,9 @@ export async function phaseTools(ws: Workspace, phase: Phase, opts: { versions?:
         commands: replaced.length,
         // `just test` whose recipe runs `uv run …`: the recipe's own shell line, which no runner rewrites
         unreached: per
-          .filter((c) => c.command.just !== undefined && c.needs.some((n) => n.via && missing(n.tool) && covered(n, mapping)))
+          .filter(
+            (c) => c.command.just !== undefined && c.needs.some((n) => n.via && missing(n.tool) && covered(n, mapping)),
+          )
           .map((c) => c.command.label)
           .filter((l, i, a) => a.indexOf(l) === i),
       }

@@ -111,19 +111,18 @@ const writeCache = (root: string, text: string, config: WorkspaceConfig): void =
  * The runner mapping, before the schema: its messages say what a runner is (a string, not empty, for a
  * prefix starting with `uv run`), naming lynx.yaml's line — a schema's "must be string" would not.
  */
-function runnerRules(
-  data: unknown,
-  display: string,
-  locate: Locate,
-): void {
+function runnerRules(data: unknown, display: string, locate: Locate): void {
   const runner = (data as { runner?: unknown } | null)?.runner;
   if (runner === undefined || runner === null) return;
   const hint = 'runner: maps a command prefix to what runs in its place, e.g. runner: { "uv run": "python3 -m" }';
   if (typeof runner !== 'object' || Array.isArray(runner)) {
     const pos = locate('/runner');
-    throw new InputError(`${display}:${pos?.line ?? 1}:${pos?.col ?? 1} runner: expected a mapping — found ${
-      Array.isArray(runner) ? 'a list' : typeof runner
-    }`, { pos: { file: display, ...(pos ? pos : {}) }, hint });
+    throw new InputError(
+      `${display}:${pos?.line ?? 1}:${pos?.col ?? 1} runner: expected a mapping — found ${
+        Array.isArray(runner) ? 'a list' : typeof runner
+      }`,
+      { pos: { file: display, ...(pos ? pos : {}) }, hint },
+    );
   }
   for (const [key, value] of Object.entries(runner)) {
     const problem = runnerProblem(key, value);

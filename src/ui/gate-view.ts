@@ -67,7 +67,10 @@ export function renderGate(r: GateResult, t: Theme, opts: { verbose?: boolean; h
   for (const c of r.checks) lines.push(...line(c, t, 0, opts.verbose === true));
   const subs = substitutionsIn(r.checks);
   if (subs.length > 0) {
-    lines.push('', t.warn(`! ${subs.length} command(s) ran through the runner in lynx.yaml, not as the curriculum names them:`));
+    lines.push(
+      '',
+      t.warn(`! ${subs.length} command(s) ran through the runner in lynx.yaml, not as the curriculum names them:`),
+    );
     for (const s of subs) lines.push(`    \`${s.ran}\` in place of \`${s.command}\` ${t.dim(`(${s.reason})`)}`);
   }
   const verdict = r.status === 'pass' ? t.ok('PASS') : r.status === 'fail' ? t.bad('FAIL') : t.bad('ERROR');

@@ -40,7 +40,8 @@ export function renderPhaseStart(r: PhaseStartResult, t: Theme): string {
   if (r.missing_tools) {
     const m = r.missing_tools;
     lines.push('', t.warn(`! ${m.tools.length} tool(s) this phase runs are missing on this machine:`));
-    for (const x of m.tools) lines.push(`    ${x.name}${x.kind === 'env' ? " (in uv's environment)" : ''} — ${x.impossible}`);
+    for (const x of m.tools)
+      lines.push(`    ${x.name}${x.kind === 'env' ? " (in uv's environment)" : ''} — ${x.impossible}`);
     lines.push(t.dim(`    \`${m.see}\` shows what each is used by (and lynx.yaml's runner, for a machine without uv)`));
   }
   lines.push('', t.bold(`Read, in this order (${r.docs}/):`));

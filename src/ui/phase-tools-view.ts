@@ -1,4 +1,4 @@
-/** `lynx doctor NN`'s phase section and phase-start's warning: the tools a phase runs, and what each missing one blocks. */
+/** `lynx doctor NN`'s phase section: the tools a phase runs, and what each missing one blocks. */
 import type { DoctorReport } from '../schemas/generated/types.js';
 import { nn } from '../core/ids.js';
 import { table, type Theme } from './theme.js';
@@ -14,7 +14,9 @@ const WHERE: Record<Tool['kind'], string> = {
 };
 
 const uses = (x: Tool): string => {
-  const shown = x.used_by.slice(0, 3).map((u) => `${u.ref} \`${u.ran ?? u.command}\`${u.via ? ` via \`${u.via}\`` : ''}`);
+  const shown = x.used_by
+    .slice(0, 3)
+    .map((u) => `${u.ref} \`${u.ran ?? u.command}\`${u.via ? ` via \`${u.via}\`` : ''}`);
   return shown.join(' · ') + (x.used_by.length > 3 ? ` · +${x.used_by.length - 3} more` : '');
 };
 

@@ -30,8 +30,7 @@ function phase00Workspace(): string {
   return dir;
 }
 
-const everything = (): string =>
-  standIns(Object.fromEntries(['uv', ...ENV_TOOLS].map((n) => [n, echoes(n)] as const)));
+const everything = (): string => standIns(Object.fromEntries(['uv', ...ENV_TOOLS].map((n) => [n, echoes(n)] as const)));
 const withoutUv = (): string => standIns(Object.fromEntries(ENV_TOOLS.map((n) => [n, echoes(n)] as const)));
 const PATH_ALL = (): string => pathWithout(['uv', ...ENV_TOOLS], everything());
 const PATH_NO_UV = (): string => pathWithout(['uv', ...ENV_TOOLS], withoutUv());
@@ -80,7 +79,7 @@ describe('lynx doctor NN', () => {
     expect(text.stdout).toMatch(/✗ without uv: DoD items 1 .* cannot pass; labs 00–04 cannot run/);
   });
 
-  it('a tool in uv\'s environment missing, a recipe lynx cannot see: named, and the doctor fails', async () => {
+  it("a tool in uv's environment missing, a recipe lynx cannot see: named, and the doctor fails", async () => {
     const dir = workspace();
     write(dir, 'Justfile', 'setup:\n    uv sync\n');
     commitAll(dir, 'one recipe');
@@ -144,7 +143,9 @@ describe('lynx doctor NN', () => {
 
 describe('phase-start warns about the tools it will need', () => {
   const start = (dir: string, path: string, json = false) =>
-    withPath(path, () => call('phase-start', () => phaseStart({ cwd: dir, phase: 0, force: false }), { cwd: dir, json }));
+    withPath(path, () =>
+      call('phase-start', () => phaseStart({ cwd: dir, phase: 0, force: false }), { cwd: dir, json }),
+    );
 
   it('uv missing: a warning in text and JSON with `lynx doctor 00`; the phase opens anyway', async () => {
     const dir = phase00Workspace();
@@ -173,7 +174,7 @@ describe('phase-start warns about the tools it will need', () => {
 });
 
 describe('the runner mapping as doctor shows it', () => {
-  it('uv missing and `"uv run": "python3 -m"`: the commands it rewrites, the modules then needed, the recipes it cannot reach', async () => {
+  it('uv missing, runner python3 -m: what it rewrites, the modules they need, the recipes it misses', async () => {
     const dir = phase00Workspace();
     writeFileSync(join(dir, 'lynx.yaml'), 'schema_version: 1\nlearner: borja\nrunner:\n  "uv run": "python3 -m"\n');
     commitAll(dir, 'runner');
@@ -181,7 +182,13 @@ describe('the runner mapping as doctor shows it', () => {
     validDoctor(r.json);
     const d = r.json as DoctorReport;
     expect(d.phase?.runner).toMatchObject({ in_effect: true, covers: ['uv'], mapping: { 'uv run': 'python3 -m' } });
-    expect(d.phase?.runner?.unreached).toEqual(['just setup', 'just lint', 'just test', 'just audit-deps', 'just manifest lab-01-check']);
+    expect(d.phase?.runner?.unreached).toEqual([
+      'just setup',
+      'just lint',
+      'just test',
+      'just audit-deps',
+      'just manifest lab-01-check',
+    ]);
     const bandit = d.phase?.tools.find((t) => t.name === 'bandit' && t.kind === 'module');
     expect(bandit?.used_by[0]).toMatchObject({ command: 'uv run bandit -r src/', ran: 'python3 -m bandit -r src/' });
     // the recipes still run `uv run …` themselves: uv stays required, named by what it still blocks

@@ -75,19 +75,30 @@ describe('runner: uv run → python3 -m where uv is missing', () => {
     );
   });
 
-  it('checkpoint --run passes through the runner and says so; report records it; the CI gate with uv runs the real command', async () => {
+  it('checkpoint --run and report use the runner and record it; a CI gate with uv runs the real command', async () => {
     const dir = uvWorkspace();
     const cp = await withPath(NO_UV(), () =>
-      call('checkpoint', async () => ({ gate: await checkpoint({ cwd: dir, phase: '00', run: true }), notices: [], run: true }), {
-        cwd: dir,
-      }),
+      call(
+        'checkpoint',
+        async () => ({ gate: await checkpoint({ cwd: dir, phase: '00', run: true }), notices: [], run: true }),
+        {
+          cwd: dir,
+        },
+      ),
     );
     expect(cp.code).toBe(0);
-    expect(cp.result?.gate && testsCheck(cp.result.gate)).toMatchObject({ status: 'pass', substitution: { command: REAL, ran: RAN } });
-    expect(cp.stdout).toContain('! 1 command(s) ran through the runner in lynx.yaml, not as the curriculum names them:');
+    expect(cp.result?.gate && testsCheck(cp.result.gate)).toMatchObject({
+      status: 'pass',
+      substitution: { command: REAL, ran: RAN },
+    });
+    expect(cp.stdout).toContain(
+      '! 1 command(s) ran through the runner in lynx.yaml, not as the curriculum names them:',
+    );
     expect(cp.stdout).toContain(`\`${RAN}\` in place of \`${REAL}\``);
 
-    const rep = await withPath(NO_UV(), () => call('report', () => report({ cwd: dir, phase: '00' }), { cwd: dir, json: true }));
+    const rep = await withPath(NO_UV(), () =>
+      call('report', () => report({ cwd: dir, phase: '00' }), { cwd: dir, json: true }),
+    );
     const g = rep.json as GateResult;
     const v = schema('report');
     expect(v(g), JSON.stringify(v.errors)).toBe(true);
@@ -100,7 +111,9 @@ describe('runner: uv run → python3 -m where uv is missing', () => {
     rmSync(join(dir, '.lynx'), { recursive: true, force: true });
 
     const gateRun = (path: string) =>
-      withPath(path, () => call('gate', async () => ({ results: await gate({ cwd: dir, phase: '00' }), all: false }), { cwd: dir }));
+      withPath(path, () =>
+        call('gate', async () => ({ results: await gate({ cwd: dir, phase: '00' }), all: false }), { cwd: dir }),
+      );
     // CI, with uv: the real command runs (the stand-in's words are in its log), nothing is substituted
     const ci = await gateRun(UV_OK());
     const ciTests = ci.result && testsCheck(ci.result.results[0] as GateResult);
@@ -128,9 +141,13 @@ describe('runner: uv run → python3 -m where uv is missing', () => {
     chmodSync(join(dir, '.venv/bin/unittest'), 0o755);
     commitAll(dir, 'venv runner');
     const cp = await withPath(NO_UV(), () =>
-      call('checkpoint', async () => ({ gate: await checkpoint({ cwd: dir, phase: '00', run: true }), notices: [], run: true }), {
-        cwd: dir,
-      }),
+      call(
+        'checkpoint',
+        async () => ({ gate: await checkpoint({ cwd: dir, phase: '00', run: true }), notices: [], run: true }),
+        {
+          cwd: dir,
+        },
+      ),
     );
     const t = cp.result?.gate && testsCheck(cp.result.gate);
     expect(t?.status).toBe('pass');
@@ -141,9 +158,17 @@ describe('runner: uv run → python3 -m where uv is missing', () => {
 
 describe('a bad runner mapping: exit 2 naming lynx.yaml and the line, nothing written', () => {
   const cases: [string, string, RegExp][] = [
-    ['a prefix no command starts with', '  "uv ru": "python3 -m"', /lynx\.yaml:6:3 runner\["uv ru"\]: expected a command prefix starting with `uv run`/],
+    [
+      'a prefix no command starts with',
+      '  "uv ru": "python3 -m"',
+      /lynx\.yaml:6:3 runner\["uv ru"\]: expected a command prefix starting with `uv run`/,
+    ],
     ['not a string', '  "uv run": 3', /lynx\.yaml:6:3 runner\["uv run"\]: expected a string .* found number/],
-    ['empty', '  "uv run": ""', /lynx\.yaml:6:3 runner\["uv run"\]: expected a runner such as "python3 -m" .* found an empty string/],
+    [
+      'empty',
+      '  "uv run": ""',
+      /lynx\.yaml:6:3 runner\["uv run"\]: expected a runner such as "python3 -m" .* found an empty string/,
+    ],
   ];
   for (const [what, line, message] of cases)
     it(what, () => {

@@ -51,13 +51,23 @@ describe('the tools a command needs', () => {
     expect(n.find((x) => x.tool === 'mypy')?.via).toBe('just types');
     expect(tools(recipeNeeds('py', recipes) ?? [])).toEqual(['path:python3']);
     expect(recipeNeeds('nope', recipes)).toBeUndefined();
-    const c = commandNeeds({ ref: 'lab 00', lab: '00', label: 'just nope', just: 'nope' }, recipes, undefined, () => false);
+    const c = commandNeeds(
+      { ref: 'lab 00', lab: '00', label: 'just nope', just: 'nope' },
+      recipes,
+      undefined,
+      () => false,
+    );
     expect(c.unresolved).toBe('the Justfile has no recipe `nope`');
-    const none = commandNeeds({ ref: 'lab 00', lab: '00', label: 'just test', just: 'test' }, undefined, undefined, () => false);
+    const none = commandNeeds(
+      { ref: 'lab 00', lab: '00', label: 'just test', just: 'test' },
+      undefined,
+      undefined,
+      () => false,
+    );
     expect(none.unresolved).toMatch(/no Justfile/);
   });
 
-  it("phase 00's commands: the DoD's command checks (inside all/any too) and every lab's runnable commands", async () => {
+  it("phase 00's commands: the DoD's command checks (inside all/any too), every lab's runnable one", async () => {
     const p0 = await loadPhase(undefined, 0);
     const cmds = phaseCommands(p0);
     expect(cmds.filter((c) => c.item === 'bandit-clean').map((c) => c.label)).toEqual(['uv run bandit -r src/']);
