@@ -15,7 +15,6 @@ import {
   type Recipe,
   type Recipes,
 } from '../core/phase-tools.js';
-import { substitute } from '../core/runner.js';
 import type { DoctorReport, Phase } from '../schemas/generated/types.js';
 import { capture, run } from './proc.js';
 import { justfilePresent } from './run-command.js';
@@ -154,7 +153,15 @@ export async function phaseTools(ws: Workspace, phase: Phase, opts: { versions?:
         found,
         ...(path ? { path } : {}),
         ...(version ? { version } : {}),
-        ...(found ? {} : { missing: HINT[need.kind], impossible: impossible(uses.map((u) => u.command)) }),
+        ...(found
+          ? {}
+          : {
+              missing:
+                need.kind === 'path' && need.tool.includes('/')
+                  ? 'no such executable file in the workspace'
+                  : HINT[need.kind],
+              impossible: impossible(uses.map((u) => u.command)),
+            }),
         used_by: uses.map((u) => {
           const via = vias.get(u);
           return {
@@ -169,19 +176,22 @@ export async function phaseTools(ws: Workspace, phase: Phase, opts: { versions?:
   );
   const mapping = ws.config.runner;
   const replaced = per.filter((c) => c.ran !== undefined);
+  // the tools the mapping stands in for: the first word of its keys (uv)
+  const heads = new Set(Object.keys(mapping ?? {}).map((k) => k.trim().split(/\s+/)[0] ?? ''));
   const runner = mapping
     ? {
         mapping: Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, v ?? ''])),
         in_effect: replaced.length > 0,
-        covers: [...new Set(Object.keys(mapping).map((k) => k.trim().split(/\s+/)[0] ?? ''))].filter(missing),
+        covers: [...heads].filter(missing),
         commands: replaced.length,
         // `just test` whose recipe runs `uv run …`: the recipe's own shell line, which no runner rewrites
-        unreached: per
-          .filter(
-            (c) => c.command.just !== undefined && c.needs.some((n) => n.via && missing(n.tool) && covered(n, mapping)),
-          )
-          .map((c) => c.command.label)
-          .filter((l, i, a) => a.indexOf(l) === i),
+        unreached: [
+          ...new Set(
+            per
+              .filter((c) => c.command.just !== undefined && c.needs.some((n) => heads.has(n.tool) && missing(n.tool)))
+              .map((c) => c.command.label),
+          ),
+        ],
       }
     : null;
   return {
@@ -192,9 +202,4 @@ export async function phaseTools(ws: Workspace, phase: Phase, opts: { versions?:
     runner,
     unresolved: [...new Set(per.flatMap((c) => (c.unresolved ? [`${c.command.ref}: ${c.unresolved}`] : [])))],
   };
-}
-
-/** Would the mapping stand in for this need's command, were it lynx's to run (a `uv` need under a `uv run` key)? */
-function covered(n: Need, mapping: NonNullable<Workspace['config']['runner']>): boolean {
-  return n.kind === 'path' && substitute(['uv', 'run', 'x'], mapping, () => true) !== undefined && n.tool === 'uv';
 }

@@ -64,6 +64,10 @@ describe('runner: uv run → python3 -m where uv is missing', () => {
       labs: Record<string, { substituted?: unknown }[]>;
     };
     expect(cp.labs['00']?.[0]?.substituted).toMatchObject({ ran: RAN });
+    // the live output says it too (black box: the CLI's own lab view, no terminal)
+    const shown = lynx(['lab', '00', '00', '--run'], { cwd: dir, env: { PATH: NO_UV() } });
+    expect(shown.code).toBe(0);
+    expect(shown.stdout + shown.stderr).toContain(`lynx: running \`${RAN}\` in place of \`${REAL}\` (uv is not`);
     // with uv present the same lab runs the real command (the stand-in says so), nothing substituted
     const real = await withPath(UV_OK(), () =>
       call('lab-run', () => labRun({ cwd: dir, phase: 0, id: '00' }), { cwd: dir }),

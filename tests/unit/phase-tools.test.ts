@@ -21,6 +21,7 @@ describe('the tools a command needs', () => {
     expect(tools(argvNeeds(['uv', 'run', 'python', '-m', 'pytest']))).toEqual(['path:uv', 'env:pytest']);
     expect(tools(argvNeeds(['python3', '-m', 'mypy', 'src']))).toEqual(['path:python3', 'module:mypy']);
     expect(tools(argvNeeds(['echo', 'hi']))).toEqual([]);
+    expect(tools(argvNeeds(['timeout', '30', 'scripts/bench.sh']))).toEqual(['path:timeout', 'path:scripts/bench.sh']);
   });
 
   it('a shell line: every simple command, quotes respected, builtins and assignments skipped', () => {
