@@ -191,6 +191,7 @@ export async function labRun(o: LabRunOptions): Promise<LabRunResult> {
         command: label,
         ...(r.logFile ? { log: r.logFile } : {}),
         manifests,
+        ...(r.substitution ? { substituted: r.substitution } : {}),
       };
       await record(ws, learner, phase.id, lab.id, run);
       runs.push(run);

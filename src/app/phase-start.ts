@@ -16,6 +16,7 @@ import type { Checkpoint, Phase } from '../schemas/generated/types.js';
 import { newCheckpoint, readCheckpoint } from '../io/checkpoint.js';
 import { saveCheckpoint } from './progress.js';
 import { phaseIndex } from '../io/curriculum.js';
+import { phaseTools } from '../io/phase-tools.js';
 import { readInside, writeAtomic } from '../io/fsx.js';
 import { ensureFile, type Action } from '../io/scaffold.js';
 import type { PhaseStartResult } from '../core/phase-results.js';
@@ -90,6 +91,7 @@ export async function phaseStart(opts: {
   const { ws, learner, phase } = await openTarget(opts.cwd, opts.learner, opts.phase, { requireFolder: true });
   const index = await phaseIndex(ws);
   const titles = new Map(index.map((p) => [p.id, p.title]));
+  const missingTools = await toolWarning(ws, phase);
   return withLock(ws.root, `lynx phase-start ${nn(phase.id)}`, async () => {
     const stamp = now().toISOString();
     const original = readCheckpoint(ws, learner, phase.id);
@@ -173,6 +175,24 @@ export async function phaseStart(opts: {
       forced,
       docs: phaseDocs(ws, phase),
       read_order: phase.read_order.map((r) => ({ path: r.path, ...(r.note ? { note: r.note } : {}) })),
+      ...(missingTools ? { missing_tools: missingTools } : {}),
     };
   });
+}
+
+/**
+ * The tools the phase runs that this machine lacks (issue 21): a warning, never a refusal — the plan and the
+ * reading come first, and the learner may install uv before the first lab. Best effort: probing never stops
+ * phase-start.
+ */
+async function toolWarning(ws: Workspace, phase: Phase): Promise<PhaseStartResult['missing_tools']> {
+  try {
+    const s = await phaseTools(ws, phase, { versions: false });
+    const tools = s.tools
+      .filter((t) => !t.found)
+      .map((t) => ({ name: t.name, kind: t.kind, impossible: t.impossible ?? '' }));
+    return tools.length ? { tools, see: `lynx doctor ${nn(phase.id)}` } : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -170,10 +170,18 @@ Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`
 
   program
     .command('doctor')
+    .argument(
+      '[NN]',
+      "phase number: also every tool that phase's labs and DoD run, and what is impossible without each",
+    )
     .description('check tools (git, just, python3, uv) and workspace health')
     .addOption(json())
-    .addHelpText('after', examples(['lynx doctor', 'lynx doctor --json']))
-    .action(act<object>(async (ctx) => (await import('./actions/doctor.js')).doctorCommand(ctx)));
+    .addHelpText('after', examples(['lynx doctor', 'lynx doctor 00', 'lynx doctor --json']))
+    .action(
+      act<object, [string | undefined]>(async (ctx, _o, nn) =>
+        (await import('./actions/doctor.js')).doctorCommand(ctx, nn),
+      ),
+    );
 
   program
     .command('demo')

@@ -126,8 +126,13 @@ const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
   'manifest-diff': (r) => (r.drift ? 1 : 0),
   'manifest-check': (r) => (r.manifests.some((m) => m.status === 'unreadable') ? 2 : r.ok ? 0 : 1),
   init: () => 0,
+  // a tool lynx or the phase (doctor NN) needs is missing: the environment, not the learner's work
   doctor: (r) =>
-    r.tools.some((t) => t.required && !t.found) ? 3 : r.workspace?.checks.some((c) => c.status === 'fail') ? 2 : 0,
+    r.tools.some((t) => t.required && !t.found) || r.phase?.ok === false
+      ? 3
+      : r.workspace?.checks.some((c) => c.status === 'fail')
+        ? 2
+        : 0,
   validate: (r) => (r.ok ? 0 : 2),
   'validate-breaks': (r) => (r.ok ? 0 : 2),
   'break-self-test': (r) => (r.ok ? 0 : 2),

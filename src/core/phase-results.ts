@@ -21,6 +21,8 @@ export interface PhaseStartResult {
   forced: string[];
   docs: string;
   read_order: { path: string; note?: string }[];
+  /** tools the phase's labs and DoD run that this machine lacks (a warning: the phase opens anyway) */
+  missing_tools?: { tools: { name: string; kind: string; impossible: string }[]; see: string };
 }
 
 export interface ApproveResult {

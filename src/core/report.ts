@@ -8,6 +8,7 @@ import type { AttemptRecord } from './attempts.js';
 import type { LangRow, TestCount } from './measure.js';
 import { revisionEntries } from './plan-rules.js';
 import { nn } from './ids.js';
+import { substitutionsIn } from './runner.js';
 
 export interface ManifestRow {
   path: string;
@@ -192,7 +193,18 @@ function wholeTruth(i: ReportInput): Record<string, unknown> {
   const notApplicable = [
     ...new Set(i.gate.checks.flatMap(walk).flatMap((c) => (c.evidence ?? []).filter((e) => e.startsWith('n/a: ')))),
   ].map((e) => cell(e.slice(5)));
-  return { attested, waivers, never_run: neverRun, missing_deliverables: missing, not_applicable: notApplicable };
+  // a runner from lynx.yaml ran in place of these (uv missing here); the CI gate, with uv, runs the real ones
+  const substituted = substitutionsIn(i.gate.checks).map(
+    (s) => `\`${cell(s.ran)}\` in place of \`${cell(s.command)}\` (${cell(s.reason)})`,
+  );
+  return {
+    attested,
+    waivers,
+    never_run: neverRun,
+    missing_deliverables: missing,
+    not_applicable: notApplicable,
+    substituted,
+  };
 }
 
 export function renderReport(template: string, view: Record<string, unknown>): string {

@@ -4,28 +4,34 @@
  */
 import { lstatSync } from 'node:fs';
 import { CAPS, readRegular } from './fsx-read.js';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { CommandOutcome, CommandSpec } from '../core/checks/types.js';
 import { nn } from '../core/ids.js';
 import { run } from './proc.js';
-import { findJust, recipePath } from './tools.js';
+import { findJust, onPath, recipePath } from './tools.js';
+import { substitute } from '../core/runner.js';
 import { EnvError, InputError, LynxError } from '../core/errors.js';
 import type { Workspace } from './workspace.js';
 
 const recipeCache = new Map<string, Promise<string[] | undefined>>();
+
+/** Whether the workspace has a Justfile, refusing (InputError, exit 2) one lynx must not hand to just. */
+export function justfilePresent(ws: Workspace): boolean {
+  // lstat, not exists: a dangling or looping Justfile is refused, not "no Justfile"
+  const present = ['Justfile', 'justfile', '.justfile'].filter(
+    (f) => lstatSync(ws.abs(f), { throwIfNoEntry: false }) !== undefined,
+  );
+  // just would block on a FIFO, read /dev/zero forever, or follow a link out: read it as hostile first (exit 2)
+  for (const f of present) readRegular(ws.abs(f), { display: f, cap: CAPS.text, root: ws.root });
+  return present.length > 0;
+}
 
 /** The Justfile's recipes (`just --summary`), or undefined when there is no Justfile. */
 export function justRecipes(ws: Workspace): Promise<string[] | undefined> {
   let p = recipeCache.get(ws.root);
   if (!p) {
     p = (async () => {
-      // lstat, not exists: a dangling or looping Justfile is refused, not "no Justfile"
-      const present = ['Justfile', 'justfile', '.justfile'].filter(
-        (f) => lstatSync(ws.abs(f), { throwIfNoEntry: false }) !== undefined,
-      );
-      if (present.length === 0) return undefined;
-      // just would block on a FIFO, read /dev/zero forever, or follow a link out: read it as hostile first (exit 2)
-      for (const f of present) readRegular(ws.abs(f), { display: f, cap: CAPS.text, root: ws.root });
+      if (!justfilePresent(ws)) return undefined;
       const just = findJust();
       if (!just) throw new EnvError('just is not installed (neither on PATH nor the bundled rust-just)');
       const r = await run([just.path, '--summary'], { cwd: ws.root, timeoutMs: 15_000 });
@@ -81,6 +87,17 @@ export async function runCommand(
       error: (err as Error).message,
     };
   }
+  // a runner from lynx.yaml stands in for `uv run …` only where uv is missing (the just recipes' bodies are the
+  // learner's own shell lines: lynx does not rewrite them)
+  const sub = spec.just === undefined ? substitute(argv, ws.config.runner, (t) => !onPath(t)) : undefined;
+  if (sub) {
+    const [head = '', ...rest] = sub.argv;
+    // `.venv/bin/pytest` is the workspace's, wherever lynx was started from
+    argv = [head.includes('/') && !isAbsolute(head) ? ws.abs(head) : head, ...rest];
+    onOutput?.(
+      `lynx: running \`${sub.substitution.ran}\` in place of \`${sub.substitution.command}\` (${sub.substitution.reason})\n`,
+    );
+  }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const name = `${nn(phase)}-${slug(spec.label)}-${stamp}.log`;
   const logRel = logRoot ? join(logRoot, name) : `.lynx/logs/${name}`;
@@ -101,6 +118,7 @@ export async function runCommand(
       durationMs: r.durationMs,
       output: r.output,
       logFile: logRel,
+      ...(sub ? { substitution: sub.substitution } : {}),
     };
   } catch (err) {
     return {
@@ -111,6 +129,7 @@ export async function runCommand(
       output: '',
       error: (err as Error).message,
       logFile: logRel,
+      ...(sub ? { substitution: sub.substitution } : {}),
     };
   }
 }

@@ -9,7 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
 import { assertLearner, isInside, LEARNER_RE } from '../core/ids.js';
 import { layoutFor, type Layout } from '../core/layout.js';
-import { schemaProblems } from '../core/schema-errors.js';
+import { schemaProblems, type Locate } from '../core/schema-errors.js';
+import { runnerProblem } from '../core/runner.js';
 import type { WorkspaceConfig } from '../schemas/generated/types.js';
 import { CAPS, checkLynxDir, readRegularText } from './fsx-read.js';
 
@@ -106,6 +107,34 @@ function readCache(root: string, text: string): WorkspaceConfig | undefined {
 const writeCache = (root: string, text: string, config: WorkspaceConfig): void =>
   writeCacheJson(root, 'config.json', { text, config });
 
+/**
+ * The runner mapping, before the schema: its messages say what a runner is (a string, not empty, for a
+ * prefix starting with `uv run`), naming lynx.yaml's line — a schema's "must be string" would not.
+ */
+function runnerRules(data: unknown, display: string, locate: Locate): void {
+  const runner = (data as { runner?: unknown } | null)?.runner;
+  if (runner === undefined || runner === null) return;
+  const hint = 'runner: maps a command prefix to what runs in its place, e.g. runner: { "uv run": "python3 -m" }';
+  if (typeof runner !== 'object' || Array.isArray(runner)) {
+    const pos = locate('/runner');
+    throw new InputError(
+      `${display}:${pos?.line ?? 1}:${pos?.col ?? 1} runner: expected a mapping — found ${
+        Array.isArray(runner) ? 'a list' : typeof runner
+      }`,
+      { pos: { file: display, ...(pos ? pos : {}) }, hint },
+    );
+  }
+  for (const [key, value] of Object.entries(runner)) {
+    const problem = runnerProblem(key, value);
+    if (!problem) continue;
+    const pos = locate(`/runner/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, true);
+    throw new InputError(`${display}:${pos?.line ?? 1}:${pos?.col ?? 1} runner["${key}"]: ${problem}`, {
+      pos: { file: display, ...(pos ? pos : {}) },
+      hint,
+    });
+  }
+}
+
 /** Parse and validate lynx.yaml text. Errors name lynx.yaml:line:col, the field, what was expected. */
 export async function parseConfig(text: string, display: string): Promise<WorkspaceConfig> {
   const [{ parseYaml }, { validateConfig }] = await Promise.all([
@@ -114,6 +143,7 @@ export async function parseConfig(text: string, display: string): Promise<Worksp
   ]);
   const loaded = await parseYaml(text, display);
   const data = loaded.data ?? {};
+  runnerRules(data, display, loaded.locate);
   if (!validateConfig(data)) {
     const problems = schemaProblems(validateConfig.errors ?? [], data, loaded.locate);
     const lines = problems.map((p) => `${display}:${p.line ?? 1}:${p.col ?? 1} ${p.path}: ${p.message}`);

@@ -2,6 +2,7 @@
 import type { GateResult } from '../schemas/generated/types.js';
 import type { Theme } from './theme.js';
 import { nn } from '../core/ids.js';
+import { substitutionsIn } from '../core/runner.js';
 
 type Check = GateResult['checks'][number];
 
@@ -64,6 +65,14 @@ export function renderGate(r: GateResult, t: Theme, opts: { verbose?: boolean; h
     `Phase ${nn(r.phase)} · learner ${r.learner}${r.head_sha ? ` · HEAD ${r.head_sha.slice(0, 8)}` : ''}`;
   const lines = [t.bold(head)];
   for (const c of r.checks) lines.push(...line(c, t, 0, opts.verbose === true));
+  const subs = substitutionsIn(r.checks);
+  if (subs.length > 0) {
+    lines.push(
+      '',
+      t.warn(`! ${subs.length} command(s) ran through the runner in lynx.yaml, not as the curriculum names them:`),
+    );
+    for (const s of subs) lines.push(`    \`${s.ran}\` in place of \`${s.command}\` ${t.dim(`(${s.reason})`)}`);
+  }
   const verdict = r.status === 'pass' ? t.ok('PASS') : r.status === 'fail' ? t.bad('FAIL') : t.bad('ERROR');
   const parts = [
     `${counts.pass} passed`,

@@ -37,6 +37,13 @@ export function renderPhaseStart(r: PhaseStartResult, t: Theme): string {
   for (const f of r.files) if (f.action !== 'unchanged') lines.push(`  ${MARK[f.action]} ${f.path}`);
   for (const f of r.forced) lines.push(t.warn(`  forced: ${f}`));
   lines.push(...revisionLine(r.plan.state, r.plan.path, t));
+  if (r.missing_tools) {
+    const m = r.missing_tools;
+    lines.push('', t.warn(`! ${m.tools.length} tool(s) this phase runs are missing on this machine:`));
+    for (const x of m.tools)
+      lines.push(`    ${x.name}${x.kind === 'env' ? " (in uv's environment)" : ''} — ${x.impossible}`);
+    lines.push(t.dim(`    \`${m.see}\` shows what each is used by (and lynx.yaml's runner, for a machine without uv)`));
+  }
   lines.push('', t.bold(`Read, in this order (${r.docs}/):`));
   r.read_order.forEach((x, i) =>
     lines.push(

@@ -7,6 +7,7 @@ import type { Check, Phase, Checkpoint, QuizBank } from '../../schemas/generated
 import type { AttemptRecord } from '../attempts.js';
 import type { GradeRecord } from '../grades.js';
 import type { CodeOutcome } from '../quiz/grade.js';
+import type { Substitution } from '../runner.js';
 
 // The result of one check is the GateResult schema's checkResult (src/schemas: the single source).
 export type { CheckResult } from '../../schemas/generated/types.js';
@@ -38,6 +39,8 @@ export interface CommandOutcome {
   output: string;
   logFile?: string;
   error?: string;
+  /** a runner from lynx.yaml ran in place of the command (src/core/runner.ts) */
+  substitution?: Substitution;
 }
 
 /**

@@ -604,6 +604,20 @@ export namespace GateClass {
      */
     attested?: boolean;
     children?: CheckResult[];
+    /**
+     * A runner from lynx.yaml ran in place of the curriculum's command (uv missing on this machine).
+     */
+    substitution?: {
+      /**
+       * the command as the curriculum names it
+       */
+      command: string;
+      /**
+       * what ran in its place
+       */
+      ran: string;
+      reason: string;
+    };
   }
 }
 
@@ -664,6 +678,20 @@ export namespace GateList {
      */
     attested?: boolean;
     children?: CheckResult[];
+    /**
+     * A runner from lynx.yaml ran in place of the curriculum's command (uv missing on this machine).
+     */
+    substitution?: {
+      /**
+       * the command as the curriculum names it
+       */
+      command: string;
+      /**
+       * what ran in its place
+       */
+      ran: string;
+      reason: string;
+    };
   }
 }
 
@@ -777,6 +805,20 @@ export namespace LabRun {
       manifests?: string[];
       outcome: 'passed' | 'failed' | 'timed_out' | 'interrupted';
       started_at: string;
+      /**
+       * A runner from lynx.yaml ran in place of the curriculum's command (uv missing on this machine).
+       */
+      substituted?: {
+        /**
+         * the command as the curriculum names it
+         */
+        command: string;
+        /**
+         * what ran in its place
+         */
+        ran: string;
+        reason: string;
+      };
     }[];
     schema_version: 1;
     skipped: {
@@ -793,6 +835,20 @@ export namespace LabRun {
         manifests?: string[];
         outcome: 'passed' | 'failed' | 'timed_out' | 'interrupted';
         started_at: string;
+        /**
+         * A runner from lynx.yaml ran in place of the curriculum's command (uv missing on this machine).
+         */
+        substituted?: {
+          /**
+           * the command as the curriculum names it
+           */
+          command: string;
+          /**
+           * what ran in its place
+           */
+          ran: string;
+          reason: string;
+        };
       };
       ran: number;
       state: 'not run' | 'passed' | 'partial' | 'failed' | 'timed_out' | 'interrupted';
@@ -868,6 +924,20 @@ export namespace Lab {
     manifests?: string[];
     outcome: 'passed' | 'failed' | 'timed_out' | 'interrupted';
     started_at: string;
+    /**
+     * A runner from lynx.yaml ran in place of the curriculum's command (uv missing on this machine).
+     */
+    substituted?: {
+      /**
+       * the command as the curriculum names it
+       */
+      command: string;
+      /**
+       * what ran in its place
+       */
+      ran: string;
+      reason: string;
+    };
   }
   export interface LabInfo {
     checklist: {
@@ -1047,6 +1117,23 @@ export namespace PhaseStart {
     schema_version: 1;
     status: 'not_started' | 'planned' | 'in_progress' | 'done' | 'attested';
     title: string;
+    /**
+     * Tools the phase's labs and DoD run that this machine lacks: a warning, the phase opens anyway.
+     */
+    missing_tools?: {
+      tools: {
+        name: string;
+        kind: string;
+        /**
+         * what cannot pass or run without it
+         */
+        impossible: string;
+      }[];
+      /**
+       * the command that shows more (lynx doctor NN)
+       */
+      see: string;
+    };
   }
 }
 
@@ -1193,6 +1280,20 @@ export namespace Report {
      */
     attested?: boolean;
     children?: CheckResult[];
+    /**
+     * A runner from lynx.yaml ran in place of the curriculum's command (uv missing on this machine).
+     */
+    substitution?: {
+      /**
+       * the command as the curriculum names it
+       */
+      command: string;
+      /**
+       * what ran in its place
+       */
+      ran: string;
+      reason: string;
+    };
   }
 }
 

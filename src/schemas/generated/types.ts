@@ -72,6 +72,20 @@ export interface Checkpoint {
           command?: string;
           log?: string;
           manifests?: string[];
+          /**
+           * A runner from lynx.yaml ran in place of the curriculum's command (uv missing on this machine).
+           */
+          substituted?: {
+            /**
+             * the command as the curriculum names it
+             */
+            command: string;
+            /**
+             * what ran in its place
+             */
+            ran: string;
+            reason: string;
+          };
         }[]
       | undefined;
   };
@@ -190,6 +204,12 @@ export interface WorkspaceConfig {
   recipes?: {
     [k: string]: string | undefined;
   };
+  /**
+   * On a machine without uv: what runs in place of a command prefix, e.g. {"uv run": "python3 -m"} or {"uv run": ".venv/bin/"}. Keys start with `uv run`; the longest matching key wins. Applies only when uv is not on PATH (CI with uv runs the real commands); every substitution is recorded in the report.
+   */
+  runner?: {
+    [k: string]: string | undefined;
+  };
   quiz?: {
     /**
      * Show each verdict after answering (default) or all at the end.
@@ -262,6 +282,85 @@ export interface DoctorReport {
     required: boolean;
     purpose: string;
   }[];
+  /**
+   * lynx doctor without NN: the learner's open phase (planned or in progress), whose tools `lynx doctor NN` lists
+   */
+  current_phase?: number;
+  /**
+   * lynx doctor NN: every tool the phase's labs and DoD will run, derived from the curriculum data
+   */
+  phase?: {
+    id: number;
+    title: string;
+    /**
+     * every tool the phase runs is here (a missing one fails the doctor)
+     */
+    ok: boolean;
+    tools: {
+      name: string;
+      /**
+       * path: a program on PATH (or a workspace file) · env: run by `uv run` in the project's environment · module: imported by `python -m` · capability: a command's `needs`
+       */
+      kind: 'path' | 'env' | 'module' | 'capability';
+      found: boolean;
+      path?: string;
+      version?: string;
+      /**
+       * where lynx looked and how to get it
+       */
+      missing?: string;
+      /**
+       * what cannot pass or run without it
+       */
+      impossible?: string;
+      used_by: {
+        /**
+         * DoD item N `id` or lab NN
+         */
+        ref: string;
+        /**
+         * the command as the curriculum names it
+         */
+        command: string;
+        /**
+         * the recipe whose body runs the tool (`just test`)
+         */
+        via?: string;
+        /**
+         * what runs in its place under the runner in lynx.yaml
+         */
+        ran?: string;
+      }[];
+    }[];
+    /**
+     * the runner mapping of lynx.yaml, null when there is none
+     */
+    runner: {
+      mapping: {
+        [k: string]: string | undefined;
+      };
+      /**
+       * some command of the phase runs through it on this machine
+       */
+      in_effect: boolean;
+      /**
+       * missing tools it stands in for
+       */
+      covers: string[];
+      /**
+       * how many of the phase's commands it rewrites
+       */
+      commands: number;
+      /**
+       * recipes whose bodies run a covered tool: their shell lines are the learner's, not rewritten
+       */
+      unreached: string[];
+    } | null;
+    /**
+     * commands lynx cannot see into (no Justfile, a recipe it lacks)
+     */
+    unresolved: string[];
+  };
   workspace: {
     root: string;
     checks: {
@@ -328,6 +427,20 @@ export interface CheckResult {
    */
   attested?: boolean;
   children?: CheckResult[];
+  /**
+   * A runner from lynx.yaml ran in place of the curriculum's command (uv missing on this machine).
+   */
+  substitution?: {
+    /**
+     * the command as the curriculum names it
+     */
+    command: string;
+    /**
+     * what ran in its place
+     */
+    ran: string;
+    reason: string;
+  };
 }
 
 // ---- manifest.schema.json

@@ -220,7 +220,7 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
     out.push(t.dim('next: lynx status · lynx doctor · commit lynx.yaml and learners/'));
     return { out };
   },
-  doctor: (r, t) => {
+  doctor: async (r, t) => {
     const out = [t.bold(`lynx ${r.lynx_version} on node ${r.node}`)];
     out.push(
       table(
@@ -247,6 +247,11 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
       out.push(`${mark} ${c.message}`);
       if (c.status !== 'ok' && c.hint) out.push(t.dim(`    ${c.hint}`));
     }
+    if (r.current_phase !== undefined)
+      out.push(
+        t.dim(`phase ${nn(r.current_phase)} is open: \`lynx doctor ${nn(r.current_phase)}\` lists the tools it runs`),
+      );
+    if (r.phase) out.push('', ...(await import('../phase-tools-view.js')).renderPhaseTools(r.phase, t));
     return { out };
   },
   validate: (r, t) => {

@@ -51,27 +51,32 @@ export const command: KindDef<'command'> = {
     const want = c.expect_exit ?? 0;
     const log = r.output.length > LOG_CAP ? `…${r.output.slice(-LOG_CAP)}` : r.output;
     const evidence = r.logFile ? [r.logFile] : [];
-    if (r.error !== undefined) return { status: 'error', message: r.error, log, evidence };
+    // the report and the gate's output say what ran in place of the curriculum's command
+    const sub = r.substitution ? { substitution: r.substitution } : {};
+    if (r.error !== undefined) return { status: 'error', message: r.error, log, evidence, ...sub };
     if (r.timedOut)
       return fail(`\`${label}\` timed out after ${Math.round(r.durationMs / 1000)} s (process tree killed)`, {
         expected: `exit ${want}`,
         actual: 'timeout',
         log,
         evidence,
+        ...sub,
       });
-    if (r.interrupted) return { status: 'error', message: `\`${label}\` was interrupted`, log, evidence };
+    if (r.interrupted) return { status: 'error', message: `\`${label}\` was interrupted`, log, evidence, ...sub };
     if (r.exitCode !== want)
       return fail(`\`${label}\` exited ${r.exitCode ?? 'by signal'}; expected ${want}`, {
         expected: `exit ${want}`,
         actual: `exit ${r.exitCode ?? 'signal'}`,
         log,
         evidence,
+        ...sub,
       });
     return pass(`\`${label}\` exited ${want} in ${(r.durationMs / 1000).toFixed(1)} s`, {
       expected: `exit ${want}`,
       actual: `exit ${r.exitCode ?? ''}`,
       log,
       evidence,
+      ...sub,
     });
   },
   // a stand-in program under the command's label: exits as expected, or not
