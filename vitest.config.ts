@@ -26,7 +26,15 @@ export default defineConfig({
       // The integration files stay one process each: the in-process tier narrows process.env and a use
       // case leaves signal listeners and per-workspace caches behind (measured: sharing them saved 7 %
       // and broke workspace.test.ts, whose LYNX_LEARNER another file had changed).
-      { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
+      // globalSetup: one directory per run, where a fixture is built once for every file (shared-demo.ts)
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/helpers/run-root.ts'],
+        },
+      },
     ],
   },
 });

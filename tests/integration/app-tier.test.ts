@@ -51,25 +51,28 @@ describe('in process = the built binary', () => {
     expect(process.env.NO_COLOR).toBe('1');
   });
 
-  it("argv in process (lynxIn): commander's parsing, the action and the error boundary give the binary's output", async () => {
-    const dir = tempDir();
-    write(dir, 'a.json', JSON.stringify({ git_sha: 'a', versions: { numpy: '2.0.1' } }));
-    write(dir, 'b.json', JSON.stringify({ git_sha: 'a', versions: { numpy: '2.0.2' } }));
-    const cases = [
-      ['manifest', 'diff', 'a.json', 'b.json'], // a result, exit 1
-      ['manifest', 'diff', 'a.json', 'a.json', '--json'], // exit 0, JSON
-      ['manifest', 'diff', 'a.json', 'gone.json', '--json'], // a thrown InputError, under --json
-      ['manifest', 'diff', 'a.json', '--frob'], // commander's parse error, said the lynx way
-      ['report', '00'], // not a git repository
-      ['aprove'], // an unknown command and its suggestion
-    ];
-    for (const args of cases) {
-      const bin = lynx(args, { cwd: dir });
-      expect(await lynxIn(args, { cwd: dir }), args.join(' ')).toEqual(bin);
-    }
-    // and it can tell them apart: a different argv is a different answer
-    expect(await lynxIn(['manifest', 'diff', 'a.json', 'a.json'], { cwd: dir })).not.toEqual(
-      lynx(['manifest', 'diff', 'a.json', 'b.json'], { cwd: dir }),
-    );
-  });
+  it(
+    "argv in process (lynxIn): commander's parsing, the action and " + "the error boundary give the binary's output",
+    async () => {
+      const dir = tempDir();
+      write(dir, 'a.json', JSON.stringify({ git_sha: 'a', versions: { numpy: '2.0.1' } }));
+      write(dir, 'b.json', JSON.stringify({ git_sha: 'a', versions: { numpy: '2.0.2' } }));
+      const cases = [
+        ['manifest', 'diff', 'a.json', 'b.json'], // a result, exit 1
+        ['manifest', 'diff', 'a.json', 'a.json', '--json'], // exit 0, JSON
+        ['manifest', 'diff', 'a.json', 'gone.json', '--json'], // a thrown InputError, under --json
+        ['manifest', 'diff', 'a.json', '--frob'], // commander's parse error, said the lynx way
+        ['report', '00'], // not a git repository
+        ['aprove'], // an unknown command and its suggestion
+      ];
+      for (const args of cases) {
+        const bin = lynx(args, { cwd: dir });
+        expect(await lynxIn(args, { cwd: dir }), args.join(' ')).toEqual(bin);
+      }
+      // and it can tell them apart: a different argv is a different answer
+      expect(await lynxIn(['manifest', 'diff', 'a.json', 'a.json'], { cwd: dir })).not.toEqual(
+        lynx(['manifest', 'diff', 'a.json', 'b.json'], { cwd: dir }),
+      );
+    },
+  );
 });

@@ -87,30 +87,33 @@ describe("lynx break start finds the learner's equivalent", () => {
     },
   );
 
-  it("the anchor in another tracked file (the labs' path): found, confirmed with --yes, restored byte-exact", async () => {
-    const dir = breakWorkspace();
-    git(dir, 'mv', TARGET, 'src/utils/seed_all.py');
-    git(dir, 'commit', '-q', '-m', 'my lab names the file seed_all.py');
-    commitPredictions(dir);
-    const original = readFileSync(join(dir, 'src/utils/seed_all.py'));
-    const refused = await lynxIn(['break', '00', 'start'], { cwd: dir });
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(
-      `found the break's anchor in src/utils/seed_all.py, the file in your tree that holds the anchor of ` +
-        `${TARGET} (exact match)`,
-    );
-    const yes = await lynxIn(['break', '00', 'start', '--yes'], { cwd: dir });
-    expect(yes.code, yes.stderr).toBe(0);
-    expect(yes.stdout).toContain(
-      `found src/utils/seed_all.py (for ${TARGET}, found in your tree), line 13 (exact match)`,
-    );
-    expect(read(dir, 'src/utils/seed_all.py')).toContain(
-      '# os.environ["PYTHONHASHSEED"] = str(seed)  # /break: removed',
-    );
-    expect((await lynxIn(['break', '00', 'reveal'], { cwd: dir })).code).toBe(0);
-    expect((await lynxIn(['break', '00', 'restore'], { cwd: dir })).code).toBe(0);
-    expect(readFileSync(join(dir, 'src/utils/seed_all.py')).equals(original)).toBe(true);
-  });
+  it(
+    "the anchor in another tracked file (the labs' path): found, " + 'confirmed with --yes, restored byte-exact',
+    async () => {
+      const dir = breakWorkspace();
+      git(dir, 'mv', TARGET, 'src/utils/seed_all.py');
+      git(dir, 'commit', '-q', '-m', 'my lab names the file seed_all.py');
+      commitPredictions(dir);
+      const original = readFileSync(join(dir, 'src/utils/seed_all.py'));
+      const refused = await lynxIn(['break', '00', 'start'], { cwd: dir });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(
+        `found the break's anchor in src/utils/seed_all.py, the file in your tree that holds the anchor of ` +
+          `${TARGET} (exact match)`,
+      );
+      const yes = await lynxIn(['break', '00', 'start', '--yes'], { cwd: dir });
+      expect(yes.code, yes.stderr).toBe(0);
+      expect(yes.stdout).toContain(
+        `found src/utils/seed_all.py (for ${TARGET}, found in your tree), line 13 (exact match)`,
+      );
+      expect(read(dir, 'src/utils/seed_all.py')).toContain(
+        '# os.environ["PYTHONHASHSEED"] = str(seed)  # /break: removed',
+      );
+      expect((await lynxIn(['break', '00', 'reveal'], { cwd: dir })).code).toBe(0);
+      expect((await lynxIn(['break', '00', 'restore'], { cwd: dir })).code).toBe(0);
+      expect(readFileSync(join(dir, 'src/utils/seed_all.py')).equals(original)).toBe(true);
+    },
+  );
 
   it(
     "phase 08 at the page's path (an alternative of the labs' src/minitorch/tensor.py), the lab's code indented " +

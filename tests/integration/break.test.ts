@@ -196,21 +196,24 @@ describe('lynx break start: refusals leave every byte alone', () => {
     expect(openJournals(dir)).toEqual([]);
   });
 
-  it('an edit that matches nowhere is the guided mode: the edit is shown, nothing is written or journaled', async () => {
-    const dir = breakWorkspace();
-    writeFileSync(join(dir, TARGET), read(dir, TARGET).replace('    os.environ["PYTHONHASHSEED"] = str(seed)\n', ''));
-    git(dir, 'commit', '-q', '-am', 'no seed line');
-    commitPredictions(dir);
-    const before = treeHashes(dir);
-    const r = await lynxIn(['break', '00', 'start'], { cwd: dir });
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('guided — you make the edit');
-    expect(r.stdout).toContain("lynx found the break's anchor nowhere in your tracked files");
-    expect(r.stdout).toContain(`${TARGET}, or your equivalent: replace`);
-    expect(r.stdout).toContain('lynx break 00 confirm');
-    expect(openJournals(dir)).toEqual([]);
-    expect(treeHashes(dir, [CHECKPOINT])).toEqual(before);
-  });
+  it(
+    'an edit that matches nowhere is the guided mode: the edit ' + 'is shown, nothing is written or journaled',
+    async () => {
+      const dir = breakWorkspace();
+      writeFileSync(join(dir, TARGET), read(dir, TARGET).replace('    os.environ["PYTHONHASHSEED"] = str(seed)\n', ''));
+      git(dir, 'commit', '-q', '-am', 'no seed line');
+      commitPredictions(dir);
+      const before = treeHashes(dir);
+      const r = await lynxIn(['break', '00', 'start'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('guided — you make the edit');
+      expect(r.stdout).toContain("lynx found the break's anchor nowhere in your tracked files");
+      expect(r.stdout).toContain(`${TARGET}, or your equivalent: replace`);
+      expect(r.stdout).toContain('lynx break 00 confirm');
+      expect(openJournals(dir)).toEqual([]);
+      expect(treeHashes(dir, [CHECKPOINT])).toEqual(before);
+    },
+  );
 
   it('hint, diagnose and restore need an active break; diagnose needs text without a terminal', async () => {
     const dir = breakWorkspace();

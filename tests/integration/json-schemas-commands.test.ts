@@ -9,19 +9,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, git, gitRepo, tempDir, workspace, write } from '../helpers/cli.js';
 import { breakWorkspace, commitPredictions } from '../helpers/break-fixture.js';
 import { commitAll } from '../helpers/gate-fixture.js';
-import { schema, valid, validIn } from '../helpers/json-schema.js';
+import { ajv, schema, valid, validIn } from '../helpers/json-schema.js';
+import { demoCopy, sharedDemo } from '../helpers/shared-demo.js';
 import { addDays, utcDay } from '../../src/core/review/deck.js';
 import { selfTestBreaks } from '../../src/app/break/self-test.js';
 import { json } from '../../src/ui/reporters/json.js';
 
 afterAll(cleanup);
 
-/** The demo workspace (phase 00 closed by `lynx demo`), then phase 01 opened and approved. */
+/** A copy of the demo workspace (phase 00 closed by `lynx demo`), then phase 01 opened and approved. */
 let demo: string;
 beforeAll(() => {
-  demo = tempDir('lynx-json-demo-');
-  const d = valid<{ ok: boolean; dir: string }>('demo', ['demo', '--dir', demo], tempDir());
-  expect(d).toMatchObject({ ok: true, dir: demo });
+  // `lynx demo --dir … --json` of the built CLI, once per run (tests/helpers/shared-demo.ts); a copy to change
+  const shared = sharedDemo();
+  expect(shared.code, shared.stderr).toBe(0);
+  const d = JSON.parse(shared.stdout) as unknown;
+  expect(schema('demo')(d), ajv.errorsText(schema('demo').errors)).toBe(true);
+  expect(d).toMatchObject({ ok: true, dir: shared.dir });
+  demo = demoCopy();
 }, 240_000);
 
 describe('the lifecycle commands in the demo workspace', () => {

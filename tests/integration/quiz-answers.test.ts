@@ -285,26 +285,29 @@ describe('lynx quiz --answers', () => {
     );
   });
 
-  it('a torn last line is ignored with a warning and the next attempt chains past it; no good line is touched', async () => {
-    const dir = workspace('ana');
-    write(dir, 'w.yaml', yaml(PHASE00));
-    expect((await quiz(dir, '00', 'w.yaml')).code).toBe(0);
-    const file = join(dir, 'learners/ana/phase-00/quiz-attempts.jsonl');
-    const good = readFileSync(file, 'utf8');
-    appendFileSync(file, '{"v":1,"at":"2026-11-2'); // a crash mid-append
-    const r = await quiz(dir, '00', 'w.yaml', '--json');
-    expect(r.code, r.stderr).toBe(0);
-    expect(json(r.stdout).warnings).toEqual([
-      'learners/ana/phase-00/quiz-attempts.jsonl:2: torn last line (a crash while appending) ignored',
-    ]);
-    const after = readFileSync(file, 'utf8');
-    expect(after.startsWith(`${good}{"v":1,"at":"2026-11-2\n`)).toBe(true);
-    const chain = verifyChain(after, 'f');
-    expect(chain.problems).toEqual([]);
-    expect(chain.records).toHaveLength(2);
-    expect(chain.notes).toEqual(['f:2: torn line (a crash while appending) ignored; the next record chains past it']);
-    expect(chain.records[1]?.torn).toBe(sha256('{"v":1,"at":"2026-11-2'));
-  });
+  it(
+    'a torn last line is ignored with a warning and the next ' + 'attempt chains past it; no good line is touched',
+    async () => {
+      const dir = workspace('ana');
+      write(dir, 'w.yaml', yaml(PHASE00));
+      expect((await quiz(dir, '00', 'w.yaml')).code).toBe(0);
+      const file = join(dir, 'learners/ana/phase-00/quiz-attempts.jsonl');
+      const good = readFileSync(file, 'utf8');
+      appendFileSync(file, '{"v":1,"at":"2026-11-2'); // a crash mid-append
+      const r = await quiz(dir, '00', 'w.yaml', '--json');
+      expect(r.code, r.stderr).toBe(0);
+      expect(json(r.stdout).warnings).toEqual([
+        'learners/ana/phase-00/quiz-attempts.jsonl:2: torn last line (a crash while appending) ignored',
+      ]);
+      const after = readFileSync(file, 'utf8');
+      expect(after.startsWith(`${good}{"v":1,"at":"2026-11-2\n`)).toBe(true);
+      const chain = verifyChain(after, 'f');
+      expect(chain.problems).toEqual([]);
+      expect(chain.records).toHaveLength(2);
+      expect(chain.notes).toEqual(['f:2: torn line (a crash while appending) ignored; the next record chains past it']);
+      expect(chain.records[1]?.torn).toBe(sha256('{"v":1,"at":"2026-11-2'));
+    },
+  );
 
   it('a quiz file that fails its schema stops before the first question, naming file, line and problem', async () => {
     const dir = workspace('ana');
