@@ -6,6 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, lynx, tempDir, write, type Run } from '../helpers/cli.js';
 import { call, lynxIn } from '../helpers/app.js';
+import { LynxBatch } from '../helpers/batch.js';
 import { manifestDiff } from '../../src/app/manifest-diff.js';
 import { report } from '../../src/app/report.js';
 
@@ -73,6 +74,30 @@ describe('in process = the built binary', () => {
       expect(await lynxIn(['manifest', 'diff', 'a.json', 'a.json'], { cwd: dir })).not.toEqual(
         lynx(['manifest', 'diff', 'a.json', 'b.json'], { cwd: dir }),
       );
+    },
+  );
+
+  it(
+    'batched runs (tests/helpers/batch.ts) answer as the binary does; a case past its timeout is ' + 'killed',
+    async () => {
+      const dir = tempDir();
+      write(dir, 'a.json', JSON.stringify({ git_sha: 'a', versions: { numpy: '2.0.1' } }));
+      write(dir, 'b.json', JSON.stringify({ git_sha: 'a', versions: { numpy: '2.0.2' } }));
+      const batch = new LynxBatch();
+      try {
+        const args = ['manifest', 'diff', 'a.json', 'b.json'];
+        const bin = lynx(args, { cwd: dir });
+        const first = await batch.run(args, dir, 60_000);
+        expect(first.code).toBe(1);
+        expect(first.out).toContain(bin.stdout.trim());
+        // no answer in time (1 ms is less than a round trip to the child and a command): killed, as a hang is
+        const hung = await batch.run(args, dir, 1);
+        expect(hung).toMatchObject({ code: null, out: expect.stringContaining('killed') as unknown });
+        // and the next case gets a new process
+        expect((await batch.run(['manifest', 'diff', 'a.json', 'a.json'], dir, 60_000)).code).toBe(0);
+      } finally {
+        await batch.close();
+      }
     },
   );
 });
