@@ -97,43 +97,6 @@ export async function call<K extends ResultKind>(
 }
 
 /**
- * Run one command action of src/cli/actions (what commander calls after parsing argv) with a
- * non-terminal context, and render a thrown error as main.ts does. For the commands whose action
- * does more than one use-case call (gate's option checks, checkpoint's notices, break's step
- * dispatch); argv parsing itself stays black-box.
- */
-export async function act(
-  fn: (ctx: Ctx) => Promise<Outcome | number>,
-  opts: { cwd: string; json?: boolean; learner?: string },
-): Promise<Run & { json: unknown }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: Ctx = {
-    cwd: opts.cwd,
-    learner: opts.learner,
-    json: opts.json === true,
-    out: line(out),
-    err: line(err),
-    isTTY: false,
-  };
-  try {
-    const code = exitCode(await fn(ctx));
-    const stdout = out.join('');
-    return { code, stdout, stderr: err.join(''), json: ctx.json ? (JSON.parse(stdout) as unknown) : undefined };
-  } catch (e) {
-    const doc = errorJson(e);
-    if (ctx.json) out.push(`${doc}\n`);
-    err.push(`${renderError(e, theme(process.stderr), false)}\n`);
-    return {
-      code: e instanceof LynxError ? e.exitCode : 3,
-      stdout: out.join(''),
-      stderr: err.join(''),
-      json: JSON.parse(doc) as unknown,
-    };
-  }
-}
-
-/**
  * `lynx ARGS` in process: the real command registry (src/cli/program.ts, commander's parsing, the
  * actions) with a non-terminal context that prints into buffers, and the exit code and error
  * rendering of main.ts. What it does not see, so what stays black-box: the process's own stdin,
