@@ -4,14 +4,15 @@
  */
 import { Command } from 'commander';
 import { lynxVersion } from '../io/pkg.js';
-import { examples, jsonOption, makeAct, type SetCode } from './registry/shared.js';
+import { examples, jsonOption, makeAct, type CtxOf, type SetCode } from './registry/shared.js';
 import { registerLifecycle } from './registry/lifecycle.js';
 import { registerGatekeeper } from './registry/gatekeeper.js';
 import { registerQuiz } from './registry/quiz.js';
 import { registerBreak } from './registry/break.js';
 import { registerClaude } from './registry/claude.js';
 
-export function buildProgram(setCode: SetCode): Command {
+/** `ctxOf`: a seam for the in-process test tier (tests/helpers/app.ts `lynxIn`), which prints into buffers. */
+export function buildProgram(setCode: SetCode, ctxOf?: CtxOf): Command {
   const program = new Command('lynx')
     .description(
       'The curriculum runner and phase gatekeeper of Lynx Cortex.\nplan → approve → build → teach → run → ' +
@@ -32,7 +33,7 @@ Exit codes: 0 done · 1 a gate failed · 2 bad usage or input · 3 internal or e
 Environment: LYNX_LEARNER, NO_COLOR / FORCE_COLOR, LYNX_DEBUG=1 (stack traces).`,
     );
 
-  const act = makeAct(setCode);
+  const act = makeAct(setCode, ctxOf);
   const json = jsonOption;
 
   program

@@ -8,7 +8,7 @@
  * What stays black-box (tests/helpers/cli.ts `lynx`): argv parsing, TTY and colour, environment
  * variables lynx reads, signals, crashes and the exit status of the real process.
  */
-import { exitCode, type ResultKind, type ResultKinds } from '../../src/core/exit-codes.js';
+import { exitCode, type Outcome, type ResultKind, type ResultKinds } from '../../src/core/exit-codes.js';
 import { LynxError } from '../../src/core/errors.js';
 import { present } from '../../src/cli/present.js';
 import type { Ctx } from '../../src/cli/context.js';
@@ -16,6 +16,9 @@ import { json as jsonReporter } from '../../src/ui/reporters/json.js';
 import { errorJson, renderError } from '../../src/ui/error-view.js';
 import { theme } from '../../src/ui/theme.js';
 import type { Run } from './cli.js';
+import { CommanderError } from 'commander';
+import { buildProgram } from '../../src/cli/program.js';
+import { fromCommander } from '../../src/cli/usage-error.js';
 
 export interface AppRun<K extends ResultKind> extends Run {
   /** the typed result (absent when the use case threw) */
@@ -90,5 +93,40 @@ export async function call<K extends ResultKind>(
       json: JSON.parse(doc) as unknown,
       error: e,
     };
+  }
+}
+
+/**
+ * `lynx ARGS` in process: the real command registry (src/cli/program.ts, commander's parsing, the
+ * actions) with a non-terminal context that prints into buffers, and the exit code and error
+ * rendering of main.ts. What it does not see, so what stays black-box: the process's own stdin,
+ * stdout and stderr (a streamed `lab --run`, the GitHub workflow commands, the active-break notice
+ * of the preAction hook), environment variables a test means to set, TTY, signals and crashes.
+ * Help and version print through commander to the real stdout: spawn those.
+ */
+export async function lynxIn(args: string[], opts: { cwd: string }): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  let outcome: Outcome | number = 0;
+  const program = buildProgram(
+    (o) => {
+      outcome = o;
+    },
+    (cmd) => {
+      const o = cmd.optsWithGlobals<{ learner?: string; json?: boolean }>();
+      return { cwd: opts.cwd, learner: o.learner, json: o.json === true, out: line(out), err: line(err), isTTY: false };
+    },
+  );
+  try {
+    // -C: the preAction hook (the active-break notice) looks at the workspace, not at this process's cwd
+    await program.parseAsync(['node', 'lynx', '-C', opts.cwd, ...args]);
+    return { code: exitCode(outcome), stdout: out.join(''), stderr: err.join('') };
+  } catch (caught) {
+    let e: unknown = caught;
+    if (e instanceof CommanderError && e.exitCode === 0) throw new Error('lynxIn: help and version print to stdout');
+    if (e instanceof CommanderError) e = fromCommander(e, program, args);
+    if (args.includes('--json')) out.push(`${errorJson(e)}\n`);
+    err.push(`${renderError(e, theme(process.stderr), false)}\n`);
+    return { code: e instanceof LynxError ? e.exitCode : 3, stdout: out.join(''), stderr: err.join('') };
   }
 }

@@ -5,6 +5,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { expect } from 'vitest';
 import { lynx, repoRoot } from './cli.js';
+import { lynxIn } from './app.js';
 
 export const schemaDirs = [join(repoRoot, 'src/schemas'), join(repoRoot, 'src/schemas/output')];
 export const ID_BASE = 'https://lynx-cortex.dev/schemas/';
@@ -25,6 +26,16 @@ export function schema(name: string): ValidateFunction {
 /** Run lynx with --json, expect the exit code, check stdout against the named schema; returns the parsed output. */
 export function valid<T = unknown>(name: string, args: string[], cwd: string, code = 0, input?: string): T {
   const r = lynx([...args, '--json'], { cwd, timeout: 180_000, ...(input === undefined ? {} : { input }) });
+  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(code);
+  const out = JSON.parse(r.stdout) as unknown;
+  const v = schema(name);
+  expect(v(out), `${args.join(' ')} vs ${name}.schema.json: ${ajv.errorsText(v.errors)}`).toBe(true);
+  return out as T;
+}
+
+/** `valid` in process (tests/helpers/app.ts lynxIn: the real registry, no process start-up). */
+export async function validIn<T = unknown>(name: string, args: string[], cwd: string, code = 0): Promise<T> {
+  const r = await lynxIn([...args, '--json'], { cwd });
   expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(code);
   const out = JSON.parse(r.stdout) as unknown;
   const v = schema(name);

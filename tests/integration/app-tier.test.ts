@@ -5,7 +5,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, lynx, tempDir, write, type Run } from '../helpers/cli.js';
-import { call } from '../helpers/app.js';
+import { call, lynxIn } from '../helpers/app.js';
+import { LynxBatch } from '../helpers/batch.js';
 import { manifestDiff } from '../../src/app/manifest-diff.js';
 import { report } from '../../src/app/report.js';
 
@@ -50,4 +51,53 @@ describe('in process = the built binary', () => {
     expect(process.env.LYNX_LEARNER).toBeUndefined();
     expect(process.env.NO_COLOR).toBe('1');
   });
+
+  it(
+    "argv in process (lynxIn): commander's parsing, the action and " + "the error boundary give the binary's output",
+    async () => {
+      const dir = tempDir();
+      write(dir, 'a.json', JSON.stringify({ git_sha: 'a', versions: { numpy: '2.0.1' } }));
+      write(dir, 'b.json', JSON.stringify({ git_sha: 'a', versions: { numpy: '2.0.2' } }));
+      const cases = [
+        ['manifest', 'diff', 'a.json', 'b.json'], // a result, exit 1
+        ['manifest', 'diff', 'a.json', 'a.json', '--json'], // exit 0, JSON
+        ['manifest', 'diff', 'a.json', 'gone.json', '--json'], // a thrown InputError, under --json
+        ['manifest', 'diff', 'a.json', '--frob'], // commander's parse error, said the lynx way
+        ['report', '00'], // not a git repository
+        ['aprove'], // an unknown command and its suggestion
+      ];
+      for (const args of cases) {
+        const bin = lynx(args, { cwd: dir });
+        expect(await lynxIn(args, { cwd: dir }), args.join(' ')).toEqual(bin);
+      }
+      // and it can tell them apart: a different argv is a different answer
+      expect(await lynxIn(['manifest', 'diff', 'a.json', 'a.json'], { cwd: dir })).not.toEqual(
+        lynx(['manifest', 'diff', 'a.json', 'b.json'], { cwd: dir }),
+      );
+    },
+  );
+
+  it(
+    'batched runs (tests/helpers/batch.ts) answer as the binary does; a case past its timeout is ' + 'killed',
+    async () => {
+      const dir = tempDir();
+      write(dir, 'a.json', JSON.stringify({ git_sha: 'a', versions: { numpy: '2.0.1' } }));
+      write(dir, 'b.json', JSON.stringify({ git_sha: 'a', versions: { numpy: '2.0.2' } }));
+      const batch = new LynxBatch();
+      try {
+        const args = ['manifest', 'diff', 'a.json', 'b.json'];
+        const bin = lynx(args, { cwd: dir });
+        const first = await batch.run(args, dir, 60_000);
+        expect(first.code).toBe(1);
+        expect(first.out).toContain(bin.stdout.trim());
+        // no answer in time (1 ms is less than a round trip to the child and a command): killed, as a hang is
+        const hung = await batch.run(args, dir, 1);
+        expect(hung).toMatchObject({ code: null, out: expect.stringContaining('killed') as unknown });
+        // and the next case gets a new process
+        expect((await batch.run(['manifest', 'diff', 'a.json', 'a.json'], dir, 60_000)).code).toBe(0);
+      } finally {
+        await batch.close();
+      }
+    },
+  );
 });

@@ -1,12 +1,14 @@
 /**
  * Breaks on the learner's real code: a file that differs from the anchor only in indentation and
  * quote style, a file at another tracked path, the guided mode when nothing matches, and the
- * three-try diagnosis loop. Real workspaces, the built CLI, real just and python3.
+ * three-try diagnosis loop. Real workspaces, real just and python3; the steps run in process through
+ * the real command registry (lynxIn), the refusal without a terminal and `--yes` through the built CLI.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, git, lynx } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 import {
   breakWorkspace,
   CHECKPOINT,
@@ -39,7 +41,7 @@ describe("lynx break start finds the learner's equivalent", () => {
   it(
     'a file that differs only in indentation and quote style: refused without a terminal, applied with --yes, ' +
       'restored byte-exact',
-    () => {
+    async () => {
       const dir = breakWorkspace();
       const mine = read(dir, TARGET).replace(
         '    os.environ["PYTHONHASHSEED"] = str(seed)\n    random.seed(seed)\n',
@@ -77,43 +79,46 @@ describe("lynx break start finds the learner's equivalent", () => {
         ),
       );
 
-      expect(lynx(['break', '00', 'reveal'], { cwd: dir }).code).toBe(0);
-      const r = lynx(['break', '00', 'restore'], { cwd: dir });
+      expect((await lynxIn(['break', '00', 'reveal'], { cwd: dir })).code).toBe(0);
+      const r = await lynxIn(['break', '00', 'restore'], { cwd: dir });
       expect(r.code, r.stderr).toBe(0);
       expect(read(dir, TARGET)).toBe(mine);
       expect(git(dir, 'status', '--porcelain')).not.toContain(TARGET);
     },
   );
 
-  it("the anchor in another tracked file (the labs' path): found, confirmed with --yes, restored byte-exact", () => {
-    const dir = breakWorkspace();
-    git(dir, 'mv', TARGET, 'src/utils/seed_all.py');
-    git(dir, 'commit', '-q', '-m', 'my lab names the file seed_all.py');
-    commitPredictions(dir);
-    const original = readFileSync(join(dir, 'src/utils/seed_all.py'));
-    const refused = lynx(['break', '00', 'start'], { cwd: dir });
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(
-      `found the break's anchor in src/utils/seed_all.py, the file in your tree that holds the anchor of ` +
-        `${TARGET} (exact match)`,
-    );
-    const yes = lynx(['break', '00', 'start', '--yes'], { cwd: dir });
-    expect(yes.code, yes.stderr).toBe(0);
-    expect(yes.stdout).toContain(
-      `found src/utils/seed_all.py (for ${TARGET}, found in your tree), line 13 (exact match)`,
-    );
-    expect(read(dir, 'src/utils/seed_all.py')).toContain(
-      '# os.environ["PYTHONHASHSEED"] = str(seed)  # /break: removed',
-    );
-    expect(lynx(['break', '00', 'reveal'], { cwd: dir }).code).toBe(0);
-    expect(lynx(['break', '00', 'restore'], { cwd: dir }).code).toBe(0);
-    expect(readFileSync(join(dir, 'src/utils/seed_all.py')).equals(original)).toBe(true);
-  });
+  it(
+    "the anchor in another tracked file (the labs' path): found, " + 'confirmed with --yes, restored byte-exact',
+    async () => {
+      const dir = breakWorkspace();
+      git(dir, 'mv', TARGET, 'src/utils/seed_all.py');
+      git(dir, 'commit', '-q', '-m', 'my lab names the file seed_all.py');
+      commitPredictions(dir);
+      const original = readFileSync(join(dir, 'src/utils/seed_all.py'));
+      const refused = await lynxIn(['break', '00', 'start'], { cwd: dir });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(
+        `found the break's anchor in src/utils/seed_all.py, the file in your tree that holds the anchor of ` +
+          `${TARGET} (exact match)`,
+      );
+      const yes = await lynxIn(['break', '00', 'start', '--yes'], { cwd: dir });
+      expect(yes.code, yes.stderr).toBe(0);
+      expect(yes.stdout).toContain(
+        `found src/utils/seed_all.py (for ${TARGET}, found in your tree), line 13 (exact match)`,
+      );
+      expect(read(dir, 'src/utils/seed_all.py')).toContain(
+        '# os.environ["PYTHONHASHSEED"] = str(seed)  # /break: removed',
+      );
+      expect((await lynxIn(['break', '00', 'reveal'], { cwd: dir })).code).toBe(0);
+      expect((await lynxIn(['break', '00', 'restore'], { cwd: dir })).code).toBe(0);
+      expect(readFileSync(join(dir, 'src/utils/seed_all.py')).equals(original)).toBe(true);
+    },
+  );
 
   it(
     "phase 08 at the page's path (an alternative of the labs' src/minitorch/tensor.py), the lab's code indented " +
       'as the lab writes it: confirmed with --yes, restored byte-exact',
-    () => {
+    async () => {
       const dir = breakWorkspace();
       const tensor =
         'import numpy as np\n\n\ndef _unbroadcast(grad, target_shape):\n    return grad\n\n\nclass Tensor:\n    ' +
@@ -125,7 +130,7 @@ describe("lynx break start finds the learner's equivalent", () => {
       mkdirSync(join(dir, 'src/minigrad'), { recursive: true });
       writeFileSync(abs, tensor);
       const pred = 'learners/borja/phase-08/notes/breaks.md';
-      expect(lynx(['break', '08'], { cwd: dir }).code).toBe(0);
+      expect((await lynxIn(['break', '08'], { cwd: dir })).code).toBe(0);
       writeFileSync(
         join(dir, pred),
         `${read(dir, pred)}Regime 1 crashes on the shape mismatch and regime 2 silently gives gradients five ` +
@@ -133,32 +138,32 @@ describe("lynx break start finds the learner's equivalent", () => {
       );
       git(dir, 'add', '-A');
       git(dir, 'commit', '-q', '-m', 'phase 08 tensor at the page path, predictions');
-      const refused = lynx(['break', '08', 'start'], { cwd: dir });
+      const refused = await lynxIn(['break', '08', 'start'], { cwd: dir });
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain(
         `found the break's anchor in ${rel}, the alternative path that holds the anchor of ` +
           `src/minitorch/tensor.py (exact match), lines 13`,
       );
-      const yes = lynx(['break', '08', 'start', '--yes', '--json'], { cwd: dir });
+      const yes = await lynxIn(['break', '08', 'start', '--yes', '--json'], { cwd: dir });
       expect(yes.code, yes.stderr).toBe(0);
       expect(json<{ located: { path: string; where: string }[] }>(yes.stdout).located).toEqual([
         expect.objectContaining({ path: rel, where: 'alternative' }),
       ]);
       expect(read(dir, rel)).toContain('            self.grad += out.grad\n            other.grad += out.grad\n');
-      expect(lynx(['break', '08', 'reveal'], { cwd: dir }).code).toBe(0);
-      expect(lynx(['break', '08', 'restore'], { cwd: dir }).code).toBe(0);
+      expect((await lynxIn(['break', '08', 'reveal'], { cwd: dir })).code).toBe(0);
+      expect((await lynxIn(['break', '08', 'restore'], { cwd: dir })).code).toBe(0);
       expect(read(dir, rel)).toBe(tensor);
     },
   );
 
-  it('two tracked files holding the anchor: a refusal naming both, nothing written', () => {
+  it('two tracked files holding the anchor: a refusal naming both, nothing written', async () => {
     const dir = breakWorkspace();
     renameSync(join(dir, TARGET), join(dir, 'src/utils/a.py'));
     writeFileSync(join(dir, 'src/utils/b.py'), read(dir, 'src/utils/a.py'));
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'two copies');
     commitPredictions(dir);
-    const r = lynx(['break', '00', 'start', '--yes'], { cwd: dir });
+    const r = await lynxIn(['break', '00', 'start', '--yes'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('matches 2 places');
     expect(r.stderr).toContain('candidate at src/utils/a.py:13');
@@ -170,7 +175,7 @@ describe("lynx break start finds the learner's equivalent", () => {
 describe('the guided manual mode', () => {
   it(
     "start shows the edit; confirm journals HEAD's bytes and " + 'runs observe; restore puts the committed bytes back',
-    () => {
+    async () => {
       const dir = breakWorkspace();
       const mine = read(dir, TARGET).replace(
         '    os.environ["PYTHONHASHSEED"] = str(seed)\n',
@@ -179,12 +184,12 @@ describe('the guided manual mode', () => {
       writeFileSync(join(dir, TARGET), mine);
       git(dir, 'commit', '-q', '-am', 'my own way of setting the seed');
       commitPredictions(dir);
-      const start = lynx(['break', '00', 'start'], { cwd: dir });
+      const start = await lynxIn(['break', '00', 'start'], { cwd: dir });
       expect(start.code, start.stderr).toBe(0);
       expect(start.stdout).toContain('guided — you make the edit');
       expect(openJournals(dir)).toEqual([]);
 
-      const early = lynx(['break', '00', 'confirm'], { cwd: dir });
+      const early = await lynxIn(['break', '00', 'confirm'], { cwd: dir });
       expect(early.code).toBe(2);
       expect(early.stderr).toContain('you have not made the edit yet');
 
@@ -193,7 +198,7 @@ describe('the guided manual mode', () => {
         '    pass  # seed line removed for the break\n',
       );
       writeFileSync(join(dir, TARGET), broken);
-      const c = lynx(['break', '00', 'confirm', '--json'], { cwd: dir });
+      const c = await lynxIn(['break', '00', 'confirm', '--json'], { cwd: dir });
       expect(c.code, c.stderr).toBe(0);
       const cr = json<{
         files: { path: string }[];
@@ -217,7 +222,7 @@ describe('the guided manual mode', () => {
           { cwd: dir },
         ).stdout,
       ).toContain('names the hidden cause (try 1/3)');
-      const r = lynx(['break', '00', 'restore'], { cwd: dir });
+      const r = await lynxIn(['break', '00', 'restore'], { cwd: dir });
       expect(r.code, r.stderr).toBe(0);
       expect(read(dir, TARGET)).toBe(mine);
       expect(git(dir, 'status', '--porcelain')).not.toContain(TARGET);
@@ -230,27 +235,27 @@ describe('diagnosis is a learning loop', () => {
   it(
     'three tries with a hint after each miss; the cause stays hidden until the last try; every attempt is ' +
       'recorded',
-    () => {
+    async () => {
       const dir = breakWorkspace();
       commitPredictions(dir);
-      expect(lynx(['break', '00', 'start'], { cwd: dir }).code).toBe(0);
-      const d1 = lynx(['break', '00', 'diagnose', 'the random module is broken'], { cwd: dir });
+      expect((await lynxIn(['break', '00', 'start'], { cwd: dir })).code).toBe(0);
+      const d1 = await lynxIn(['break', '00', 'diagnose', 'the random module is broken'], { cwd: dir });
       expect(d1.code, d1.stderr).toBe(0);
       expect(d1.stdout).toContain('does not name the hidden cause (try 1/3)');
       expect(d1.stdout).toContain('Hint 1/3');
       expect(d1.stdout).not.toContain('Hidden cause');
       expect(d1.stdout).not.toContain('C-level hash randomizer');
       expect(d1.stdout).toContain('2 tries left');
-      const d2 = lynx(['break', '00', 'diagnose', 'numpy is not seeded'], { cwd: dir });
+      const d2 = await lynxIn(['break', '00', 'diagnose', 'numpy is not seeded'], { cwd: dir });
       expect(d2.stdout).toContain('(try 2/3)');
       expect(d2.stdout).toContain('Hint 2/3');
       expect(d2.stdout).not.toContain('Hidden cause');
       expect(d2.stdout).toContain('1 try left');
-      const d3 = lynx(['break', '00', 'diagnose', 'the tests are flaky'], { cwd: dir });
+      const d3 = await lynxIn(['break', '00', 'diagnose', 'the tests are flaky'], { cwd: dir });
       expect(d3.stdout).toContain('(try 3/3)');
       expect(d3.stdout).toContain('Hidden cause');
       expect(d3.stdout).toContain('C-level hash randomizer');
-      const d4 = lynx(['break', '00', 'diagnose', 'one more'], { cwd: dir });
+      const d4 = await lynxIn(['break', '00', 'diagnose', 'one more'], { cwd: dir });
       expect(d4.code).toBe(2);
       expect(d4.stderr).toContain('already diagnosed (all 3 tries are used');
       const b = json<Cp>(read(dir, CHECKPOINT)).break;
@@ -268,11 +273,11 @@ describe('diagnosis is a learning loop', () => {
     },
   );
 
-  it('a miss then a hit: the second diagnosis is accepted (not "already diagnosed")', () => {
+  it('a miss then a hit: the second diagnosis is accepted (not "already diagnosed")', async () => {
     const dir = breakWorkspace();
     commitPredictions(dir);
-    expect(lynx(['break', '00', 'start'], { cwd: dir }).code).toBe(0);
-    expect(lynx(['break', '00', 'diagnose', 'no idea'], { cwd: dir }).stdout).toContain('Hint 1/3');
+    expect((await lynxIn(['break', '00', 'start'], { cwd: dir })).code).toBe(0);
+    expect((await lynxIn(['break', '00', 'diagnose', 'no idea'], { cwd: dir })).stdout).toContain('Hint 1/3');
     const hit = lynx(
       [
         'break',
@@ -293,11 +298,11 @@ describe('diagnosis is a learning loop', () => {
     });
   });
 
-  it('reveal on request shows the cause before any diagnosis', () => {
+  it('reveal on request shows the cause before any diagnosis', async () => {
     const dir = breakWorkspace();
     commitPredictions(dir);
-    expect(lynx(['break', '00', 'start'], { cwd: dir }).code).toBe(0);
-    const r = lynx(['break', '00', 'reveal'], { cwd: dir });
+    expect((await lynxIn(['break', '00', 'start'], { cwd: dir })).code).toBe(0);
+    const r = await lynxIn(['break', '00', 'reveal'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('revealed before any diagnosis');
     expect(r.stdout).toContain('C-level hash randomizer');

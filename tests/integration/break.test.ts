@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, git, lynx, write } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 import {
   breakWorkspace,
   CHECKPOINT,
@@ -35,12 +36,12 @@ interface Cp {
 }
 
 describe('lynx break: the full cycle on a real workspace', () => {
-  it('predictions committed → start → hints → diagnose → restore → tests green', () => {
+  it('predictions committed → start → hints → diagnose → restore → tests green', async () => {
     const dir = breakWorkspace();
     const original = readFileSync(join(dir, TARGET));
 
     // show: creates the predictions template, says where predictions go and that start will refuse
-    const show = lynx(['break', '00'], { cwd: dir });
+    const show = await lynxIn(['break', '00'], { cwd: dir });
     expect(show.code).toBe(0);
     expect(show.stdout).toContain('Break 00 · pythonhashseed');
     expect(show.stdout).toContain(`${PREDICTIONS} (created from the template now)`);
@@ -48,11 +49,11 @@ describe('lynx break: the full cycle on a real workspace', () => {
     expect(show.stdout).not.toContain('C-level hash randomizer'); // the hidden cause stays hidden
 
     // refusals before the predictions are written and committed
-    const untouched = lynx(['break', '00', 'start'], { cwd: dir });
+    const untouched = await lynxIn(['break', '00', 'start'], { cwd: dir });
     expect(untouched.code).toBe(2);
     expect(untouched.stderr).toContain('the file is still the untouched template');
     write(dir, PREDICTIONS, read(dir, PREDICTIONS) + PREDICTION_TEXT);
-    const uncommitted = lynx(['break', '00', 'start'], { cwd: dir });
+    const uncommitted = await lynxIn(['break', '00', 'start'], { cwd: dir });
     expect(uncommitted.code).toBe(2);
     expect(uncommitted.stderr).toContain(`${PREDICTIONS} is not committed`);
     expect(readFileSync(join(dir, TARGET)).equals(original)).toBe(true);
@@ -104,10 +105,10 @@ describe('lynx break: the full cycle on a real workspace', () => {
     expect(lynx(['status'], { cwd: dir }).stdout.split('\n')[0]).toContain('a break is active');
 
     // two hints, counted
-    const h1 = lynx(['break', '00', 'hint'], { cwd: dir });
+    const h1 = await lynxIn(['break', '00', 'hint'], { cwd: dir });
     expect(h1.code).toBe(0);
     expect(h1.stdout).toContain('Hint 1/3');
-    expect(lynx(['break', '00', 'hint'], { cwd: dir }).stdout).toContain('Hint 2/3');
+    expect((await lynxIn(['break', '00', 'hint'], { cwd: dir })).stdout).toContain('Hint 2/3');
     expect(json<Cp>(read(dir, CHECKPOINT)).break?.hints_used).toBe(2);
 
     // diagnose: compared by key terms, then the hidden cause and the fix are revealed
@@ -127,7 +128,7 @@ describe('lynx break: the full cycle on a real workspace', () => {
     expect(d.stdout).toContain('Fix\n  Restore the os.environ["PYTHONHASHSEED"] = str(seed) line');
 
     // restore: original bytes back, journal closed (a closed copy kept), tests run green
-    const r = lynx(['break', '00', 'restore', '--json'], { cwd: dir });
+    const r = await lynxIn(['break', '00', 'restore', '--json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const rr = json<{
       state: string;
@@ -148,17 +149,17 @@ describe('lynx break: the full cycle on a real workspace', () => {
     // only lynx's state changed in the tree; no notice any more
     expect(git(dir, 'status', '--porcelain').trim()).toBe(`?? ${CHECKPOINT}`);
     expect(lynx(['validate'], { cwd: dir }).stderr).toBe('');
-    expect(lynx(['break', '00'], { cwd: dir }).stdout).toContain('State: restored');
+    expect((await lynxIn(['break', '00'], { cwd: dir })).stdout).toContain('State: restored');
   });
 });
 
 describe('lynx break start: refusals leave every byte alone', () => {
-  it('a dirty target', () => {
+  it('a dirty target', async () => {
     const dir = breakWorkspace();
     commitPredictions(dir);
     writeFileSync(join(dir, TARGET), `${read(dir, TARGET)}# my work in progress\n`);
     const before = read(dir, TARGET);
-    const r = lynx(['break', '00', 'start'], { cwd: dir });
+    const r = await lynxIn(['break', '00', 'start'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`lynx: error: ${TARGET} has uncommitted changes`);
     expect(r.stderr).toContain('lynx never stashes or checks out your files');
@@ -166,17 +167,17 @@ describe('lynx break start: refusals leave every byte alone', () => {
     expect(openJournals(dir)).toEqual([]);
   });
 
-  it('an untracked target', () => {
+  it('an untracked target', async () => {
     const dir = breakWorkspace();
     commitPredictions(dir);
     git(dir, 'rm', '-q', '--cached', TARGET);
     git(dir, 'commit', '-q', '-m', 'untrack');
-    const r = lynx(['break', '00', 'start'], { cwd: dir });
+    const r = await lynxIn(['break', '00', 'start'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${TARGET} is not tracked by git`);
   });
 
-  it('an ambiguous edit: the candidates are shown', () => {
+  it('an ambiguous edit: the candidates are shown', async () => {
     const dir = breakWorkspace();
     const text = read(dir, TARGET).replace(
       '    random.seed(seed)\n',
@@ -185,7 +186,7 @@ describe('lynx break start: refusals leave every byte alone', () => {
     writeFileSync(join(dir, TARGET), text);
     git(dir, 'commit', '-q', '-am', 'a second place that sets the seed');
     commitPredictions(dir);
-    const r = lynx(['break', '00', 'start'], { cwd: dir });
+    const r = await lynxIn(['break', '00', 'start'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`the break's edit for ${TARGET} matches 2 places — it must match exactly one`);
     expect(r.stderr).toContain(`candidate at ${TARGET}:13 (exact match)`);
@@ -195,53 +196,56 @@ describe('lynx break start: refusals leave every byte alone', () => {
     expect(openJournals(dir)).toEqual([]);
   });
 
-  it('an edit that matches nowhere is the guided mode: the edit is shown, nothing is written or journaled', () => {
-    const dir = breakWorkspace();
-    writeFileSync(join(dir, TARGET), read(dir, TARGET).replace('    os.environ["PYTHONHASHSEED"] = str(seed)\n', ''));
-    git(dir, 'commit', '-q', '-am', 'no seed line');
-    commitPredictions(dir);
-    const before = treeHashes(dir);
-    const r = lynx(['break', '00', 'start'], { cwd: dir });
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('guided — you make the edit');
-    expect(r.stdout).toContain("lynx found the break's anchor nowhere in your tracked files");
-    expect(r.stdout).toContain(`${TARGET}, or your equivalent: replace`);
-    expect(r.stdout).toContain('lynx break 00 confirm');
-    expect(openJournals(dir)).toEqual([]);
-    expect(treeHashes(dir, [CHECKPOINT])).toEqual(before);
-  });
+  it(
+    'an edit that matches nowhere is the guided mode: the edit ' + 'is shown, nothing is written or journaled',
+    async () => {
+      const dir = breakWorkspace();
+      writeFileSync(join(dir, TARGET), read(dir, TARGET).replace('    os.environ["PYTHONHASHSEED"] = str(seed)\n', ''));
+      git(dir, 'commit', '-q', '-am', 'no seed line');
+      commitPredictions(dir);
+      const before = treeHashes(dir);
+      const r = await lynxIn(['break', '00', 'start'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('guided — you make the edit');
+      expect(r.stdout).toContain("lynx found the break's anchor nowhere in your tracked files");
+      expect(r.stdout).toContain(`${TARGET}, or your equivalent: replace`);
+      expect(r.stdout).toContain('lynx break 00 confirm');
+      expect(openJournals(dir)).toEqual([]);
+      expect(treeHashes(dir, [CHECKPOINT])).toEqual(before);
+    },
+  );
 
-  it('hint, diagnose and restore need an active break; diagnose needs text without a terminal', () => {
+  it('hint, diagnose and restore need an active break; diagnose needs text without a terminal', async () => {
     const dir = breakWorkspace();
     commitPredictions(dir);
     for (const step of ['hint', 'restore']) {
-      const r = lynx(['break', '00', step], { cwd: dir });
+      const r = await lynxIn(['break', '00', step], { cwd: dir });
       expect(r.code, step).toBe(2);
       expect(r.stderr, step).toContain('not active');
     }
-    expect(lynx(['break', '00', 'start'], { cwd: dir }).code).toBe(0);
-    const again = lynx(['break', '00', 'start'], { cwd: dir });
+    expect((await lynxIn(['break', '00', 'start'], { cwd: dir })).code).toBe(0);
+    const again = await lynxIn(['break', '00', 'start'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('break pythonhashseed is already active');
-    const noText = lynx(['break', '00', 'diagnose'], { cwd: dir });
+    const noText = await lynxIn(['break', '00', 'diagnose'], { cwd: dir });
     expect(noText.code).toBe(2);
     expect(noText.stderr).toContain('no diagnosis given, and without a terminal lynx does not ask');
-    const bad = lynx(['break', '00', 'frobnicate'], { cwd: dir });
+    const bad = await lynxIn(['break', '00', 'frobnicate'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown step or break "frobnicate"');
-    expect(lynx(['break', '41'], { cwd: dir }).stderr).toContain('phase 41 has no break exercise');
+    expect((await lynxIn(['break', '41'], { cwd: dir })).stderr).toContain('phase 41 has no break exercise');
   });
 });
 
 describe('lynx break restore', () => {
-  it('refuses over an edited mutant: shows both diffs, keeps the journal; --force saves the bytes first', () => {
+  it('refuses over an edited mutant: shows both diffs, keeps the journal; --force saves the bytes first', async () => {
     const dir = breakWorkspace();
     const original = readFileSync(join(dir, TARGET));
     commitPredictions(dir);
-    expect(lynx(['break', '00', 'start'], { cwd: dir }).code).toBe(0);
+    expect((await lynxIn(['break', '00', 'start'], { cwd: dir })).code).toBe(0);
     const mine = read(dir, TARGET).replace('    random.seed(seed)', '    random.seed(seed + 1)  # my experiment');
     writeFileSync(join(dir, TARGET), mine);
-    const r = lynx(['break', '00', 'restore'], { cwd: dir });
+    const r = await lynxIn(['break', '00', 'restore'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('restore refused: the target changed since the break was applied — the journal is kept');
     expect(r.stderr).toContain(`--- ${TARGET} (recorded mutant)\n    +++ ${TARGET} (now)`);
@@ -252,7 +256,7 @@ describe('lynx break restore', () => {
     expect(read(dir, TARGET)).toBe(mine);
     expect(openJournals(dir)).toEqual(['00-pythonhashseed.journal.json']);
 
-    const f = lynx(['break', '00', 'restore', '--force', '--json'], { cwd: dir });
+    const f = await lynxIn(['break', '00', 'restore', '--force', '--json'], { cwd: dir });
     expect(f.code, f.stderr).toBe(0);
     const out = json<{ forced: boolean; files: { saved: string; found: string }[] }>(f.stdout);
     expect(out.forced).toBe(true);
@@ -264,37 +268,37 @@ describe('lynx break restore', () => {
     expect(json<Cp>(read(dir, CHECKPOINT)).break).toMatchObject({ state: 'predicted', forced: true });
   });
 
-  it("a manual start journals the original; observe records the learner's edit; restore puts it back", () => {
+  it("a manual start journals the original; observe records the learner's edit; restore puts it back", async () => {
     const dir = breakWorkspace();
     const original = readFileSync(join(dir, TARGET));
     commitPredictions(dir);
-    const s = lynx(['break', '00', 'start', '--manual'], { cwd: dir });
+    const s = await lynxIn(['break', '00', 'start', '--manual'], { cwd: dir });
     expect(s.code, s.stderr).toBe(0);
     expect(s.stdout).toContain('--manual: you make the edit by hand');
     expect(read(dir, TARGET)).toBe(original.toString()); // lynx did not touch it
     writeFileSync(join(dir, TARGET), read(dir, TARGET).replace('    os.environ["PYTHONHASHSEED"] = str(seed)\n', ''));
-    const o = lynx(['break', '00', 'observe', '--json'], { cwd: dir });
+    const o = await lynxIn(['break', '00', 'observe', '--json'], { cwd: dir });
     expect(o.code, o.stderr).toBe(0);
     expect(
       json<{ files: { recorded: boolean }[]; observations: { fallback?: boolean; exit_code?: number }[] }>(o.stdout),
     ).toMatchObject({ files: [{ path: TARGET, state: 'mutant', recorded: true }] });
-    const r = lynx(['break', '00', 'restore'], { cwd: dir });
+    const r = await lynxIn(['break', '00', 'restore'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(dir, TARGET)).equals(original)).toBe(true);
   });
 
-  it('keeps an executable script executable', () => {
+  it('keeps an executable script executable', async () => {
     const dir = breakWorkspace();
     chmodSync(join(dir, TARGET), 0o755);
     git(dir, 'commit', '-q', '-am', 'executable');
     commitPredictions(dir);
-    expect(lynx(['break', '00', 'start'], { cwd: dir }).code).toBe(0);
+    expect((await lynxIn(['break', '00', 'start'], { cwd: dir })).code).toBe(0);
     expect(statSync(join(dir, TARGET)).mode & 0o777).toBe(0o755);
-    expect(lynx(['break', '00', 'diagnose', 'no idea'], { cwd: dir }).stdout).toContain(
+    expect((await lynxIn(['break', '00', 'diagnose', 'no idea'], { cwd: dir })).stdout).toContain(
       'does not name the hidden cause',
     );
-    expect(lynx(['break', '00', 'reveal'], { cwd: dir }).code).toBe(0);
-    expect(lynx(['break', '00', 'restore'], { cwd: dir }).code).toBe(0);
+    expect((await lynxIn(['break', '00', 'reveal'], { cwd: dir })).code).toBe(0);
+    expect((await lynxIn(['break', '00', 'restore'], { cwd: dir })).code).toBe(0);
     expect(statSync(join(dir, TARGET)).mode & 0o777).toBe(0o755);
     expect(git(dir, 'status', '--porcelain')).not.toContain(TARGET);
     expect(json<Cp>(read(dir, CHECKPOINT)).break).toMatchObject({ state: 'restored', diagnosis_names_cause: false });

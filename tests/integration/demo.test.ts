@@ -1,12 +1,14 @@
 /**
- * lynx demo, black-box (it is `npm start`): one demo is built per file (beforeAll) and every test reads
- * it — the workspace, the lifecycle steps, the break steps — instead of each running its own ~10 s demo.
+ * lynx demo, black-box (it is `npm start`): one demo is built per test run (tests/helpers/shared-demo.ts,
+ * shared with the files that need a demo workspace) and every test reads it — the workspace, the
+ * lifecycle steps, the break steps — instead of each running its own ~10 s demo.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { cleanup, git, lynx, repoRoot, tempDir, type Run } from '../helpers/cli.js';
+import { cleanup, git, lynx, repoRoot, type Run } from '../helpers/cli.js';
+import { sharedDemo } from '../helpers/shared-demo.js';
 import { call } from '../helpers/app.js';
 import type { DemoResult } from '../../src/core/results.js';
 
@@ -22,8 +24,7 @@ let r: Run;
 let out: { dir: string; ok: boolean; steps: Step[] };
 
 beforeAll(() => {
-  dir = join(tempDir(), 'demo');
-  r = lynx(['demo', '--dir', dir, '--json'], { cwd: tempDir(), timeout: 120_000 });
+  ({ dir, ...r } = sharedDemo());
   out = JSON.parse(r.stdout) as typeof out;
 }, 150_000);
 

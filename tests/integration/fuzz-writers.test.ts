@@ -4,11 +4,13 @@
  * looping symlink, a symlink to /dev/zero or out of the workspace, bad UTF-8, a NUL byte, a YAML
  * alias bomb, a 50 MB line — with exit 2 naming the file, within a timeout (no hang), and writes
  * nothing (tree hash before = after; lynx's own .lynx/tmp, cache and command logs aside).
- * Runs are spawned a few at a time: each is a separate lynx on its own copy of a workspace.
+ * Each case runs on its own copy of a workspace, in one of two node processes that run the cases in
+ * process one after another (tests/helpers/batch.ts), each case with its own timeout: a hang kills
+ * that process as it killed a spawned lynx.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
   cpSync,
@@ -22,7 +24,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { baseEnv, bin, cleanup, lynx, tempDir, workspace } from '../helpers/cli.js';
+import { cleanup, lynx, tempDir, workspace } from '../helpers/cli.js';
+import { LynxBatch } from '../helpers/batch.js';
 import { commitAll, passingWorkspace } from '../helpers/gate-fixture.js';
 
 afterAll(cleanup);
@@ -268,39 +271,12 @@ interface Outcome {
   out: string;
 }
 
-function run(
-  argv: string[],
-  cwd: string,
-  timeoutMs: number,
-): Promise<{ code: number | null; out: string; ms: number }> {
-  const t0 = Date.now();
-  return new Promise((res) => {
-    const child = spawn(process.execPath, [bin, ...argv], {
-      cwd,
-      env: baseEnv({ PYTHONDONTWRITEBYTECODE: '1' }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      res({ code, out, ms: Date.now() - t0 });
-    });
-  });
-}
-
 /** At most `n` cases at once. */
-async function pool<T>(items: T[], n: number, task: (t: T) => Promise<void>): Promise<void> {
+async function pool<T>(items: T[], n: number, task: (t: T, lane: number) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(
-    Array.from({ length: n }, async () => {
-      while (next < items.length) await task(items[next++] as T);
+    Array.from({ length: n }, async (_, lane) => {
+      while (next < items.length) await task(items[next++] as T, lane);
     }),
   );
 }
@@ -325,13 +301,14 @@ describe('fuzz corpus by command: exit 2, the file named, no hang, no write', ()
     for (const b of Object.values(bases)) expect(lynx(['status'], { cwd: b }).code).toBe(0);
     const cases = ROWS.flatMap((row) => row.kinds.map((kind) => ({ row, kind })));
     const outcomes: Outcome[] = [];
-    await pool(cases, 4, async ({ row, kind }) => {
+    const batches = [0, 1, 2].map(() => new LynxBatch({ PYTHONDONTWRITEBYTECODE: '1' }));
+    await pool(cases, batches.length, async ({ row, kind }, lane) => {
       const dir = tempDir('lynx-fuzzw-');
       cpSync(bases[row.ws], dir, { recursive: true, verbatimSymlinks: true });
       try {
         plant(dir, row.rel, kind);
         const before = treeHash(dir);
-        const r = await run(row.argv, dir, 20_000);
+        const r = await batches[lane]!.run(row.argv, dir, 20_000);
         const name = row.rel.split('/').pop() ?? row.rel;
         outcomes.push({
           what: `${row.argv.join(' ')} | ${row.rel} | ${kind}`,
@@ -345,6 +322,7 @@ describe('fuzz corpus by command: exit 2, the file named, no hang, no write', ()
         rmSync(dir, { recursive: true, force: true });
       }
     });
+    for (const b of batches) await b.close();
     const bad = outcomes.filter((o) => o.code !== 2 || !o.named || o.wrote);
     expect(
       bad.map(

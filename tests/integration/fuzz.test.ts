@@ -3,6 +3,8 @@
  * FIFO, a symlink to /dev/zero, dangling and looping symlinks, a symlink out of the workspace, an
  * oversized file, 200k-deep JSON): every malformed input exits 2 — never 3, never a crash or a hang
  * (a timeout per run) — names the file, and writes nothing (tree hash before = after; .lynx/tmp empty).
+ * The runs are batched into one node process (tests/helpers/batch.ts): each case has its own
+ * workspace copy and its own timeout, and a hang kills the process as it killed a spawned lynx.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
@@ -21,8 +23,13 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cleanup, lynx, repoRoot, workspace } from '../helpers/cli.js';
+import { LynxBatch } from '../helpers/batch.js';
 
-afterAll(cleanup);
+const batch = new LynxBatch();
+afterAll(async () => {
+  await batch.close();
+  cleanup();
+});
 
 const FUZZ = join(repoRoot, 'tests', 'fixtures', 'fuzz');
 const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
@@ -133,7 +140,7 @@ describe('fuzz corpus: every malformed input exits 2, names the file, writes not
       ...Object.entries(t.generated),
       ...SPECIAL.map((s): [string, undefined] => [s, undefined]),
     ];
-    it(`${target}: ${cases.length} cases`, () => {
+    it(`${target}: ${cases.length} cases`, async () => {
       for (const [name, content] of cases) {
         const dir = `${base}-${target.replace(/\W/g, '')}-${name.replace(/\W/g, '')}`;
         cpSync(base, dir, { recursive: true, verbatimSymlinks: true });
@@ -141,8 +148,8 @@ describe('fuzz corpus: every malformed input exits 2, names the file, writes not
           const rel = t.rel(name.replace(/^answers-/, ''));
           plant(dir, rel, name, content);
           const before = treeHash(dir);
-          const r = lynx(t.argv(rel), { cwd: dir, timeout: 20_000 });
-          const out = `${r.stdout}\n${r.stderr}`;
+          const r = await batch.run(t.argv(rel), dir, 20_000);
+          const out = r.out;
           const tmp = join(dir, '.lynx', 'tmp');
           outcomes.push({
             target,

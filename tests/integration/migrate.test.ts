@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { cleanup, git, lynx, repoRoot, tempDir } from '../helpers/cli.js';
+import { cleanup, git, lynx, repoRoot } from '../helpers/cli.js';
+import { demoCopy, sharedDemo } from '../helpers/shared-demo.js';
 
 afterAll(cleanup);
 
@@ -22,9 +23,9 @@ interface Migrated {
 
 let demo: string;
 beforeAll(() => {
-  demo = join(tempDir(), 'demo');
-  const r = lynx(['demo', '--dir', demo], { cwd: tempDir(), timeout: 170_000 });
+  const r = sharedDemo(); // once per run (tests/helpers/shared-demo.ts); this file changes its own copy
   expect(r.code, r.stdout + r.stderr).toBe(0);
+  demo = demoCopy();
   expect(git(demo, 'status', '--porcelain')).toBe('');
 }, 180_000);
 

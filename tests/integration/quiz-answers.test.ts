@@ -1,12 +1,17 @@
 /**
- * lynx quiz NN --answers: the built CLI in real temp workspaces. All 204 bundled questions graded
- * right with their own keys and wrong without; bad input refused with file:line:col; the attempt
- * recorded (chained log, checkpoint, review cards); retakes held back by the cooldown.
+ * lynx quiz NN --answers in real temp workspaces. All 204 bundled questions graded right with their
+ * own keys and wrong without; bad input refused with file:line:col; the attempt recorded (chained log,
+ * checkpoint, review cards); retakes held back by the cooldown. Grading and recording run in process
+ * (tests/helpers/app.ts: the use case, presented as the CLI presents it); what is about the binary —
+ * argv (`0` for `00`, --answers -), stdin, the missing terminal, real exit statuses — is spawned.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, appendFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, lynx, workspace, write } from '../helpers/cli.js';
+import { call } from '../helpers/app.js';
+import { quizAnswers } from '../../src/app/quiz-answers.js';
+import { parsePhase } from '../../src/core/ids.js';
 import { askable, bundledBanks, rightAnswer, wrongAnswer } from '../helpers/quiz-keys.js';
 import { verifyChain, sha256 } from '../../src/core/attempts.js';
 import type { QuizResult } from '../../src/core/quiz/result.js';
@@ -17,8 +22,21 @@ const yaml = (o: Record<string, unknown>): string =>
   `${Object.entries(o)
     .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
     .join('\n')}\n`;
-const quiz = (dir: string, nn: string, answers: string, ...extra: string[]) =>
-  lynx(['quiz', nn, '--answers', answers, ...extra], { cwd: dir });
+/** `lynx quiz NN --answers FILE [--json] [--partial] [--practice]`, in process */
+const quiz = (dir: string, nn: string, answers: string, ...extra: ('--json' | '--partial' | '--practice')[]) =>
+  call(
+    'quiz',
+    () =>
+      quizAnswers({
+        cwd: dir,
+        learner: undefined,
+        phase: parsePhase(nn),
+        answers,
+        partial: extra.includes('--partial'),
+        practice: extra.includes('--practice'),
+      }),
+    { cwd: dir, json: extra.includes('--json') },
+  );
 const json = (stdout: string): QuizResult => JSON.parse(stdout) as QuizResult;
 const read = (dir: string, rel: string): string => readFileSync(join(dir, rel), 'utf8');
 
@@ -33,14 +51,14 @@ const PHASE00 = {
 };
 
 describe('lynx quiz --answers over every bundled bank', () => {
-  it('grades all 204 questions right with their own keys (exit 0) and wrong with wrong ones (exit 1)', () => {
+  it('grades all 204 questions right with their own keys (exit 0) and wrong with wrong ones (exit 1)', async () => {
     const dir = workspace('ana');
     let items = 0;
     for (const { bank } of bundledBanks()) {
       const nn = String(bank.phase).padStart(2, '0');
       write(dir, `right-${nn}.yaml`, yaml(Object.fromEntries(askable(bank).map((i) => [i.id, rightAnswer(i)]))));
       // --practice: every phase, though only phase 00 is open in a fresh workspace
-      const r = quiz(dir, nn, `right-${nn}.yaml`, '--json', '--practice');
+      const r = await quiz(dir, nn, `right-${nn}.yaml`, '--json', '--practice');
       expect(r.code, `${nn}: ${r.stderr}`).toBe(0);
       const res = json(r.stdout);
       expect(
@@ -54,7 +72,7 @@ describe('lynx quiz --answers over every bundled bank', () => {
         `wrong-${nn}.json`,
         JSON.stringify(Object.fromEntries(askable(bank).map((i) => [i.id, wrongAnswer(i)]))),
       );
-      const w = quiz(dir, nn, `wrong-${nn}.json`, '--json', '--practice');
+      const w = await quiz(dir, nn, `wrong-${nn}.json`, '--json', '--practice');
       expect(w.code, `${nn}: ${w.stderr}`).toBe(1);
       expect(json(w.stdout)).toMatchObject({ score: 0, passed: false });
     }
@@ -63,10 +81,10 @@ describe('lynx quiz --answers over every bundled bank', () => {
 });
 
 describe('lynx quiz --answers', () => {
-  it('records the attempt: chained log line, checkpoint summary anchored to it, a review card per miss', () => {
+  it('records the attempt: chained log line, checkpoint summary anchored to it, a review card per miss', async () => {
     const dir = workspace('ana');
     write(dir, 'a.yaml', yaml({ ...PHASE00, 'q-00-04': 0 }));
-    const r = quiz(dir, '00', 'a.yaml');
+    const r = await quiz(dir, '00', 'a.yaml');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('✗ q-00-04 Why git_dirty matters in a manifest — wrong');
     expect(r.stdout).toContain('Score 80% (4 of 5) · pass ≥ 70% · PASSED');
@@ -106,7 +124,7 @@ describe('lynx quiz --answers', () => {
       .map((l) => JSON.parse(l) as { kind: string; card: string });
     expect(reviews).toEqual([expect.objectContaining({ kind: 'add', card: 'q-00-04' })]);
     // a second miss of the same item does not duplicate its card
-    expect(quiz(dir, '00', 'a.yaml').code).toBe(0);
+    expect((await quiz(dir, '00', 'a.yaml')).code).toBe(0);
     expect(read(dir, 'learners/ana/reviews.jsonl').trim().split('\n')).toHaveLength(1);
     expect(verifyChain(read(dir, 'learners/ana/phase-00/quiz-attempts.jsonl'), 'f')).toMatchObject({
       problems: [],
@@ -133,10 +151,10 @@ describe('lynx quiz --answers', () => {
     expect(j.code, j.stderr).toBe(0);
   });
 
-  it('refuses unknown ids and malformed answers with file:line:col (exit 2), recording nothing', () => {
+  it('refuses unknown ids and malformed answers with file:line:col (exit 2), recording nothing', async () => {
     const dir = workspace('ana');
     write(dir, 'bad.yaml', 'q-00-01: 1\nq-00-09: 2\nq-00-02: [0, 7]\n');
-    const r = quiz(dir, '00', 'bad.yaml');
+    const r = await quiz(dir, '00', 'bad.yaml');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       'lynx: error: bad.yaml:2:1 unknown question id "q-00-09" — this quiz has q-00-01, q-00-02, q-00-03, ' +
@@ -146,10 +164,10 @@ describe('lynx quiz --answers', () => {
       'bad.yaml:3:1 q-00-02 (multi): expected a list of choice indices 0–4 (0-based) — found [0,7]',
     );
     write(dir, 'bad.json', '{\n  "q-00-01": 1,\n  "q-00-02": [0 2]\n}\n');
-    const j = quiz(dir, '00', 'bad.json');
+    const j = await quiz(dir, '00', 'bad.json');
     expect(j.code).toBe(2);
     expect(j.stderr).toMatch(/bad\.json:3:\d+ invalid JSON/);
-    expect(quiz(dir, '00', 'missing.yaml').stderr).toContain('missing.yaml: file not found');
+    expect((await quiz(dir, '00', 'missing.yaml')).stderr).toContain('missing.yaml: file not found');
     expect(existsSync(join(dir, 'learners/ana/phase-00/quiz-attempts.jsonl'))).toBe(false);
   });
 
@@ -171,16 +189,16 @@ describe('lynx quiz --answers', () => {
   it(
     'a quiz for a phase not open yet is refused (exit 2, nothing written); --practice takes it apart from the ' +
       'record',
-    () => {
+    async () => {
       const dir = workspace('ana');
       write(dir, 'p5.yaml', yaml({ 'q-05-01': 'entropy' }));
-      const r = quiz(dir, '05', 'p5.yaml', '--partial');
+      const r = await quiz(dir, '05', 'p5.yaml', '--partial');
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('phase 05 is not open yet: it requires phase 04 (not started)');
       expect(r.stderr).toContain('--practice');
       expect(existsSync(join(dir, 'learners/ana/phase-05'))).toBe(false);
       expect(existsSync(join(dir, 'learners/ana/reviews.jsonl'))).toBe(false);
-      const p = quiz(dir, '05', 'p5.yaml', '--partial', '--practice', '--json');
+      const p = await quiz(dir, '05', 'p5.yaml', '--partial', '--practice', '--json');
       expect(p.code).toBe(1);
       expect(json(p.stdout)).toMatchObject({
         practice: true,
@@ -193,25 +211,25 @@ describe('lynx quiz --answers', () => {
       expect(existsSync(join(dir, 'learners/ana/phase-05/checkpoint.json'))).toBe(false);
       expect(existsSync(join(dir, 'learners/ana/reviews.jsonl'))).toBe(false);
       // no cooldown: practice again at once
-      expect(quiz(dir, '05', 'p5.yaml', '--partial', '--practice').code).toBe(1);
+      expect((await quiz(dir, '05', 'p5.yaml', '--partial', '--practice')).code).toBe(1);
     },
   );
 
-  it('an answer file that leaves questions out is refused unless --partial', () => {
+  it('an answer file that leaves questions out is refused unless --partial', async () => {
     const dir = workspace('ana');
     write(dir, 'some.yaml', yaml({ 'q-00-01': 1 }));
-    const r = quiz(dir, '00', 'some.yaml');
+    const r = await quiz(dir, '00', 'some.yaml');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('some.yaml: 4 of the 5 questions have no answer: q-00-02, q-00-03, q-00-04, q-00-05');
     expect(existsSync(join(dir, 'learners/ana/phase-00/quiz-attempts.jsonl'))).toBe(false);
-    expect(quiz(dir, '00', 'some.yaml', '--partial').code).toBe(1);
+    expect((await quiz(dir, '00', 'some.yaml', '--partial')).code).toBe(1);
     expect(existsSync(join(dir, 'learners/ana/phase-00/quiz-attempts.jsonl'))).toBe(true);
   });
 
-  it('a failed attempt holds retakes back for a cooldown that grows, and says what to revisit', () => {
+  it('a failed attempt holds retakes back for a cooldown that grows, and says what to revisit', async () => {
     const dir = workspace('ana');
     write(dir, 'w.yaml', yaml({ 'q-00-01': 0, 'q-00-04': 0 }));
-    const r = quiz(dir, '00', 'w.yaml', '--json', '--partial');
+    const r = await quiz(dir, '00', 'w.yaml', '--json', '--partial');
     expect(r.code).toBe(1);
     const res = json(r.stdout);
     expect(res.cooldown_until).not.toBeNull();
@@ -222,7 +240,7 @@ describe('lynx quiz --answers', () => {
       concepts: ['manifests', 'git-dirty'],
       page: 'docs/phase-00-foundations/theory/01-reproducibility.md',
     });
-    const again = quiz(dir, '00', 'w.yaml', '--partial');
+    const again = await quiz(dir, '00', 'w.yaml', '--partial');
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(
       /the phase 00 quiz can be retaken at \d\d:\d\d UTC \(in 5 min\), after 1 failed attempt in a row/,
@@ -239,56 +257,59 @@ describe('lynx quiz --answers', () => {
     });
     // editing the checkpoint does not lift it: the cooldown is derived from the attempt log
     writeFileSync(join(dir, 'learners/ana/phase-00/checkpoint.json'), JSON.stringify({ ...cp, quiz: { attempts: 0 } }));
-    expect(quiz(dir, '00', 'w.yaml', '--partial').code).toBe(2);
+    expect((await quiz(dir, '00', 'w.yaml', '--partial')).code).toBe(2);
   });
 
-  it('a cooldown of 0 minutes (lynx.yaml) allows an immediate retake; the second fail is recorded', () => {
+  it('a cooldown of 0 minutes (lynx.yaml) allows an immediate retake; the second fail is recorded', async () => {
     const dir = workspace('ana');
     appendFileSync(join(dir, 'lynx.yaml'), '');
     write(dir, 'lynx.yaml', read(dir, 'lynx.yaml').replace('cooldown_minutes: 5', 'cooldown_minutes: 0'));
     write(dir, 'w.yaml', yaml({ 'q-00-01': 0 }));
-    expect(quiz(dir, '00', 'w.yaml', '--partial').code).toBe(1);
-    expect(quiz(dir, '00', 'w.yaml', '--partial').code).toBe(1);
+    expect((await quiz(dir, '00', 'w.yaml', '--partial')).code).toBe(1);
+    expect((await quiz(dir, '00', 'w.yaml', '--partial')).code).toBe(1);
     const cp = JSON.parse(read(dir, 'learners/ana/phase-00/checkpoint.json')) as { quiz: Record<string, unknown> };
     expect(cp.quiz).toMatchObject({ attempts: 2, consecutive_fails: 2 });
   });
 
-  it('an edited attempt log is refused before the quiz starts', () => {
+  it('an edited attempt log is refused before the quiz starts', async () => {
     const dir = workspace('ana');
     write(dir, 'w.yaml', yaml(PHASE00));
-    expect(quiz(dir, '00', 'w.yaml').code).toBe(0);
-    expect(quiz(dir, '00', 'w.yaml').code).toBe(0);
+    expect((await quiz(dir, '00', 'w.yaml')).code).toBe(0);
+    expect((await quiz(dir, '00', 'w.yaml')).code).toBe(0);
     const file = join(dir, 'learners/ana/phase-00/quiz-attempts.jsonl');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"score":1', '"score":0.99'));
-    const r = quiz(dir, '00', 'w.yaml');
+    const r = await quiz(dir, '00', 'w.yaml');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       'the attempt log is not intact: learners/ana/phase-00/quiz-attempts.jsonl:2: hash chain broken',
     );
   });
 
-  it('a torn last line is ignored with a warning and the next attempt chains past it; no good line is touched', () => {
-    const dir = workspace('ana');
-    write(dir, 'w.yaml', yaml(PHASE00));
-    expect(quiz(dir, '00', 'w.yaml').code).toBe(0);
-    const file = join(dir, 'learners/ana/phase-00/quiz-attempts.jsonl');
-    const good = readFileSync(file, 'utf8');
-    appendFileSync(file, '{"v":1,"at":"2026-11-2'); // a crash mid-append
-    const r = quiz(dir, '00', 'w.yaml', '--json');
-    expect(r.code, r.stderr).toBe(0);
-    expect(json(r.stdout).warnings).toEqual([
-      'learners/ana/phase-00/quiz-attempts.jsonl:2: torn last line (a crash while appending) ignored',
-    ]);
-    const after = readFileSync(file, 'utf8');
-    expect(after.startsWith(`${good}{"v":1,"at":"2026-11-2\n`)).toBe(true);
-    const chain = verifyChain(after, 'f');
-    expect(chain.problems).toEqual([]);
-    expect(chain.records).toHaveLength(2);
-    expect(chain.notes).toEqual(['f:2: torn line (a crash while appending) ignored; the next record chains past it']);
-    expect(chain.records[1]?.torn).toBe(sha256('{"v":1,"at":"2026-11-2'));
-  });
+  it(
+    'a torn last line is ignored with a warning and the next ' + 'attempt chains past it; no good line is touched',
+    async () => {
+      const dir = workspace('ana');
+      write(dir, 'w.yaml', yaml(PHASE00));
+      expect((await quiz(dir, '00', 'w.yaml')).code).toBe(0);
+      const file = join(dir, 'learners/ana/phase-00/quiz-attempts.jsonl');
+      const good = readFileSync(file, 'utf8');
+      appendFileSync(file, '{"v":1,"at":"2026-11-2'); // a crash mid-append
+      const r = await quiz(dir, '00', 'w.yaml', '--json');
+      expect(r.code, r.stderr).toBe(0);
+      expect(json(r.stdout).warnings).toEqual([
+        'learners/ana/phase-00/quiz-attempts.jsonl:2: torn last line (a crash while appending) ignored',
+      ]);
+      const after = readFileSync(file, 'utf8');
+      expect(after.startsWith(`${good}{"v":1,"at":"2026-11-2\n`)).toBe(true);
+      const chain = verifyChain(after, 'f');
+      expect(chain.problems).toEqual([]);
+      expect(chain.records).toHaveLength(2);
+      expect(chain.notes).toEqual(['f:2: torn line (a crash while appending) ignored; the next record chains past it']);
+      expect(chain.records[1]?.torn).toBe(sha256('{"v":1,"at":"2026-11-2'));
+    },
+  );
 
-  it('a quiz file that fails its schema stops before the first question, naming file, line and problem', () => {
+  it('a quiz file that fails its schema stops before the first question, naming file, line and problem', async () => {
     const dir = workspace('ana');
     write(dir, 'lynx.yaml', `${read(dir, 'lynx.yaml')}quizzes: data/quizzes\n`);
     for (const { bank, name } of bundledBanks())
@@ -300,7 +321,7 @@ describe('lynx quiz --answers', () => {
     write(dir, 'data/quizzes/phase-00-foundations.yaml', broken);
     const line = broken.split('\n').findIndex((l) => l.includes('mcqq')) + 1;
     write(dir, 'a.yaml', yaml(PHASE00));
-    const r = quiz(dir, '00', 'a.yaml');
+    const r = await quiz(dir, '00', 'a.yaml');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       new RegExp(`data/quizzes/phase-00-foundations\\.yaml:${line}:\\d+ items\\[0\\]\\.answer_type: expected one of`),
@@ -308,7 +329,7 @@ describe('lynx quiz --answers', () => {
     expect(r.stdout).toBe('');
   });
 
-  it("grades code (sandboxed), numeric, conjugation-form and short items of a workspace's own bank", () => {
+  it("grades code (sandboxed), numeric, conjugation-form and short items of a workspace's own bank", async () => {
     const dir = workspace('ana');
     write(
       dir,
@@ -340,7 +361,7 @@ items:
         'q-00-04': 'Went.',
       }),
     );
-    const r = quiz(dir, '00', 'right.yaml', '--json');
+    const r = await quiz(dir, '00', 'right.yaml', '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(json(r.stdout).items.map((i) => i.verdict)).toEqual(['correct', 'correct', 'correct', 'correct']);
     write(
@@ -348,7 +369,7 @@ items:
       'wrong.yaml',
       yaml({ 'q-00-01': 'while True:\n    pass', 'q-00-02': '3.2', 'q-00-03': 'eated', 'q-00-04': 'goed' }),
     );
-    const w = quiz(dir, '00', 'wrong.yaml', '--json');
+    const w = await quiz(dir, '00', 'wrong.yaml', '--json');
     expect(w.code).toBe(1);
     expect(json(w.stdout).items.map((i) => [i.verdict, i.feedback])).toEqual([
       ['wrong', 'time limit (2 s) exceeded'],

@@ -11,12 +11,15 @@ export type Act = <O, A extends unknown[] = []>(
   load: (ctx: Ctx, opts: O, ...args: A) => Promise<Outcome | number>,
 ) => (...args: unknown[]) => Promise<void>;
 
-export function makeAct(setCode: SetCode): Act {
+/** How an action's context is made from the parsed command: ctxFrom, or the in-process test tier's own. */
+export type CtxOf = (cmd: Command) => Ctx;
+
+export function makeAct(setCode: SetCode, ctxOf: CtxOf = ctxFrom): Act {
   return <O, A extends unknown[] = []>(load: (ctx: Ctx, opts: O, ...args: A) => Promise<Outcome | number>) =>
     async (...args: unknown[]): Promise<void> => {
       const cmd = args[args.length - 1] as Command;
       const opts = args[args.length - 2] as O;
-      setCode(await load(ctxFrom(cmd), opts, ...(args.slice(0, -2) as A)));
+      setCode(await load(ctxOf(cmd), opts, ...(args.slice(0, -2) as A)));
     };
 }
 
