@@ -12,7 +12,8 @@ import wrapAssembly from '../../node_modules/yoga-layout/dist/src/wrapAssembly.j
 
 type Factory = () => Promise<Parameters<typeof wrapAssembly>[0]>;
 
-function withoutFetch<T>(fn: () => T): T {
+/** Call `fn` with no global `fetch`, and put the property back, as it was, before returning. */
+export function withoutFetch<T>(fn: () => T): T {
   const own = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
   if (!own?.configurable) return fn();
   Reflect.deleteProperty(globalThis, 'fetch');
