@@ -12,7 +12,10 @@ import type { AttemptRecord } from '../core/attempts.js';
 import type { CodeOutcome } from '../core/quiz/grade.js';
 import { docsDir } from '../core/curriculum.js';
 import { expandPath, nn } from '../core/ids.js';
-import { verifyChain, bankSha256, attemptsFile, historyProblems, anchorCheck, sha256 } from '../core/attempts.js';
+import { verifyChain, bankSha256, attemptsFile, anchorCheck, sha256 } from '../core/attempts.js';
+import { appendOnlyProblems } from './append-only.js';
+// append-only across history, for any log (the attempt log here; the grade log may call it the same way)
+export { appendOnlyProblems } from './append-only.js';
 import { planFileName } from '../core/plan-rules.js';
 import { CAPS, readRegularText, realInside } from './fsx-read.js';
 import * as git from './git.js';
@@ -125,22 +128,6 @@ function namedUnder(top: string, name: string): { rel: string; viaLink: boolean 
   };
   walk(top, '');
   return out;
-}
-
-/**
- * Every committed version of the attempt log must be a prefix of its text now. A version is a prefix
- * exactly when the current bytes cut to its size have its blob id, so only ids and sizes are read
- * from git; the first version (newest first) that is not a prefix is read to name the changed line.
- */
-async function appendOnlyProblems(root: string, rel: string, text: string): Promise<string[]> {
-  const bytes = Buffer.from(text, 'utf8');
-  for (const v of await git.versionIds(root, rel)) {
-    if (v.size <= bytes.length && (await git.gitBlobId(bytes.subarray(0, v.size), v.oid)) === v.oid) continue;
-    // ids differ: the text decides (a checkout filter, e.g. autocrlf, changes bytes, not lines)
-    const problems = historyProblems(text, [{ sha: v.sha, text: await git.blobText(root, v.oid) }], rel);
-    if (problems.length > 0) return problems;
-  }
-  return [];
 }
 
 /** At most `n` tasks at once, started in the order asked (the engine evaluates DoD items concurrently). */
