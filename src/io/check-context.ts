@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { CheckContext, CommandOutcome, CommandProgress, CommandSpec } from '../core/checks/types.js';
 export type { CommandProgress } from '../core/checks/types.js';
-import type { Phase, QuizBank } from '../schemas/generated/types.js';
+import type { Checkpoint, Phase, QuizBank } from '../schemas/generated/types.js';
 import type { AttemptRecord } from '../core/attempts.js';
 import type { CodeOutcome } from '../core/quiz/grade.js';
 import { docsDir } from '../core/curriculum.js';
@@ -38,6 +38,8 @@ import { gradesFile, parseGrades } from '../core/grades.js';
  */
 export interface ContextOptions {
   mode: 'static' | 'full';
+  /** The checkpoint as this run already read it (gate --all lists the closed phases by reading them all). */
+  checkpoint?: Checkpoint | undefined;
   snapshot?: Promise<git.Snapshot>;
   jobs?: number;
   logRoot?: string;
@@ -191,7 +193,7 @@ export async function buildContext(
     nn: nn(phase.id),
   };
   const { globSync } = await import('tinyglobby');
-  const checkpoint = readCheckpoint(ws, learner, phase.id);
+  const checkpoint = 'checkpoint' in opts ? opts.checkpoint : readCheckpoint(ws, learner, phase.id);
   const attemptsRel = attemptsFile(learner, phase.id);
   const attemptsText =
     readRegularText(ws.abs(attemptsRel), { display: attemptsRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '';
