@@ -197,12 +197,20 @@ export async function buildContext(
   const attemptsRel = attemptsFile(learner, phase.id);
   const attemptsText =
     readRegularText(ws.abs(attemptsRel), { display: attemptsRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '';
+  // started before the chain is verified, beside git's snapshot: git lists the log's versions (and a worker
+  // hashes) meanwhile; the answer counts only for a tracked log, as before
+  const appendOnly =
+    attemptsText === ''
+      ? Promise.resolve([])
+      : Promise.all([snapP, appendOnlyProblems(ws.root, attemptsRel, attemptsText)]).then(([s, problems]) =>
+          s.tracked.has(attemptsRel) ? problems : [],
+        );
+  appendOnly.catch(() => undefined); // awaited below, where a failure is thrown as before
   const bank = await loadQuizBank(ws, phase);
   const chain = verifyChain(attemptsText, attemptsRel);
   const { runCommand } = await import('./run-command.js');
   const have = capabilities();
-  if (attemptsText !== '' && (await snapP).tracked.has(attemptsRel))
-    chain.problems.push(...(await appendOnlyProblems(ws.root, attemptsRel, attemptsText)));
+  chain.problems.push(...(await appendOnly));
   const anchor = checkpoint?.quiz?.log_sha256;
   {
     const a = anchorCheck(attemptsText, anchor, attemptsRel);
