@@ -54,6 +54,15 @@ export default tseslint.config(
     files: ['bin/**/*.js', 'eslint.config.js'],
     ...tseslint.configs.disableTypeChecked,
   },
+  // bin/ is CommonJS (bin/package.json): the entry point and the Node 20 code cache load dist/ with require()
+  {
+    files: ['bin/**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   {
     files: ['src/core/**/*.ts'],
     rules: {

@@ -10,6 +10,7 @@ import { build, type Plugin } from 'esbuild';
 import { loadDataSet, problemLine } from '../src/io/data-files.js';
 import { summarize } from '../src/core/curriculum.js';
 import { nn } from '../src/core/ids.js';
+import { toCommonJs } from './build-commonjs.js';
 
 const root = join(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
@@ -88,7 +89,8 @@ const startupPlugin: Plugin = {
 };
 
 async function bundle(): Promise<void> {
-  for (const d of ['chunks', 'fast', 'lazy']) rmSync(join(dist, d), { recursive: true, force: true });
+  for (const d of ['chunks', 'fast', 'lazy', 'cli.js', 'cli.js.map', 'esm-import.js', 'package.json'])
+    rmSync(join(dist, d), { recursive: true, force: true });
   // One code-split build: every module is in exactly one file (tests/unit/build.test.ts checks the
   // metafile), so module state and `instanceof` need no cross-bundle care.
   const r = await build({
@@ -102,16 +104,14 @@ async function bundle(): Promise<void> {
     jsx: 'automatic',
     // react and react-reconciler pick their production builds (the development ones are 5× larger)
     define: { 'process.env.NODE_ENV': '"production"' },
-    sourcemap: 'linked',
+    // no source maps: the CommonJS conversion below moves every position (LYNX_DEBUG=1 names the function)
     // Dependencies stay in node_modules and load lazily, except the few on start-up paths
     // (BUNDLED): bundling them saves module resolution and CommonJS interop (DESIGN §8 budgets).
     external: Object.keys(pkg.dependencies).filter((d) => !BUNDLED.includes(d)),
-    alias: { 'is-in-ci': stub('is-in-ci'), 'react-devtools-core': stub('react-devtools-core') },
-    // the bundled CommonJS (commander) calls require() for node builtins
-    banner: {
-      js:
-        "import { createRequire as __lynxCreateRequire } from 'node:module'; const require = " +
-        '__lynxCreateRequire(import.meta.url);',
+    alias: {
+      'is-in-ci': stub('is-in-ci'),
+      'react-devtools-core': stub('react-devtools-core'),
+      'yoga-layout': stub('yoga-layout'),
     },
     logLevel: 'warning',
     plugins: [startupPlugin],
@@ -122,7 +122,8 @@ async function bundle(): Promise<void> {
     metafile: true,
   });
   writeFileSync(join(dist, 'meta.json'), JSON.stringify(r.metafile));
-  console.log(`bundle: ${Object.keys(r.metafile.outputs).filter((f) => f.endsWith('.js')).length} files → dist/`);
+  const cjs = await toCommonJs(root, r.metafile);
+  console.log(`bundle: ${cjs.commonjs} CommonJS files and ${cjs.esm.length} ESM (top-level await) → dist/`);
 }
 
 await compileData();

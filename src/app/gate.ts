@@ -7,8 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gateResult, openTarget, type Target } from './target.js';
-import { attemptsFile, sha256, tailSha256 } from '../core/attempts.js';
-import { closureDigest } from '../core/closure-digest.js';
+import { attemptsFile, sha256 } from '../core/attempts.js';
+import { closureDigest, tailAtClose } from '../core/closure-digest.js';
+import { parseSignoff, signoffFile, type SignoffFacts } from '../core/signoff.js';
+import { canonicalRecord, teacherSigned } from '../core/records.js';
+import { policyOf } from '../core/policy.js';
+import { teachers } from '../io/allowed-signers.js';
 import { isClosed } from '../core/status.js';
 import { closureChecks } from '../core/closure.js';
 import { layoutFor } from '../core/layout.js';
@@ -19,32 +23,13 @@ import { phaseIndex, loadPhase } from '../io/curriculum.js';
 import { listLearners, readCheckpoint } from '../io/checkpoint.js';
 import { disableCacheWrites, layoutOf, openWorkspace, resolveLearner, type Workspace } from '../io/workspace.js';
 import { parsePhase } from '../core/ids.js';
-import { verify } from '../io/signing.js';
+import { RECORD_NAMESPACE, verify } from '../io/signing.js';
 import * as git from '../io/git.js';
 import { changedPaths } from '../io/history.js';
 import { touches, touched, type Touch } from '../core/changed-paths.js';
 import type { CommandProgress } from '../io/check-context.js';
 import type { Checkpoint, GateResult } from '../schemas/generated/types.js';
 import { recordChecks, type RecordCounts } from './records.js';
-
-/** The log's tail as it was at closing: a practice retake after closed_at does not unbind the signature. */
-const logTail = (ctx: CheckContext, t: Target): string | undefined => {
-  const text = ctx.fs.read(attemptsFile(t.learner, t.phase.id));
-  if (text === undefined) return undefined;
-  const closedAt = Date.parse(ctx.state.checkpoint?.closed_at ?? '');
-  if (!Number.isFinite(closedAt)) return tailSha256(text);
-  const lines = text.split('\n').filter((l) => l.trim() !== '');
-  let end = lines.length;
-  while (end > 0) {
-    try {
-      if (Date.parse((JSON.parse(lines[end - 1] ?? '') as { at: string }).at) <= closedAt) break;
-    } catch {
-      break;
-    }
-    end--;
-  }
-  return tailSha256(lines.slice(0, end).join('\n'));
-};
 
 /** Gather the facts the closure checks judge (through io), then judge them in core. */
 async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<CheckResult[]> {
@@ -63,6 +48,14 @@ async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<Check
       ? undefined
       : readRegularText(t.ws.abs(other), { display: other, cap: CAPS.learner, root: t.ws.root, optional: true });
   const elsewhere = there !== undefined && sha256(there) === cp?.report_sha256 ? other : undefined;
+  // recomputed from what is there now, never the stored gate_digest (issue 15); the log's tail as it was at closing
+  const digest = cp
+    ? closureDigest({
+        checkpoint: cp,
+        reportSha256: rep === undefined ? undefined : sha256(rep),
+        logSha256: tailAtClose(ctx.fs.read(attemptsFile(t.learner, t.phase.id)), cp.closed_at),
+      })
+    : undefined;
   return closureChecks({
     phase: t.phase.id,
     learner: t.learner,
@@ -72,20 +65,32 @@ async function closure(t: Target, ctx: CheckContext, tmp: string): Promise<Check
     // a shallow clone or a squash/rebase merge gets its cause and fix named (issue 13)
     whyNotInHistory: head !== '' && !(await ctx.git.inHistory(head)) ? await ctx.git.whyNotInHistory(head) : undefined,
     // verified against the digest recomputed from what is there now, not the stored gate_digest (issue 15)
-    signature: cp?.signature
-      ? await verify(
-          t.ws,
-          closureDigest({
-            checkpoint: cp,
-            reportSha256: rep === undefined ? undefined : sha256(rep),
-            logSha256: logTail(ctx, t),
-          }),
-          cp.signature,
-          tmp,
-        )
-      : undefined,
+    signature: cp?.signature && digest !== undefined ? await verify(t.ws, digest, cp.signature, tmp) : undefined,
     curriculumSha256: (await phaseIndex(t.ws)).find((p) => p.id === t.phase.id)?.sha256,
+    digest,
+    reportText: rep,
+    signoff: digest === undefined ? undefined : await signoffFacts(t, ctx, digest, tmp),
   });
+}
+
+/** A teacher's sign-off of this closure: the record read as committed, its signature verified with ssh-keygen. */
+async function signoffFacts(t: Target, ctx: CheckContext, digest: string, tmp: string): Promise<SignoffFacts> {
+  const file = signoffFile(t.learner, t.phase.id);
+  const text = ctx.fs.read(file);
+  const { record } = text === undefined ? {} : parseSignoff(text, file);
+  const verified = record
+    ? await verify(t.ws, canonicalRecord('signoff', t.phase.id, { ...record }), record.signature, tmp, RECORD_NAMESPACE)
+    : undefined;
+  return {
+    phase: t.phase.id,
+    learner: t.learner,
+    required: policyOf(t.ws.config).closure === 'teacher',
+    file,
+    text,
+    digest,
+    verified,
+    teacher: teacherSigned(verified, teachers(t.ws), t.learner),
+  };
 }
 
 export interface GateOpts {

@@ -125,6 +125,7 @@ async function finishPractice(
         missed.map((g) => g.id),
       ),
       warnings: [
+        ...(setup.closedNote !== undefined ? [setup.closedNote] : []),
         'practice: recorded apart in quiz-practice.jsonl — it does not count for the phase, start a cooldown or ' +
           'add review cards',
       ],

@@ -12,7 +12,7 @@ import type { QuizItem } from '../core/quiz/grade.js';
 import { cooldownUntil, DEFAULT_COOLDOWN_MINUTES, missedIds } from '../core/quiz/outcome.js';
 import { revisit, type Revisit } from '../core/quiz/concepts.js';
 import type { Phase, QuizBank } from '../schemas/generated/types.js';
-import type { PhaseStatus } from '../core/status.js';
+import { isClosed, type PhaseStatus } from '../core/status.js';
 import { notOpenReason } from '../core/quiz/open.js';
 import { readCheckpoint } from '../io/checkpoint.js';
 import { loadPhase, loadQuizBank } from '../io/curriculum.js';
@@ -32,6 +32,8 @@ export interface QuizSetup {
   docs: string;
   /** Practice: recorded apart (quiz-practice.jsonl), no cooldown, no review cards, no checkpoint change. */
   practice: boolean;
+  /** Why the attempt is practice although --practice was not given: the phase is closed (closed means closed). */
+  closedNote?: string | undefined;
 }
 
 /** A quiz for a phase not open yet is refused (exit 2) unless it is practice. */
@@ -64,7 +66,15 @@ export async function setupQuiz(opts: {
   const bank = await loadQuizBank(ws, phase);
   if (!bank)
     throw new UsageError(`phase ${nn(opts.phase)} has no quiz`, { hint: 'Phase 41 is the only phase without one.' });
-  const practice = opts.practice === true;
+  // closed means closed (issue 15): a retake of a closed phase's quiz is practice — it never rewrites the
+  // checkpoint's quiz summary, nor appends to the attempt log the closure's digest anchors
+  const cp = readCheckpoint(ws, learner, phase.id);
+  const closedNote =
+    cp && isClosed(cp.status) && opts.practice !== true
+      ? `phase ${nn(phase.id)} is closed (${cp.status} on ${cp.closed_at?.slice(0, 10) ?? '?'}): this attempt is ` +
+        `practice — its verdict stays the one it closed with`
+      : undefined;
+  const practice = opts.practice === true || closedNote !== undefined;
   if (!practice) assertOpen(ws, learner, phase);
   const log = readAttempts(ws, learner, phase.id);
   if (log.problems.length > 0) {
@@ -88,6 +98,7 @@ export async function setupQuiz(opts: {
     feedback: ws.config.quiz?.feedback ?? 'each',
     docs: join(ws.config.docs ?? 'docs', docsDir(phase).replace(/^docs\//, '')),
     practice,
+    ...(closedNote !== undefined ? { closedNote } : {}),
   };
 }
 

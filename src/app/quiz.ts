@@ -120,7 +120,7 @@ export async function openQuizSession(opts: {
     feedback: setup.feedback,
     practice: setup.practice,
     restored: progress ? restore(setup, progress) : undefined,
-    notices: [...setup.log.warnings, ...(note ? [note] : [])],
+    notices: [...setup.log.warnings, ...(note ? [note] : []), ...(setup.closedNote ? [setup.closedNote] : [])],
     grade: gradeOne,
     save,
     restart: () => dropProgress(setup.ws, setup.learner, setup.phase.id),

@@ -12,7 +12,7 @@ import { reportView, renderReport } from '../core/report.js';
 import { mergeBlock } from '../core/report-block.js';
 import { openQuestions } from '../core/plan-rules.js';
 import { parseTestCounts } from '../core/measure.js';
-import { attemptsFile, sha256, tailSha256 } from '../core/attempts.js';
+import { attemptsFile, sha256 } from '../core/attempts.js';
 import { UsageError } from '../core/errors.js';
 import { nn } from '../core/ids.js';
 import type { ReportOutcome } from '../core/results.js';
@@ -26,7 +26,7 @@ import { withLock } from '../io/lock.js';
 import { packageRoot, lynxVersion } from '../io/pkg.js';
 import { sourceLines, manifestRows } from '../io/measure.js';
 import { sign } from '../io/signing.js';
-import { closureDigest } from '../core/closure-digest.js';
+import { closureDigest, tailAtClose } from '../core/closure-digest.js';
 import type { Checkpoint, GateResult } from '../schemas/generated/types.js';
 
 async function close(
@@ -104,7 +104,7 @@ async function close(
   const digest = closureDigest({
     checkpoint: fields,
     reportSha256: reportSha,
-    logSha256: logText === undefined ? undefined : tailSha256(logText),
+    logSha256: tailAtClose(logText, closedAt),
   });
   const signature = await sign(ws, digest);
   const { signature: _old, ...unsigned } = fields;

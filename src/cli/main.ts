@@ -64,4 +64,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// not a top-level await: dist/ is CommonJS (scripts/build-commonjs.ts), which has none
+void main();

@@ -217,12 +217,14 @@ export function anchorCheck(
 
 /**
  * Append-only across history: every committed version of the log must be a prefix of the current
- * text. `versions` are the committed contents, newest first, with their commit shas.
+ * text. `versions` are the committed contents, newest first, with their commit shas; `what` names the
+ * log in the message (the attempt log, the grade log).
  */
 export function historyProblems(
   current: string,
   versions: readonly { sha: string; text: string }[],
   file: string,
+  what = 'the attempt log',
 ): string[] {
   for (const v of versions) {
     if (current.startsWith(v.text)) continue;
@@ -230,7 +232,7 @@ export function historyProblems(
     const now = current.split('\n');
     const line = old.findIndex((l, i) => l !== now[i]) + 1;
     return [
-      `${file}:${line}: this line was changed after it was committed in ${v.sha.slice(0, 8)} — the attempt log ` +
+      `${file}:${line}: this line was changed after it was committed in ${v.sha.slice(0, 8)} — ${what} ` +
         `is append-only`,
     ];
   }

@@ -8,6 +8,8 @@ import type { Checkpoint } from '../schemas/generated/types.js';
 import type { CheckResult } from './checks/types.js';
 import { checkpointPath, nn } from './ids.js';
 import { isClosed } from './status.js';
+import { BEGIN, END } from './report-block.js';
+import { signoffCheck, type SignoffFacts } from './signoff.js';
 
 export interface ClosureFacts {
   phase: number;
@@ -28,6 +30,26 @@ export interface ClosureFacts {
   signature?: { ok: boolean; message: string } | undefined;
   /** The phase's curriculum sha256 now. */
   curriculumSha256: string | undefined;
+  /** The closure digest recomputed from the checkpoint, the report's bytes and the attempt log (closure-digest.ts). */
+  digest?: string | undefined;
+  /** The report's text, for lynx's own block (undefined when missing). */
+  reportText?: string | undefined;
+  /** A teacher's sign-off (policy.closure: teacher), judged in core/signoff.ts. */
+  signoff?: SignoffFacts | undefined;
+}
+
+/**
+ * What lynx's block in a report says of the closure: the learner and the closing commit it names
+ * (templates/PHASE_REPORT.md, "Gate record"). Undefined when the report has no block of lynx's.
+ */
+export function reportBlockFacts(text: string): { learner?: string; head?: string } | undefined {
+  const start = text.indexOf(BEGIN);
+  const end = start < 0 ? -1 : text.indexOf(END, start);
+  if (start < 0 || end < 0) return undefined;
+  const block = text.slice(start, end);
+  const learner = /^- \*\*Learner:\*\* (\S+)/m.exec(block)?.[1];
+  const head = /^- \*\*Closed:\*\* .* at commit `([0-9a-f]*)`/m.exec(block)?.[1];
+  return { ...(learner !== undefined ? { learner } : {}), ...(head !== undefined ? { head } : {}) };
 }
 
 export function closureChecks(f: ClosureFacts): CheckResult[] {
@@ -101,6 +123,43 @@ export function closureChecks(f: ClosureFacts): CheckResult[] {
       [rep],
     );
   }
+  // what `lynx report` writes that a hand-written report lacks: its block, naming this learner and closing commit
+  if (f.reportText !== undefined) {
+    const b = reportBlockFacts(f.reportText);
+    const want = (cp.head_sha ?? '').slice(0, 12);
+    const wrong = !b
+      ? `${rep} has no block written by lynx report (${BEGIN} … ${END}) — a report written by hand does not close ` +
+        `a phase`
+      : b.learner !== cp.learner
+        ? `${rep}'s gate record names learner "${b.learner ?? '?'}", not "${cp.learner}"`
+        : want === '' || b.head !== want
+          ? `${rep}'s gate record names commit ${b.head ?? '?'}, the checkpoint's head_sha is ${want || 'missing'}`
+          : undefined;
+    add(
+      'report-block',
+      `${rep} carries lynx's gate record of this closure`,
+      wrong === undefined,
+      wrong ?? `written by lynx report for ${cp.learner} at ${want}`,
+      [rep],
+    );
+  }
+  // recompute, don't trust: closure fields edited (or written) by hand do not match the digest lynx report stored
+  if (f.digest !== undefined)
+    add(
+      'digest',
+      'the closure fields are the ones lynx report wrote',
+      cp.gate_digest === f.digest,
+      cp.gate_digest === f.digest
+        ? `gate_digest ${f.digest.slice(0, 12)} recomputed from the checkpoint, the report and the attempt log`
+        : cp.gate_digest === undefined
+          ? `${cpPath} has no gate_digest: the phase was not closed by lynx report`
+          : `${cpPath}'s gate_digest ${cp.gate_digest.slice(0, 12)} does not match the closure recomputed from the ` +
+            `checkpoint, the report and the attempt log (${f.digest.slice(0, 12)}) — the closure fields (dod, ` +
+            `waivers, attestations, break, closed_at, head_sha), the report or the attempt log changed after closing`,
+      [cpPath],
+    );
+  const signoff = f.signoff ? signoffCheck(f.signoff) : undefined;
+  if (signoff) out.push(signoff);
   const head = cp.head_sha ?? '';
   add(
     'head',

@@ -23,6 +23,7 @@ import type {
 } from './results.js';
 import type { ClassReport } from './class-view.js';
 import type { GradeResult } from './grades.js';
+import type { SignoffResult } from './signoff.js';
 import type { PhaseClassReport } from './phase-class.js';
 import type { MigrateResult } from './migrate.js';
 import type { BreaksReport, SelfTestReport } from './break/validate-results.js';
@@ -70,6 +71,7 @@ export interface ResultKinds {
   attest: AttestResult;
   waive: WaiveResult;
   grade: GradeResult;
+  signoff: SignoffResult;
   journal: JournalResult;
   'journal-edit': JournalEdit;
   derive: DeriveResult;
@@ -117,6 +119,7 @@ const TABLE: { [K in ResultKind]: (r: ResultKinds[K]) => ExitCode } = {
   attest: () => 0,
   waive: () => 0,
   grade: () => 0,
+  signoff: () => 0,
   journal: () => 0,
   'journal-edit': () => 0,
   derive: () => 0,

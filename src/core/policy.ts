@@ -15,9 +15,16 @@ export interface Policy {
   attest: Who;
   /** A workspace curriculum that differs from the bundled one: used, flagged by the gate, or refused. */
   curriculum_override: 'allowed' | 'flagged' | 'refused';
+  /** Who vouches for a closure: the learner's `lynx report` alone, or also a teacher's signed sign-off. */
+  closure: Who;
 }
 
-export const DEFAULT_POLICY: Policy = { waivers: 'self', attest: 'self', curriculum_override: 'allowed' };
+export const DEFAULT_POLICY: Policy = {
+  waivers: 'self',
+  attest: 'self',
+  curriculum_override: 'allowed',
+  closure: 'self',
+};
 
 /** The policy in force: the defaults overlaid with what lynx.yaml says (the config schema validated it). */
 export function policyOf(config: { policy?: Partial<Policy> | undefined }): Policy {

@@ -6,7 +6,8 @@
 import type { CheckResult } from './checks/types.js';
 import type { Policy } from './policy.js';
 
-export type RecordKind = 'waiver' | 'attestation' | 'grade';
+/** `signoff`: a teacher's sign-off of a closure (core/signoff.ts), signed like the others, judged apart. */
+export type RecordKind = 'waiver' | 'attestation' | 'grade' | 'signoff';
 
 /** One record as the gate sees it; `where` names it for a person (file:line or file waivers[2]). */
 export interface HumanRecord {

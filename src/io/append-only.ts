@@ -1,5 +1,5 @@
 /**
- * Append-only across git history, for any workspace file (the attempt log; the grade log next): every
+ * Append-only across git history, for any workspace file (the attempt log, the grade log): every
  * committed version must be a prefix of the text now. A version is a prefix exactly when the current bytes
  * cut to its size have its blob id, so git is asked only for ids and sizes (two processes whatever the
  * history), and only a version that is not a prefix is read, to name the changed line.
@@ -21,11 +21,15 @@ export interface AppendOnlyOptions {
   workerBytes?: number;
 }
 
-/** Problems (file:line: …, naming the commit) when a committed version of `rel` is not a prefix of `text`. */
+/**
+ * Problems (file:line: …, naming the commit) when a committed version of `rel` is not a prefix of `text`;
+ * `what` names the log in the message ("the attempt log", "the grade log").
+ */
 export async function appendOnlyProblems(
   root: string,
   rel: string,
   text: string,
+  what = 'the attempt log',
   opts: AppendOnlyOptions = {},
 ): Promise<string[]> {
   const bytes = Buffer.from(text, 'utf8');
@@ -56,7 +60,7 @@ export async function appendOnlyProblems(
       if (lfIds.get(v.sha) === v.oid) continue;
     }
     const committed = (await git.blobText(root, v.oid)).replace(/\r\n/g, '\n');
-    const problems = historyProblems(lf ?? text, [{ sha: v.sha, text: committed }], rel);
+    const problems = historyProblems(lf ?? text, [{ sha: v.sha, text: committed }], rel, what);
     if (problems.length > 0) return problems;
   }
   return [];

@@ -14,7 +14,7 @@ import { docsDir } from '../core/curriculum.js';
 import { expandPath, nn } from '../core/ids.js';
 import { verifyChain, bankSha256, attemptsFile, anchorCheck, sha256 } from '../core/attempts.js';
 import { appendOnlyProblems } from './append-only.js';
-// append-only across history, for any log (the attempt log here; the grade log may call it the same way)
+// append-only across history, for any log (the attempt log and the grade log here)
 export { appendOnlyProblems } from './append-only.js';
 import { planFileName } from '../core/plan-rules.js';
 import { CAPS, readRegularText, realInside } from './fsx-read.js';
@@ -202,8 +202,8 @@ export async function buildContext(
   const appendOnly =
     attemptsText === ''
       ? Promise.resolve([])
-      : Promise.all([snapP, appendOnlyProblems(ws.root, attemptsRel, attemptsText)]).then(([s, problems]) =>
-          s.tracked.has(attemptsRel) ? problems : [],
+      : Promise.all([snapP, appendOnlyProblems(ws.root, attemptsRel, attemptsText, 'the attempt log')]).then(
+          ([s, problems]) => (s.tracked.has(attemptsRel) ? problems : []),
         );
   appendOnly.catch(() => undefined); // awaited below, where a failure is thrown as before
   const bank = await loadQuizBank(ws, phase);
@@ -218,10 +218,12 @@ export async function buildContext(
     (chain.notes ??= []).push(...a.notes);
   }
   const gradesRel = gradesFile(learner, phase.id);
-  const grades = parseGrades(
-    readRegularText(ws.abs(gradesRel), { display: gradesRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '',
-    gradesRel,
-  );
+  const gradesText =
+    readRegularText(ws.abs(gradesRel), { display: gradesRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '';
+  const grades = parseGrades(gradesText, gradesRel);
+  // the grade log is append-only across history like the attempt log: a committed grade rewritten fails
+  if (gradesText !== '' && (await snapP).tracked.has(gradesRel))
+    grades.problems.push(...(await appendOnlyProblems(ws.root, gradesRel, gradesText, 'the grade log')));
   const banks = await banksFor(
     ws,
     phase.quiz.file,

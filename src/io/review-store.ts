@@ -53,19 +53,24 @@ export function readReviews(ws: Workspace, learner: string): ReviewLog {
       warnings.push(`${rel}:${i + 1}: not a review event (a torn line?) — ignored`);
       return;
     }
-    const problem = reviewEventProblem(e);
+    const problem = reviewEventProblem(e, learner);
     if (problem !== undefined)
-      throw new InputError(`${rel}:${i + 1}:1 not a review event: ${problem}`, {
+      throw new InputError(`${rel}:${i + 1}:1 not a review event of ${learner}'s: ${problem}`, {
         pos: { file: rel, line: i + 1, col: 1 },
-        hint: 'reviews.jsonl is written by lynx review; restore the line from git (git checkout -p) or remove it.',
+        hint: problem.startsWith('learner:')
+          ? `${rel} holds another learner's events (a folder copied?); a learner's deck is their own — remove ` +
+            `those lines, or the file.`
+          : 'reviews.jsonl is written by lynx review; restore the line from git (git checkout -p) or remove it.',
       });
     events.push(e as ReviewEvent);
   });
   return { events, warnings };
 }
 
+/** The one writer of reviews.jsonl (lynx review's grades, the cards a quiz adds): every event names its learner. */
 export function appendReview(ws: Workspace, learner: string, event: ReviewEvent): void {
-  appendToLog(ws, reviewsFile(learner), () => JSON.stringify(event));
+  const { v, learner: _given, ...rest } = event;
+  appendToLog(ws, reviewsFile(learner), () => JSON.stringify({ v, learner, ...rest }));
 }
 
 /** Every attempt record of a learner, all phases (the chain is the gate's business; a miss is a miss). */

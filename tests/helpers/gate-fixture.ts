@@ -123,6 +123,31 @@ function requireBank(): unknown {
   return bankCache;
 }
 
+/**
+ * The break as \`lynx break 00 start/hint/diagnose/restore\` records it, after the predictions were committed
+ * (the gate believes "restored" only with this trail): timed now, so after the fixture's commits.
+ */
+export function breakTrail(): Record<string, unknown> {
+  const at = new Date().toISOString();
+  return {
+    id: 'off-by-one',
+    state: 'restored',
+    predicted_at: at,
+    started_at: at,
+    hints_used: 1,
+    diagnosis: 'add returns one more than the sum',
+    diagnosis_names_cause: true,
+    diagnoses: [{ text: 'add returns one more than the sum', at, names_cause: true, hints_used: 1 }],
+    diagnosed_at: at,
+    restored_at: at,
+  };
+}
+
+/** The predictions the break protocol asks for, committed before the break starts. */
+export const PREDICTIONS =
+  '# Break predictions — phase 00\n\n## Off by one (off-by-one)\n\n### What I predict will happen\n\nThe add ' +
+  'test fails: 2 + 2 comes out as 5 and unittest reports the assertion.\n';
+
 export function checkpointJson(dir: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const plan = PLAN;
   return {
@@ -133,7 +158,7 @@ export function checkpointJson(dir: string, extra: Record<string, unknown> = {})
     planned_at: '2026-11-19T09:00:00.000Z',
     approved_at: '2026-11-19T10:00:00.000Z',
     plan_sha256: sha256(plan),
-    break: { id: 'off-by-one', state: 'restored', hints_used: 1, restored_at: '2026-11-20T09:00:00.000Z' },
+    break: breakTrail(),
     attestations: [{ item: 'explain', at: '2026-11-20T11:00:00.000Z', by: 'teacher-bo' }],
     ...extra,
   };
@@ -201,6 +226,7 @@ function buildPassingWorkspace(): string {
   );
   write(dir, 'PHASE_00_PLAN.md', PLAN);
   write(dir, 'notes/predictions.md', 'I predict the sum will be off by one.\n');
+  write(dir, 'learners/ana/phase-00/notes/breaks.md', PREDICTIONS);
   commitAll(dir, 'work');
   write(dir, 'notes/solution.md', 'solution\n');
   commitAll(dir, 'solution after predictions');

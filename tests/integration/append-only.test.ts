@@ -33,8 +33,8 @@ function history(n: number, commits: number): { dir: string; shas: string[] } {
 const now = (dir: string): string => readFileSync(join(dir, F), 'utf8');
 /** Both hashing paths: all here, and half on a worker (any size counts as "much"). */
 async function judge(dir: string, text = now(dir)): Promise<string[]> {
-  const here = await appendOnlyProblems(dir, F, text, { workerBytes: Number.MAX_SAFE_INTEGER });
-  const split = await appendOnlyProblems(dir, F, text, { workerBytes: 0 });
+  const here = await appendOnlyProblems(dir, F, text, 'the attempt log', { workerBytes: Number.MAX_SAFE_INTEGER });
+  const split = await appendOnlyProblems(dir, F, text, 'the attempt log', { workerBytes: 0 });
   expect(split).toEqual(here);
   return here;
 }

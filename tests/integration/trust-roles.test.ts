@@ -13,6 +13,7 @@ import addFormats from 'ajv-formats';
 import { cleanup, git, lynx, repoRoot, tempDir } from '../helpers/cli.js';
 import { passingWorkspace, commitAll, just, recordAttempt } from '../helpers/gate-fixture.js';
 import { bankSha256, chainLine, sha256 } from '../../src/core/attempts.js';
+import { gradeLine } from '../../src/core/grades.js';
 
 afterAll(cleanup);
 
@@ -414,16 +415,27 @@ describe('lynx grade: a teacher grades self-assessed answers', () => {
           attempt: 'yesterday',
         }),
       ).not.toBe('');
-      // a forged line: the signature stripped and the verdict flipped — counted without --strict? no: it breaks nothing
-      // but its signature
+      // the committed signed line rewritten (signature stripped, verdict flipped): the grade log is append-only
       const file = join(dir, 'learners/ana/phase-00/grades.jsonl');
-      const { signature: _s, signed_by: _b, ...unsigned } = line;
-      writeFileSync(file, `${JSON.stringify({ ...unsigned, verdict: 'correct' })}\n`);
-      commitAll(dir, 'unsigned grade by hand');
-      // without --strict an unsigned grade counts (it is listed, unsigned)
+      const signedLine = readFileSync(file, 'utf8').trimEnd();
+      const { signature: _s, signed_by: _b, prev: _p, ...unsigned } = line;
+      writeFileSync(file, `${JSON.stringify({ ...unsigned, verdict: 'correct', prev: line.prev })}\n`);
+      commitAll(dir, 'signed grade rewritten by hand');
+      expect(check(gate(dir).g, 'quiz')?.message).toMatch(
+        /grades\.jsonl:1: this line was changed after it was committed in [0-9a-f]{8} — the grade log is append-only/,
+      );
+      // an unsigned grade appended by hand (the rewrite dropped from history): counted without --strict (listed,
+      // unsigned); --strict ignores it
+      git(dir, 'reset', '-q', '--hard', 'HEAD~1');
+      writeFileSync(
+        file,
+        `${signedLine}\n${gradeLine({ ...unsigned, verdict: 'correct', at: '2026-12-01T00:00:00.000Z' } as never, signedLine)}\n`,
+      );
+      commitAll(dir, 'unsigned grade appended by hand');
       expect(check(gate(dir).g, 'quiz')?.status).toBe('pass');
       const strict = gate(dir, '--strict').g;
-      expect(check(strict, 'quiz')?.message).not.toMatch(/teacher's grades/); // ignored: the self-assessed score stands
+      // ignored: the teacher's signed "wrong" stands
+      expect(check(strict, 'quiz')?.message).toMatch(/graded wrong by bo@school/);
       expect(check(strict, 'gate:records')?.evidence?.join('\n')).toMatch(
         /grade q-00-10 by bo@school on .*, unsigned: correct/,
       );

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -23,7 +24,8 @@ describe.runIf(existsSync(join(dist, 'meta.json')))('the build', () => {
   });
 
   it('has one layer: cli.js and its chunks, no standalone copies', () => {
-    expect(readdirSync(dist).filter((f) => f.endsWith('.js'))).toEqual(['cli.js']);
+    // esm-import.js is not a module of src/: the one-line import() the CommonJS files call (build-commonjs.ts)
+    expect(readdirSync(dist).filter((f) => f.endsWith('.js'))).toEqual(['cli.js', 'esm-import.js']);
     expect(existsSync(join(dist, 'fast'))).toBe(false);
     expect(existsSync(join(dist, 'lazy'))).toBe(false);
   });
@@ -33,5 +35,40 @@ describe.runIf(existsSync(join(dist, 'meta.json')))('the build', () => {
     expect(inputs.has('src/stubs/is-in-ci.ts')).toBe(true);
     expect([...inputs].some((i) => i.includes('node_modules/is-in-ci/'))).toBe(false);
     expect(inputs.has('src/stubs/commander-child-process.ts')).toBe(true);
+    // yoga's entry (whose loader fetches its own inline wasm) is replaced; its wasm and wrapper are used
+    expect(inputs.has('src/stubs/yoga-layout.ts')).toBe(true);
+    expect([...inputs].some((i) => i.endsWith('yoga-layout/dist/src/index.js'))).toBe(false);
+    expect([...inputs].some((i) => i.endsWith('yoga-layout/dist/binaries/yoga-wasm-base64-esm.js'))).toBe(true);
+  });
+
+  it('is CommonJS except the screens that need top-level await, which only import() reaches', () => {
+    expect(JSON.parse(readFileSync(join(dist, 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
+    const files = readdirSync(join(dist, 'chunks'));
+    const esm = files.filter((f) => f.endsWith('.mjs'));
+    // ink, react and yoga-layout (top-level await) and the screens built on them; nothing else
+    expect(esm.length).toBeGreaterThan(0);
+    expect(esm.length).toBeLessThan(10);
+    for (const f of files.filter((x) => x.endsWith('.js'))) {
+      const text = readFileSync(join(dist, 'chunks', f), 'utf8');
+      // a CommonJS file reaches an ESM one only through esm-import.js, never by require()
+      expect(text).not.toMatch(/require\("[^"]*\.mjs"\)/);
+      expect(text).not.toMatch(/^import[\s{]/);
+    }
+    const cli = readFileSync(join(dist, 'cli.js'), 'utf8');
+    expect(cli).not.toMatch(/\bimport\(/);
+  });
+
+  it('loads the start-up commands without the ESM loader (no .mjs, no fs/promises)', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['-r', join(root, 'tests', 'fixtures', 'module-list.cjs'), join(root, 'bin', 'lynx.js'), '--help'],
+      { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1' } },
+    );
+    expect(run.status).toBe(0);
+    const loaded = run.stderr.split('\n');
+    expect(loaded.filter((m) => m.endsWith('.mjs'))).toEqual([]);
+    expect(loaded).not.toContain('NativeModule internal/modules/esm/module_job');
+    expect(loaded).not.toContain('NativeModule internal/fs/promises');
+    expect(loaded.some((m) => m.endsWith(`${join('dist', 'cli.js')}`))).toBe(true);
   });
 });

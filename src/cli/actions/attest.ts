@@ -68,3 +68,12 @@ export async function gradeCommand(
     }),
   );
 }
+
+export async function signoffCommand(ctx: Ctx, o: { note?: string; key?: string }, phase: string): Promise<Outcome> {
+  const { signoff } = await import('../../app/signoff.js');
+  return present(
+    ctx,
+    'signoff',
+    await signoff({ cwd: ctx.cwd, learner: ctx.learner, phase, note: o.note, key: o.key }),
+  );
+}

@@ -148,4 +148,18 @@ export const registerGatekeeper: Register = (program, act) => {
         (await import('../actions/attest.js')).gradeCommand(ctx, o, nn),
       ),
     );
+
+  program
+    .command('signoff')
+    .description("teacher: sign a closed phase's closure (needed by the gate under policy.closure: teacher)")
+    .argument('<NN>', 'the phase')
+    .option('--note <text>', 'what the teacher reviewed')
+    .option('--key <file>', 'the signing key (default: git config user.signingkey, then lynx.yaml signing.key)')
+    .addOption(jsonOption())
+    .addHelpText('after', examples(['lynx signoff 05 --learner ana --note "walked through the report with me"']))
+    .action(
+      act<{ note?: string; key?: string }, [string]>(async (ctx, o, nn) =>
+        (await import('../actions/attest.js')).signoffCommand(ctx, o, nn),
+      ),
+    );
 };

@@ -10,10 +10,12 @@ export interface CardState extends Sm2State {
   due: string;
 }
 
+/** `learner`: whose deck the event belongs to (written on every new event; absent on legacy ones). */
 export type ReviewEvent =
-  | { v: 1; kind: 'add'; at: string; card: string; phase: number; from: 'quiz'; attempt_at: string }
+  | { v: 1; learner?: string; kind: 'add'; at: string; card: string; phase: number; from: 'quiz'; attempt_at: string }
   | {
       v: 1;
+      learner?: string;
       kind: 'grade';
       at: string;
       card: string;

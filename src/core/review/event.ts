@@ -16,10 +16,18 @@ const isState = (v: unknown): boolean =>
   !Number.isNaN(Date.parse(v.due)) &&
   ['ease', 'interval', 'reps'].every((k) => typeof v[k] === 'number');
 
-/** Why `e` is not a review event, or undefined when it is one. */
-export function reviewEventProblem(e: unknown): string | undefined {
+/**
+ * Why `e` is not a review event of `learner`'s deck, or undefined when it is one. An event names the
+ * learner it belongs to (issue 15: every record carries its learner); a legacy event without the field
+ * is still read, one naming someone else is refused — a deck copied from another learner's folder.
+ */
+export function reviewEventProblem(e: unknown, learner?: string): string | undefined {
   if (!isObj(e))
     return `expected an event object, found ${e === null ? 'null' : Array.isArray(e) ? 'an array' : typeof e}`;
+  if (e.learner !== undefined && typeof e.learner !== 'string')
+    return `learner: expected a learner name, found ${JSON.stringify(e.learner)}`;
+  if (learner !== undefined && e.learner !== undefined && e.learner !== learner)
+    return `learner: expected "${learner}", found "${String(e.learner)}" — this event is another learner's`;
   if (e.kind !== 'add' && e.kind !== 'grade')
     return `kind: expected "add" or "grade", found ${JSON.stringify(e.kind) ?? 'nothing'}`;
   if (!isTime(e.at)) return `at: expected an ISO time, found ${JSON.stringify(e.at) ?? 'nothing'}`;
@@ -33,4 +41,5 @@ export function reviewEventProblem(e: unknown): string | undefined {
   return undefined;
 }
 
-export const isReviewEvent = (e: unknown): e is ReviewEvent => reviewEventProblem(e) === undefined;
+export const isReviewEvent = (e: unknown, learner?: string): e is ReviewEvent =>
+  reviewEventProblem(e, learner) === undefined;

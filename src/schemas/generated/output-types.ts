@@ -1251,6 +1251,28 @@ export namespace Review {
   }
 }
 
+// ---- output/signoff.schema.json
+export namespace Signoff {
+  /**
+   * lynx signoff NN --learner NAME --json: the teacher's sign-off written to learners/NAME/phase-NN/signoff.json (the closure digest the gate recomputes, signed in namespace lynx-record).
+   */
+  export interface SignoffResult {
+    phase: number;
+    learner: string;
+    /**
+     * the closure digest signed (core/closure-digest.ts)
+     */
+    digest: string;
+    at: string;
+    /**
+     * the teacher: the allowed-signers principal whose key signed it
+     */
+    by: string;
+    file: string;
+    note?: string;
+  }
+}
+
 // ---- output/status-phase.schema.json
 export namespace StatusPhase {
   /**

@@ -218,7 +218,7 @@ export interface WorkspaceConfig {
     allowed_signers?: string;
   };
   /**
-   * Who may waive and attest, and how a curriculum override is treated (src/core/policy.ts; issue 15). A teacher holds a key in signing.allowed_signers.
+   * Who may waive, attest and vouch for a closure, and how a curriculum override is treated (src/core/policy.ts; issue 15). A teacher holds a key in signing.allowed_signers.
    */
   policy?: {
     /**
@@ -237,6 +237,10 @@ export interface WorkspaceConfig {
      * A workspace curriculum override: used, flagged, or refused (default allowed).
      */
     curriculum_override?: 'allowed' | 'flagged' | 'refused';
+    /**
+     * Who vouches for a closed phase: self (default, lynx report) or teacher (also a teacher's signed sign-off, lynx signoff NN, over the closure digest the gate recomputes).
+     */
+    closure?: 'self' | 'teacher';
   };
 }
 

@@ -44,6 +44,7 @@ export interface JsonOf {
   demo: J.Demo.DemoJson;
   class: J.Class.ClassReport;
   grade: J.Grade.GradeResult;
+  signoff: J.Signoff.SignoffResult;
   'status-phase': J.StatusPhase.PhaseClassReport;
   migrate: J.Migrate.MigrateResult;
   quiz: J.QuizResult.QuizResultJson;
@@ -111,6 +112,7 @@ const shape: { [K in ResultKind]: (r: ResultKinds[K]) => JsonOf[K] } = {
   demo: same,
   class: same,
   grade: same,
+  signoff: same,
   'status-phase': same,
   migrate: same,
   quiz: same,

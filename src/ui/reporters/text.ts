@@ -159,6 +159,12 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
       ],
     };
   },
+  signoff: (r) => ({
+    out: [
+      `✓ signed off phase ${nn(r.phase)} of ${r.learner} as ${r.by} (closure digest ${r.digest.slice(0, 12)}) — ` +
+        `commit ${r.file}; the gate fails it if the closure changes from here`,
+    ],
+  }),
   journal: (r) => ({ out: [`✓ ${r.path}${r.created ? ' (new today)' : ''}\n  ${r.entry}`] }),
   next: (r, t) => {
     const [first, ...rest] = r.actions;
