@@ -197,8 +197,8 @@ export async function buildContext(
   const attemptsRel = attemptsFile(learner, phase.id);
   const attemptsText =
     readRegularText(ws.abs(attemptsRel), { display: attemptsRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '';
-  // started before the chain is verified, beside git's snapshot: git lists the log's versions (and a worker
-  // hashes) meanwhile; the answer counts only for a tracked log, as before
+  // started before the chain is verified, beside git's snapshot: git lists the log's versions meanwhile;
+  // the answer counts only for a tracked log, as before
   const appendOnly =
     attemptsText === ''
       ? Promise.resolve([])
