@@ -28,7 +28,7 @@ import * as git from '../io/git.js';
 import { changedPaths } from '../io/history.js';
 import { touches, touched, type Touch } from '../core/changed-paths.js';
 import type { CommandProgress } from '../io/check-context.js';
-import type { GateResult } from '../schemas/generated/types.js';
+import type { Checkpoint, GateResult } from '../schemas/generated/types.js';
 import { recordChecks, type RecordCounts } from './records.js';
 
 /** Gather the facts the closure checks judge (through io), then judge them in core. */
@@ -104,26 +104,35 @@ export interface GateOpts {
   progress?: CommandProgress | undefined;
 }
 
-/** The closed phases of a learner, narrowed to one phase or to those a change since REF touches. */
+/**
+ * The closed phases of a learner, narrowed to one phase or to those a change since REF touches, with the
+ * checkpoint read to decide: the gate verifies that one (not a second read per phase, issue 20).
+ */
 async function closedPhases(
   ws: Workspace,
   learner: string,
   only: number | undefined,
   ts: Touch[] | undefined,
-): Promise<number[]> {
-  const index = await phaseIndex(ws);
-  return index
-    .filter((p) => {
-      if (only !== undefined && p.id !== only) return false;
-      const cp = readCheckpoint(ws, learner, p.id);
-      return cp !== undefined && isClosed(cp.status) && (ts === undefined || touched(ts, learner, p.id));
-    })
-    .map((p) => p.id);
+): Promise<Closed[]> {
+  const out: Closed[] = [];
+  for (const p of await phaseIndex(ws)) {
+    if (only !== undefined && p.id !== only) continue;
+    const checkpoint = readCheckpoint(ws, learner, p.id);
+    if (checkpoint !== undefined && isClosed(checkpoint.status) && (ts === undefined || touched(ts, learner, p.id)))
+      out.push({ learner, id: p.id, checkpoint });
+  }
+  return out;
+}
+
+interface Closed {
+  learner: string;
+  id: number;
+  checkpoint?: Checkpoint;
 }
 
 export async function gate(opts: GateOpts): Promise<GateResult[]> {
   disableCacheWrites();
-  let phases: number[];
+  let phases: Closed[];
   const ws = await openWorkspace(opts.cwd);
   const learner = resolveLearner(ws, opts.learner);
   if (opts.all || opts.changedSince !== undefined) {
@@ -131,15 +140,9 @@ export async function gate(opts: GateOpts): Promise<GateResult[]> {
     const ts = opts.changedSince !== undefined ? touches(await changedPaths(ws.root, opts.changedSince)) : undefined;
     phases = await closedPhases(ws, learner, undefined, ts);
   } else if (opts.phase !== undefined) {
-    phases = [(await openTarget(opts.cwd, learner, opts.phase)).phase.id];
+    phases = [{ learner, id: (await openTarget(opts.cwd, learner, opts.phase)).phase.id }];
   } else throw new UsageError('give a phase (lynx gate 07), --all or --changed-since REF');
-  return verifyAll(
-    ws,
-    phases.map((id) => ({ learner, id })),
-    opts.jobs,
-    opts.strict === true,
-    opts.progress,
-  );
+  return verifyAll(ws, phases, opts.jobs, opts.strict === true, opts.progress);
 }
 
 /**
@@ -159,15 +162,14 @@ export async function gateClass(
     });
   const only = opts.phase === undefined ? undefined : (await loadPhase(ws, parsePhase(opts.phase))).id;
   const ts = opts.changedSince !== undefined ? touches(await changedPaths(ws.root, opts.changedSince)) : undefined;
-  const targets: { learner: string; id: number }[] = [];
-  for (const learner of learners)
-    for (const id of await closedPhases(ws, learner, only, ts)) targets.push({ learner, id });
+  const targets: Closed[] = [];
+  for (const learner of learners) targets.push(...(await closedPhases(ws, learner, only, ts)));
   return { learners, results: await verifyAll(ws, targets, opts.jobs, opts.strict === true, opts.progress) };
 }
 
 async function verifyAll(
   ws: Workspace,
-  targets: readonly { learner: string; id: number }[],
+  targets: readonly Closed[],
   jobs: number | undefined,
   strict: boolean,
   p: CommandProgress | undefined,
@@ -186,7 +188,7 @@ async function verifyAll(
   const snapshot = targets.length > 0 ? git.snapshot(ws.root) : undefined;
   try {
     const results: GateResult[] = [];
-    for (const { learner, id } of targets) {
+    for (const { learner, id, checkpoint } of targets) {
       const t: Target = { ws, learner, phase: await loadPhase(ws, id) };
       let counts: RecordCounts | undefined;
       // waivers, attestations and grades are judged before the DoD runs: which grades count changes the quiz's score
@@ -200,6 +202,7 @@ async function verifyAll(
         {
           mode: 'full',
           logRoot: tmp,
+          ...(checkpoint ? { checkpoint } : {}),
           ...(jobs !== undefined ? { jobs } : {}),
           ...(snapshot ? { snapshot } : {}),
           ...(progress ? { progress } : {}),

@@ -56,7 +56,7 @@ async function close(
     lynxVersion: lynxVersion(),
     curriculumSha256: curriculumSha,
     tests,
-    languages: sourceLines(ws, ctx.git.tracked()),
+    languages: sourceLines(ws, await ctx.git.tracked()),
     manifests: manifestRows(ctx),
     attempts: ctx.state.attempts.records,
     plan,

@@ -5,7 +5,7 @@
  */
 import type { CheckContext, CheckResult } from './checks/types.js';
 import { evaluate, timed } from './checks/registry.js';
-import { manifestIssues } from './checks/kinds/manifest.js';
+import { manifestVerdict, readManifest } from './checks/kinds/manifest.js';
 import { planFileName, planState } from './plan-rules.js';
 import { nn } from './ids.js';
 
@@ -125,8 +125,11 @@ async function manifestsCheck(ctx: CheckContext): Promise<CheckResult> {
   };
   const paths = ctx.fs.glob(phaseManifestGlobs(ctx.phase.id));
   if (paths.length === 0) return { ...base, status: 'pass', message: 'no experiment manifests for this phase' };
+  // every manifest read and parsed first (no await between them): git's snapshot is taken meanwhile
+  const read = paths.map((p) => readManifest(ctx, p));
   const issues: string[] = [];
-  for (const p of paths) issues.push(...(await manifestIssues(ctx, p, undefined)).issues);
+  for (const [i, p] of paths.entries())
+    issues.push(...(await manifestVerdict(ctx, p, undefined, read[i] ?? { issues: [] })).issues);
   if (issues.length > 0)
     return {
       ...base,
@@ -223,12 +226,35 @@ function honesty(ctx: CheckContext): CheckResult {
   };
 }
 
+/** The ritual's own checks go through the engine's wrapper too: timed, a throw becomes an error result. */
+async function ritualCheck(
+  f: () => CheckResult | Promise<CheckResult>,
+  id: string,
+  kind: string,
+): Promise<CheckResult> {
+  let title = id;
+  const r = await timed({ id, kind, title }, async () => {
+    const x = await f();
+    title = x.title;
+    return x;
+  });
+  return { ...r, title: r.title === id ? title : r.title };
+}
+
 export interface GateOptions {
   ritual: boolean;
   requireClean: boolean;
 }
 
 export async function runGate(ctx: CheckContext, opts: GateOptions): Promise<GateRun> {
+  // static mode runs no command, so nothing the DoD does can change the manifests: their check starts with the
+  // DoD (reading 5,000 manifests while git's snapshot is taken, issue 20); its result and any error it throws are
+  // still taken in the same place, after the DoD's. A full run keeps the order (a recipe may write manifests).
+  const early =
+    opts.ritual && ctx.mode === 'static'
+      ? ritualCheck(() => manifestsCheck(ctx), 'gate:manifests', 'manifest')
+      : undefined;
+  early?.catch(() => undefined); // awaited below; a DoD error thrown first must not leave it unhandled
   const checks = await dodChecks(ctx);
   if (opts.ritual) {
     // a DoD quiz item is never waived (dodChecks ignores such a waiver), so it always stands for the ritual's quiz
@@ -243,24 +269,10 @@ export async function runGate(ctx: CheckContext, opts: GateOptions): Promise<Gat
         ...(await evaluate({ kind: 'break' }, ctx, 'gate:break')),
         title: 'break exercise done and restored',
       });
-    // the ritual's own checks go through the engine's wrapper too: timed, a throw becomes an error result
-    const ritual = async (
-      f: () => CheckResult | Promise<CheckResult>,
-      id: string,
-      kind: string,
-    ): Promise<CheckResult> => {
-      let title = id;
-      const r = await timed({ id, kind, title }, async () => {
-        const x = await f();
-        title = x.title;
-        return x;
-      });
-      return { ...r, title: r.title === id ? title : r.title };
-    };
-    checks.push(await ritual(() => activeBreak(ctx), 'gate:no-active-break', 'break'));
-    checks.push(await ritual(() => manifestsCheck(ctx), 'gate:manifests', 'manifest'));
-    checks.push(await ritual(() => planCheck(ctx), 'gate:plan', 'plan'));
-    checks.push(await ritual(() => honesty(ctx), 'gate:honesty', 'flag'));
+    checks.push(await ritualCheck(() => activeBreak(ctx), 'gate:no-active-break', 'break'));
+    checks.push(await (early ?? ritualCheck(() => manifestsCheck(ctx), 'gate:manifests', 'manifest')));
+    checks.push(await ritualCheck(() => planCheck(ctx), 'gate:plan', 'plan'));
+    checks.push(await ritualCheck(() => honesty(ctx), 'gate:honesty', 'flag'));
   }
   if (opts.requireClean)
     checks.push({

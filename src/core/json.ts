@@ -18,6 +18,7 @@ export const MAX_DEPTH = 256;
 
 /** Offset where nesting first passes `max` (strings skipped), or -1. One pass, no recursion. */
 export function depthExceeded(text: string, max = MAX_DEPTH): number {
+  if (text.length <= max) return -1; // too short to open more than `max` brackets (a manifest: ~150 characters)
   let depth = 0;
   let inStr = false;
   for (let i = 0; i < text.length; i++) {

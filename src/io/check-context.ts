@@ -3,16 +3,19 @@
  * through src/io/proc, and the recorded state (checkpoint, attempt log, break journals).
  */
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { CheckContext, CommandOutcome, CommandProgress, CommandSpec } from '../core/checks/types.js';
 export type { CommandProgress } from '../core/checks/types.js';
-import type { Phase, QuizBank } from '../schemas/generated/types.js';
+import type { Checkpoint, Phase, QuizBank } from '../schemas/generated/types.js';
 import type { AttemptRecord } from '../core/attempts.js';
 import type { CodeOutcome } from '../core/quiz/grade.js';
 import { docsDir } from '../core/curriculum.js';
 import { expandPath, nn } from '../core/ids.js';
-import { verifyChain, bankSha256, attemptsFile, historyProblems, anchorCheck, sha256 } from '../core/attempts.js';
+import { verifyChain, bankSha256, attemptsFile, anchorCheck, sha256 } from '../core/attempts.js';
+import { appendOnlyProblems } from './append-only.js';
+// append-only across history, for any log (the attempt log and the grade log here)
+export { appendOnlyProblems } from './append-only.js';
 import { planFileName } from '../core/plan-rules.js';
 import { CAPS, readRegularText, realInside } from './fsx-read.js';
 import * as git from './git.js';
@@ -35,6 +38,8 @@ import { gradesFile, parseGrades } from '../core/grades.js';
  */
 export interface ContextOptions {
   mode: 'static' | 'full';
+  /** The checkpoint as this run already read it (gate --all lists the closed phases by reading them all). */
+  checkpoint?: Checkpoint | undefined;
   snapshot?: Promise<git.Snapshot>;
   jobs?: number;
   logRoot?: string;
@@ -47,11 +52,16 @@ export interface ContextOptions {
  * them that dominated `lynx checkpoint` (DESIGN §8 budget). When every pattern is
  * `<literal dir>/<simple segment>/<rest>`, list the directory once, keep the entries whose name
  * matches the segment, and glob only inside those.
+ *
+ * `known` receives the real path of every regular file such a listing found: the listing followed no
+ * symlink, so each is the base directory's real path (resolved once, inside the workspace) joined with
+ * the names listed, and reading it needs no realpath(3) again (issue 20: 10,000 of them for 5,000 manifests).
  */
 function narrowedGlob(
   root: string,
   patterns: string[],
   glob: (p: string[], cwd: string) => string[],
+  known: Map<string, string>,
 ): string[] | undefined {
   const parts = patterns.map((p) => /^([^*?{}[\]!]+)\/([^/{}[\]!]+)\/(.+)$/.exec(p));
   if (parts.some((m) => !m || !/[*?]/.test(m[2] ?? ''))) return undefined;
@@ -76,54 +86,50 @@ function narrowedGlob(
         .replace(/\*/g, '[^/]*')
         .replace(/\?/g, '[^/]')}$`,
     );
-    const inside = findUnder(rest) ?? ((dir: string) => glob([rest], dir));
-    for (const name of names.filter((n) => re.test(n)))
-      for (const f of inside(join(root, base, name))) out.add(`${base}/${name}/${f}`);
+    const literal = /^\*\*\/([^*?{}[\]!/]+)$/.exec(rest)?.[1];
+    let realBase: string | undefined;
+    for (const name of names.filter((n) => re.test(n))) {
+      if (literal === undefined) {
+        for (const f of glob([rest], join(root, base, name))) out.add(`${base}/${name}/${f}`);
+        continue;
+      }
+      // a symlinked base out of the workspace is refused here, on its first match, as the match itself was
+      realBase ??= realInside(root, join(root, base), base) ?? join(root, base);
+      for (const f of namedUnder(join(root, base, name), literal)) {
+        const rel = `${base}/${name}/${f.rel}`;
+        out.add(rel);
+        if (!f.viaLink) known.set(rel, join(realBase, name, f.rel));
+      }
+    }
   }
   return [...out].sort();
 }
 
 /**
- * `**\/<literal name>` (every manifest pattern) needs no matcher: a recursive listing filtered by name.
- * Globbing inside each of 5,000 directories compiled the pattern 5,000 times (issue 20: 35× start-up).
+ * `**\/<literal name>` (every manifest pattern) needs no matcher: a walk of plain listings, keeping the files of that
+ * name. Globbing inside each of 5,000 directories compiled the pattern 5,000 times, and a recursive readdir per
+ * directory cost twice a plain one (issue 20). Like the glob, it descends into no symlinked directory; a symlink
+ * to a file of that name counts (`viaLink`: its target is resolved and checked when read).
  */
-function findUnder(rest: string): ((dir: string) => string[]) | undefined {
-  const m = /^\*\*\/([^*?{}[\]!/]+)$/.exec(rest);
-  if (!m) return undefined;
-  const name = m[1] ?? '';
-  return (dir) => {
+function namedUnder(top: string, name: string): { rel: string; viaLink: boolean }[] {
+  const out: { rel: string; viaLink: boolean }[] = [];
+  const walk = (dir: string, prefix: string): void => {
     let entries: Dirent[];
     try {
-      entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
-      return [];
+      return;
     }
-    const out: string[] = [];
     for (const d of entries) {
-      if (d.name !== name) continue;
-      const abs = join(d.parentPath, d.name);
-      if (d.isFile() || (d.isSymbolicLink() && statSync(abs, { throwIfNoEntry: false })?.isFile() === true))
-        out.push(relative(dir, abs).split(sep).join('/'));
+      if (d.isDirectory()) walk(join(dir, d.name), `${prefix}${d.name}/`);
+      else if (d.name !== name) continue;
+      else if (d.isFile()) out.push({ rel: `${prefix}${d.name}`, viaLink: false });
+      else if (d.isSymbolicLink() && statSync(join(dir, d.name), { throwIfNoEntry: false })?.isFile() === true)
+        out.push({ rel: `${prefix}${d.name}`, viaLink: true });
     }
-    return out;
   };
-}
-
-/**
- * Every committed version of an append-only log (the attempt log, the grade log) must be a prefix of
- * its text now. A version is a prefix exactly when the current bytes cut to its size have its blob
- * id, so only ids and sizes are read from git; the first version (newest first) that is not a prefix
- * is read to name the changed line.
- */
-async function appendOnlyProblems(root: string, rel: string, text: string, what: string): Promise<string[]> {
-  const bytes = Buffer.from(text, 'utf8');
-  for (const v of await git.versionIds(root, rel)) {
-    if (v.size <= bytes.length && (await git.gitBlobId(bytes.subarray(0, v.size), v.oid)) === v.oid) continue;
-    // ids differ: the text decides (a checkout filter, e.g. autocrlf, changes bytes, not lines)
-    const problems = historyProblems(text, [{ sha: v.sha, text: await git.blobText(root, v.oid) }], rel, what);
-    if (problems.length > 0) return problems;
-  }
-  return [];
+  walk(top, '');
+  return out;
 }
 
 /** At most `n` tasks at once, started in the order asked (the engine evaluates DoD items concurrently). */
@@ -175,8 +181,10 @@ export async function buildContext(
   phase: Phase,
   opts: ContextOptions,
 ): Promise<CheckContext> {
-  // git works on the other core while this reads and verifies the recorded state: the snapshot is
-  // awaited only where it is first needed (issue 20: a checkpoint sat idle through `git status`)
+  // git works on the other core while this reads and verifies the recorded state and the checks read the
+  // tree: the snapshot is awaited only where a git fact is first asked (issue 20: a checkpoint sat idle
+  // through `git status` -uall over 5,000 files). A failed snapshot still fails the run: the gate asks
+  // headSha at the end, and a command waits for it before it starts.
   const snapP = opts.snapshot ?? git.snapshot(ws.root);
   snapP.catch(() => undefined); // a failure surfaces at the await below, not as an unhandled rejection
   const vars = {
@@ -185,17 +193,24 @@ export async function buildContext(
     nn: nn(phase.id),
   };
   const { globSync } = await import('tinyglobby');
-  const checkpoint = readCheckpoint(ws, learner, phase.id);
+  const checkpoint = 'checkpoint' in opts ? opts.checkpoint : readCheckpoint(ws, learner, phase.id);
   const attemptsRel = attemptsFile(learner, phase.id);
   const attemptsText =
     readRegularText(ws.abs(attemptsRel), { display: attemptsRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '';
+  // started before the chain is verified, beside git's snapshot: git lists the log's versions meanwhile;
+  // the answer counts only for a tracked log, as before
+  const appendOnly =
+    attemptsText === ''
+      ? Promise.resolve([])
+      : Promise.all([snapP, appendOnlyProblems(ws.root, attemptsRel, attemptsText, 'the attempt log')]).then(
+          ([s, problems]) => (s.tracked.has(attemptsRel) ? problems : []),
+        );
+  appendOnly.catch(() => undefined); // awaited below, where a failure is thrown as before
   const bank = await loadQuizBank(ws, phase);
   const chain = verifyChain(attemptsText, attemptsRel);
   const { runCommand } = await import('./run-command.js');
   const have = capabilities();
-  const snap = await snapP;
-  if (attemptsText !== '' && snap.tracked.has(attemptsRel))
-    chain.problems.push(...(await appendOnlyProblems(ws.root, attemptsRel, attemptsText, 'the attempt log')));
+  chain.problems.push(...(await appendOnly));
   const anchor = checkpoint?.quiz?.log_sha256;
   {
     const a = anchorCheck(attemptsText, anchor, attemptsRel);
@@ -207,7 +222,7 @@ export async function buildContext(
     readRegularText(ws.abs(gradesRel), { display: gradesRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '';
   const grades = parseGrades(gradesText, gradesRel);
   // the grade log is append-only across history like the attempt log: a committed grade rewritten fails
-  if (gradesText !== '' && snap.tracked.has(gradesRel))
+  if (gradesText !== '' && (await snapP).tracked.has(gradesRel))
     grades.problems.push(...(await appendOnlyProblems(ws.root, gradesRel, gradesText, 'the grade log')));
   const banks = await banksFor(
     ws,
@@ -222,6 +237,9 @@ export async function buildContext(
     checkpoint?.plan_sha256,
   );
   const cache = new Map<string, Promise<CommandOutcome>>();
+  // real paths a listing proved (narrowedGlob); forgotten whenever a command starts or ends, since a
+  // recipe may move or replace the files it lists
+  const known = new Map<string, string>();
   let started = 0;
   const limit = bounded(opts.jobs ?? availableParallelism());
   // every path a check names goes through the learner's layout (a no-op in a single-learner workspace)
@@ -236,7 +254,7 @@ export async function buildContext(
         const rel = reroot(given);
         // a dangling, looping or outward symlink is refused (InputError, exit 2), never "missing":
         // a manifest that is a dangling link must not make its check quietly count 0 files
-        const real = realInside(ws.root, ws.abs(rel), rel);
+        const real = known.get(rel) ?? realInside(ws.root, ws.abs(rel), rel);
         if (real === undefined) return { exists: false, isFile: false, size: 0 };
         try {
           const s = statSync(real);
@@ -247,7 +265,14 @@ export async function buildContext(
       },
       read: (given) => {
         const rel = reroot(given);
-        return readRegularText(ws.abs(rel), { display: rel, cap: CAPS.learner, root: ws.root, optional: true });
+        const real = known.get(rel);
+        return readRegularText(ws.abs(rel), {
+          display: rel,
+          cap: CAPS.learner,
+          root: ws.root,
+          optional: true,
+          ...(real !== undefined ? { real } : {}),
+        });
       },
       glob: (pattern) => {
         const patterns = (Array.isArray(pattern) ? pattern : [pattern]).map(reroot);
@@ -259,22 +284,22 @@ export async function buildContext(
             followSymbolicLinks: false,
             ignore: ['.git/**', '.lynx/**', 'node_modules/**'],
           });
-        const found = narrowedGlob(ws.root, patterns, run) ?? run(patterns, ws.root).sort();
+        const found = narrowedGlob(ws.root, patterns, run, known) ?? run(patterns, ws.root).sort();
         // a glob through a symlinked directory out of the workspace (`plots -> /etc`) is refused, naming
         // the match (exit 2), never counted or printed as the learner's files
-        for (const p of found) realInside(ws.root, ws.abs(p), p);
+        for (const p of found) if (!known.has(p)) realInside(ws.root, ws.abs(p), p);
         return found;
       },
     },
     git: {
-      committed: (rel) => Promise.resolve(git.committedIn(snap, reroot(rel))),
-      headSha: () => Promise.resolve(snap.head),
-      inHistory: (sha) => git.inHistoryOf(snap, sha),
+      committed: async (rel) => git.committedIn(await snapP, reroot(rel)),
+      headSha: async () => (await snapP).head,
+      inHistory: async (sha) => git.inHistoryOf(await snapP, sha),
       whyNotInHistory: (sha) => whyNotInHistory(ws.root, sha), // issue 13: history shapes
-      dirty: () => Promise.resolve(snap.dirty),
+      dirty: async () => (await snapP).dirty,
       firstCommit: (rel) => git.firstCommit(ws.root, reroot(rel)),
       isAncestor: (a, b) => git.isAncestor(ws.root, a, b),
-      tracked: () => snap.tracked,
+      tracked: async () => (await snapP).tracked,
     },
     // Identical commands within one gate run execute once (several DoD items may share a harness).
     run: (spec: CommandSpec) => {
@@ -285,6 +310,8 @@ export async function buildContext(
         p = limit(async () => {
           if (opts.stopped?.())
             return { exitCode: null, timedOut: false, interrupted: true, durationMs: 0, output: '' };
+          await snapP;
+          known.clear();
           const r = await runCommand(
             ws,
             spec,
@@ -293,6 +320,7 @@ export async function buildContext(
             opts.logRoot,
             (log) => opts.progress?.start(id, spec.label, log),
           );
+          known.clear();
           opts.progress?.end(id, spec.label, r);
           return r;
         });

@@ -11,8 +11,10 @@ import {
   buildDeck,
   deckFromJson,
   deckToJson,
-  dueCards,
+  dueCount,
+  dueSummary,
   missingCards,
+  summaryFromJson,
   utcDay,
   DEFAULT_DAILY_LIMIT,
   type Card,
@@ -101,6 +103,7 @@ export function quizMisses(records: readonly AttemptRecord[]): Map<string, numbe
  */
 const TAIL = 4096;
 const cacheName = (learner: string): string => `reviews-${learner}.json`;
+const summaryName = (learner: string): string => `reviews-${learner}.due.json`;
 
 function logKey(abs: string): string | undefined {
   try {
@@ -127,6 +130,8 @@ function logKey(abs: string): string | undefined {
 interface Replayed {
   deck: Map<string, Card>;
   warnings: string[];
+  /** The log's key this deck was replayed (or read) under; undefined when the log has none. */
+  key?: string | undefined;
 }
 
 /** The deck replayed from the log (through the cache), with the log's warnings. */
@@ -142,10 +147,10 @@ export function replayedDeck(ws: Workspace, learner: string): Replayed {
     c.warnings.every((w) => typeof w === 'string')
   ) {
     const deck = deckFromJson(c.deck);
-    if (deck) return { deck, warnings: c.warnings };
+    if (deck) return { deck, warnings: c.warnings, key };
   }
   const log = readReviews(ws, learner);
-  const replayed = { deck: buildDeck(log.events), warnings: log.warnings };
+  const replayed = { deck: buildDeck(log.events), warnings: log.warnings, key };
   remember(ws, learner, replayed);
   return replayed;
 }
@@ -187,7 +192,9 @@ export const dailyLimit = (ws: Workspace): number => ws.config.review?.daily_lim
 
 /**
  * For `lynx status`: how many review cards `lynx review` would show today (due, within today's
- * remaining daily limit). Reads the cached deck when the log has not changed; writes only the cache.
+ * remaining daily limit). Reads only the deck's due summary (.lynx/cache/reviews-<learner>.due.json, under the
+ * same key as the deck's cache) when the log has not changed: a few hundred bytes, not the 2,000-card deck
+ * (issue 20). A summary whose key does not match, or that does not parse, is a miss; writes only the cache.
  */
 export function reviewsDue(ws: Workspace, learner: string, now: Date = new Date()): number {
   // lstat, not exists: a dangling or looping symlink in the log's place is refused by the reader, not read as "no deck"
@@ -196,5 +203,15 @@ export function reviewsDue(ws: Workspace, learner: string, now: Date = new Date(
   } catch {
     return 0;
   }
-  return dueCards(replayedDeck(ws, learner).deck, utcDay(now), dailyLimit(ws)).due.length;
+  const today = utcDay(now);
+  const key = logKey(ws.abs(reviewsFile(learner)));
+  const c = readCacheJson(ws.root, summaryName(learner)) as { v?: unknown; key?: unknown } | undefined;
+  const cached = key !== undefined && c?.v === 1 && c.key === key ? summaryFromJson(c) : undefined;
+  if (cached) return dueCount(cached, today, dailyLimit(ws));
+  const replayed = replayedDeck(ws, learner);
+  const summary = dueSummary(replayed.deck);
+  // only under the key the deck was replayed under: a log appended meanwhile makes the next run replay again
+  if (replayed.key !== undefined && replayed.key === key)
+    writeCacheJson(ws.root, summaryName(learner), { v: 1, key, ...summary });
+  return dueCount(summary, today, dailyLimit(ws));
 }

@@ -62,6 +62,19 @@ export function findJust(): JustBinary | undefined {
  * The gate, lab runs and break observation all ask this one function.
  */
 export function capabilities(): Set<string> {
+  // asked once per phase a run verifies: `gate --all` searched PATH for four tools 42 times (issue 20)
+  const key = `${process.env.PATH ?? ''}\0${process.env.LYNX_HAVE ?? ''}`;
+  let have = probed.get(key);
+  if (!have) {
+    have = probeCapabilities();
+    probed.set(key, have);
+  }
+  return new Set(have);
+}
+
+const probed = new Map<string, Set<string>>();
+
+function probeCapabilities(): Set<string> {
   const have = new Set([
     'network',
     ...(process.env.LYNX_HAVE ?? '')

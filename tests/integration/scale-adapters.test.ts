@@ -82,7 +82,7 @@ describe('the review deck cache (.lynx/cache, derived state)', () => {
 
     // a hit: the cached deck is what is used (proved by a cache that says something else, with the right key)
     writeFileSync(cache(dir), JSON.stringify({ ...written, v: 1, warnings: [], deck: written.deck.slice(0, 1) }));
-    expect(reviewsDue(ws, 'ana', later)).toBe(1);
+    expect([...replayedDeck(ws, 'ana').deck.keys()]).toEqual(['q1']);
 
     // the log grows: the key no longer matches, the log is replayed
     appendFileSync(log, `${add('q3')}\n`);
@@ -102,6 +102,70 @@ describe('the review deck cache (.lynx/cache, derived state)', () => {
     ]) {
       writeFileSync(cache(dir), bad);
       expect([...replayedDeck(ws, 'ana').deck.keys()]).toEqual(['q1', 'q2', 'q4']);
+    }
+  });
+
+  // status reads only the due summary (reviews-<learner>.due.json) under the same key: never a source of truth
+  const summary = (dir: string): string => join(dir, '.lynx', 'cache', 'reviews-ana.due.json');
+  const grade = (card: string, at: string): string =>
+    JSON.stringify({
+      v: 1,
+      kind: 'grade',
+      at,
+      card,
+      phase: 0,
+      grade: 'good',
+      quality: 4,
+      before: { ease: 2.5, interval: 1, reps: 0, due: '2026-01-02' },
+      after: { ease: 2.5, interval: 1, reps: 1, due: '2026-01-03' },
+    });
+
+  it('status counts due cards from the summary on a hit, from the log on a miss: stale, corrupt, forged', async () => {
+    const dir = workspace('ana');
+    const ws = await openWorkspace(dir);
+    const log = join(dir, reviewsFile('ana'));
+    // q3 was graded today: today's reviews use up the daily limit (2 here); it is due again tomorrow
+    const today = new Date('2026-02-01T12:00:00Z');
+    write(dir, 'lynx.yaml', `${readFileSync(join(dir, 'lynx.yaml'), 'utf8')}review:\n  daily_limit: 2\n`);
+    const ws2 = await openWorkspace(dir);
+    write(
+      dir,
+      reviewsFile('ana'),
+      `${add('q1')}\n${add('q2')}\n${add('q3')}\n${grade('q3', '2026-02-01T09:00:00Z')}\n`,
+    );
+    expect(reviewsDue(ws2, 'ana', today)).toBe(1); // q1, q2 due; one of the two daily slots used by q3
+    const written = JSON.parse(readFileSync(summary(dir), 'utf8')) as { key: string; due: [string, number][] };
+    expect(written.due).toEqual([
+      ['2026-01-02', 2],
+      ['2026-02-02', 1],
+    ]);
+    expect(reviewsDue(ws2, 'ana', new Date('2026-02-02T12:00:00Z'))).toBe(2); // 3 due, the limit whole again
+
+    // a hit is what is used: a summary saying something else, under the right key
+    writeFileSync(summary(dir), JSON.stringify({ ...written, due: [['2026-01-02', 7]], reviewed: [] }));
+    expect(reviewsDue(ws2, 'ana', new Date('2026-02-02T12:00:00Z'))).toBe(2); // 7 due, capped by the limit
+    expect(reviewsDue(ws, 'ana', new Date('2026-02-02T12:00:00Z'))).toBe(7); // the default limit (30)
+
+    // stale: the log grew (q1 graded on the 2nd); the summary's key no longer matches and the log is replayed
+    appendFileSync(log, `${grade('q1', '2026-02-02T08:00:00Z')}\n`);
+    expect(reviewsDue(ws, 'ana', new Date('2026-02-02T12:00:00Z'))).toBe(2); // q2, q3
+    expect(reviewsDue(ws2, 'ana', new Date('2026-02-02T12:00:00Z'))).toBe(1); // one slot left of 2
+
+    // corrupt or forged (another log's key, counts that are not counts, days that are not days): ignored
+    const good = readFileSync(summary(dir), 'utf8');
+    const key = (JSON.parse(good) as { key: string }).key;
+    for (const bad of [
+      '{not json',
+      JSON.stringify({ v: 1, key: `${key}x`, due: [['2026-01-01', 9]], reviewed: [] }),
+      JSON.stringify({ v: 2, key, due: [['2026-01-01', 9]], reviewed: [] }),
+      JSON.stringify({ v: 1, key, due: [['2026-01-01', -9]], reviewed: [] }),
+      JSON.stringify({ v: 1, key, due: [['yesterday', 9]], reviewed: [] }),
+      JSON.stringify({ v: 1, key, due: [['2026-01-01', 9]] }),
+      JSON.stringify([1, 2]),
+    ]) {
+      writeFileSync(summary(dir), bad);
+      expect(reviewsDue(ws2, 'ana', new Date('2026-02-02T12:00:00Z'))).toBe(1);
+      expect(readFileSync(summary(dir), 'utf8')).toBe(good); // rebuilt from the log
     }
   });
 });

@@ -163,7 +163,7 @@ describe('gate: dependencies and waivers', () => {
       dirty: () => Promise.resolve([]),
       firstCommit: () => Promise.resolve(undefined),
       isAncestor: () => Promise.resolve(true),
-      tracked: () => [],
+      tracked: () => Promise.resolve([]),
     },
     run: () => Promise.reject(new Error('no commands here')),
     has: () => false,

@@ -84,7 +84,7 @@ export interface CheckContext {
     firstCommit(rel: string): Promise<{ sha: string; time: number } | undefined>;
     isAncestor(a: string, b: string): Promise<boolean>;
     /** Every tracked path (from the same snapshot: no second git run). */
-    tracked(): Iterable<string>;
+    tracked(): Promise<Iterable<string>>;
   };
   run(spec: CommandSpec): Promise<CommandOutcome>;
   /** What this machine has (gpu, cuda, docker, network, cloud, perf). */

@@ -126,7 +126,7 @@ export class World implements FixtureWorld {
           return Promise.resolve(i < 0 ? undefined : { sha: sha(i), time: i });
         },
         isAncestor: (a, b) => Promise.resolve(Number(a.slice(1)) <= Number(b.slice(1))),
-        tracked: () => this.committed,
+        tracked: () => Promise.resolve(this.committed),
       },
       run: (spec) => Promise.resolve(run(spec.label)),
       has: (need) => this.needs.has(need),

@@ -10,10 +10,27 @@ export async function manifestIssues(
   path: string,
   asserts: readonly string[] | undefined,
 ): Promise<{ issues: string[]; notes: string[] }> {
+  return manifestVerdict(ctx, path, asserts, readManifest(ctx, path));
+}
+
+/** A manifest read, parsed and schema-checked: the part that needs no git (the gate does it for every manifest while
+ * git's snapshot is still being taken). A corrupt one throws InputError, as before. */
+export function readManifest(ctx: CheckContext, path: string): { doc?: unknown; issues: string[] } {
   const { doc, error } = parseDoc(ctx, path);
-  if (error !== undefined) return { issues: [error], notes: [] };
-  const issues = manifestProblems(doc).map((p) => `${path}: ${p}`);
-  if (issues.length > 0) return { issues, notes: [] };
+  if (error !== undefined) return { issues: [error] };
+  return { doc, issues: manifestProblems(doc).map((p) => `${path}: ${p}`) };
+}
+
+/** The rest of manifestIssues, after readManifest: provenance against the git snapshot, then the assertions. */
+export async function manifestVerdict(
+  ctx: CheckContext,
+  path: string,
+  asserts: readonly string[] | undefined,
+  read: { doc?: unknown; issues: string[] },
+): Promise<{ issues: string[]; notes: string[] }> {
+  const { doc } = read;
+  if (read.issues.length > 0) return { issues: read.issues, notes: [] };
+  const issues: string[] = [];
   const m = doc as { git_sha: string; git_dirty: boolean; seed: unknown };
   if (m.git_dirty)
     issues.push(

@@ -1,0 +1,154 @@
+/**
+ * appendOnlyProblems on real histories (issue 20): every committed version must be a prefix of the text now.
+ * A pure append passes, and any edit, deletion or insertion in any commit fails naming the commit and line.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup, git, gitRepo } from '../helpers/cli.js';
+import { appendOnlyProblems, prefixBlobIds } from '../../src/io/append-only.js';
+import { gitBlobId } from '../../src/io/git.js';
+
+afterAll(cleanup);
+
+const F = 'log.jsonl';
+const commit = (dir: string, msg: string): string => {
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', msg);
+  return git(dir, 'rev-parse', 'HEAD').trim();
+};
+const line = (i: number): string => `${JSON.stringify({ i, pad: 'x'.repeat(40) })}\n`;
+/** A repository whose log got `n` lines over `commits` commits; returns the shas, oldest first. */
+function history(n: number, commits: number): { dir: string; shas: string[] } {
+  const dir = gitRepo();
+  const shas: string[] = [];
+  const per = Math.ceil(n / commits);
+  for (let i = 0; i < n; i++) {
+    appendFileSync(join(dir, F), line(i));
+    if ((i + 1) % per === 0 || i === n - 1) shas.push(commit(dir, `to ${i + 1}`));
+  }
+  return { dir, shas };
+}
+const now = (dir: string): string => readFileSync(join(dir, F), 'utf8');
+const judge = (dir: string, text = now(dir)): Promise<string[]> => appendOnlyProblems(dir, F, text);
+
+describe('appendOnlyProblems', () => {
+  it('a pure append over many commits passes, with lines still being appended in the work tree', async () => {
+    const { dir } = history(60, 12);
+    expect(await judge(dir)).toEqual([]);
+    appendFileSync(join(dir, F), line(60));
+    expect(await judge(dir)).toEqual([]);
+    expect(await appendOnlyProblems(gitRepo(), F, 'never committed\n')).toEqual([]);
+  });
+
+  it('a committed line edited in a later commit fails, naming where it was committed and the line', async () => {
+    const { dir, shas } = history(30, 6); // 5 lines a commit
+    const lines = now(dir).split('\n');
+    lines[7] = JSON.stringify({ i: 7, pad: 'edited' });
+    writeFileSync(join(dir, F), lines.join('\n'));
+    commit(dir, 'rewrite line 8');
+    appendFileSync(join(dir, F), line(30));
+    commit(dir, 'and go on');
+    // newest first, the first version that is not a prefix: the last one before the rewrite
+    expect(await judge(dir)).toEqual([
+      `${F}:8: this line was changed after it was committed in ${shas[5]!.slice(0, 8)} — the attempt log is append-only`,
+    ]);
+  });
+
+  it('a deleted or an inserted line in the middle fails at that line; so does an edit not yet committed', async () => {
+    const deleted = history(20, 4);
+    const d = now(deleted.dir).split('\n');
+    d.splice(12, 1);
+    writeFileSync(join(deleted.dir, F), d.join('\n'));
+    commit(deleted.dir, 'drop line 13');
+    expect(await judge(deleted.dir)).toEqual([
+      expect.stringMatching(new RegExp(`^${F}:13: .*${deleted.shas[3]!.slice(0, 8)}`)),
+    ]);
+
+    const inserted = history(20, 4);
+    const n = now(inserted.dir).split('\n');
+    n.splice(3, 0, JSON.stringify({ i: 'extra' }));
+    writeFileSync(join(inserted.dir, F), n.join('\n'));
+    commit(inserted.dir, 'insert at line 4');
+    expect(await judge(inserted.dir)).toEqual([
+      expect.stringMatching(new RegExp(`^${F}:4: .*${inserted.shas[3]!.slice(0, 8)}`)),
+    ]);
+
+    const dirty = history(20, 4);
+    writeFileSync(join(dirty.dir, F), now(dirty.dir).replace('"i":19', '"i":91'));
+    expect(await judge(dirty.dir)).toEqual([
+      expect.stringMatching(new RegExp(`^${F}:20: .*${dirty.shas[3]!.slice(0, 8)}`)),
+    ]);
+    writeFileSync(join(dirty.dir, F), now(dirty.dir).split('\n').slice(0, 10).join('\n'));
+    expect(await judge(dirty.dir)).not.toEqual([]); // truncated below what was committed
+  });
+
+  it('a CRLF checkout (core.autocrlf) of an append-only log passes; an edited line under CRLF fails', async () => {
+    const { dir, shas } = history(10, 5);
+    git(dir, 'config', 'core.autocrlf', 'true');
+    rmSync(join(dir, F));
+    git(dir, 'checkout', '--', F);
+    expect(now(dir)).toContain('\r\n');
+    expect(await judge(dir)).toEqual([]);
+    writeFileSync(join(dir, F), now(dir).replace('"i":2', '"i":9'));
+    expect(await judge(dir)).toEqual([expect.stringMatching(new RegExp(`^${F}:3: .*${shas[4]!.slice(0, 8)}`))]);
+  });
+
+  it('a file deleted and re-added passes when the new text continues the old one, and fails when not', async () => {
+    const { dir, shas } = history(10, 2);
+    const kept = now(dir);
+    rmSync(join(dir, F));
+    commit(dir, 'delete the log');
+    writeFileSync(join(dir, F), kept + line(10));
+    commit(dir, 're-add it, grown');
+    expect(await judge(dir)).toEqual([]);
+    writeFileSync(join(dir, F), line(99));
+    commit(dir, 'start it over');
+    expect(await judge(dir)).toEqual([
+      `${F}:1: this line was changed after it was committed in ${git(dir, 'rev-parse', 'HEAD~1').trim().slice(0, 8)} — ` +
+        'the attempt log is append-only',
+    ]);
+    expect(shas).toHaveLength(2);
+  });
+
+  it('merges: a branch that appended merges cleanly; two branches that both appended do not', async () => {
+    const { dir } = history(6, 2);
+    git(dir, 'checkout', '-q', '-b', 'side');
+    appendFileSync(join(dir, F), line(6));
+    commit(dir, 'side appends');
+    git(dir, 'checkout', '-q', 'main');
+    writeFileSync(join(dir, 'other.txt'), 'main moves on\n');
+    commit(dir, 'main, not the log');
+    git(dir, 'merge', '-q', '--no-edit', 'side');
+    expect(await judge(dir)).toEqual([]);
+
+    git(dir, 'checkout', '-q', '-b', 'side2');
+    appendFileSync(join(dir, F), line(100));
+    const sideSha = commit(dir, 'side2 appends');
+    git(dir, 'checkout', '-q', 'main');
+    appendFileSync(join(dir, F), line(200));
+    commit(dir, 'main appends too');
+    // both appended: the merged log holds main's line then the side's, so the side's version is not a prefix
+    expect(() => git(dir, 'merge', '-q', '--no-edit', 'side2')).toThrow();
+    writeFileSync(join(dir, F), now(dir).replace(/^(<<<<<<<|=======|>>>>>>>).*\n/gm, ''));
+    commit(dir, 'merge side2, both lines kept');
+    expect(await judge(dir)).toEqual([expect.stringMatching(new RegExp(`^${F}:8: .*${sideSha.slice(0, 8)}`))]);
+  });
+});
+
+describe('prefixBlobIds', () => {
+  it("gives git's own ids, sha1 and sha256 alike", async () => {
+    const bytes = Buffer.from('a\nbb\nccc\n'.repeat(1000));
+    const jobs = [1, 5, 100, 9000, bytes.length].flatMap((size) => [
+      { size, sha256: false },
+      { size, sha256: true },
+    ]);
+    const want = await Promise.all(
+      jobs.map((j) => gitBlobId(bytes.subarray(0, j.size), j.sha256 ? '0'.repeat(64) : '0'.repeat(40))),
+    );
+    expect(await prefixBlobIds(bytes, jobs)).toEqual(want);
+    const dir = gitRepo();
+    writeFileSync(join(dir, 'f'), bytes.subarray(0, 9000));
+    expect(want[6]).toBe(git(dir, 'hash-object', 'f').trim());
+  });
+});
