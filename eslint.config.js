@@ -51,12 +51,12 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
-    files: ['bin/**/*.js', 'eslint.config.js'],
+    files: ['bin/**/*.js', 'eslint.config.js', 'tests/fixtures/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },
   // bin/ is CommonJS (bin/package.json): the entry point and the Node 20 code cache load dist/ with require()
   {
-    files: ['bin/**/*.js'],
+    files: ['bin/**/*.js', 'tests/fixtures/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' },

@@ -24,10 +24,8 @@ describe('the yoga-layout stand-in', () => {
   // so the loader itself is called here, as the entry and the stand-in both call it
   it("yoga's loader does read fetch (what the stand-in exists for), and withoutFetch stops it", async () => {
     // @ts-expect-error untyped Emscripten output
-    const { default: loader } =
-      (await import('../../node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js')) as {
-        default: () => Promise<unknown>;
-      };
+    const yoga = await import('../../node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js');
+    const loader = (yoga as { default: () => Promise<unknown> }).default;
     const { withoutFetch } = await import('../../src/stubs/yoga-layout.js');
     const mine = trap();
     Object.defineProperty(globalThis, 'fetch', mine);
