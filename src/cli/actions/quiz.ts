@@ -52,10 +52,11 @@ export async function quizCommand(
         `from stdin), e.g. {q-${nn(phase)}-01: 1, q-${nn(phase)}-02: [0, 2], q-${nn(phase)}-03: "text"}.`,
     });
   }
-  const [{ openQuizSession }, { runQuizInk }] = await Promise.all([
-    import('../../app/quiz.js'),
-    import('../../ui/quiz/run-quiz.js'),
-  ]);
+  // The ink screens (ESM, no code cache on Node 20; yoga compiles its wasm) load while the session
+  // opens — its reads and git run meanwhile — rather than after it: the first frame comes sooner.
+  const screens = import('../../ui/quiz/run-quiz.js');
+  screens.catch(() => undefined); // awaited below; an error there is reported there, not as unhandled
+  const { openQuizSession } = await import('../../app/quiz.js');
   const session = await openQuizSession({
     cwd: ctx.cwd,
     learner: ctx.learner,
@@ -64,5 +65,6 @@ export async function quizCommand(
     onSaveError: (m) => ctx.err(`! ${m}`),
   });
   for (const n of session.notices) ctx.err(`! ${n}`);
+  const { runQuizInk } = await screens;
   return present(ctx, 'quiz-session', { phase: session.phase, exit: await runQuizInk(session) });
 }
