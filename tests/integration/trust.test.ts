@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanup, lynx } from '../helpers/cli.js';
+import { cleanup, lynx, tempDir } from '../helpers/cli.js';
 import { lynxIn } from '../helpers/app.js';
 import { passingWorkspace, commitAll, recordAttempt } from '../helpers/gate-fixture.js';
 
@@ -24,12 +24,19 @@ interface Gate {
 const CP = 'learners/ana/phase-00/checkpoint.json';
 const LOG = 'learners/ana/phase-00/quiz-attempts.jsonl';
 
+/** A copy of the passing workspace with phase 00 closed (`report` run and committed): closed once per file. */
+let closedTpl: string | undefined;
 async function closed(): Promise<string> {
-  const dir = passingWorkspace();
-  const r = await lynxIn(['report', '00', '--json'], { cwd: dir });
-  if (r.code !== 0) throw new Error(`report failed: ${r.stdout}${r.stderr}`);
-  commitAll(dir, 'close phase 00');
-  return dir;
+  if (closedTpl === undefined) {
+    const dir = passingWorkspace();
+    const r = await lynxIn(['report', '00', '--json'], { cwd: dir });
+    if (r.code !== 0) throw new Error(`report failed: ${r.stdout}${r.stderr}`);
+    commitAll(dir, 'close phase 00');
+    closedTpl = dir;
+  }
+  const copy = tempDir();
+  cpSync(closedTpl, copy, { recursive: true });
+  return copy;
 }
 async function gate(dir: string, ...args: string[]): Promise<{ code: number | null; g: Gate }> {
   const r = await lynxIn(['gate', '00', '--json', ...args], { cwd: dir });
