@@ -5,7 +5,7 @@
  * the mini workspace (tests/helpers/gate-fixture.ts) with real ssh-keygen keys made here.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { Ajv } from 'ajv';
@@ -67,6 +67,18 @@ async function close(dir: string): Promise<void> {
     );
   commitAll(dir, 'close phase 00');
 }
+/** A copy of the passing workspace with phase 00 closed (`close` above): closed once per file, copied per test. */
+let closedTpl: string | undefined;
+async function closedWorkspace(): Promise<string> {
+  if (closedTpl === undefined) {
+    const dir = passingWorkspace();
+    await close(dir);
+    closedTpl = dir;
+  }
+  const copy = tempDir();
+  cpSync(closedTpl, copy, { recursive: true });
+  return copy;
+}
 function key(comment: string): { file: string; pub: string } {
   const d = tempDir();
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', join(d, 'id')]);
@@ -87,8 +99,7 @@ describe('re-grading against the recorded bank', () => {
     'a record whose verdicts add up but disagree with the bank fails naming the line; one that skips questions ' +
       'fails',
     async () => {
-      const dir = passingWorkspace();
-      await close(dir);
+      const dir = await closedWorkspace();
       expect((await gate(dir)).code).toBe(0);
       // answer 1 is the wrong choice for every item, yet recorded correct: the score adds up, the key does not
       const lies = Array.from({ length: 10 }, (_, i) => ({
@@ -133,8 +144,7 @@ describe('identity, signatures and policy on waivers and attestations', () => {
   it(
     'a waiver naming another learner fails the gate; ' + 'the gate lists every record and its JSON counts them',
     async () => {
-      const dir = passingWorkspace();
-      await close(dir);
+      const dir = await closedWorkspace();
       const ok = (await gate(dir)).g;
       expect(check(ok, 'gate:records')).toMatchObject({
         status: 'pass',
@@ -199,8 +209,7 @@ describe('identity, signatures and policy on waivers and attestations', () => {
     "phase 19's case: a hand-written `by: teacher` attestation fails under attest: teacher and under --strict, " +
       'passes without',
     async () => {
-      const dir = passingWorkspace();
-      await close(dir);
+      const dir = await closedWorkspace();
       expect((await gate(dir)).code).toBe(0);
       expect(failing((await gate(dir, '--strict')).g)).toMatch(
         /recorded as by teacher-bo but no teacher signed it \(--strict refuses unsigned teacher-only records\)/,
@@ -265,8 +274,7 @@ describe('curriculum overrides that weaken the bundled DoD', () => {
   });
 
   it('allowed passes; flagged warns naming the weakened items; refused and --strict fail', async () => {
-    const dir = passingWorkspace();
-    await close(dir);
+    const dir = await closedWorkspace();
     const allowed = await gate(dir);
     expect(allowed.code).toBe(0);
     expect(check(allowed.g, 'gate:curriculum-override')).toBeUndefined();
@@ -502,8 +510,7 @@ describe('closed means closed: a break re-run and a quiz retake are practice', (
     'break start/restore on a closed phase leave its checkpoint byte-identical and its gate passing; a failed ' +
       'retake does not fail it',
     async () => {
-      const dir = passingWorkspace();
-      await close(dir);
+      const dir = await closedWorkspace();
       const before = readFileSync(join(dir, CP), 'utf8');
       const show = await lynxIn(['break', '00'], { cwd: dir });
       expect(show.code, show.stderr).toBe(0);
@@ -535,8 +542,7 @@ describe('closed means closed: a break re-run and a quiz retake are practice', (
 
 describe('a rewrite of the log plus a squash of history plus re-run experiments', () => {
   it('still fails: the forged answers do not re-grade against the bank', async () => {
-    const dir = passingWorkspace();
-    await close(dir);
+    const dir = await closedWorkspace();
     const lies = Array.from({ length: 10 }, (_, i) => ({
       id: `q-00-${String(i + 1).padStart(2, '0')}`,
       answer: 1,
