@@ -5,12 +5,13 @@
  * the mini workspace (tests/helpers/gate-fixture.ts) with real ssh-keygen keys made here.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { cleanup, git, lynx, repoRoot, tempDir } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 import { passingWorkspace, commitAll, just, recordAttempt } from '../helpers/gate-fixture.js';
 import { bankSha256, chainLine, sha256 } from '../../src/core/attempts.js';
 import { gradeLine } from '../../src/core/grades.js';
@@ -41,8 +42,8 @@ const CP = 'learners/ana/phase-00/checkpoint.json';
 const LOG = 'learners/ana/phase-00/quiz-attempts.jsonl';
 const BASE_YAML = 'schema_version: 1\nlearner: ana\ncurriculum: data/curriculum\nquizzes: data/quizzes\n';
 
-function gate(dir: string, ...args: string[]): { code: number | null; g: Gate } {
-  const r = lynx(['gate', '00', '--json', ...args], { cwd: dir });
+async function gate(dir: string, ...args: string[]): Promise<{ code: number | null; g: Gate }> {
+  const r = await lynxIn(['gate', '00', '--json', ...args], { cwd: dir });
   return { code: r.code, g: JSON.parse(r.stdout) as Gate };
 }
 const check = (g: Gate, id: string): Check | undefined => g.checks.find((c) => c.id === id);
@@ -56,8 +57,8 @@ const editJson = (dir: string, rel: string, f: (o: Record<string, unknown>) => v
   f(o);
   writeFileSync(join(dir, rel), JSON.stringify(o, null, 2));
 };
-function close(dir: string): void {
-  const r = lynx(['report', '00', '--json'], { cwd: dir });
+async function close(dir: string): Promise<void> {
+  const r = await lynxIn(['report', '00', '--json'], { cwd: dir });
   if (r.code !== 0)
     throw new Error(
       `report failed: ` +
@@ -65,6 +66,18 @@ function close(dir: string): void {
         `${r.stderr}`,
     );
   commitAll(dir, 'close phase 00');
+}
+/** A copy of the passing workspace with phase 00 closed (`close` above): closed once per file, copied per test. */
+let closedTpl: string | undefined;
+async function closedWorkspace(): Promise<string> {
+  if (closedTpl === undefined) {
+    const dir = passingWorkspace();
+    await close(dir);
+    closedTpl = dir;
+  }
+  const copy = tempDir();
+  cpSync(closedTpl, copy, { recursive: true });
+  return copy;
 }
 function key(comment: string): { file: string; pub: string } {
   const d = tempDir();
@@ -85,10 +98,9 @@ describe('re-grading against the recorded bank', () => {
   it(
     'a record whose verdicts add up but disagree with the bank fails naming the line; one that skips questions ' +
       'fails',
-    () => {
-      const dir = passingWorkspace();
-      close(dir);
-      expect(gate(dir).code).toBe(0);
+    async () => {
+      const dir = await closedWorkspace();
+      expect((await gate(dir)).code).toBe(0);
       // answer 1 is the wrong choice for every item, yet recorded correct: the score adds up, the key does not
       const lies = Array.from({ length: 10 }, (_, i) => ({
         id: `q-00-${String(i + 1).padStart(2, '0')}`,
@@ -98,7 +110,7 @@ describe('re-grading against the recorded bank', () => {
       }));
       recordAttempt(dir, 1, '2026-11-25T10:00:00.000Z', { answers: lies });
       commitAll(dir, 'forged attempt');
-      const { code, g } = gate(dir);
+      const { code, g } = await gate(dir);
       expect(code).toBe(1);
       expect(failing(g)).toMatch(
         /quiz-attempts\.jsonl:2: answer q-00-01 \(mcq\) is recorded correct but grades wrong against the bank/,
@@ -108,18 +120,18 @@ describe('re-grading against the recorded bank', () => {
         answers: [{ id: 'q-00-01', answer: 0, verdict: 'correct', points: 1 }],
       });
       commitAll(dir2, 'one-question attempt');
-      expect(failing(gate(dir2).g) + lynx(['checkpoint', '00', '--json'], { cwd: dir2 }).stdout).toMatch(
-        /:2: the attempt does not answer 9 of the bank's 10 question/,
-      );
+      expect(
+        failing((await gate(dir2)).g) + (await lynxIn(['checkpoint', '00', '--json'], { cwd: dir2 })).stdout,
+      ).toMatch(/:2: the attempt does not answer 9 of the bank's 10 question/);
     },
   );
 
-  it('an attempt on an earlier committed version of the workspace bank re-grades against that version', () => {
+  it('an attempt on an earlier committed version of the workspace bank re-grades against that version', async () => {
     const dir = passingWorkspace();
     const bank = join(dir, 'data/quizzes/phase-00-mini.yaml');
     writeFileSync(bank, readFileSync(bank, 'utf8').replace('Question 1?', 'Question one?'));
     commitAll(dir, 'bank reworded');
-    const cp = lynx(['checkpoint', '00', '--json'], { cwd: dir });
+    const cp = await lynxIn(['checkpoint', '00', '--json'], { cwd: dir });
     // the old attempt is on the old bank (found in history, re-graded clean); the latest must be on the current one
     expect((JSON.parse(cp.stdout) as Gate).checks.find((c) => c.id === 'quiz')?.message).toMatch(
       /different version of the quiz bank; retake it/,
@@ -129,26 +141,28 @@ describe('re-grading against the recorded bank', () => {
 });
 
 describe('identity, signatures and policy on waivers and attestations', () => {
-  it('a waiver naming another learner fails the gate; the gate lists every record and its JSON counts them', () => {
-    const dir = passingWorkspace();
-    close(dir);
-    const ok = gate(dir).g;
-    expect(check(ok, 'gate:records')).toMatchObject({
-      status: 'pass',
-      evidence: [expect.stringMatching(/^attestation explain by teacher-bo on 2026-11-20, unsigned/) as unknown],
-    });
-    expect(ok.records).toEqual({ waivers: 0, attestations: 1, grades: 0, signed: 0, unsigned: 1 });
-    editJson(dir, CP, (o) => {
-      o.attestations = [{ item: 'explain', at: '2026-11-20T11:00:00.000Z', by: 'eve', learner: 'eve' }];
-    });
-    commitAll(dir, 'eve attests for ana');
-    expect(failing(gate(dir).g)).toMatch(/attestation of "explain" .* names learner "eve", not "ana"/);
-  });
+  it(
+    'a waiver naming another learner fails the gate; ' + 'the gate lists every record and its JSON counts them',
+    async () => {
+      const dir = await closedWorkspace();
+      const ok = (await gate(dir)).g;
+      expect(check(ok, 'gate:records')).toMatchObject({
+        status: 'pass',
+        evidence: [expect.stringMatching(/^attestation explain by teacher-bo on 2026-11-20, unsigned/) as unknown],
+      });
+      expect(ok.records).toEqual({ waivers: 0, attestations: 1, grades: 0, signed: 0, unsigned: 1 });
+      editJson(dir, CP, (o) => {
+        o.attestations = [{ item: 'explain', at: '2026-11-20T11:00:00.000Z', by: 'eve', learner: 'eve' }];
+      });
+      commitAll(dir, 'eve attests for ana');
+      expect(failing((await gate(dir)).g)).toMatch(/attestation of "explain" .* names learner "eve", not "ana"/);
+    },
+  );
 
   it(
     "attest --sign by a teacher verifies; the signed note edited fails; the learner's checkpoint key cannot sign " +
       'records',
-    () => {
+    async () => {
       const dir = passingWorkspace();
       const k = roles(dir, 'policy:\n  attest: teacher\n');
       editJson(dir, CP, (o) => {
@@ -156,18 +170,24 @@ describe('identity, signatures and policy on waivers and attestations', () => {
       });
       commitAll(dir, 'no attestation yet');
       // unsigned under attest: teacher is refused (exit 2), and the learner's key is not a teacher's
-      expect(lynx(['attest', '00', 'explain'], { cwd: dir }).stderr).toMatch(/requires a teacher's signature/);
+      expect((await lynxIn(['attest', '00', 'explain'], { cwd: dir })).stderr).toMatch(
+        /requires a teacher's signature/,
+      );
+      // black-box: the refusal is the exit status of a real process
       const l = lynx(['attest', '00', 'explain', '--sign', '--key', k.learner], { cwd: dir });
       expect(l.code).toBe(2);
       expect(l.stderr).toMatch(/this key cannot sign lynx records/);
-      const a = lynx(['attest', '00', 'explain', '--sign', '--key', k.teacher, '--note', 'argued it well', '--json'], {
-        cwd: dir,
-      });
+      const a = await lynxIn(
+        ['attest', '00', 'explain', '--sign', '--key', k.teacher, '--note', 'argued it well', '--json'],
+        {
+          cwd: dir,
+        },
+      );
       expect(a.code).toBe(0);
       expect(JSON.parse(a.stdout)).toMatchObject({ attested: { by: 'bo@school', signed_by: 'bo@school' } });
       commitAll(dir, 'teacher attests');
-      close(dir);
-      const g = gate(dir, '--strict').g;
+      await close(dir);
+      const g = (await gate(dir, '--strict')).g;
       expect(check(g, 'gate:records')).toMatchObject({
         status: 'pass',
         evidence: [
@@ -181,23 +201,22 @@ describe('identity, signatures and policy on waivers and attestations', () => {
         (o.attestations as { note: string }[])[0]!.note = 'I say so';
       });
       commitAll(dir, 'edit the signed note');
-      expect(failing(gate(dir).g)).toMatch(/attestation of "explain" .*: the signature does not verify/);
+      expect(failing((await gate(dir)).g)).toMatch(/attestation of "explain" .*: the signature does not verify/);
     },
   );
 
   it(
     "phase 19's case: a hand-written `by: teacher` attestation fails under attest: teacher and under --strict, " +
       'passes without',
-    () => {
-      const dir = passingWorkspace();
-      close(dir);
-      expect(gate(dir).code).toBe(0);
-      expect(failing(gate(dir, '--strict').g)).toMatch(
+    async () => {
+      const dir = await closedWorkspace();
+      expect((await gate(dir)).code).toBe(0);
+      expect(failing((await gate(dir, '--strict')).g)).toMatch(
         /recorded as by teacher-bo but no teacher signed it \(--strict refuses unsigned teacher-only records\)/,
       );
       writeFileSync(join(dir, 'lynx.yaml'), `${BASE_YAML}policy:\n  attest: teacher\n`);
       commitAll(dir, 'teacher policy');
-      expect(failing(gate(dir).g)).toMatch(
+      expect(failing((await gate(dir)).g)).toMatch(
         /attestation of "explain" .* requires a teacher's signature \(policy\.attest: teacher\) — it is unsigned/,
       );
     },
@@ -206,26 +225,32 @@ describe('identity, signatures and policy on waivers and attestations', () => {
   it(
     "waivers: none and teacher are refused at command time and at gate time; max_waivers caps them; a teacher's " +
       'signed waiver passes',
-    () => {
+    async () => {
       const dir = passingWorkspace();
       writeFileSync(join(dir, 'lynx.yaml'), `${BASE_YAML}policy:\n  waivers: none\n`);
       commitAll(dir, 'no waivers');
-      const n = lynx(['waive', '00', 'plots', '--reason', 'no plots'], { cwd: dir });
+      const n = await lynxIn(['waive', '00', 'plots', '--reason', 'no plots'], { cwd: dir });
       expect(n.code).toBe(2);
       expect(n.stderr).toMatch(/allows no waivers/);
       const k = roles(dir, 'policy:\n  waivers: teacher\n  max_waivers: 1\n');
-      expect(lynx(['waive', '00', 'plots', '--reason', 'no plots'], { cwd: dir }).stderr).toMatch(
+      expect((await lynxIn(['waive', '00', 'plots', '--reason', 'no plots'], { cwd: dir })).stderr).toMatch(
         /policy\.waivers: teacher/,
       );
       expect(
-        lynx(['waive', '00', 'plots', '--reason', 'no plotting here', '--sign', '--key', k.teacher], { cwd: dir }).code,
+        (
+          await lynxIn(['waive', '00', 'plots', '--reason', 'no plotting here', '--sign', '--key', k.teacher], {
+            cwd: dir,
+          })
+        ).code,
       ).toBe(0);
-      const two = lynx(['waive', '00', 'summary', '--reason', 'no', '--sign', '--key', k.teacher], { cwd: dir });
+      const two = await lynxIn(['waive', '00', 'summary', '--reason', 'no', '--sign', '--key', k.teacher], {
+        cwd: dir,
+      });
       expect(two.code).toBe(2);
       expect(two.stderr).toMatch(/at most 1 waiver\(s\) per phase/);
       commitAll(dir, 'signed waiver');
-      close(dir);
-      expect(check(gate(dir).g, 'gate:records')).toMatchObject({
+      await close(dir);
+      expect(check((await gate(dir)).g, 'gate:records')).toMatchObject({
         status: 'pass',
         message: '1 waiver(s), 1 attestation(s), 0 grade(s); 1 signed',
       });
@@ -234,7 +259,7 @@ describe('identity, signatures and policy on waivers and attestations', () => {
         (o.waivers as unknown[]).push({ item: 'summary', at: '2026-11-20T12:00:00.000Z', by: 'ana', reason: 'later' });
       });
       commitAll(dir, 'hand waiver');
-      const msg = check(gate(dir).g, 'gate:records')?.evidence?.join('\n') ?? '';
+      const msg = check((await gate(dir)).g, 'gate:records')?.evidence?.join('\n') ?? '';
       expect(msg).toMatch(/waiver of "summary" .* requires a teacher's signature \(policy\.waivers: teacher\)/);
       expect(msg).toMatch(/2 item\(s\) waived, more than the policy allows \(policy\.max_waivers: 1\)/);
     },
@@ -248,19 +273,18 @@ describe('curriculum overrides that weaken the bundled DoD', () => {
     expect(ci.match(/lynx gate --\S+.*\$\{STRICT:\+--strict\}/g)).toHaveLength(2);
   });
 
-  it('allowed passes; flagged warns naming the weakened items; refused and --strict fail', () => {
-    const dir = passingWorkspace();
-    close(dir);
-    const allowed = gate(dir);
+  it('allowed passes; flagged warns naming the weakened items; refused and --strict fail', async () => {
+    const dir = await closedWorkspace();
+    const allowed = await gate(dir);
     expect(allowed.code).toBe(0);
     expect(check(allowed.g, 'gate:curriculum-override')).toBeUndefined();
-    expect(check(gate(dir, '--strict').g, 'gate:curriculum-override')).toMatchObject({
+    expect(check((await gate(dir, '--strict')).g, 'gate:curriculum-override')).toMatchObject({
       status: 'fail',
       message: expect.stringMatching(/weakens phase 00's DoD .*: dropped.* — gate --strict refuses it/) as unknown,
     });
     writeFileSync(join(dir, 'lynx.yaml'), `${BASE_YAML}policy:\n  curriculum_override: flagged\n`);
     commitAll(dir, 'flagged');
-    const flagged = gate(dir);
+    const flagged = await gate(dir);
     expect(flagged.code).toBe(0);
     expect(check(flagged.g, 'gate:curriculum-override')).toMatchObject({
       status: 'warn',
@@ -268,7 +292,7 @@ describe('curriculum overrides that weaken the bundled DoD', () => {
     });
     writeFileSync(join(dir, 'lynx.yaml'), `${BASE_YAML}policy:\n  curriculum_override: refused\n`);
     commitAll(dir, 'refused');
-    expect(gate(dir).code).toBe(1);
+    expect((await gate(dir)).code).toBe(1);
   });
 });
 
@@ -333,13 +357,13 @@ describe('lynx grade: a teacher grades self-assessed answers', () => {
   it(
     'lists the answer beside the model answer; a teacher\'s signed "wrong" fails the quiz; the learner cannot ' +
       'grade; a hand-written grade is ignored under --strict',
-    () => {
+    async () => {
       const dir = passingWorkspace();
       const k = roles(dir);
       withFreeItem(dir);
-      close(dir);
-      expect(gate(dir).code).toBe(0);
-      const list = lynx(['grade', '00', '--learner', 'ana', '--json'], { cwd: dir });
+      await close(dir);
+      expect((await gate(dir)).code).toBe(0);
+      const list = await lynxIn(['grade', '00', '--learner', 'ana', '--json'], { cwd: dir });
       expect(list.code).toBe(0);
       expect(JSON.parse(list.stdout)).toMatchObject({
         attempt: { line: 2 },
@@ -352,19 +376,21 @@ describe('lynx grade: a teacher grades self-assessed answers', () => {
           },
         ],
       });
-      expect(lynx(['grade', '00', '--learner', 'ana'], { cwd: dir }).stdout).toContain(
+      expect((await lynxIn(['grade', '00', '--learner', 'ana'], { cwd: dir })).stdout).toContain(
         "ana's answer: so that mistakes show up early",
       );
       expect(
-        lynx(['grade', '00', '--item', 'q-00-01', '--verdict', 'wrong', '--key', k.teacher], { cwd: dir }).stderr,
+        (await lynxIn(['grade', '00', '--item', 'q-00-01', '--verdict', 'wrong', '--key', k.teacher], { cwd: dir }))
+          .stderr,
       ).toMatch(/"q-00-01" is not a self-assessed answer/);
       expect(
-        lynx(['grade', '00', '--item', 'q-00-10', '--verdict', 'meh', '--key', k.teacher], { cwd: dir }).code,
+        (await lynxIn(['grade', '00', '--item', 'q-00-10', '--verdict', 'meh', '--key', k.teacher], { cwd: dir })).code,
       ).toBe(2);
       expect(
-        lynx(['grade', '00', '--item', 'q-00-10', '--verdict', 'correct', '--key', k.learner], { cwd: dir }).stderr,
+        (await lynxIn(['grade', '00', '--item', 'q-00-10', '--verdict', 'correct', '--key', k.learner], { cwd: dir }))
+          .stderr,
       ).toMatch(/this key cannot sign grades/);
-      const g = lynx(
+      const g = await lynxIn(
         [
           'grade',
           '00',
@@ -397,7 +423,7 @@ describe('lynx grade: a teacher grades self-assessed answers', () => {
         signature: expect.stringContaining('BEGIN SSH SIGNATURE') as unknown,
       });
       commitAll(dir, 'teacher grade');
-      const after = gate(dir);
+      const after = await gate(dir);
       expect(after.code).toBe(1);
       expect(check(after.g, 'quiz')).toMatchObject({
         status: 'fail',
@@ -421,7 +447,7 @@ describe('lynx grade: a teacher grades self-assessed answers', () => {
       const { signature: _s, signed_by: _b, prev: _p, ...unsigned } = line;
       writeFileSync(file, `${JSON.stringify({ ...unsigned, verdict: 'correct', prev: line.prev })}\n`);
       commitAll(dir, 'signed grade rewritten by hand');
-      expect(check(gate(dir).g, 'quiz')?.message).toMatch(
+      expect(check((await gate(dir)).g, 'quiz')?.message).toMatch(
         /grades\.jsonl:1: this line was changed after it was committed in [0-9a-f]{8} — the grade log is append-only/,
       );
       // an unsigned grade appended by hand (the rewrite dropped from history): counted without --strict (listed,
@@ -432,8 +458,8 @@ describe('lynx grade: a teacher grades self-assessed answers', () => {
         `${signedLine}\n${gradeLine({ ...unsigned, verdict: 'correct', at: '2026-12-01T00:00:00.000Z' } as never, signedLine)}\n`,
       );
       commitAll(dir, 'unsigned grade appended by hand');
-      expect(check(gate(dir).g, 'quiz')?.status).toBe('pass');
-      const strict = gate(dir, '--strict').g;
+      expect(check((await gate(dir)).g, 'quiz')?.status).toBe('pass');
+      const strict = (await gate(dir, '--strict')).g;
       // ignored: the teacher's signed "wrong" stands
       expect(check(strict, 'quiz')?.message).toMatch(/graded wrong by bo@school/);
       expect(check(strict, 'gate:records')?.evidence?.join('\n')).toMatch(
@@ -444,7 +470,7 @@ describe('lynx grade: a teacher grades self-assessed answers', () => {
 });
 
 describe('§8 counts only what came after approval', () => {
-  it('a revision bullet written before approval does not license a later change; a newer one does', () => {
+  it('a revision bullet written before approval does not license a later change; a newer one does', async () => {
     const dir = passingWorkspace();
     // the plan approved with a §8 row already in it ("anything may change"), committed as approved
     const approved =
@@ -455,14 +481,14 @@ describe('§8 counts only what came after approval', () => {
       o.plan_sha256 = sha256(approved);
     });
     commitAll(dir, 'approved plan with a pre-written §8 row');
-    const cp = (): Check | undefined =>
-      (JSON.parse(lynx(['checkpoint', '00', '--json'], { cwd: dir }).stdout) as Gate).checks.find(
+    const cp = async (): Promise<Check | undefined> =>
+      (JSON.parse((await lynxIn(['checkpoint', '00', '--json'], { cwd: dir })).stdout) as Gate).checks.find(
         (c) => c.id === 'gate:plan',
       );
-    expect(cp()?.status).toBe('pass');
+    expect((await cp())?.status).toBe('pass');
     writeFileSync(join(dir, 'PHASE_00_PLAN.md'), approved.replace('- every item', '- only the easy items'));
     commitAll(dir, 'plan weakened after approval');
-    expect(cp()).toMatchObject({
+    expect(await cp()).toMatchObject({
       status: 'fail',
       message: expect.stringMatching(/changed after approval but §8 Revisions log has no entry/) as unknown,
     });
@@ -472,7 +498,7 @@ describe('§8 counts only what came after approval', () => {
         `of time |\n`,
     );
     commitAll(dir, 'logged');
-    expect(cp()).toMatchObject({
+    expect(await cp()).toMatchObject({
       status: 'pass',
       message: expect.stringMatching(/§8 has 1 revision entry/) as unknown,
     });
@@ -483,11 +509,10 @@ describe('closed means closed: a break re-run and a quiz retake are practice', (
   it(
     'break start/restore on a closed phase leave its checkpoint byte-identical and its gate passing; a failed ' +
       'retake does not fail it',
-    () => {
-      const dir = passingWorkspace();
-      close(dir);
+    async () => {
+      const dir = await closedWorkspace();
       const before = readFileSync(join(dir, CP), 'utf8');
-      const show = lynx(['break', '00'], { cwd: dir });
+      const show = await lynxIn(['break', '00'], { cwd: dir });
       expect(show.code, show.stderr).toBe(0);
       const pred = join(dir, 'learners/ana/phase-00/notes/breaks.md');
       writeFileSync(
@@ -496,19 +521,19 @@ describe('closed means closed: a break re-run and a quiz retake are practice', (
           `unittest reports it.\n`,
       );
       commitAll(dir, 'practice predictions');
-      const s = lynx(['break', '00', 'start', '--yes'], { cwd: dir });
+      const s = await lynxIn(['break', '00', 'start', '--yes'], { cwd: dir });
       expect(s.code, s.stdout + s.stderr).toBe(0);
       expect(readFileSync(join(dir, CP), 'utf8')).toBe(before);
-      expect(gate(dir).code).toBe(1); // the mutant is in the tree while the practice runs
-      const r = lynx(['break', '00', 'restore'], { cwd: dir });
+      expect((await gate(dir)).code).toBe(1); // the mutant is in the tree while the practice runs
+      const r = await lynxIn(['break', '00', 'restore'], { cwd: dir });
       expect(r.code, r.stdout + r.stderr).toBe(0);
       expect(readFileSync(join(dir, CP), 'utf8')).toBe(before);
       expect(readFileSync(join(dir, '.lynx/practice/ana/phase-00-break.json'), 'utf8')).toMatch(/"practice": true/);
-      expect(gate(dir).code).toBe(0);
+      expect((await gate(dir)).code).toBe(0);
       // a retake after closing that fails is practice: the verdict is the last attempt before closed_at
       recordAttempt(dir, 0.2, '2099-01-01T00:00:00.000Z');
       commitAll(dir, 'practice retake');
-      const g = gate(dir);
+      const g = await gate(dir);
       expect(g.code).toBe(0);
       expect(check(g.g, 'quiz')?.message).toMatch(/1 practice attempt\(s\) after closing not counted/);
     },
@@ -516,9 +541,8 @@ describe('closed means closed: a break re-run and a quiz retake are practice', (
 });
 
 describe('a rewrite of the log plus a squash of history plus re-run experiments', () => {
-  it('still fails: the forged answers do not re-grade against the bank', () => {
-    const dir = passingWorkspace();
-    close(dir);
+  it('still fails: the forged answers do not re-grade against the bank', async () => {
+    const dir = await closedWorkspace();
     const lies = Array.from({ length: 10 }, (_, i) => ({
       id: `q-00-${String(i + 1).padStart(2, '0')}`,
       answer: 1,
@@ -537,7 +561,7 @@ describe('a rewrite of the log plus a squash of history plus re-run experiments'
       o.quiz = { ...(o.quiz as object), log_sha256: undefined };
     });
     commitAll(dir, 'checkpoint re-pointed');
-    const { code, g } = gate(dir);
+    const { code, g } = await gate(dir);
     expect(code).toBe(1);
     expect(failing(g)).toMatch(
       /quiz-attempts\.jsonl:1: answer q-00-01 \(mcq\) is recorded correct but grades wrong against the bank/,

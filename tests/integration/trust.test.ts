@@ -5,7 +5,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanup, lynx } from '../helpers/cli.js';
+import { cleanup, lynx, tempDir } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 import { passingWorkspace, commitAll, recordAttempt } from '../helpers/gate-fixture.js';
 
 afterAll(cleanup);
@@ -23,15 +24,22 @@ interface Gate {
 const CP = 'learners/ana/phase-00/checkpoint.json';
 const LOG = 'learners/ana/phase-00/quiz-attempts.jsonl';
 
-function closed(): string {
-  const dir = passingWorkspace();
-  const r = lynx(['report', '00', '--json'], { cwd: dir });
-  if (r.code !== 0) throw new Error(`report failed: ${r.stdout}${r.stderr}`);
-  commitAll(dir, 'close phase 00');
-  return dir;
+/** A copy of the passing workspace with phase 00 closed (`report` run and committed): closed once per file. */
+let closedTpl: string | undefined;
+async function closed(): Promise<string> {
+  if (closedTpl === undefined) {
+    const dir = passingWorkspace();
+    const r = await lynxIn(['report', '00', '--json'], { cwd: dir });
+    if (r.code !== 0) throw new Error(`report failed: ${r.stdout}${r.stderr}`);
+    commitAll(dir, 'close phase 00');
+    closedTpl = dir;
+  }
+  const copy = tempDir();
+  cpSync(closedTpl, copy, { recursive: true });
+  return copy;
 }
-function gate(dir: string, ...args: string[]): { code: number | null; g: Gate } {
-  const r = lynx(['gate', '00', '--json', ...args], { cwd: dir });
+async function gate(dir: string, ...args: string[]): Promise<{ code: number | null; g: Gate }> {
+  const r = await lynxIn(['gate', '00', '--json', ...args], { cwd: dir });
   return { code: r.code, g: JSON.parse(r.stdout) as Gate };
 }
 const failing = (g: Gate): Check[] => g.checks.filter((c) => c.status === 'fail');
@@ -45,9 +53,9 @@ describe("recompute, don't trust: attempt records", () => {
   it(
     'the closed phase passes; an appended record whose answers are all wrong but whose score is 1.0 fails, naming ' +
       'the line',
-    () => {
-      const dir = closed();
-      expect(gate(dir).code).toBe(0);
+    async () => {
+      const dir = await closed();
+      expect((await gate(dir)).code).toBe(0);
       const right = Array.from({ length: 10 }, (_, i) => ({
         id: `q-${i + 1}`,
         answer: 0,
@@ -56,7 +64,7 @@ describe("recompute, don't trust: attempt records", () => {
       }));
       recordAttempt(dir, 1, '2026-11-25T10:00:00.000Z', { answers: right });
       commitAll(dir, 'forged attempt');
-      const { code, g } = gate(dir);
+      const { code, g } = await gate(dir);
       expect(code).toBe(1);
       expect(
         failing(g)
@@ -66,21 +74,21 @@ describe("recompute, don't trust: attempt records", () => {
     },
   );
 
-  it('a record that gives a wrong answer a point, or lies about passing, fails', () => {
-    const dir = closed();
+  it('a record that gives a wrong answer a point, or lies about passing, fails', async () => {
+    const dir = await closed();
     const points = Array.from({ length: 10 }, (_, i) => ({ id: `q-${i + 1}`, answer: 0, verdict: 'wrong', points: 1 }));
     recordAttempt(dir, 1, '2026-11-25T10:00:00.000Z', { answers: points });
     commitAll(dir, 'forged points');
     expect(
-      failing(gate(dir).g)
+      failing((await gate(dir)).g)
         .map((c) => c.message)
         .join('\n'),
     ).toMatch(/:2: answer q-1 has verdict wrong with 1 point\(s\) — no grader gives that/);
-    const dir2 = closed();
+    const dir2 = await closed();
     recordAttempt(dir2, 0.5, '2026-11-25T10:00:00.000Z', { passed: true });
     commitAll(dir2, 'forged pass flag');
     expect(
-      failing(gate(dir2).g)
+      failing((await gate(dir2)).g)
         .map((c) => c.message)
         .join('\n'),
     ).toMatch(/:2: passed is true but score 0\.5 vs threshold 0\.7/);
@@ -90,11 +98,11 @@ describe("recompute, don't trust: attempt records", () => {
 describe("identity: the records are this learner's", () => {
   it(
     "another learner's folder copied fails `gate --learner " + "eve`, with or without the checkpoint's learner edited",
-    () => {
-      const dir = closed();
+    async () => {
+      const dir = await closed();
       cpSync(join(dir, 'learners/ana'), join(dir, 'learners/eve'), { recursive: true });
       commitAll(dir, 'copy ana as eve');
-      const { code, g } = gate(dir, '--learner', 'eve');
+      const { code, g } = await gate(dir, '--learner', 'eve');
       expect(code).toBe(1);
       expect(
         failing(g)
@@ -105,21 +113,22 @@ describe("identity: the records are this learner's", () => {
         o.learner = 'eve';
       });
       commitAll(dir, 'edit learner');
-      const again = gate(dir, '--learner', 'eve');
+      const again = await gate(dir, '--learner', 'eve');
       expect(again.code).toBe(1);
       expect(
         failing(again.g)
           .map((c) => c.message)
           .join('\n'),
       ).toMatch(/the attempt names learner "ana", not "eve"/);
-      expect(gate(dir).code).toBe(0); // ana's own records still pass
+      expect((await gate(dir)).code).toBe(0); // ana's own records still pass
     },
   );
 });
 
 describe('the ritual cannot be waived away', () => {
-  it('`waive` refuses the quiz item; a hand-written quiz waiver does not remove the quiz requirement', () => {
+  it('`waive` refuses the quiz item; a hand-written quiz waiver does not remove the quiz requirement', async () => {
     const dir = passingWorkspace();
+    // black-box: the refusal is the exit status of a real process
     const w = lynx(['waive', '00', 'quiz', '--reason', 'no time'], { cwd: dir });
     expect(w.code).toBe(2);
     expect(w.stderr).toMatch(/is the phase's quiz, which cannot be waived/);
@@ -129,7 +138,7 @@ describe('the ritual cannot be waived away', () => {
     });
     writeFileSync(join(dir, LOG), '');
     commitAll(dir, 'waive the quiz by hand');
-    const r = lynx(['report', '00', '--json'], { cwd: dir });
+    const r = await lynxIn(['report', '00', '--json'], { cwd: dir });
     expect(r.code).toBe(1);
     const quiz = (JSON.parse(r.stdout) as Gate).checks.find((c) => c.id === 'quiz');
     expect(quiz).toMatchObject({
@@ -140,17 +149,19 @@ describe('the ritual cannot be waived away', () => {
 });
 
 describe('closed means closed', () => {
-  it('attest and waive refuse on a closed phase; a waiver written after closing fails the gate', () => {
-    const dir = closed();
-    const a = lynx(['attest', '00', 'explain'], { cwd: dir });
+  it('attest and waive refuse on a closed phase; a waiver written after closing fails the gate', async () => {
+    const dir = await closed();
+    const a = await lynxIn(['attest', '00', 'explain'], { cwd: dir });
     expect(a.code).toBe(2);
     expect(a.stderr).toMatch(/phase 00 is closed \(done\); nothing changes its verdict now, so it cannot be attested/);
-    expect(lynx(['waive', '00', 'design-note', '--reason', 'later'], { cwd: dir }).stderr).toMatch(/cannot be waived/);
+    expect((await lynxIn(['waive', '00', 'design-note', '--reason', 'later'], { cwd: dir })).stderr).toMatch(
+      /cannot be waived/,
+    );
     editJson(dir, CP, (o) => {
       o.waivers = [{ item: 'design-note', at: '2099-01-01T00:00:00.000Z', by: 'ana', reason: 'later' }];
     });
     commitAll(dir, 'waiver after close');
-    const { code, g } = gate(dir);
+    const { code, g } = await gate(dir);
     expect(code).toBe(1);
     expect(
       failing(g)
