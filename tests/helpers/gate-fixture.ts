@@ -236,3 +236,16 @@ function buildPassingWorkspace(): string {
   commitAll(dir, 'exp run, plan approved, quiz taken, break restored');
   return dir;
 }
+
+/** The parts of a `gate --json` / `checkpoint --json` document the trust tests read. */
+export interface GateCheck {
+  id: string;
+  status: string;
+  message: string;
+  evidence?: string[];
+}
+export interface GateJson {
+  status: string;
+  checks: GateCheck[];
+  records?: Record<string, number>;
+}

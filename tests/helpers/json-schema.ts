@@ -23,6 +23,12 @@ export function schema(name: string): ValidateFunction {
   return v;
 }
 
+/** Whether a JSON document matches the named published schema: '' when it does, else ajv's error text. */
+export function schemaErrors(name: string, out: unknown): string {
+  const v = schema(name);
+  return v(out) ? '' : ajv.errorsText(v.errors);
+}
+
 /** Run lynx with --json, expect the exit code, check stdout against the named schema; returns the parsed output. */
 export function valid<T = unknown>(name: string, args: string[], cwd: string, code = 0, input?: string): T {
   const r = lynx([...args, '--json'], { cwd, timeout: 180_000, ...(input === undefined ? {} : { input }) });

@@ -8,11 +8,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
-import { cleanup, git, repoRoot, tempDir } from '../helpers/cli.js';
+import { cleanup, git, tempDir } from '../helpers/cli.js';
 import { call } from '../helpers/app.js';
-import { passingWorkspace, commitAll } from '../helpers/gate-fixture.js';
+import {
+  passingWorkspace,
+  commitAll,
+  type GateCheck as Check,
+  type GateJson as Gate,
+} from '../helpers/gate-fixture.js';
+import { schemaErrors } from '../helpers/json-schema.js';
 import { report } from '../../src/app/report.js';
 import { gate } from '../../src/app/gate.js';
 import { quizAnswers } from '../../src/app/quiz-answers.js';
@@ -29,24 +33,6 @@ import { BEGIN, END } from '../../src/core/report-block.js';
 
 afterAll(cleanup);
 
-const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
-(addFormats as unknown as (a: Ajv) => void)(ajv);
-const schemaErrors = (rel: string, out: unknown): string => {
-  const s = JSON.parse(readFileSync(join(repoRoot, rel), 'utf8')) as { $id: string };
-  const v = ajv.getSchema(s.$id) ?? ajv.compile(s);
-  return v(out) ? '' : ajv.errorsText(v.errors);
-};
-
-interface Check {
-  id: string;
-  status: string;
-  message: string;
-  evidence?: string[];
-}
-interface Gate {
-  status: string;
-  checks: Check[];
-}
 const CP = 'learners/ana/phase-00/checkpoint.json';
 const GRADES = 'learners/ana/phase-00/grades.jsonl';
 
@@ -417,10 +403,8 @@ describe("policy.closure: teacher — a teacher's sign-off over the recomputed c
       const s = await signoffRun(dir, k.teacher);
       expect(s.code, s.stderr).toBe(0);
       expect(s.json).toMatchObject({ phase: 0, learner: 'ana', by: 'bo@school', file: SIGNOFF, note: 'reviewed' });
-      expect(schemaErrors('src/schemas/output/signoff.schema.json', s.json)).toBe('');
-      expect(schemaErrors('src/schemas/output/signoff.schema.json', { ...(s.json as object), digest: 'x' })).not.toBe(
-        '',
-      );
+      expect(schemaErrors('signoff', s.json)).toBe('');
+      expect(schemaErrors('signoff', { ...(s.json as object), digest: 'x' })).not.toBe('');
       commitAll(dir, 'teacher signs off');
       for (const strict of [false, true]) {
         const { code, g } = await gateOf(dir, { strict });

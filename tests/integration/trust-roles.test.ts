@@ -8,36 +8,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { cleanup, git, lynx, repoRoot, tempDir } from '../helpers/cli.js';
 import { lynxIn } from '../helpers/app.js';
-import { passingWorkspace, commitAll, just, recordAttempt } from '../helpers/gate-fixture.js';
+import {
+  passingWorkspace,
+  commitAll,
+  just,
+  recordAttempt,
+  type GateCheck as Check,
+  type GateJson as Gate,
+} from '../helpers/gate-fixture.js';
+import { schemaErrors } from '../helpers/json-schema.js';
 import { bankSha256, chainLine, sha256 } from '../../src/core/attempts.js';
 import { gradeLine } from '../../src/core/grades.js';
 
 afterAll(cleanup);
 
-const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
-(addFormats as unknown as (a: Ajv) => void)(ajv);
-/** Whether a --json output matches its packaged schema (the error text when not). */
-const schemaErrors = (rel: string, out: unknown): string => {
-  const s = JSON.parse(readFileSync(join(repoRoot, rel), 'utf8')) as { $id: string };
-  const v = ajv.getSchema(s.$id) ?? ajv.compile(s);
-  return v(out) ? '' : ajv.errorsText(v.errors);
-};
-
-interface Check {
-  id: string;
-  status: string;
-  message: string;
-  evidence?: string[];
-}
-interface Gate {
-  status: string;
-  checks: Check[];
-  records?: Record<string, number>;
-}
 const CP = 'learners/ana/phase-00/checkpoint.json';
 const LOG = 'learners/ana/phase-00/quiz-attempts.jsonl';
 const BASE_YAML = 'schema_version: 1\nlearner: ana\ncurriculum: data/curriculum\nquizzes: data/quizzes\n';
@@ -432,11 +418,11 @@ describe('lynx grade: a teacher grades self-assessed answers', () => {
         ) as unknown,
       });
       expect(after.g.records).toMatchObject({ grades: 1, signed: 1 });
-      expect(schemaErrors('src/schemas/gate-result.schema.json', after.g)).toBe('');
-      expect(schemaErrors('src/schemas/output/grade.schema.json', JSON.parse(g.stdout))).toBe('');
-      expect(schemaErrors('src/schemas/output/grade.schema.json', JSON.parse(list.stdout))).toBe('');
+      expect(schemaErrors('gate-result', after.g)).toBe('');
+      expect(schemaErrors('grade', JSON.parse(g.stdout))).toBe('');
+      expect(schemaErrors('grade', JSON.parse(list.stdout))).toBe('');
       expect(
-        schemaErrors('src/schemas/output/grade.schema.json', {
+        schemaErrors('grade', {
           ...(JSON.parse(g.stdout) as object),
           attempt: 'yesterday',
         }),

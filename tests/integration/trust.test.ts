@@ -7,20 +7,16 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, lynx, tempDir } from '../helpers/cli.js';
 import { lynxIn } from '../helpers/app.js';
-import { passingWorkspace, commitAll, recordAttempt } from '../helpers/gate-fixture.js';
+import {
+  passingWorkspace,
+  commitAll,
+  recordAttempt,
+  type GateCheck as Check,
+  type GateJson as Gate,
+} from '../helpers/gate-fixture.js';
 
 afterAll(cleanup);
 
-interface Check {
-  id: string;
-  status: string;
-  message: string;
-  evidence?: string[];
-}
-interface Gate {
-  status: string;
-  checks: Check[];
-}
 const CP = 'learners/ana/phase-00/checkpoint.json';
 const LOG = 'learners/ana/phase-00/quiz-attempts.jsonl';
 
