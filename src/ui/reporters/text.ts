@@ -7,7 +7,7 @@ import type { ResultKind, ResultKinds } from '../../core/exit-codes.js';
 import { nn } from '../../core/ids.js';
 import { formatPos } from '../../core/errors.js';
 import type { LearnerStatus } from '../../core/status.js';
-import { table, type Theme } from '../theme.js';
+import type { Theme } from '../theme.js';
 import type * as GateViewModule from '../gate-view.js';
 import { quizText } from './quiz-text.js';
 import { claudeInstallText } from './claude-text.js';
@@ -220,40 +220,7 @@ export const text: { [K in ResultKind]: TextReporter<K> } = {
     out.push(t.dim('next: lynx status · lynx doctor · commit lynx.yaml and learners/'));
     return { out };
   },
-  doctor: async (r, t) => {
-    const out = [t.bold(`lynx ${r.lynx_version} on node ${r.node}`)];
-    out.push(
-      table(
-        r.tools.map((x) => [
-          x.found ? t.ok('✓') : x.required ? t.bad('✗') : t.warn('!'),
-          x.name,
-          x.found ? (x.version ?? '?') : 'not found',
-          t.dim(
-            x.found
-              ? `${x.path ?? ''}${x.source === 'rust-just' ? ' (bundled rust-just)' : ''}`
-              : `${x.required ? 'required' : 'optional'}: ${x.purpose}`,
-          ),
-        ]),
-      ).join('\n'),
-    );
-    out.push('');
-    if (!r.workspace)
-      return {
-        out: [...out, t.dim('not inside a lynx workspace (run `lynx init --learner NAME` in a git repository)')],
-      };
-    out.push(t.bold(`workspace ${r.workspace.root}`));
-    for (const c of r.workspace.checks) {
-      const mark = c.status === 'ok' ? t.ok('✓') : c.status === 'warn' ? t.warn('!') : t.bad('✗');
-      out.push(`${mark} ${c.message}`);
-      if (c.status !== 'ok' && c.hint) out.push(t.dim(`    ${c.hint}`));
-    }
-    if (r.current_phase !== undefined)
-      out.push(
-        t.dim(`phase ${nn(r.current_phase)} is open: \`lynx doctor ${nn(r.current_phase)}\` lists the tools it runs`),
-      );
-    if (r.phase) out.push('', ...(await import('../phase-tools-view.js')).renderPhaseTools(r.phase, t));
-    return { out };
-  },
+  doctor: async (r, t) => ({ out: await (await import('../doctor-view.js')).renderDoctor(r, t) }),
   validate: (r, t) => {
     const proven = r.self_test
       ? `; every one of ${r.self_test.items} DoD items (${r.self_test.checks} checks) can pass and can fail (` +
