@@ -91,4 +91,4 @@ function enable(options = {}) {
   return 'lynx';
 }
 
-module.exports = { enable, cacheDir };
+module.exports = { enable };
