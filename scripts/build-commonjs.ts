@@ -15,6 +15,7 @@
  * (vm.Script) cannot call `import()` on Node 20.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { transform, type Metafile } from 'esbuild';
 
@@ -71,8 +72,11 @@ export async function toCommonJs(root: string, meta: Metafile): Promise<CommonJs
     let text = code.get(f) ?? '';
     for (const i of meta.outputs[f]?.imports ?? []) {
       if (i.external) {
-        // an ESM-only package, imported dynamically: through esm-import.js (see the header)
-        if (i.kind === 'dynamic-import' && !esm.has(f))
+        // an ESM-only package, imported dynamically: through esm-import.js (see the header). A builtin stays
+        // require() (esbuild's transform makes it a resolved promise): a real import() starts the ESM loader
+        // (~10 ms) and resolves only after event-loop turns, which held back `git status` until a checkpoint
+        // had read all its 5,000 manifests (issue 20)
+        if (i.kind === 'dynamic-import' && !esm.has(f) && !isBuiltin(i.path))
           text = text.split(`import("${i.path}")`).join(`__lynxImport("${i.path}")`);
         continue;
       }
