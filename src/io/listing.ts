@@ -1,5 +1,5 @@
 /** The manifests' listing: files matched by the DoD's experiment patterns, found with plain directory listings. */
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, statSync, statfsSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { realInside } from './fsx-read.js';
 
@@ -44,6 +44,7 @@ export function narrowedGlob(
     );
     const literal = /^\*\*\/([^*?{}[\]!/]+)$/.exec(rest)?.[1];
     let realBase: string | undefined;
+    let leafy: boolean | undefined;
     for (const name of names.filter((n) => re.test(n))) {
       if (literal === undefined) {
         for (const f of glob([rest], join(root, base, name))) out.add(`${base}/${name}/${f}`);
@@ -51,7 +52,7 @@ export function narrowedGlob(
       }
       // a symlinked base out of the workspace is refused here, on its first match, as the match itself was
       realBase ??= realInside(root, join(root, base), base) ?? join(root, base);
-      for (const f of namedUnder(join(root, base, name), literal)) {
+      for (const f of namedUnder(join(root, base, name), literal, (leafy ??= countsSubdirs(join(root, base))))) {
         const rel = `${base}/${name}/${f.rel}`;
         out.add(rel);
         if (!f.viaLink) known.set(rel, join(realBase, name, f.rel));
@@ -67,9 +68,13 @@ export function narrowedGlob(
  * directory cost twice a plain one (issue 20). Like the glob, it descends into no symlinked directory; a symlink
  * to a file of that name counts (`viaLink`: its target is resolved and checked when read).
  */
-function namedUnder(top: string, name: string): { rel: string; viaLink: boolean }[] {
+export function namedUnder(top: string, name: string, leafy: boolean): { rel: string; viaLink: boolean }[] {
   const out: { rel: string; viaLink: boolean }[] = [];
   const walk = (dir: string, prefix: string): void => {
+    if (leafy && statSync(dir, { throwIfNoEntry: false })?.nlink === 2) {
+      leaf(dir, prefix);
+      return;
+    }
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -84,6 +89,28 @@ function namedUnder(top: string, name: string): { rel: string; viaLink: boolean 
         out.push({ rel: `${prefix}${d.name}`, viaLink: true });
     }
   };
+  // a directory with no subdirectory: the one name it could hold is looked up, not listed (2 system calls, not 5)
+  const leaf = (dir: string, prefix: string): void => {
+    const st = lstatSync(join(dir, name), { throwIfNoEntry: false });
+    if (st?.isFile() === true) out.push({ rel: `${prefix}${name}`, viaLink: false });
+    else if (st?.isSymbolicLink() === true && statSync(join(dir, name), { throwIfNoEntry: false })?.isFile() === true)
+      out.push({ rel: `${prefix}${name}`, viaLink: true });
+  };
   walk(top, '');
   return out;
+}
+
+/**
+ * Linux filesystems whose directory link count is 2 + its subdirectories (ext2/3/4, xfs, tmpfs), so a count of
+ * 2 proves a leaf — find(1)'s leaf optimisation, and, like fts(3), only where the filesystem is known to keep
+ * that count (btrfs says 1, some network filesystems guess). Elsewhere every directory is listed.
+ */
+const COUNTS_SUBDIRS = new Set([0xef53, 0x58465342, 0x01021994]);
+function countsSubdirs(dir: string): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    return COUNTS_SUBDIRS.has(statfsSync(dir).type);
+  } catch {
+    return false;
+  }
 }
