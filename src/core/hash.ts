@@ -8,7 +8,7 @@ import type * as Crypto from 'node:crypto';
 let mod: typeof Crypto | undefined;
 const crypto = (): typeof Crypto => (mod ??= process.getBuiltinModule('node:crypto'));
 
-export const sha256Hex = (data: string | Uint8Array): string =>
-  crypto().createHash('sha256').update(data).digest('hex');
+/** One-shot `crypto.hash` (Node ≥ 20.12): a third of createHash's cost on a short line (10k log lines, issue 20). */
+export const sha256Hex = (data: string | Uint8Array): string => crypto().hash('sha256', data, 'hex');
 
 export const randomHex = (bytes: number): string => crypto().randomBytes(bytes).toString('hex');
