@@ -43,6 +43,8 @@ export interface ContextOptions {
   logRoot?: string;
   progress?: CommandProgress;
   stopped?: () => boolean;
+  /** `lynx checkpoint` only: derived state in .lynx/cache may stand in for re-verifying (./append-only.ts memo) */
+  memo?: boolean;
 }
 
 /** At most `n` tasks at once, started in the order asked (the engine evaluates DoD items concurrently). */
@@ -115,9 +117,10 @@ export async function buildContext(
   const appendOnly =
     attemptsText === ''
       ? Promise.resolve([])
-      : Promise.all([snapP, appendOnlyProblems(ws.root, attemptsRel, attemptsText, 'the attempt log')]).then(
-          ([s, problems]) => (s.tracked.has(attemptsRel) ? problems : []),
-        );
+      : Promise.all([
+          snapP,
+          appendOnlyProblems(ws.root, attemptsRel, attemptsText, 'the attempt log', opts.memo === true),
+        ]).then(([s, problems]) => (s.tracked.has(attemptsRel) ? problems : []));
   appendOnly.catch(() => undefined); // awaited below, where a failure is thrown as before
   const bank = await loadQuizBank(ws, phase);
   const chain = verifyChain(attemptsText, attemptsRel);
@@ -136,7 +139,9 @@ export async function buildContext(
   const grades = parseGrades(gradesText, gradesRel);
   // the grade log is append-only across history like the attempt log: a committed grade rewritten fails
   if (gradesText !== '' && (await snapP).tracked.has(gradesRel))
-    grades.problems.push(...(await appendOnlyProblems(ws.root, gradesRel, gradesText, 'the grade log')));
+    grades.problems.push(
+      ...(await appendOnlyProblems(ws.root, gradesRel, gradesText, 'the grade log', opts.memo === true)),
+    );
   const banks = await banksFor(
     ws,
     phase.quiz.file,

@@ -3,10 +3,10 @@
  * A pure append passes, and any edit, deletion or insertion in any commit fails naming the commit and line.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, git, gitRepo } from '../helpers/cli.js';
-import { appendOnlyProblems, prefixBlobIds } from '../../src/io/append-only.js';
+import { appendOnlyProblems, memoName, prefixBlobIds } from '../../src/io/append-only.js';
 import { gitBlobId } from '../../src/io/git.js';
 
 afterAll(cleanup);
@@ -133,6 +133,89 @@ describe('appendOnlyProblems', () => {
     writeFileSync(join(dir, F), now(dir).replace(/^(<<<<<<<|=======|>>>>>>>).*\n/gm, ''));
     commit(dir, 'merge side2, both lines kept');
     expect(await judge(dir)).toEqual([expect.stringMatching(new RegExp(`^${F}:8: .*${sideSha.slice(0, 8)}`))]);
+  });
+});
+
+describe("checkpoint's memo (.lynx/cache): committed blobs already proven prefixes of the file's start", () => {
+  const memoPath = (dir: string): string => join(dir, '.lynx', 'cache', memoName(F));
+  const withMemo = (dir: string, text = now(dir)): Promise<string[]> =>
+    appendOnlyProblems(dir, F, text, 'the attempt log', true);
+  const blobIds = (dir: string): string[] =>
+    git(dir, 'log', '--format=%H', '--', F)
+      .split('\n')
+      .filter(Boolean)
+      .map((sha) => git(dir, 'rev-parse', `${sha}:${F}`).trim());
+  /** A memo claiming every committed version is a prefix of the file as it is now. */
+  const forge = (dir: string): void => {
+    mkdirSync(join(dir, '.lynx', 'cache'), { recursive: true });
+    const memo = {
+      v: 1,
+      rel: F,
+      size: Buffer.byteLength(now(dir)),
+      oid: git(dir, 'hash-object', F).trim(),
+      prefixes: blobIds(dir),
+    };
+    writeFileSync(memoPath(dir), JSON.stringify(memo));
+  };
+
+  it('is written after a clean verification and carries over appends; without it nothing is written', async () => {
+    const { dir } = history(40, 8);
+    expect(await judge(dir)).toEqual([]);
+    expect(existsSync(memoPath(dir))).toBe(false); // the gate's and report's path keeps no memo
+    expect(await withMemo(dir)).toEqual([]);
+    const memo = JSON.parse(readFileSync(memoPath(dir), 'utf8')) as { size: number; prefixes: string[] };
+    expect(memo.size).toBe(Buffer.byteLength(now(dir)));
+    expect(memo.prefixes.sort()).toEqual(blobIds(dir).sort());
+    appendFileSync(join(dir, F), line(40));
+    commit(dir, 'one more');
+    expect(await withMemo(dir)).toEqual([]);
+    expect((JSON.parse(readFileSync(memoPath(dir), 'utf8')) as { size: number }).size).toBe(
+      Buffer.byteLength(now(dir)),
+    );
+  });
+
+  it('proves nothing once the file no longer starts with the blob it names: a later rewrite still fails', async () => {
+    const { dir, shas } = history(30, 6);
+    expect(await withMemo(dir)).toEqual([]);
+    const lines = now(dir).split('\n');
+    lines[7] = JSON.stringify({ i: 7, pad: 'edited' });
+    writeFileSync(join(dir, F), lines.join('\n'));
+    commit(dir, 'rewrite line 8');
+    expect(await withMemo(dir)).toEqual([
+      `${F}:8: this line was changed after it was committed in ${shas[5]!.slice(0, 8)} — the attempt log is append-only`,
+    ]);
+  });
+
+  it('a forged memo fools the memo path only; the path without it (gate, report) still fails', async () => {
+    const { dir } = history(30, 6);
+    const lines = now(dir).split('\n');
+    lines[2] = JSON.stringify({ i: 2, pad: 'edited' });
+    writeFileSync(join(dir, F), lines.join('\n'));
+    commit(dir, 'rewrite line 3');
+    forge(dir);
+    expect(await withMemo(dir)).toEqual([]); // the memo is lynx's own cache: checkpoint trusts it
+    expect(await judge(dir)).toEqual([expect.stringMatching(new RegExp(`^${F}:3: `))]);
+  });
+
+  it('a memo that does not parse, names another file or has the wrong types is ignored', async () => {
+    const { dir } = history(20, 4);
+    const lines = now(dir).split('\n');
+    lines[1] = JSON.stringify({ i: 1, pad: 'edited' });
+    writeFileSync(join(dir, F), lines.join('\n'));
+    commit(dir, 'rewrite line 2');
+    forge(dir);
+    const good = JSON.parse(readFileSync(memoPath(dir), 'utf8')) as Record<string, unknown>;
+    for (const bad of [
+      '{not json',
+      JSON.stringify({ ...good, rel: 'other.jsonl' }),
+      JSON.stringify({ ...good, size: '9' }),
+      JSON.stringify({ ...good, prefixes: 'all' }),
+      JSON.stringify({ ...good, v: 2 }),
+      JSON.stringify({ ...good, size: Number(good.size) + 1 }),
+    ]) {
+      writeFileSync(memoPath(dir), bad);
+      expect(await withMemo(dir), bad).toEqual([expect.stringMatching(new RegExp(`^${F}:2: `))]);
+    }
   });
 });
 

@@ -19,6 +19,8 @@ import {
 import { schemaErrors } from '../helpers/json-schema.js';
 import { report } from '../../src/app/report.js';
 import { gate } from '../../src/app/gate.js';
+import { checkpoint } from '../../src/app/checkpoint.js';
+import { memoName } from '../../src/io/append-only.js';
 import { quizAnswers } from '../../src/app/quiz-answers.js';
 import { gradeLine } from '../../src/core/grades.js';
 import { reviewGrades, reviewQueue } from '../../src/app/review.js';
@@ -87,6 +89,32 @@ describe('the grade log is append-only across git history', () => {
       `the teacher's grade log is not intact: ${GRADES}:1: this line was changed after it was committed in ` +
         `${graded.slice(0, 8)} — the grade log is append-only`,
     );
+  });
+
+  it("checkpoint's memo (.lynx/cache) never reaches the gate: a forged one fools checkpoint only", async () => {
+    const dir = passingWorkspace();
+    await close(dir);
+    writeFileSync(join(dir, GRADES), `${gradeLine(grade('correct', '2026-11-21T10:00:00.000Z'), undefined)}\n`);
+    commitAll(dir, 'a grade');
+    writeFileSync(join(dir, GRADES), `${gradeLine(grade('wrong', '2026-11-21T10:00:00.000Z'), undefined)}\n`);
+    commitAll(dir, 'rewrite the grade');
+    const oids = git(dir, 'log', '--format=%H', '--', GRADES)
+      .split('\n')
+      .filter(Boolean)
+      .map((sha) => git(dir, 'rev-parse', `${sha}:${GRADES}`).trim());
+    const memo = {
+      v: 1,
+      rel: GRADES,
+      size: readFileSync(join(dir, GRADES)).length,
+      oid: git(dir, 'hash-object', GRADES).trim(),
+      prefixes: oids,
+    };
+    const checkpointFails = async (): Promise<string> => failing(await checkpoint({ cwd: dir, phase: '00' }));
+    expect(await checkpointFails()).toContain("the teacher's grade log is not intact");
+    mkdirSync(join(dir, '.lynx', 'cache'), { recursive: true });
+    writeFileSync(join(dir, '.lynx', 'cache', memoName(GRADES)), JSON.stringify(memo));
+    expect(await checkpointFails()).not.toContain('grade log');
+    expect(failing((await gateOf(dir)).g)).toContain("the teacher's grade log is not intact");
   });
 
   it('a grade appended after the committed ones passes', async () => {
