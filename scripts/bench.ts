@@ -47,8 +47,9 @@ function time(argv: string[], cwd: string, env: Record<string, string>, codes: n
  * reports the milliseconds until `marker` appears (or, with no marker, until exit — the baseline,
  * measured through the same driver so its fork/pty cost is on both sides).
  */
-function timePty(marker: string, argv: string[], cwd: string, env: Record<string, string>): number {
-  const r = spawnSync('python3', [join(root, 'scripts', 'pty-first-frame.py'), marker, process.execPath, ...argv], {
+function timePty(marker: string, argv: string[], cwd: string, env: Record<string, string>, quit = false): number {
+  const driver = [join(root, 'scripts', 'pty-first-frame.py'), ...(quit ? ['--quit'] : [])];
+  const r = spawnSync('python3', [...driver, marker, process.execPath, ...argv], {
     cwd,
     env: { ...process.env, NO_COLOR: '1', ...env },
     encoding: 'utf8',
@@ -230,9 +231,11 @@ function pair(
   n: number,
   opts: { env?: Record<string, string> | undefined; pty?: string | undefined; codes?: number[] | undefined },
 ): { t: number; b: number } {
-  const measure = (a: string[], env: Record<string, string>, marker: string, codes?: number[]): number =>
-    opts.pty === undefined ? time(a, cwd, env, codes) : timePty(marker, a, cwd, env);
-  measure(argv, opts.env ?? {}, opts.pty ?? '', opts.codes); // warm the file cache (and lynx's own .lynx/cache)
+  const measure = (a: string[], env: Record<string, string>, marker: string, codes?: number[], quit = false): number =>
+    opts.pty === undefined ? time(a, cwd, env, codes) : timePty(marker, a, cwd, env, quit);
+  // warm the file cache and lynx's own caches (.lynx/cache, the compile cache) as a learner's earlier run does:
+  // an interactive one is left with Ctrl-C, not killed, so what it writes at exit is written
+  measure(argv, opts.env ?? {}, opts.pty ?? '', opts.codes, true);
   measure(['-e', ''], {}, '');
   const base: number[] = [];
   const target: number[] = [];
