@@ -6,6 +6,7 @@ import type { Checkpoint, Phase } from '../schemas/generated/types.js';
 import { indentLines } from './render.js';
 import { tasks } from './markdown-tasks.js';
 import { nn } from './ids.js';
+import { shellWord } from './shell-word.js';
 
 export type Lab = Phase['labs'][number];
 export type LabCommand = NonNullable<Lab['commands']>[number];
@@ -23,9 +24,6 @@ export const commandLabel = (c: LabCommand): string =>
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim() || c.text.trim();
-
-/** One argv word as a shell would need it to paste it back (plain words stay plain). */
-export const shellWord = (w: string): string => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
 
 /**
  * What lynx actually runs for a command — `uv run pytest …` where the page writes `pytest …`,

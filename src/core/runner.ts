@@ -5,7 +5,7 @@
  * has uv, runs the curriculum's real commands. Pure: whether a tool is missing is asked of the caller.
  */
 import type { GateResult } from '../schemas/generated/types.js';
-import { shellWord } from './lab.js';
+import { shellWord } from './shell-word.js';
 
 export type RunnerMap = Readonly<Record<string, string | undefined>>;
 
