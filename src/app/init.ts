@@ -10,7 +10,7 @@ import { assertLearner } from '../core/ids.js';
 import { buildStatus } from '../core/status.js';
 import { renderProgress } from '../core/progress.js';
 import type { InitResult } from '../core/results.js';
-import { ensureFile, ensureLine, ensureTree, type Action } from '../io/scaffold.js';
+import { ensureFile, ensureLine, ensureLines, ensureTree, type Action } from '../io/scaffold.js';
 import { parseConfig, CONFIG_FILE } from '../io/workspace.js';
 import { packageRoot, lynxInstallSpec } from '../io/pkg.js';
 import { phaseIndex } from '../io/curriculum.js';
@@ -29,6 +29,21 @@ function gitRoot(cwd: string): string {
     dir = up;
   }
 }
+
+/**
+ * What lynx hashes stays byte-identical on every checkout: checkpoint.json records the sha256 of the plan, the
+ * report and the attempt log, and the logs are hash-chained line by line, so a checkout that turns LF into CRLF
+ * (core.autocrlf=true, the Git for Windows default) would break every closed phase. `eol=lf` keeps them LF in
+ * the work tree whatever core.autocrlf says. The comment line comes first so a reader of the file sees why.
+ */
+export const LF_ATTRIBUTES = [
+  '# lynx hashes these files (plans, reports, logs): keep them LF on every checkout, whatever core.autocrlf says',
+  'PHASE_*_PLAN.md text eol=lf',
+  'PHASE_*_REPORT.md text eol=lf',
+  'learners/**/*.md text eol=lf',
+  'learners/**/*.json text eol=lf',
+  'learners/**/*.jsonl text eol=lf',
+];
 
 /** Where `lynx init --ci` puts the workflow; the template pins the lynx that wrote it (DESIGN: CI gate). */
 export const CI_WORKFLOW = '.github/workflows/lynx-gate.yml';
@@ -60,6 +75,7 @@ export async function init(opts: {
     );
     // a file or symlink named .lynx too, not only a directory
     actions.push(await ensureLine(root, '.gitignore', '/.lynx'));
+    actions.push(await ensureLines(root, '.gitattributes', LF_ATTRIBUTES));
     actions.push(...(await ensureTree(root, join(tpl, 'learner', '_template'), 'learners/_template')));
     // A new learner is a copy of the workspace's own template (the curriculum's `cp -r learners/_template/`).
     actions.push(...(await ensureTree(root, join(root, 'learners', '_template'), `learners/${learner}`)));

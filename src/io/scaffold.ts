@@ -44,11 +44,17 @@ export async function ensureTree(
 
 /** Make sure a line is in a file (e.g. `.lynx/` in .gitignore); appends, never rewrites. */
 export async function ensureLine(root: string, rel: string, line: string): Promise<Action> {
+  return ensureLines(root, rel, [line]);
+}
+
+/** Make sure each line is in a file: the missing ones are appended in one write, in order; nothing is rewritten. */
+export async function ensureLines(root: string, rel: string, lines: readonly string[]): Promise<Action> {
   const abs = join(root, rel);
   const current = readRegularText(abs, { display: rel, cap: CAPS.text, root, optional: true }) ?? '';
-  if (current.split('\n').some((l) => l.trim() === line || l.trim() === line.replace(/\/$/, '')))
-    return { path: rel, action: 'unchanged' };
+  const have = new Set(current.split('\n').map((l) => l.trim()));
+  const missing = lines.filter((line) => !have.has(line) && !have.has(line.replace(/\/$/, '')));
+  if (missing.length === 0) return { path: rel, action: 'unchanged' };
   const sep = current === '' || current.endsWith('\n') ? '' : '\n';
-  await writeAtomic(abs, `${current}${sep}${line}\n`);
+  await writeAtomic(abs, `${current}${sep}${missing.map((l) => `${l}\n`).join('')}`);
   return { path: rel, action: current === '' ? 'created' : 'updated' };
 }

@@ -36,6 +36,11 @@ describe('lynx init', () => {
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^\/\.lynx$/m);
     expect(readFileSync(join(dir, 'lynx.yaml'), 'utf8')).toContain('learner: borja');
     expect(git(dir, 'check-ignore', '.lynx/lock').trim()).toBe('.lynx/lock');
+    // what lynx hashes checks out LF (tests/integration/crlf-checkout.test.ts shows why)
+    expect(
+      git(dir, 'check-attr', 'eol', '--', 'learners/borja/phase-03/quiz-attempts.jsonl', 'PHASE_03_REPORT.md'),
+    ).toBe('learners/borja/phase-03/quiz-attempts.jsonl: eol: lf\nPHASE_03_REPORT.md: eol: lf\n');
+    expect(git(dir, 'check-attr', 'eol', '--', 'src/model.py')).toBe('src/model.py: eol: unspecified\n');
   });
 
   it('is idempotent and never overwrites a file the learner changed', async () => {
@@ -47,6 +52,7 @@ describe('lynx init', () => {
     expect(out.learner).toBe('ana');
     expect(out.actions.find((a) => a.path === 'learners/ana/profile.md')?.action).toBe('kept');
     expect(out.actions.filter((a) => a.action === 'created')).toEqual([]);
+    expect(out.actions.find((a) => a.path === '.gitattributes')?.action).toBe('unchanged');
     expect(readFileSync(join(dir, 'learners/ana/profile.md'), 'utf8')).toBe('# my own profile\n');
   });
 
