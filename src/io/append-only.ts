@@ -30,7 +30,12 @@ export async function appendOnlyProblems(
   if (versions.length === 0) return [];
   const crypto = await import('node:crypto');
   const sha256 = (versions[0]?.oid.length ?? 40) === 64;
-  const idOf = (size: number): string => blobId(crypto, bytes, { size, sha256 });
+  const known = new Map<number, string>(); // the memo's size is usually the file's: hashed once
+  const idOf = (size: number): string => {
+    let id = known.get(size);
+    if (id === undefined) known.set(size, (id = blobId(crypto, bytes, { size, sha256 })));
+    return id;
+  };
   const proven = memo ? memoPrefixes(root, rel, bytes.length, idOf) : new Set<string>();
   const fits = versions.filter((v) => v.size <= bytes.length && !proven.has(v.oid));
   const ids = fits.map((v) => idOf(v.size));
@@ -38,7 +43,8 @@ export async function appendOnlyProblems(
     ...versions.filter((v) => proven.has(v.oid)).map((v) => v.sha),
     ...fits.filter((v, i) => ids[i] === v.oid).map((v) => v.sha),
   ]);
-  if (memo && same.size === versions.length)
+  const fresh = versions.some((v) => !proven.has(v.oid)) || !known.has(bytes.length) || proven.size === 0;
+  if (memo && fresh && same.size === versions.length)
     writeCacheJson(root, memoName(rel), {
       v: 1,
       rel,
