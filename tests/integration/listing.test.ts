@@ -1,13 +1,15 @@
 /**
  * The manifests' listing (src/io/listing.ts) against a real glob on a real tree: the same files whether a
  * leaf directory is looked up by its link count (ext4, xfs, tmpfs) or listed, nested or not, through file
- * symlinks or not, and never a directory named like the file.
+ * symlinks or not, and never a directory named like the file; and the checkpoints' listing, which likewise
+ * skips realpath(3) for a phase folder listed as a directory.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { cleanup, tempDir } from '../helpers/cli.js';
+import { cleanup, tempDir, workspace, write } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 import { namedUnder, narrowedGlob } from '../../src/io/listing.js';
 
 afterAll(cleanup);
@@ -66,5 +68,23 @@ describe('the manifests listing', () => {
       { rel: 'manifest.json', viaLink: true },
     ]);
     expect(namedUnder(join(root, 'experiments/00-f'), 'manifest.json', true)).toEqual([]);
+  });
+});
+
+describe("the checkpoints' listing (readCheckpoints)", () => {
+  it('reads a phase folder listed as a directory without realpath; one that is a symlink out is refused', async () => {
+    const dir = workspace('ana');
+    const cp = (phase: number): string =>
+      JSON.stringify({ schema_version: 1, phase, learner: 'ana', status: 'in_progress' });
+    write(dir, 'learners/ana/phase-02/checkpoint.json', cp(2));
+    const plain = await lynxIn(['status', '--json'], { cwd: dir });
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toContain('"in_progress"');
+    const outside = tempDir('lynx-outside-');
+    write(outside, 'checkpoint.json', cp(3));
+    symlinkSync(outside, join(dir, 'learners/ana/phase-03'));
+    const linked = await lynxIn(['status'], { cwd: dir });
+    expect(linked.code).toBe(2);
+    expect(linked.stdout).toContain('learners/ana/phase-03/checkpoint.json: resolves to');
   });
 });
