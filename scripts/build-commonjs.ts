@@ -18,6 +18,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { transform, type Metafile } from 'esbuild';
+import { init as lexerReady, parse as parseModule } from 'es-module-lexer';
 
 /** The banner the ESM files need: bundled CommonJS (commander, react) calls require() for builtins. */
 export const ESM_BANNER =
@@ -41,6 +42,37 @@ const hasTopLevelAwait = async (code: string): Promise<boolean> => {
     throw err;
   }
 };
+
+/**
+ * An ESM file's static imports of lynx's CommonJS files, as require() (the banner's createRequire): an `import`
+ * of a CommonJS file makes Node run cjs-module-lexer over its whole source to learn the export names (28 ms for
+ * the screens' dependencies, profiled) and never uses the code cache's copy. The bindings are the same: Node
+ * gives an ESM importer a CommonJS module's exports as they were when it finished running, as this does. The
+ * file's imports come first, so a require() in an import's place runs before any of the module's own code;
+ * CommonJS files import no ESM, so the order among them and the ESM imports (still hoisted) cannot matter.
+ * An import clause of another shape fails the build, naming the file.
+ */
+async function requireCommonJs(text: string, file: string): Promise<string> {
+  await lexerReady;
+  const [imports] = parseModule(text);
+  let out = text;
+  for (const im of [...imports].reverse()) {
+    const spec = im.n;
+    if (im.d !== -1 || spec === undefined || !spec.startsWith('./') || !spec.endsWith('.js')) continue;
+    const stmt = text.slice(im.ss, im.se);
+    const m = /^import\s*(?:(\{[^}]*\})\s*from\s*)?["'][^"']+["'];?$/.exec(stmt);
+    if (!m) throw new Error(`build: ${file}: cannot turn \`${stmt.slice(0, 80)}\` into a require()`);
+    const names = (m[1] ?? '')
+      .slice(1, -1)
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean)
+      .map((n) => n.replace(/^(\S+)\s+as\s+(\S+)$/, '$1:$2'));
+    const call = `require(${JSON.stringify(spec)})`;
+    out = `${out.slice(0, im.ss)}${m[1] === undefined ? `${call};` : `const{${names.join(',')}}=${call};`}${out.slice(im.se)}`;
+  }
+  return out;
+}
 
 export interface CommonJsResult {
   commonjs: number;
@@ -88,7 +120,7 @@ export async function toCommonJs(root: string, meta: Metafile): Promise<CommonJs
     }
     if (esm.has(f)) {
       rmSync(abs(f));
-      writeFileSync(abs(renamed(f)), `${ESM_BANNER}\n${text}`);
+      writeFileSync(abs(renamed(f)), `${ESM_BANNER}\n${await requireCommonJs(text, f)}`);
       continue;
     }
     const uses = (s: string): boolean => text.includes(s);

@@ -89,7 +89,7 @@ const startupPlugin: Plugin = {
 };
 
 async function bundle(): Promise<void> {
-  for (const d of ['chunks', 'fast', 'lazy', 'cli.js', 'cli.js.map', 'esm-import.js', 'package.json'])
+  for (const d of ['chunks', 'fast', 'lazy', 'cli.js', 'cli.js.map', 'esm-import.js', 'island-deps.js', 'package.json'])
     rmSync(join(dist, d), { recursive: true, force: true });
   // One code-split build: every module is in exactly one file (tests/unit/build.test.ts checks the
   // metafile), so module state and `instanceof` need no cross-bundle care.
@@ -115,7 +115,7 @@ async function bundle(): Promise<void> {
     },
     logLevel: 'warning',
     plugins: [startupPlugin],
-    entryPoints: { cli: join(root, 'src/cli/main.ts') },
+    entryPoints: { cli: join(root, 'src/cli/main.ts'), 'island-deps': join(root, 'scripts/island-deps.mjs') },
     outdir: dist,
     chunkNames: 'chunks/[name]-[hash]',
     splitting: true,
@@ -123,6 +123,8 @@ async function bundle(): Promise<void> {
   });
   writeFileSync(join(dist, 'meta.json'), JSON.stringify(r.metafile));
   const cjs = await toCommonJs(root, r.metafile);
+  // the build-only entry's own file re-exports chunks nothing else imports: only its chunks are shipped
+  rmSync(join(dist, 'island-deps.js'));
   console.log(`bundle: ${cjs.commonjs} CommonJS files and ${cjs.esm.length} ESM (top-level await) → dist/`);
 }
 

@@ -61,6 +61,28 @@ describe.runIf(existsSync(join(dist, 'meta.json')))('the build', () => {
     expect(cli).not.toMatch(/\bimport\(/);
   });
 
+  it("keeps in ESM only what awaits at the top level: the screens' other dependencies are CommonJS, required", () => {
+    const esmOutputs = Object.entries(meta.outputs).filter(
+      ([out]) => out.endsWith('.js') && existsSync(join(root, out.replace(/\.js$/, '.mjs'))),
+    );
+    expect(esmOutputs.length).toBeGreaterThan(0);
+    const inEsm = esmOutputs.flatMap(([, o]) => Object.keys(o.inputs));
+    expect(inEsm.some((i) => i.includes('node_modules/ink/'))).toBe(true);
+    // scripts/island-deps.ts pulled these out of the screens' chunk, so they load with the code cache
+    for (const dep of ['react-reconciler', 'react/', 'scheduler', 'emoji-regex', 'yoga-layout/dist/binaries'])
+      expect(
+        inEsm.filter((i) => i.includes(`node_modules/${dep}`)),
+        dep,
+      ).toEqual([]);
+    expect(existsSync(join(dist, 'island-deps.js'))).toBe(false); // the build-only entry is not shipped
+    for (const f of readdirSync(join(dist, 'chunks')).filter((x) => x.endsWith('.mjs'))) {
+      const text = readFileSync(join(dist, 'chunks', f), 'utf8');
+      // an import of a CommonJS file would run cjs-module-lexer over it at every start: they are require()d
+      expect(text, f).not.toMatch(/(?:^|[;}\s])import\s*(?:\{[^}]*\}\s*from\s*)?"\.\/[^"]*\.js"/);
+      expect(text, f).toMatch(/require\("\.\/chunk-[A-Z0-9]+\.js"\)/);
+    }
+  });
+
   it('loads the start-up commands without the ESM loader (no .mjs, no fs/promises)', () => {
     const run = spawnSync(
       process.execPath,
