@@ -2,7 +2,8 @@
 import { spawnSync, execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
+import { inject } from 'vitest';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const bin = join(repoRoot, 'bin', 'lynx.js');
@@ -13,14 +14,34 @@ export interface Run {
   stderr: string;
 }
 
+/** The run's python3 directory (./run-root.ts), or '' outside a vitest run with that globalSetup. */
+function pythonBin(): string {
+  try {
+    return inject('pythonBin') ?? '';
+  } catch {
+    return ''; // not in a vitest worker (the batch child: its PATH comes from baseEnv already)
+  }
+}
+
+/**
+ * `path` with the run's python3 directory first (once): python3 found through a pyenv-style shim
+ * costs ~65 ms of bash a call, the link in that directory is the same interpreter without them.
+ */
+export function withRunPython(path: string | undefined): string | undefined {
+  const dir = pythonBin();
+  if (dir === '' || path === undefined) return path;
+  return path === dir || path.startsWith(`${dir}${delimiter}`) ? path : `${dir}${delimiter}${path}`;
+}
+
 /**
  * The environment a spawned lynx sees: only what a user's shell minimally has, plus what the test
  * sets. Not the whole process.env, so no test passes because of the developer's (or CI's) ambient
- * variables (GITHUB_ACTIONS, EDITOR, LYNX_*, CI, TERM...).
+ * variables (GITHUB_ACTIONS, EDITOR, LYNX_*, CI, TERM...). PATH is this process's with the run's
+ * python3 first (withRunPython); a test that passes its own PATH in `extra` gets exactly that one.
  */
 export function baseEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string | undefined> = {
-    PATH: process.env.PATH,
+    PATH: withRunPython(process.env.PATH),
     HOME: process.env.HOME,
     TMPDIR: process.env.TMPDIR,
     NO_COLOR: '1',
