@@ -6,7 +6,7 @@
 import { cpSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
-import { copyOf, git, lynx, repoRoot, tempDir, write } from './cli.js';
+import { git, lynx, repoRoot, runCopyOf, tempDir, write } from './cli.js';
 
 export const TARGET = 'src/utils/seeding.py';
 export const PREDICTIONS = 'learners/borja/phase-00/notes/breaks.md';
@@ -17,9 +17,9 @@ export const PREDICTION_TEXT =
   'The seeding tests for random still pass, but the test that expects PYTHONHASHSEED in the environment of ' +
   'child processes fails.\n';
 
-/** A copy of the break workspace, built once per test file (init + commit are the slow part). */
+/** A copy of the break workspace, built once per test run (init + commit are the slow part). */
 export function breakWorkspace(): string {
-  return copyOf('break', buildBreakWorkspace);
+  return runCopyOf('break', buildBreakWorkspace);
 }
 
 function buildBreakWorkspace(): string {

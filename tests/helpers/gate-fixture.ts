@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chainLine, bankSha256, sha256 } from '../../src/core/attempts.js';
-import { copyOf, git, gitRepo, lynx, withRunPython, write } from './cli.js';
+import { git, gitRepo, lynx, runCopyOf, withRunPython, write } from './cli.js';
 import { findJust } from '../../src/io/tools.js';
 
 /** A recipe run as the learner would, with the run's python3 first on PATH (as lynx gets it). */
@@ -166,9 +166,9 @@ export function checkpointJson(dir: string, extra: Record<string, unknown> = {})
   };
 }
 
-/** A workspace where phase 00 of the mini curriculum passes every check (a copy of one built per file). */
+/** A workspace where phase 00 of the mini curriculum passes every check (a copy of one built per run). */
 export function passingWorkspace(): string {
-  return copyOf('passing', buildPassingWorkspace);
+  return runCopyOf('passing', buildPassingWorkspace);
 }
 
 function buildPassingWorkspace(): string {
