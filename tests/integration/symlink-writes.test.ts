@@ -24,9 +24,9 @@ describe('symlink writes', () => {
   it(
     'break start: a symlink at its fixed temp name is removed, not written through; the target stays a regular ' +
       'file',
-    () => {
+    async () => {
       const dir = breakWorkspace();
-      commitPredictions(dir);
+      await commitPredictions(dir);
       const v = victim();
       mkdirSync(join(dir, '.lynx', 'tmp'), { recursive: true });
       symlinkSync(v, join(dir, '.lynx', 'tmp', `break-${TARGET.replace(/[^A-Za-z0-9._-]/g, '_')}.tmp`));
