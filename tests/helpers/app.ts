@@ -15,7 +15,7 @@ import type { Ctx } from '../../src/cli/context.js';
 import { json as jsonReporter } from '../../src/ui/reporters/json.js';
 import { errorJson, renderError } from '../../src/ui/error-view.js';
 import { theme } from '../../src/ui/theme.js';
-import type { Run } from './cli.js';
+import { withRunPython, type Run } from './cli.js';
 import { CommanderError } from 'commander';
 import { buildProgram } from '../../src/cli/program.js';
 import { fromCommander } from '../../src/cli/usage-error.js';
@@ -40,12 +40,15 @@ export interface CallOptions {
 /**
  * The use cases read the environment of this test process (LYNX_*, EDITOR, GITHUB_ACTIONS, git's
  * GIT_*, the locale), so the in-process tier gets the same minimal environment the spawned CLI
- * gets (cli.ts baseEnv): PATH, HOME, TMPDIR, NO_COLOR=1, and what vitest itself needs (no
+ * gets (cli.ts baseEnv): PATH (the run's python3 first), HOME, TMPDIR, NO_COLOR=1, and what vitest itself needs (no
  * LYNX_LEARNER at all, as a spawned lynx has none). A test that wants a variable sets and restores it.
  */
 const KEEP = /^(PATH|HOME|TMPDIR|VITEST.*|NODE_.*|TEST|MODE|DEV|PROD|SSR|BASE_URL)$/;
 for (const k of Object.keys(process.env)) if (!KEEP.test(k)) delete process.env[k];
 process.env.NO_COLOR = '1';
+// the run's python3 first, as baseEnv() gives a spawned lynx (a shim's bash costs ~65 ms a call)
+const path = withRunPython(process.env.PATH);
+if (path !== undefined) process.env.PATH = path;
 
 const line =
   (buf: string[]) =>

@@ -6,7 +6,8 @@
 import { cpSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
-import { copyOf, git, lynx, repoRoot, tempDir, write } from './cli.js';
+import { git, lynx, repoRoot, runCopyOf, tempDir, write } from './cli.js';
+import { lynxIn } from './app.js';
 
 export const TARGET = 'src/utils/seeding.py';
 export const PREDICTIONS = 'learners/borja/phase-00/notes/breaks.md';
@@ -17,9 +18,9 @@ export const PREDICTION_TEXT =
   'The seeding tests for random still pass, but the test that expects PYTHONHASHSEED in the environment of ' +
   'child processes fails.\n';
 
-/** A copy of the break workspace, built once per test file (init + commit are the slow part). */
+/** A copy of the break workspace, built once per test run (init + commit are the slow part). */
 export function breakWorkspace(): string {
-  return copyOf('break', buildBreakWorkspace);
+  return runCopyOf('break', buildBreakWorkspace);
 }
 
 function buildBreakWorkspace(): string {
@@ -37,9 +38,9 @@ function buildBreakWorkspace(): string {
   return dir;
 }
 
-/** `lynx break 00` (creates the template), then predictions written and committed. */
-export function commitPredictions(dir: string): void {
-  const r = lynx(['break', '00'], { cwd: dir });
+/** `lynx break 00` (creates the template; in process), then predictions written and committed. */
+export async function commitPredictions(dir: string): Promise<void> {
+  const r = await lynxIn(['break', '00'], { cwd: dir });
   if (r.code !== 0) throw new Error(`lynx break 00 failed: ${r.stderr}`);
   write(dir, PREDICTIONS, readFileSync(join(dir, PREDICTIONS), 'utf8') + PREDICTION_TEXT);
   git(dir, 'add', '-A');

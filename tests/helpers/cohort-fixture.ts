@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { bankSha256, chainLine, sha256 } from '../../src/core/attempts.js';
-import { git, gitRepo, lynx, write } from './cli.js';
+import { git, gitRepo, lynx, runCopyOf, write } from './cli.js';
 import { commitAll } from './gate-fixture.js';
 
 const PHASE = `schema_version: 1
@@ -41,7 +41,12 @@ const PLAN =
   '§8 Revisions log\n\n| date | change |\n|---|---|\n';
 export const LEARNERS = ['ana', 'ben', 'cyd', 'dee', 'eve'];
 
+/** A copy of the five-learner repository, built once per run (./cli.ts runCopyOf). */
 export function cohort(): string {
+  return runCopyOf('cohort', buildCohort);
+}
+
+function buildCohort(): string {
   const dir = gitRepo();
   expect(lynx(['init', '--learner', 'ana'], { cwd: dir }).code).toBe(0);
   writeFileSync(

@@ -7,11 +7,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chainLine, bankSha256, sha256 } from '../../src/core/attempts.js';
-import { copyOf, git, gitRepo, lynx, write } from './cli.js';
+import { git, gitRepo, lynx, runCopyOf, withRunPython, write } from './cli.js';
 import { findJust } from '../../src/io/tools.js';
 
+/** A recipe run as the learner would, with the run's python3 first on PATH (as lynx gets it). */
 export function just(dir: string, ...args: string[]): string {
-  return execFileSync(findJust()!.path, args, { cwd: dir, encoding: 'utf8' });
+  const env = { ...process.env, PATH: withRunPython(process.env.PATH) };
+  return execFileSync(findJust()!.path, args, { cwd: dir, encoding: 'utf8', env });
 }
 
 export const PHASE_YAML = `schema_version: 1
@@ -164,9 +166,9 @@ export function checkpointJson(dir: string, extra: Record<string, unknown> = {})
   };
 }
 
-/** A workspace where phase 00 of the mini curriculum passes every check (a copy of one built per file). */
+/** A workspace where phase 00 of the mini curriculum passes every check (a copy of one built per run). */
 export function passingWorkspace(): string {
-  return copyOf('passing', buildPassingWorkspace);
+  return runCopyOf('passing', buildPassingWorkspace);
 }
 
 function buildPassingWorkspace(): string {

@@ -49,7 +49,7 @@ describe("lynx break start finds the learner's equivalent", () => {
       );
       writeFileSync(join(dir, TARGET), mine);
       git(dir, 'commit', '-q', '-am', 'my own indentation');
-      commitPredictions(dir);
+      await commitPredictions(dir);
       const before = treeHashes(dir);
 
       const asked = lynx(['break', '00', 'start'], { cwd: dir });
@@ -93,7 +93,7 @@ describe("lynx break start finds the learner's equivalent", () => {
       const dir = breakWorkspace();
       git(dir, 'mv', TARGET, 'src/utils/seed_all.py');
       git(dir, 'commit', '-q', '-m', 'my lab names the file seed_all.py');
-      commitPredictions(dir);
+      await commitPredictions(dir);
       const original = readFileSync(join(dir, 'src/utils/seed_all.py'));
       const refused = await lynxIn(['break', '00', 'start'], { cwd: dir });
       expect(refused.code).toBe(2);
@@ -162,7 +162,7 @@ describe("lynx break start finds the learner's equivalent", () => {
     writeFileSync(join(dir, 'src/utils/b.py'), read(dir, 'src/utils/a.py'));
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'two copies');
-    commitPredictions(dir);
+    await commitPredictions(dir);
     const r = await lynxIn(['break', '00', 'start', '--yes'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('matches 2 places');
@@ -183,7 +183,7 @@ describe('the guided manual mode', () => {
       );
       writeFileSync(join(dir, TARGET), mine);
       git(dir, 'commit', '-q', '-am', 'my own way of setting the seed');
-      commitPredictions(dir);
+      await commitPredictions(dir);
       const start = await lynxIn(['break', '00', 'start'], { cwd: dir });
       expect(start.code, start.stderr).toBe(0);
       expect(start.stdout).toContain('guided — you make the edit');
@@ -237,7 +237,7 @@ describe('diagnosis is a learning loop', () => {
       'recorded',
     async () => {
       const dir = breakWorkspace();
-      commitPredictions(dir);
+      await commitPredictions(dir);
       expect((await lynxIn(['break', '00', 'start'], { cwd: dir })).code).toBe(0);
       const d1 = await lynxIn(['break', '00', 'diagnose', 'the random module is broken'], { cwd: dir });
       expect(d1.code, d1.stderr).toBe(0);
@@ -275,7 +275,7 @@ describe('diagnosis is a learning loop', () => {
 
   it('a miss then a hit: the second diagnosis is accepted (not "already diagnosed")', async () => {
     const dir = breakWorkspace();
-    commitPredictions(dir);
+    await commitPredictions(dir);
     expect((await lynxIn(['break', '00', 'start'], { cwd: dir })).code).toBe(0);
     expect((await lynxIn(['break', '00', 'diagnose', 'no idea'], { cwd: dir })).stdout).toContain('Hint 1/3');
     const hit = lynx(
@@ -300,7 +300,7 @@ describe('diagnosis is a learning loop', () => {
 
   it('reveal on request shows the cause before any diagnosis', async () => {
     const dir = breakWorkspace();
-    commitPredictions(dir);
+    await commitPredictions(dir);
     expect((await lynxIn(['break', '00', 'start'], { cwd: dir })).code).toBe(0);
     const r = await lynxIn(['break', '00', 'reveal'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);

@@ -156,7 +156,7 @@ describe('lynx break: the full cycle on a real workspace', () => {
 describe('lynx break start: refusals leave every byte alone', () => {
   it('a dirty target', async () => {
     const dir = breakWorkspace();
-    commitPredictions(dir);
+    await commitPredictions(dir);
     writeFileSync(join(dir, TARGET), `${read(dir, TARGET)}# my work in progress\n`);
     const before = read(dir, TARGET);
     const r = await lynxIn(['break', '00', 'start'], { cwd: dir });
@@ -169,7 +169,7 @@ describe('lynx break start: refusals leave every byte alone', () => {
 
   it('an untracked target', async () => {
     const dir = breakWorkspace();
-    commitPredictions(dir);
+    await commitPredictions(dir);
     git(dir, 'rm', '-q', '--cached', TARGET);
     git(dir, 'commit', '-q', '-m', 'untrack');
     const r = await lynxIn(['break', '00', 'start'], { cwd: dir });
@@ -185,7 +185,7 @@ describe('lynx break start: refusals leave every byte alone', () => {
     );
     writeFileSync(join(dir, TARGET), text);
     git(dir, 'commit', '-q', '-am', 'a second place that sets the seed');
-    commitPredictions(dir);
+    await commitPredictions(dir);
     const r = await lynxIn(['break', '00', 'start'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`the break's edit for ${TARGET} matches 2 places — it must match exactly one`);
@@ -202,7 +202,7 @@ describe('lynx break start: refusals leave every byte alone', () => {
       const dir = breakWorkspace();
       writeFileSync(join(dir, TARGET), read(dir, TARGET).replace('    os.environ["PYTHONHASHSEED"] = str(seed)\n', ''));
       git(dir, 'commit', '-q', '-am', 'no seed line');
-      commitPredictions(dir);
+      await commitPredictions(dir);
       const before = treeHashes(dir);
       const r = await lynxIn(['break', '00', 'start'], { cwd: dir });
       expect(r.code, r.stderr).toBe(0);
@@ -217,7 +217,7 @@ describe('lynx break start: refusals leave every byte alone', () => {
 
   it('hint, diagnose and restore need an active break; diagnose needs text without a terminal', async () => {
     const dir = breakWorkspace();
-    commitPredictions(dir);
+    await commitPredictions(dir);
     for (const step of ['hint', 'restore']) {
       const r = await lynxIn(['break', '00', step], { cwd: dir });
       expect(r.code, step).toBe(2);
@@ -241,7 +241,7 @@ describe('lynx break restore', () => {
   it('refuses over an edited mutant: shows both diffs, keeps the journal; --force saves the bytes first', async () => {
     const dir = breakWorkspace();
     const original = readFileSync(join(dir, TARGET));
-    commitPredictions(dir);
+    await commitPredictions(dir);
     expect((await lynxIn(['break', '00', 'start'], { cwd: dir })).code).toBe(0);
     const mine = read(dir, TARGET).replace('    random.seed(seed)', '    random.seed(seed + 1)  # my experiment');
     writeFileSync(join(dir, TARGET), mine);
@@ -271,7 +271,7 @@ describe('lynx break restore', () => {
   it("a manual start journals the original; observe records the learner's edit; restore puts it back", async () => {
     const dir = breakWorkspace();
     const original = readFileSync(join(dir, TARGET));
-    commitPredictions(dir);
+    await commitPredictions(dir);
     const s = await lynxIn(['break', '00', 'start', '--manual'], { cwd: dir });
     expect(s.code, s.stderr).toBe(0);
     expect(s.stdout).toContain('--manual: you make the edit by hand');
@@ -291,7 +291,7 @@ describe('lynx break restore', () => {
     const dir = breakWorkspace();
     chmodSync(join(dir, TARGET), 0o755);
     git(dir, 'commit', '-q', '-am', 'executable');
-    commitPredictions(dir);
+    await commitPredictions(dir);
     expect((await lynxIn(['break', '00', 'start'], { cwd: dir })).code).toBe(0);
     expect(statSync(join(dir, TARGET)).mode & 0o777).toBe(0o755);
     expect((await lynxIn(['break', '00', 'diagnose', 'no idea'], { cwd: dir })).stdout).toContain(

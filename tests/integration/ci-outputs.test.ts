@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, lynx, tempDir } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 import { passingWorkspace } from '../helpers/gate-fixture.js';
 
 afterAll(cleanup);
@@ -10,19 +11,21 @@ describe('--learner naming no learner folder', () => {
   it(
     'gate, status, checkpoint: exit 2 naming the learners that exist; no learner at all: status --all --json is ' +
       'an empty list',
-    () => {
+    async () => {
       const dir = passingWorkspace();
       for (const args of [['gate', '--all'], ['status'], ['checkpoint', '00']]) {
-        const r = lynx(['--learner', 'nobody', ...args], { cwd: dir });
+        const r = await lynxIn(['--learner', 'nobody', ...args], { cwd: dir });
         expect(r.code, args.join(' ')).toBe(2);
         expect(r.stderr).toContain('--learner nobody: no learner folder learners/nobody/ — the learners are: ana');
       }
-      expect(lynx(['--learner', 'ana', 'status'], { cwd: dir }).code).toBe(0);
+      expect((await lynxIn(['--learner', 'ana', 'status'], { cwd: dir })).code).toBe(0);
       rmSync(join(dir, 'learners'), { recursive: true, force: true });
-      const all = lynx(['status', '--all', '--json'], { cwd: dir });
+      const all = await lynxIn(['status', '--all', '--json'], { cwd: dir });
       expect(all.code).toBe(0);
       expect((JSON.parse(all.stdout) as { learners: unknown[] }).learners).toEqual([]);
-      expect(lynx(['--learner', 'ana', 'status'], { cwd: dir }).stderr).toContain('this workspace has no learner yet');
+      expect((await lynxIn(['--learner', 'ana', 'status'], { cwd: dir })).stderr).toContain(
+        'this workspace has no learner yet',
+      );
     },
   );
 });

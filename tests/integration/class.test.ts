@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { cleanup, gitRepo, lynx, repoRoot, write } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 import { commitAll } from '../helpers/gate-fixture.js';
 
 afterAll(cleanup);
@@ -81,11 +82,11 @@ function parseCsv(text: string): Record<string, unknown>[] {
 describe('lynx class', () => {
   const dir = classroom();
 
-  it('prints one row per learner; --json validates against the schema', () => {
+  it('prints one row per learner; --json validates against the schema', async () => {
     const r = lynx(['class'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     for (const l of LEARNERS) expect(r.stdout.split('\n').filter((x) => x.startsWith(l))).toHaveLength(1);
-    const j = lynx(['class', '--json'], { cwd: dir });
+    const j = await lynxIn(['class', '--json'], { cwd: dir });
     const data = JSON.parse(j.stdout) as {
       learners: { learner: string; phases_closed: number; waivers: number; current_phase: number | null }[];
     };
@@ -97,20 +98,20 @@ describe('lynx class', () => {
     expect(validate({ ...data, learners: [{ ...data.learners[0], learner: undefined }] })).toBe(false);
   });
 
-  it('sorts and filters', () => {
-    const j = JSON.parse(lynx(['class', '--json', '--sort', 'progress'], { cwd: dir }).stdout) as {
+  it('sorts and filters', async () => {
+    const j = JSON.parse((await lynxIn(['class', '--json', '--sort', 'progress'], { cwd: dir })).stdout) as {
       learners: { learner: string }[];
     };
     expect(j.learners[0]?.learner).toBe('ben');
-    const f = JSON.parse(lynx(['class', '--json', '--filter', '00'], { cwd: dir }).stdout) as {
+    const f = JSON.parse((await lynxIn(['class', '--json', '--filter', '00'], { cwd: dir })).stdout) as {
       learners: { learner: string }[];
     };
     expect(f.learners.map((l) => l.learner)).toEqual(['cyd']);
-    expect(lynx(['class', '--sort', 'age'], { cwd: dir }).code).toBe(2);
+    expect((await lynxIn(['class', '--sort', 'age'], { cwd: dir })).code).toBe(2);
   });
 
-  it('--csv is a grade export whose rows validate against the schema', () => {
-    const r = lynx(['class', '--csv'], { cwd: dir });
+  it('--csv is a grade export whose rows validate against the schema', async () => {
+    const r = await lynxIn(['class', '--csv'], { cwd: dir });
     expect(r.code).toBe(0);
     const rows = parseCsv(r.stdout);
     expect(rows).toHaveLength(LEARNERS.length);

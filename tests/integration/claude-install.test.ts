@@ -4,13 +4,18 @@
  * `*` matches any characters and a trailing " *" also matches the bare command), the lynx commands
  * they name exist, an edited file survives, and the settings merge keeps the learner's keys.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { cleanup, git, gitRepo, lynx, workspace, write } from '../helpers/cli.js';
+import { cleanup, git, gitRepo, lynx, workspace, write, type Run } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 
 afterAll(cleanup);
+
+// Most calls run in process (tests/helpers/app.ts lynxIn: the real command registry); black-box stay:
+// `--help` (commander prints it), the stop hook (it reads the process's stdin), and one `init --claude`,
+// `claude install` and refused `init --mcp` each, as a user runs them.
 
 const COMMANDS: Record<string, { runs: string[]; learner?: string[] }> = {
   'phase-start': { runs: ['lynx phase-start $ARGUMENTS --json'], learner: ['lynx phase-start $ARGUMENTS --approve'] },
@@ -48,11 +53,15 @@ const concrete = (c: string): string => c.replace(/\$ARGUMENTS/g, '07').replace(
 
 describe('lynx init --claude in a fresh repository', () => {
   const dir = gitRepo();
-  const r = lynx(['init', '--learner', 'borja', '--claude', '--json'], { cwd: dir });
-  const settings = JSON.parse(readFileSync(join(dir, '.claude/settings.json'), 'utf8')) as {
+  let r: Run;
+  let settings: {
     permissions: Record<'allow' | 'ask' | 'deny', string[]>;
     hooks: { Stop: { hooks: { type: string; command: string }[] }[] };
   };
+  beforeAll(async () => {
+    r = await lynxIn(['init', '--learner', 'borja', '--claude', '--json'], { cwd: dir });
+    settings = JSON.parse(readFileSync(join(dir, '.claude/settings.json'), 'utf8')) as typeof settings;
+  });
   const allowed = (cmd: string): 'allow' | 'ask' | 'deny' | 'none' => {
     // documented precedence: deny, then ask, then allow
     for (const list of ['deny', 'ask', 'allow'] as const)
@@ -182,13 +191,13 @@ describe('lynx init --claude in a fresh repository', () => {
 });
 
 describe('lynx claude install on an existing workspace', () => {
-  it('an edited command survives a second run; a deleted one comes back', () => {
+  it('an edited command survives a second run; a deleted one comes back', async () => {
     const dir = workspace();
     expect(lynx(['claude', 'install'], { cwd: dir }).code).toBe(0);
     const mine = '---\ndescription: my own report\n---\nmine\n';
     write(dir, '.claude/commands/phase-report.md', mine);
     rmSync(join(dir, '.claude/commands/derive.md'));
-    const again = lynx(['claude', 'install', '--json'], { cwd: dir });
+    const again = await lynxIn(['claude', 'install', '--json'], { cwd: dir });
     expect(again.code, again.stderr).toBe(0);
     const acts = (JSON.parse(again.stdout) as { actions: { path: string; action: string }[] }).actions;
     expect(acts.find((a) => a.path === '.claude/commands/phase-report.md')?.action).toBe('kept');
@@ -197,7 +206,7 @@ describe('lynx claude install on an existing workspace', () => {
       '.claude/commands/derive.md',
     ]);
     expect(readFileSync(join(dir, '.claude/commands/phase-report.md'), 'utf8')).toBe(mine);
-    const plain = lynx(['claude', 'install'], { cwd: dir });
+    const plain = await lynxIn(['claude', 'install'], { cwd: dir });
     expect(plain.stdout).toContain(
       '! .claude/commands/phase-report.md  (kept: it differs from the template and may hold your edits)',
     );
@@ -206,7 +215,7 @@ describe('lynx claude install on an existing workspace', () => {
   it(
     "settings.json is merged: the learner's keys and rules stay, lynx's missing ones are added once, duplicates " +
       'go',
-    () => {
+    async () => {
       const dir = workspace();
       const mine = {
         model: 'opus',
@@ -221,7 +230,7 @@ describe('lynx claude install on an existing workspace', () => {
         },
       };
       write(dir, '.claude/settings.json', JSON.stringify(mine));
-      const r = lynx(['claude', 'install', '--mcp', '--json'], { cwd: dir });
+      const r = await lynxIn(['claude', 'install', '--mcp', '--json'], { cwd: dir });
       expect(r.code, r.stderr).toBe(0);
       const s = JSON.parse(readFileSync(join(dir, '.claude/settings.json'), 'utf8')) as typeof mine & {
         permissions: { ask: string[] };
@@ -239,7 +248,7 @@ describe('lynx claude install on an existing workspace', () => {
         mcpServers: { lynx: { command: 'lynx', args: ['-C', '${CLAUDE_PROJECT_DIR:-.}', 'mcp'] } },
       });
       const before = readFileSync(join(dir, '.claude/settings.json'), 'utf8');
-      const again = lynx(['claude', 'install', '--mcp', '--json'], { cwd: dir });
+      const again = await lynxIn(['claude', 'install', '--mcp', '--json'], { cwd: dir });
       const acts = (JSON.parse(again.stdout) as { actions: { path: string; action: string }[] }).actions;
       expect(acts.find((a) => a.path === '.claude/settings.json')?.action).toBe('unchanged');
       expect(acts.find((a) => a.path === '.mcp.json')?.action).toBe('unchanged');
@@ -247,7 +256,7 @@ describe('lynx claude install on an existing workspace', () => {
     },
   );
 
-  it('a .mcp.json with its own "lynx" server is kept; other servers stay', () => {
+  it('a .mcp.json with its own "lynx" server is kept; other servers stay', async () => {
     const dir = workspace();
     write(
       dir,
@@ -256,7 +265,7 @@ describe('lynx claude install on an existing workspace', () => {
         mcpServers: { lynx: { command: 'node', args: ['/opt/lynx/bin/lynx.js', 'mcp'] }, other: { command: 'x' } },
       }),
     );
-    const r = lynx(['claude', 'install', '--mcp', '--json'], { cwd: dir });
+    const r = await lynxIn(['claude', 'install', '--mcp', '--json'], { cwd: dir });
     expect(
       (JSON.parse(r.stdout) as { actions: { path: string; action: string }[] }).actions.find(
         (a) => a.path === '.mcp.json',
@@ -268,23 +277,23 @@ describe('lynx claude install on an existing workspace', () => {
     ).toEqual({ command: 'x' });
   });
 
-  it('an invalid settings.json is refused with its position (exit 2) and nothing is written', () => {
+  it('an invalid settings.json is refused with its position (exit 2) and nothing is written', async () => {
     const dir = workspace();
     write(dir, '.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(x)",]\n  }\n}\n');
-    const r = lynx(['claude', 'install'], { cwd: dir });
+    const r = await lynxIn(['claude', 'install'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/\.claude\/settings\.json:\d+:\d+ invalid JSON/);
     expect(existsSync(join(dir, '.claude/commands'))).toBe(false);
     write(dir, '.claude/settings.json', JSON.stringify({ permissions: { allow: 'Bash(x)' } }));
-    const b = lynx(['claude', 'install'], { cwd: dir });
+    const b = await lynxIn(['claude', 'install'], { cwd: dir });
     expect(b.code).toBe(2);
     expect(b.stderr).toContain('permissions.allow must be a list of rule strings');
     expect(existsSync(join(dir, '.claude/commands'))).toBe(false);
   });
 
-  it('outside a workspace: exit 2, nothing written', () => {
+  it('outside a workspace: exit 2, nothing written', async () => {
     const dir = gitRepo();
-    const r = lynx(['claude', 'install'], { cwd: dir });
+    const r = await lynxIn(['claude', 'install'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(existsSync(join(dir, '.claude'))).toBe(false);
     expect(lynx(['init', '--learner', 'borja', '--mcp'], { cwd: dir }).code).toBe(2);
@@ -330,8 +339,8 @@ describe('lynx claude stop-hook (the Stop hook)', () => {
 
 describe('phase 00 DoD item claude-config checks the files for content', () => {
   type Check = { id: string; title: string; status: string; children?: Check[] };
-  const item = (dir: string): Check => {
-    const r = lynx(['checkpoint', '00', '--json'], { cwd: dir });
+  const item = async (dir: string): Promise<Check> => {
+    const r = await lynxIn(['checkpoint', '00', '--json'], { cwd: dir });
     const found = (JSON.parse(r.stdout) as { checks: Check[] }).checks.find((c) => c.id === 'claude-config');
     if (!found) throw new Error(r.stdout + r.stderr);
     return found;
@@ -342,12 +351,12 @@ describe('phase 00 DoD item claude-config checks the files for content', () => {
     'passes on what init --claude writes (but the ' +
       'attestation), fails on a one-line command that calls no ' +
       'lynx',
-    () => {
+    async () => {
       const dir = gitRepo();
       expect(lynx(['init', '--learner', 'borja', '--claude'], { cwd: dir }).code).toBe(0);
       git(dir, 'add', '-A');
       git(dir, 'commit', '-q', '-m', 'init --claude');
-      expect(failing(item(dir))).toEqual(['/phase-checkpoint resolves in a new Claude Code session.']);
+      expect(failing(await item(dir))).toEqual(['/phase-checkpoint resolves in a new Claude Code session.']);
       write(
         dir,
         '.claude/commands/phase-checkpoint.md',
@@ -356,7 +365,7 @@ describe('phase 00 DoD item claude-config checks the files for content', () => {
       write(dir, '.claude/agents/phase-gatekeeper.md', '---\ndescription: adversarial\n---\nEnforces DoD.\n');
       git(dir, 'add', '-A');
       git(dir, 'commit', '-q', '-m', 'hand-written');
-      expect(failing(item(dir))).toEqual([
+      expect(failing(await item(dir))).toEqual([
         '/phase-checkpoint has a description and calls `lynx checkpoint`',
         'every subagent names itself in its front matter',
         'the phase-gatekeeper runs `lynx gate`',

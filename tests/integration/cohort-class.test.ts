@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { validateXML } from 'xmllint-wasm';
 import { cleanup, lynx, repoRoot } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 import { commitAll } from '../helpers/gate-fixture.js';
 import { cohort, LEARNERS, work } from '../helpers/cohort-fixture.js';
 
@@ -23,11 +24,11 @@ const schema = (id: string): ValidateFunction =>
 const xsd = readFileSync(join(repoRoot, 'tests/fixtures/junit-10.xsd'), 'utf8');
 
 let dir: string;
-beforeAll(() => {
+beforeAll(async () => {
   dir = cohort();
   for (const l of ['ana', 'ben', 'cyd']) {
     work(dir, l);
-    const r = lynx(['--learner', l, 'report', '00'], { cwd: dir });
+    const r = await lynxIn(['--learner', l, 'report', '00'], { cwd: dir });
     expect(r.code, `${l}: ${r.stdout}${r.stderr}`).toBe(0);
     commitAll(dir, `${l}: close 00`);
   }
@@ -74,13 +75,13 @@ describe('lynx gate --all-learners', () => {
   it(
     "one learner's tampered report fails only that learner, and the run exits with the worst code; --json " +
       'validates',
-    () => {
+    async () => {
       writeFileSync(
         join(dir, 'learners/ben/PHASE_00_REPORT.md'),
         '# Phase 00 report\n\nben rewrote the report after closing it.\n',
       );
       commitAll(dir, 'ben edits a closed report');
-      const r = lynx(['gate', '--all-learners', '--json'], { cwd: dir });
+      const r = await lynxIn(['gate', '--all-learners', '--json'], { cwd: dir });
       expect(r.code, r.stderr).toBe(1);
       const j = JSON.parse(r.stdout) as GateClassJson;
       const v = schema('gate-class');
@@ -94,26 +95,26 @@ describe('lynx gate --all-learners', () => {
       ]);
       expect(j.results.map((x) => `${x.learner}:${x.status}`)).toEqual(['ana:pass', 'ben:fail', 'cyd:pass']);
       // the text form names the failing gate in full after the table
-      const t = lynx(['gate', '--all-learners', '00'], { cwd: dir });
+      const t = await lynxIn(['gate', '--all-learners', '00'], { cwd: dir });
       expect(t.code).toBe(1);
       expect(t.stdout).toMatch(/ben\s+✗ fail/);
       expect(t.stdout).toContain('Gate · phase 00 · learner ben');
       expect(t.stdout).not.toContain('Gate · phase 00 · learner ana');
       // every learner is the point: naming one beside it is refused
-      expect(lynx(['--learner', 'ana', 'gate', '--all-learners'], { cwd: dir }).code).toBe(2);
+      expect((await lynxIn(['--learner', 'ana', 'gate', '--all-learners'], { cwd: dir })).code).toBe(2);
     },
     120_000,
   );
 });
 
 describe('lynx status NN --all', () => {
-  it('one row per learner for the phase (state, quiz, labs, waivers, attestations); --json validates', () => {
-    const w = lynx(
+  it('one row per learner for the phase (state, quiz, labs, waivers, attestations); --json validates', async () => {
+    const w = await lynxIn(
       ['--learner', 'dee', 'waive', '00', 'run-loss', '--reason', 'no GPU in the lab room', '--by', 'teacher-bo'],
       { cwd: dir },
     );
     expect(w.code, w.stderr).toBe(0);
-    const r = lynx(['status', '00', '--all'], { cwd: dir });
+    const r = await lynxIn(['status', '00', '--all'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     for (const l of LEARNERS)
       expect(
@@ -123,30 +124,30 @@ describe('lynx status NN --all', () => {
     expect(r.stdout).toMatch(/^ana\s+● done\s+100% ✓ \(1\)/m);
     expect(r.stdout).toMatch(/^dee\s+.*1 waived \(teacher-bo\)/m);
     expect(r.stdout).toMatch(/^eve\s+· not started/m);
-    const j = JSON.parse(lynx(['status', '00', '--all', '--json'], { cwd: dir }).stdout) as {
+    const j = JSON.parse((await lynxIn(['status', '00', '--all', '--json'], { cwd: dir })).stdout) as {
       learners: { learner: string; waivers: { by: string; self: boolean }[] }[];
     };
     const v = schema('status-phase');
     expect(v(j), ajv.errorsText(v.errors)).toBe(true);
     expect(j.learners.find((l) => l.learner === 'dee')?.waivers).toMatchObject([{ by: 'teacher-bo', self: false }]);
     // an unknown phase is bad usage, not an empty table
-    expect(lynx(['status', '07', '--all'], { cwd: dir }).code).toBe(2);
+    expect((await lynxIn(['status', '07', '--all'], { cwd: dir })).code).toBe(2);
   });
 
-  it('progress.md follows every state change: the waiver shows, an approved phase reads in progress', () => {
+  it('progress.md follows every state change: the waiver shows, an approved phase reads in progress', async () => {
     const dee = readFileSync(join(dir, 'learners/dee/progress.md'), 'utf8');
     expect(dee).toMatch(/\| 00 \| Mini phase \| not started \|.*waived: run-loss by teacher-bo, unsigned \|/);
-    const a = lynx(['--learner', 'ana', 'status', '--json'], { cwd: dir });
+    const a = await lynxIn(['--learner', 'ana', 'status', '--json'], { cwd: dir });
     const ana = (JSON.parse(a.stdout) as { learners: { phases: { status: string; waivers: unknown[] }[] }[] })
       .learners[0]?.phases[0];
     expect(ana?.status).toBe('done');
     expect(ana?.waivers).toEqual([]);
     // phase-start writes the plan and the view says planned; approving says in progress
     commitAll(dir, 'dee waived run-loss');
-    const s = lynx(['--learner', 'eve', 'phase-start', '00'], { cwd: dir });
+    const s = await lynxIn(['--learner', 'eve', 'phase-start', '00'], { cwd: dir });
     expect(s.code, s.stdout + s.stderr).toBe(0);
     expect(readFileSync(join(dir, 'learners/eve/progress.md'), 'utf8')).toContain('| 00 | Mini phase | planned |');
-    const ap = lynx(['--learner', 'eve', 'phase-start', '00', '--approve'], { cwd: dir });
+    const ap = await lynxIn(['--learner', 'eve', 'phase-start', '00', '--approve'], { cwd: dir });
     expect(ap.code, ap.stdout + ap.stderr).toBe(0);
     expect(readFileSync(join(dir, 'learners/eve/progress.md'), 'utf8')).toContain('| 00 | Mini phase | in progress |');
   });

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, lynx } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 import { cohort, work } from '../helpers/cohort-fixture.js';
 import { commitAll } from '../helpers/gate-fixture.js';
 
@@ -16,11 +17,11 @@ describe('cohort layout', () => {
   it(
     'five learners: three close phase 00 with their own files, every gate passes; a dirty manifest fails only its ' +
       'learner',
-    () => {
+    async () => {
       const dir = cohort();
       for (const l of ['ana', 'ben', 'cyd']) {
         work(dir, l);
-        const r = lynx(['--learner', l, 'report', '00'], { cwd: dir });
+        const r = await lynxIn(['--learner', l, 'report', '00'], { cwd: dir });
         expect(r.code, `${l}: ${r.stdout}${r.stderr}`).toBe(0);
         commitAll(dir, `${l}: close 00`);
       }
@@ -31,10 +32,10 @@ describe('cohort layout', () => {
       // dee commits a dirty manifest and leaves the checklist open
       work(dir, 'dee', { dirty: true, ticked: false });
       for (const l of ['ana', 'ben', 'cyd']) {
-        const g = lynx(['--learner', l, 'gate', '00'], { cwd: dir });
+        const g = await lynxIn(['--learner', l, 'gate', '00'], { cwd: dir });
         expect(g.code, `${l}: ${g.stdout}${g.stderr}`).toBe(0);
       }
-      const d = lynx(['--learner', 'dee', 'report', '00', '--json'], { cwd: dir });
+      const d = await lynxIn(['--learner', 'dee', 'report', '00', '--json'], { cwd: dir });
       expect(d.code).not.toBe(0);
       const checks = JSON.parse(d.stdout) as {
         gate?: { checks: { id: string; status: string; message: string }[] };

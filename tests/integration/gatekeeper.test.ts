@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, writeFileSync, appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, git, lynx, tempDir, write } from '../helpers/cli.js';
-import { call } from '../helpers/app.js';
+import { call, lynxIn } from '../helpers/app.js';
 import { passingWorkspace, commitAll, recordAttempt, checkpointJson, just } from '../helpers/gate-fixture.js';
 import { validateGateResult } from '../../src/schemas/generated/gate-result.validator.js';
 import { report } from '../../src/app/report.js';
@@ -108,9 +108,9 @@ describe('lynx report / gate on a passing workspace', () => {
   it(
     'gate fails in CI for a report tampered with after closing (black-box: argv, GITHUB_ACTIONS, the real streams ' +
       'and exit codes)',
-    () => {
+    async () => {
       const dir = passingWorkspace();
-      const closed = lynx(['report', '00', '--json'], { cwd: dir });
+      const closed = await lynxIn(['report', '00', '--json'], { cwd: dir });
       expect(closed.code).toBe(0);
       expect((JSON.parse(closed.stdout) as Gate).written).toEqual(WRITTEN);
       commitAll(dir, 'close');

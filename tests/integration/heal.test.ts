@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, git, lynx, workspace, write } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 import { passingWorkspace } from '../helpers/gate-fixture.js';
 
 afterAll(cleanup);
@@ -31,13 +32,13 @@ const REVIEWS = 'learners/ana/reviews.jsonl';
 describe('a report killed mid-close heals on the next lynx report', () => {
   it(
     'killed after PHASE_00_REPORT.md, before the checkpoint: ' + "recognised as lynx's own, rewritten, phase closed",
-    () => {
+    async () => {
       const dir = passingWorkspace();
       const killed = lynx(['report', '00'], { cwd: dir, env: { LYNX_TEST_KILL_AT: 'report:written' } });
       expect(killed.code).toBeNull(); // SIGKILLed at the point
       expect(existsSync(join(dir, 'PHASE_00_REPORT.md'))).toBe(true);
       expect((JSON.parse(readFileSync(join(dir, CP), 'utf8')) as { status: string }).status).toBe('in_progress');
-      const again = lynx(['report', '00'], { cwd: dir });
+      const again = await lynxIn(['report', '00'], { cwd: dir });
       expect(again.stdout).not.toContain('uncommitted path');
       expect(again.code, again.stdout + again.stderr).toBe(0);
       expect(again.stdout).toContain("PHASE_00_REPORT.md was lynx's own report from an interrupted `lynx report`");
@@ -48,14 +49,14 @@ describe('a report killed mid-close heals on the next lynx report', () => {
     60_000,
   );
 
-  it('an orphan the learner then edited is theirs: it is dirty like any other file', () => {
+  it('an orphan the learner then edited is theirs: it is dirty like any other file', async () => {
     const dir = passingWorkspace();
     expect(lynx(['report', '00'], { cwd: dir, env: { LYNX_TEST_KILL_AT: 'report:written' } }).code).toBeNull();
     writeFileSync(
       join(dir, 'PHASE_00_REPORT.md'),
       `${readFileSync(join(dir, 'PHASE_00_REPORT.md'), 'utf8')}\nmy own words\n`,
     );
-    const again = lynx(['report', '00'], { cwd: dir });
+    const again = await lynxIn(['report', '00'], { cwd: dir });
     expect(again.code).toBe(1);
     expect(again.stdout).toContain('1 uncommitted path(s): PHASE_00_REPORT.md');
     expect(again.stdout).not.toContain("lynx's own report");
@@ -63,17 +64,17 @@ describe('a report killed mid-close heals on the next lynx report', () => {
 });
 
 describe('a quiz killed between its append and its checkpoint write', () => {
-  it('is a note (the checkpoint summary was behind the log), not tampering; the next attempt resyncs it', () => {
+  it('is a note (the checkpoint summary was behind the log), not tampering; the next attempt resyncs it', async () => {
     const dir = workspace('ana');
     write(dir, 'a.yaml', PHASE00);
-    expect(lynx(['quiz', '00', '--answers', 'a.yaml'], { cwd: dir }).code).toBe(0);
+    expect((await lynxIn(['quiz', '00', '--answers', 'a.yaml'], { cwd: dir })).code).toBe(0);
     const cpBefore = readFileSync(join(dir, CP), 'utf8');
     expect(
       lynx(['quiz', '00', '--answers', 'a.yaml'], { cwd: dir, env: { LYNX_TEST_KILL_AT: 'quiz:appended' } }).code,
     ).toBeNull();
     expect(readFileSync(join(dir, LOG), 'utf8').trim().split('\n')).toHaveLength(2);
     expect(readFileSync(join(dir, CP), 'utf8')).toBe(cpBefore); // the checkpoint never got its write
-    const check = lynx(['checkpoint', '00', '--json'], { cwd: dir });
+    const check = await lynxIn(['checkpoint', '00', '--json'], { cwd: dir });
     const quiz = (
       JSON.parse(check.stdout) as { checks: { id: string; status: string; message: string }[] }
     ).checks.find((c) => c.id === 'gate:quiz');
@@ -81,9 +82,9 @@ describe('a quiz killed between its append and its checkpoint write', () => {
     expect(quiz?.message).toContain('behind the log');
     expect(check.stdout).not.toContain('edited or truncated');
     // the next recorded attempt re-derives the summary from the whole log and anchors it again
-    expect(lynx(['quiz', '00', '--answers', 'a.yaml'], { cwd: dir }).code).toBe(0);
+    expect((await lynxIn(['quiz', '00', '--answers', 'a.yaml'], { cwd: dir })).code).toBe(0);
     expect((JSON.parse(readFileSync(join(dir, CP), 'utf8')) as { quiz: { attempts: number } }).quiz.attempts).toBe(3);
-    const healed = JSON.parse(lynx(['checkpoint', '00', '--json'], { cwd: dir }).stdout) as {
+    const healed = JSON.parse((await lynxIn(['checkpoint', '00', '--json'], { cwd: dir })).stdout) as {
       checks: { id: string; message: string }[];
     };
     expect(healed.checks.find((c) => c.id === 'gate:quiz')?.message).not.toContain('behind the log');
@@ -106,13 +107,13 @@ describe('validate first, write after: lynx quiz --answers that exits 2 writes n
   for (const [what, rel, content] of cases) {
     it(
       what,
-      () => {
+      async () => {
         const dir = workspace('ana');
         write(dir, 'a.yaml', PHASE00);
         mkdirSync(join(dir, 'learners/ana/phase-00'), { recursive: true });
         writeFileSync(join(dir, rel), content === '\xff\n' ? Buffer.from([0xff, 0x0a]) : content);
         const before = [CP, LOG, REVIEWS].map((f) => sha(dir, f));
-        const r = lynx(['quiz', '00', '--answers', 'a.yaml'], { cwd: dir });
+        const r = await lynxIn(['quiz', '00', '--answers', 'a.yaml'], { cwd: dir });
         expect(r.code, r.stdout + r.stderr).toBe(2);
         expect(r.stderr).toContain(rel);
         expect([CP, LOG, REVIEWS].map((f) => sha(dir, f))).toEqual(before);
@@ -148,11 +149,11 @@ describe('a lock with an empty or missing owner is stale at once', () => {
       },
     ],
   ] as const) {
-    it(`${what}: the next writer takes it over with no wait`, () => {
+    it(`${what}: the next writer takes it over with no wait`, async () => {
       const dir = workspace('ana');
       plant(dir);
       const t0 = Date.now();
-      const r = lynx(['init', '--learner', 'bo'], { cwd: dir }); // a writer that takes the lock
+      const r = await lynxIn(['init', '--learner', 'bo'], { cwd: dir }); // a writer that takes the lock
       expect(r.code, r.stderr).toBe(0);
       expect(existsSync(join(dir, 'learners', 'bo'))).toBe(true);
       expect(Date.now() - t0).toBeLessThan(10_000); // a 30 s wait would fail this; a normal run is well under

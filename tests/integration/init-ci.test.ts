@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, gitRepo, lynx, repoRoot } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 import { actionlint } from '../helpers/actionlint.js';
 
 afterAll(cleanup);
@@ -27,19 +28,19 @@ describe('lynx init --ci', () => {
     expect(await actionlint(text)).toEqual([]);
   });
 
-  it('never overwrites an edited workflow (kept, and said so); plain init leaves .github alone', () => {
+  it('never overwrites an edited workflow (kept, and said so); plain init leaves .github alone', async () => {
     const dir = gitRepo();
-    expect(lynx(['init', '--learner', 'ana'], { cwd: dir }).code).toBe(0);
+    expect((await lynxIn(['init', '--learner', 'ana'], { cwd: dir })).code).toBe(0);
     expect(() => readFileSync(join(dir, WF))).toThrow();
-    expect(lynx(['init', '--ci'], { cwd: dir }).code).toBe(0);
-    const again = lynx(['init', '--ci', '--json'], { cwd: dir });
+    expect((await lynxIn(['init', '--ci'], { cwd: dir })).code).toBe(0);
+    const again = await lynxIn(['init', '--ci', '--json'], { cwd: dir });
     expect((JSON.parse(again.stdout) as { actions: { path: string; action: string }[] }).actions).toContainEqual({
       path: WF,
       action: 'unchanged',
     });
     const edited = `${readFileSync(join(dir, WF), 'utf8')}# our own tweak\n`;
     writeFileSync(join(dir, WF), edited);
-    const kept = lynx(['init', '--ci'], { cwd: dir });
+    const kept = await lynxIn(['init', '--ci'], { cwd: dir });
     expect(kept.code).toBe(0);
     expect(kept.stdout).toContain(`! ${WF}`);
     expect(readFileSync(join(dir, WF), 'utf8')).toBe(edited);

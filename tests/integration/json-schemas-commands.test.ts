@@ -97,7 +97,7 @@ describe('quiz --answers and review', () => {
 describe('break, every step', () => {
   it('show, start, observe, hint, diagnose, reveal, restore, status — and a bad step', async () => {
     const dir = breakWorkspace();
-    commitPredictions(dir);
+    await commitPredictions(dir);
     const steps: [string[], string][] = [
       [['break', '00'], 'show'],
       [['break', '00', 'start'], 'start'],
@@ -122,7 +122,7 @@ describe('break, every step', () => {
     );
     write(dir, seeding, mine);
     commitAll(dir, 'my own way of setting the seed');
-    commitPredictions(dir);
+    await commitPredictions(dir);
     expect((await validIn<{ step: string }>('break', ['break', '00', 'start'], dir)).step).toBe('start');
     write(
       dir,

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { baseEnv, cleanup, lynx, tempDir, workspace, write } from '../helpers/cli.js';
 import { commitAll, passingWorkspace } from '../helpers/gate-fixture.js';
+import { lynxIn } from '../helpers/app.js';
 
 afterAll(cleanup);
 
@@ -13,34 +14,37 @@ describe('what lynx shows', () => {
   it(
     'status 41 says the phase has no quiz (no "pass ≥ 70%" for a quiz that does not exist); 00 shows its ' +
       'threshold',
-    () => {
+    async () => {
       const dir = workspace('ana');
-      const s41 = lynx(['status', '41'], { cwd: dir });
+      const s41 = await lynxIn(['status', '41'], { cwd: dir });
       expect(s41.code).toBe(0);
       expect(s41.stdout).toContain('Quiz: none — this phase has no quiz');
       expect(s41.stdout).not.toMatch(/Quiz: none\s+pass/);
-      expect(lynx(['status', '00'], { cwd: dir }).stdout).toMatch(/Quiz: \S+\.yaml {2}pass ≥ 70%/);
+      expect((await lynxIn(['status', '00'], { cwd: dir })).stdout).toMatch(/Quiz: \S+\.yaml {2}pass ≥ 70%/);
     },
   );
 
-  it('the break predictions phase-start writes show each observe command whole, not cut at its first quote', () => {
-    const dir = workspace('ana');
-    expect(lynx(['phase-start', '00'], { cwd: dir }).code).toBe(0);
-    const text = readFileSync(join(dir, 'learners/ana/phase-00/notes/breaks.md'), 'utf8');
-    expect(text).toContain('- Observe (2 commands):');
-    expect(text).toContain(
-      '  uv run python -c "\n  from src.utils.seeding import seed_everything\n  seed_everything(0)\n',
-    );
-    expect(text).toContain("  print(sorted({'work','play','walk','study','listen'}, key=hash))\n  \"\n");
-    expect(text).not.toContain('`uv run python -c "`');
-  });
+  it(
+    'the break predictions phase-start writes show each observe command whole, ' + 'not cut at its first quote',
+    async () => {
+      const dir = workspace('ana');
+      expect((await lynxIn(['phase-start', '00'], { cwd: dir })).code).toBe(0);
+      const text = readFileSync(join(dir, 'learners/ana/phase-00/notes/breaks.md'), 'utf8');
+      expect(text).toContain('- Observe (2 commands):');
+      expect(text).toContain(
+        '  uv run python -c "\n  from src.utils.seeding import seed_everything\n  seed_everything(0)\n',
+      );
+      expect(text).toContain("  print(sorted({'work','play','walk','study','listen'}, key=hash))\n  \"\n");
+      expect(text).not.toContain('`uv run python -c "`');
+    },
+  );
 
   it(
     "lab deliverables expand {topic} from the lab's own command and find a dated experiment; commands are the " +
       'argv lynx runs',
-    () => {
+    async () => {
       const dir = workspace('ana');
-      const before = lynx(['lab', '00', '01'], { cwd: dir });
+      const before = await lynxIn(['lab', '00', '01'], { cwd: dir });
       expect(before.code).toBe(0);
       expect(before.stdout).toContain('· experiments/<date>-lab-01-check/manifest.json');
       expect(before.stdout).not.toContain('{topic}');
@@ -50,10 +54,10 @@ describe('what lynx shows', () => {
       expect(before.stdout).toContain('1. just manifest lab-01-check  (the page: just manifest <some-topic>)');
       write(dir, 'experiments/2026-05-22-lab-01-check/manifest.json', '{}\n');
       write(dir, 'experiments/2026-05-22-other/manifest.json', '{}\n');
-      expect(lynx(['lab', '00', '01'], { cwd: dir }).stdout).toContain(
+      expect((await lynxIn(['lab', '00', '01'], { cwd: dir })).stdout).toContain(
         '✓ experiments/<date>-lab-01-check/manifest.json',
       );
-      const json = JSON.parse(lynx(['lab', '00', '03', '--json'], { cwd: dir }).stdout) as {
+      const json = JSON.parse((await lynxIn(['lab', '00', '03', '--json'], { cwd: dir })).stdout) as {
         lab: { steps: { text: string; page?: string }[] };
       };
       expect(json.lab.steps[1]).toEqual(

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { cleanup, git, lynx, repoRoot } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 import { demoCopy, sharedDemo } from '../helpers/shared-demo.js';
 
 afterAll(cleanup);
@@ -30,9 +31,9 @@ beforeAll(() => {
 }, 180_000);
 
 describe('lynx migrate --cohort', () => {
-  it('--dry-run lists the moves and changes nothing', () => {
+  it('--dry-run lists the moves and changes nothing', async () => {
     const yaml = readFileSync(join(demo, 'lynx.yaml'), 'utf8');
-    const r = lynx(['migrate', '--cohort', '--dry-run', '--json'], { cwd: demo });
+    const r = await lynxIn(['migrate', '--cohort', '--dry-run', '--json'], { cwd: demo });
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as Migrated;
     expect(validate(out), JSON.stringify(validate.errors)).toBe(true);
@@ -56,20 +57,23 @@ describe('lynx migrate --cohort', () => {
     expect(readFileSync(join(demo, 'lynx.yaml'), 'utf8')).toBe(yaml);
   });
 
-  it('a cohort layout set by hand, without the moves, fails gate 00 (the report is not where the layout says)', () => {
-    const yaml = readFileSync(join(demo, 'lynx.yaml'), 'utf8');
-    writeFileSync(join(demo, 'lynx.yaml'), `${yaml}layout: cohort\n`);
-    let g;
-    try {
-      g = lynx(['gate', '00'], { cwd: demo });
-    } finally {
-      writeFileSync(join(demo, 'lynx.yaml'), yaml);
-    }
-    expect(g.code).toBe(1);
-    expect(g.stdout).toContain('✗ closure:report');
-    expect(g.stdout).toContain('learners/demo/PHASE_00_REPORT.md is missing — the report is at PHASE_00_REPORT.md');
-    expect(g.stdout).toContain('lynx migrate --cohort');
-  });
+  it(
+    'a cohort layout set by hand, without the moves, fails gate 00 ' + '(the report is not where the layout says)',
+    async () => {
+      const yaml = readFileSync(join(demo, 'lynx.yaml'), 'utf8');
+      writeFileSync(join(demo, 'lynx.yaml'), `${yaml}layout: cohort\n`);
+      let g;
+      try {
+        g = await lynxIn(['gate', '00'], { cwd: demo });
+      } finally {
+        writeFileSync(join(demo, 'lynx.yaml'), yaml);
+      }
+      expect(g.code).toBe(1);
+      expect(g.stdout).toContain('✗ closure:report');
+      expect(g.stdout).toContain('learners/demo/PHASE_00_REPORT.md is missing — the report is at PHASE_00_REPORT.md');
+      expect(g.stdout).toContain('lynx migrate --cohort');
+    },
+  );
 
   it('refuses a dirty tree (exit 2, nothing moved)', () => {
     writeFileSync(join(demo, 'scratch.txt'), 'not committed\n');
@@ -83,9 +87,9 @@ describe('lynx migrate --cohort', () => {
   it(
     'moves with git mv, staged not committed, lynx.yaml gains one line; after the commit gate 00 and gate --all ' +
       'pass; a second run is refused',
-    () => {
+    async () => {
       const before = readFileSync(join(demo, 'lynx.yaml'), 'utf8');
-      const r = lynx(['migrate', '--cohort'], { cwd: demo });
+      const r = await lynxIn(['migrate', '--cohort'], { cwd: demo });
       expect(r.code, r.stdout + r.stderr).toBe(0);
       expect(r.stdout).toContain('staged, not committed');
       const staged = git(demo, 'status', '--porcelain');
@@ -97,10 +101,10 @@ describe('lynx migrate --cohort', () => {
       const after = readFileSync(join(demo, 'lynx.yaml'), 'utf8');
       expect(after.replace('layout: cohort\n', '')).toBe(before);
       git(demo, 'commit', '-qm', 'cohort layout (lynx migrate --cohort)');
-      const g = lynx(['gate', '00'], { cwd: demo });
+      const g = await lynxIn(['gate', '00'], { cwd: demo });
       expect(g.code, g.stdout + g.stderr).toBe(0);
       expect(g.stdout).toContain('✓ closure:report');
-      const all = lynx(['gate', '--all', '--json'], { cwd: demo });
+      const all = await lynxIn(['gate', '--all', '--json'], { cwd: demo });
       expect(all.code, all.stdout).toBe(0);
       expect(
         (JSON.parse(all.stdout) as { phase: number; status: string }[]).map((x) => `${x.phase}:${x.status}`),
@@ -111,7 +115,7 @@ describe('lynx migrate --cohort', () => {
           .split('\n')
           .filter(Boolean).length,
       ).toBeGreaterThan(1);
-      const again = lynx(['migrate', '--cohort'], { cwd: demo });
+      const again = await lynxIn(['migrate', '--cohort'], { cwd: demo });
       expect(again.code).toBe(2);
       expect(again.stderr).toContain('already says layout: cohort');
     },

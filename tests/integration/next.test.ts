@@ -1,6 +1,7 @@
 /** lynx next on real workspaces: the action follows the phase's state as the learner moves through it. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, git, gitRepo, lynx, workspace } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 
 afterAll(cleanup);
 
@@ -11,7 +12,7 @@ const next = (dir: string): { kind: string; command: string | null; why: string 
 };
 
 describe('lynx next', () => {
-  it('walks a new workspace: phase-start, approve, then the first lab; bare lynx and status say the same', () => {
+  it('walks a new workspace: phase-start, approve, then the first lab; bare lynx and status say the same', async () => {
     const dir = workspace();
     const first = next(dir)[0];
     expect(first).toMatchObject({ kind: 'phase-start' });
@@ -19,11 +20,11 @@ describe('lynx next', () => {
     // the printed command is runnable as printed (resolved path of this checkout, or lynx on PATH)
     expect(first?.command).toMatch(/^(lynx|node \/\S+\/bin\/lynx\.js) /);
 
-    expect(lynx(['phase-start', '00'], { cwd: dir }).code).toBe(0);
+    expect((await lynxIn(['phase-start', '00'], { cwd: dir })).code).toBe(0);
     expect(next(dir)[0]).toMatchObject({ kind: 'approve' });
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'plan');
-    expect(lynx(['phase-start', '00', '--approve'], { cwd: dir }).code).toBe(0);
+    expect((await lynxIn(['phase-start', '00', '--approve'], { cwd: dir })).code).toBe(0);
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'approved');
     const acts = next(dir);
@@ -34,23 +35,23 @@ describe('lynx next', () => {
     const bare = lynx([], { cwd: dir });
     expect(bare.code).toBe(0);
     expect(bare.stdout).toMatch(/^next: .* lab 00 00 --run/);
-    const status = lynx(['status'], { cwd: dir });
+    const status = await lynxIn(['status'], { cwd: dir });
     expect(status.stdout.trimEnd().split('\n').at(-1)).toMatch(/^next: .* lab 00 00 --run/);
   });
 
-  it('an uncommitted tree is named before phase-start, which refuses one', () => {
+  it('an uncommitted tree is named before phase-start, which refuses one', async () => {
     const dir = workspace();
-    lynx(['journal', 'first note'], { cwd: dir });
+    await lynxIn(['journal', 'first note'], { cwd: dir });
     const acts = next(dir);
     expect(acts[0]).toMatchObject({ kind: 'commit', command: 'git add -A && git commit' });
     expect(acts[1]).toMatchObject({ kind: 'phase-start' });
   });
 
-  it('outside a workspace, bare lynx shows the help; lynx next is a clear refusal', () => {
+  it('outside a workspace, bare lynx shows the help; lynx next is a clear refusal', async () => {
     const dir = gitRepo();
     const bare = lynx([], { cwd: dir });
     expect(bare.stdout + bare.stderr).toContain('Usage: lynx');
-    const r = lynx(['next'], { cwd: dir });
+    const r = await lynxIn(['next'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('not a lynx workspace');
   });

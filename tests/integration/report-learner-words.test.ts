@@ -7,7 +7,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanup, lynx } from '../helpers/cli.js';
+import { cleanup } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 import { passingWorkspace, commitAll } from '../helpers/gate-fixture.js';
 
 afterAll(cleanup);
@@ -23,7 +24,7 @@ describe("the report keeps the learner's words", () => {
   it(
     "drafts the DoD's section, fails without the table, closes with the table intact and the whole truth in " +
       "lynx's block",
-    () => {
+    async () => {
       const dir = passingWorkspace();
       const yaml = join(dir, 'data/curriculum/phase-00-mini/phase.yaml');
       writeFileSync(
@@ -37,14 +38,14 @@ describe("the report keeps the learner's words", () => {
       );
       commitAll(dir, 'add a DoD item that reads the report');
 
-      const d = lynx(['report', '00', '--draft', '--json'], { cwd: dir });
+      const d = await lynxIn(['report', '00', '--draft', '--json'], { cwd: dir });
       expect(d.code, d.stderr).toBe(0);
       expect(JSON.parse(d.stdout)).toMatchObject({ file: 'PHASE_00_REPORT.md', added: ['mapping'] });
       const draft = readFileSync(join(dir, 'PHASE_00_REPORT.md'), 'utf8');
       expect(draft).toContain('## For DoD item 1');
       commitAll(dir, 'report draft');
 
-      const r1 = lynx(['report', '00', '--json'], { cwd: dir });
+      const r1 = await lynxIn(['report', '00', '--json'], { cwd: dir });
       const g1 = JSON.parse(r1.stdout) as Gate;
       expect(r1.code).toBe(1);
       expect(g1.checks.find((c) => c.id === 'mapping')?.status).toBe('fail');
@@ -53,7 +54,7 @@ describe("the report keeps the learner's words", () => {
       const mine = `${draft.trimEnd()}\n\n${TABLE}\nMy own closing words.\n`;
       writeFileSync(join(dir, 'PHASE_00_REPORT.md'), mine);
       commitAll(dir, 'write the mapping table');
-      const r2 = lynx(['report', '00', '--json'], { cwd: dir });
+      const r2 = await lynxIn(['report', '00', '--json'], { cwd: dir });
       const g2 = JSON.parse(r2.stdout) as Gate;
       expect(
         g2.checks.filter((c) => c.status !== 'pass' && c.status !== 'warn').map((c) => `${c.id}: ${c.message}`),
@@ -73,7 +74,7 @@ describe("the report keeps the learner's words", () => {
       writeFileSync(join(dir, 'PHASE_00_REPORT.md'), noTable);
       expect(noTable).toContain('concept | code');
       commitAll(dir, 'remove the table after closing');
-      const g3 = JSON.parse(lynx(['gate', '00', '--json'], { cwd: dir }).stdout) as Gate;
+      const g3 = JSON.parse((await lynxIn(['gate', '00', '--json'], { cwd: dir })).stdout) as Gate;
       expect(g3.checks.find((c) => c.id === 'mapping')?.status).toBe('fail');
     },
   );

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, lynx, workspace, write } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 import { addDays, buildDeck, gradeEvent, utcDay, type ReviewEvent } from '../../src/core/review/deck.js';
 import { openWorkspace } from '../../src/io/workspace.js';
 import { reviewsDue } from '../../src/io/review-store.js';
@@ -23,15 +24,15 @@ const add = (card: string, at: string, phase = 0): ReviewEvent => ({
 });
 const writeLog = (dir: string, events: ReviewEvent[]): void =>
   write(dir, 'learners/ana/reviews.jsonl', events.map((e) => `${JSON.stringify(e)}\n`).join(''));
-const report = (dir: string, ...args: string[]): ReviewReport =>
-  JSON.parse(lynx(['review', '--json', ...args], { cwd: dir }).stdout) as ReviewReport;
+const report = async (dir: string, ...args: string[]): Promise<ReviewReport> =>
+  JSON.parse((await lynxIn(['review', '--json', ...args], { cwd: dir })).stdout) as ReviewReport;
 
 describe('lynx review', () => {
-  it('a wrong quiz answer becomes a card due tomorrow', () => {
+  it('a wrong quiz answer becomes a card due tomorrow', async () => {
     const dir = workspace('ana');
     const r = lynx(['quiz', '00', '--answers', '-', '--partial'], { cwd: dir, input: '{q-00-01: 0}' });
     expect(r.code).toBe(1);
-    expect(report(dir)).toMatchObject({
+    expect(await report(dir)).toMatchObject({
       learner: 'ana',
       today,
       due_total: 0,
@@ -41,7 +42,7 @@ describe('lynx review', () => {
     });
   });
 
-  it('lists due cards overdue first, within the daily limit (--limit), and grades one with --grade', () => {
+  it('lists due cards overdue first, within the daily limit (--limit), and grades one with --grade', async () => {
     const dir = workspace('ana');
     writeLog(dir, [
       add('q-01-01', daysAgo(2), 1),
@@ -49,7 +50,7 @@ describe('lynx review', () => {
       add('q-02-01', daysAgo(1), 2),
       add('q-03-01', daysAgo(0), 3),
     ]);
-    const all = report(dir);
+    const all = await report(dir);
     expect(all.cards.map((c) => [c.id, c.due, c.overdue])).toEqual([
       ['q-00-04', addDays(today, -4), true],
       ['q-01-01', addDays(today, -1), true],
@@ -63,13 +64,13 @@ describe('lynx review', () => {
       leech: false,
       revisit: null,
     });
-    expect(report(dir, '--limit', '2')).toMatchObject({
+    expect(await report(dir, '--limit', '2')).toMatchObject({
       due_total: 3,
       limit: 2,
       cards: [{ id: 'q-00-04' }, { id: 'q-01-01' }],
     });
 
-    const g = lynx(['review', '--grade', 'q-00-04=good'], { cwd: dir });
+    const g = await lynxIn(['review', '--grade', 'q-00-04=good'], { cwd: dir });
     expect(g.code, g.stderr).toBe(0);
     expect(g.stdout).toBe(`✓ q-00-04: good — next review ${addDays(today, 1)} (in 1 day)\n`);
     const events = readFileSync(join(dir, 'learners/ana/reviews.jsonl'), 'utf8')
@@ -85,8 +86,8 @@ describe('lynx review', () => {
       after: { ease: 2.5, interval: 1, reps: 1, due: addDays(today, 1) },
     });
     // a graded card counts against today's limit, and is not due again today
-    expect(report(dir, '--limit', '2')).toMatchObject({ reviewed_today: 1, cards: [{ id: 'q-01-01' }] });
-    const again = lynx(['review', '--grade', 'q-00-04=again'], { cwd: dir });
+    expect(await report(dir, '--limit', '2')).toMatchObject({ reviewed_today: 1, cards: [{ id: 'q-01-01' }] });
+    const again = await lynxIn(['review', '--grade', 'q-00-04=again'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain(`q-00-04 is not due until ${addDays(today, 1)}`);
   });
@@ -102,23 +103,23 @@ describe('lynx review', () => {
     expect(later.stdout).toContain(`the next is due ${addDays(today, 1)}`);
   });
 
-  it('refuses what it cannot do: no terminal with cards due, an unknown card, a bad grade', () => {
+  it('refuses what it cannot do: no terminal with cards due, an unknown card, a bad grade', async () => {
     const dir = workspace('ana');
     writeLog(dir, [add('q-00-04', daysAgo(5))]);
     const r = lynx(['review'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('lynx review is interactive and needs a terminal');
     expect(r.stderr).toContain('--json');
-    expect(lynx(['review', '--grade', 'q-09-09=good'], { cwd: dir }).stderr).toContain(
+    expect((await lynxIn(['review', '--grade', 'q-09-09=good'], { cwd: dir })).stderr).toContain(
       "q-09-09 is not in ana's review deck",
     );
-    expect(lynx(['review', '--grade', 'q-00-01=meh'], { cwd: dir }).stderr).toContain(
+    expect((await lynxIn(['review', '--grade', 'q-00-01=meh'], { cwd: dir })).stderr).toContain(
       'expected ID=again|hard|good|easy',
     );
-    expect(lynx(['review', '--limit', '0', '--json'], { cwd: dir }).code).toBe(2);
+    expect((await lynxIn(['review', '--limit', '0', '--json'], { cwd: dir })).code).toBe(2);
   });
 
-  it("a card missed 8 times is a leech, shown with the phase's theory page to revisit", () => {
+  it("a card missed 8 times is a leech, shown with the phase's theory page to revisit", async () => {
     const dir = workspace('ana');
     let events: ReviewEvent[] = [add('q-00-04', daysAgo(20))];
     for (let d = 19; d >= 12; d--) {
@@ -127,7 +128,7 @@ describe('lynx review', () => {
       events = [...events, gradeEvent(card, 'again', new Date(daysAgo(d)))];
     }
     writeLog(dir, events);
-    const r = report(dir);
+    const r = await report(dir);
     expect(r.leeches).toEqual([
       expect.objectContaining({
         id: 'q-00-04',
@@ -150,12 +151,12 @@ describe('lynx review', () => {
     expect(reviewsDue(ws, 'ana')).toBe(2);
     expect(reviewsDue(ws, 'ana', new Date(`${addDays(today, 1)}T00:00:00Z`))).toBe(3);
     expect(reviewsDue(ws, 'nobody')).toBe(0);
-    expect(report(dir).warnings).toEqual([
+    expect((await report(dir)).warnings).toEqual([
       'learners/ana/reviews.jsonl:4: torn last line (a crash while appending) ignored',
     ]);
     // the next grade closes the torn line instead of gluing onto it
-    expect(lynx(['review', '--grade', 'q-00-04=easy'], { cwd: dir }).code).toBe(0);
-    expect(report(dir)).toMatchObject({
+    expect((await lynxIn(['review', '--grade', 'q-00-04=easy'], { cwd: dir })).code).toBe(0);
+    expect(await report(dir)).toMatchObject({
       reviewed_today: 1,
       warnings: ['learners/ana/reviews.jsonl:4: not a review event (a torn line?) — ignored'],
     });

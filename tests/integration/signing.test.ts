@@ -3,13 +3,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { cleanup, lynx, tempDir, git } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 import { passingWorkspace, commitAll, recordAttempt } from '../helpers/gate-fixture.js';
 import { sha256 } from '../../src/core/attempts.js';
 
 afterAll(cleanup);
 
 describe("attested phases: the checkpoint digest signed with the learner's SSH key", () => {
-  it('report signs (status attested), gate verifies, a forged signature fails, a job summary is written', () => {
+  it('report signs (status attested), gate verifies, a forged signature fails, a job summary is written', async () => {
     const dir = passingWorkspace();
     const keys = tempDir();
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'ana@example.invalid', '-f', join(keys, 'id')]);
@@ -21,7 +22,7 @@ describe("attested phases: the checkpoint digest signed with the learner's SSH k
         `enabled: true\n  key: ${join(keys, 'id')}\n  allowed_signers: allowed_signers\n`,
     );
     commitAll(dir, 'signing');
-    const r = lynx(['report', '00'], { cwd: dir });
+    const r = await lynxIn(['report', '00'], { cwd: dir });
     expect(r.stdout + r.stderr).toContain('Phase 00 closed');
     expect(r.code).toBe(0);
     const cpFile = join(dir, 'learners/ana/phase-00/checkpoint.json');
@@ -50,7 +51,7 @@ describe("attested phases: the checkpoint digest signed with the learner's SSH k
     }).toString();
     writeFileSync(cpFile, JSON.stringify({ ...cp, signature: forged.trim() }, null, 2));
     commitAll(dir, 'forge');
-    const bad = lynx(['gate', '00'], { cwd: dir });
+    const bad = await lynxIn(['gate', '00'], { cwd: dir });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('closure:signature');
     expect(git(dir, 'status', '--porcelain')).toBe('');

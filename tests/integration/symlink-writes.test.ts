@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, git, lynx, tempDir, workspace } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 import { breakWorkspace, commitPredictions, MUTANT_LINE, TARGET } from '../helpers/break-fixture.js';
 
 afterAll(cleanup);
@@ -24,41 +25,49 @@ describe('symlink writes', () => {
   it(
     'break start: a symlink at its fixed temp name is removed, not written through; the target stays a regular ' +
       'file',
-    () => {
+    async () => {
       const dir = breakWorkspace();
-      commitPredictions(dir);
+      await commitPredictions(dir);
       const v = victim();
       mkdirSync(join(dir, '.lynx', 'tmp'), { recursive: true });
       symlinkSync(v, join(dir, '.lynx', 'tmp', `break-${TARGET.replace(/[^A-Za-z0-9._-]/g, '_')}.tmp`));
-      const r = lynx(['break', '00', 'start'], { cwd: dir });
+      const r = await lynxIn(['break', '00', 'start'], { cwd: dir });
       expect(r.code, r.stdout + r.stderr).toBe(0);
       expect(readFileSync(v, 'utf8')).toBe(VICTIM);
       expect(lstatSync(join(dir, TARGET)).isFile()).toBe(true);
       expect(readFileSync(join(dir, TARGET), 'utf8')).toContain(MUTANT_LINE);
-      expect(lynx(['break', '00', 'restore'], { cwd: dir }).code).toBe(0);
+      expect((await lynxIn(['break', '00', 'restore'], { cwd: dir })).code).toBe(0);
     },
     60_000,
   );
 
-  it('a symlink at .lynx/lock.owner.json (legacy owner) is never written through by a writer taking the lock', () => {
-    const dir = workspace('ana');
-    const v = victim();
-    mkdirSync(join(dir, '.lynx'), { recursive: true });
-    symlinkSync(v, join(dir, '.lynx', 'lock.owner.json'));
-    const r = lynx(['init', '--learner', 'bo'], { cwd: dir });
-    expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(v, 'utf8')).toBe(VICTIM);
-  }, 30_000);
+  it(
+    'a symlink at .lynx/lock.owner.json (legacy owner) is never written through ' + 'by a writer taking the lock',
+    async () => {
+      const dir = workspace('ana');
+      const v = victim();
+      mkdirSync(join(dir, '.lynx'), { recursive: true });
+      symlinkSync(v, join(dir, '.lynx', 'lock.owner.json'));
+      const r = await lynxIn(['init', '--learner', 'bo'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(v, 'utf8')).toBe(VICTIM);
+    },
+    30_000,
+  );
 
-  it('a symlink at .lynx/lock/owner.json: stale (not the owner lynx wrote), taken over, the target untouched', () => {
-    const dir = workspace('ana');
-    const v = victim();
-    mkdirSync(join(dir, '.lynx', 'lock'), { recursive: true });
-    symlinkSync(v, join(dir, '.lynx', 'lock', 'owner.json'));
-    const r = lynx(['init', '--learner', 'bo'], { cwd: dir });
-    expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(v, 'utf8')).toBe(VICTIM);
-  }, 30_000);
+  it(
+    'a symlink at .lynx/lock/owner.json: stale (not the owner lynx wrote), ' + 'taken over, the target untouched',
+    async () => {
+      const dir = workspace('ana');
+      const v = victim();
+      mkdirSync(join(dir, '.lynx', 'lock'), { recursive: true });
+      symlinkSync(v, join(dir, '.lynx', 'lock', 'owner.json'));
+      const r = await lynxIn(['init', '--learner', 'bo'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(v, 'utf8')).toBe(VICTIM);
+    },
+    30_000,
+  );
 
   it(
     'a committed .lynx symlink out of the workspace: every command refuses (exit 2) and nothing is written where ' +

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, git, lynx, repoRoot } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
 import { breakWorkspace, read, TARGET, treeHashes } from '../helpers/break-fixture.js';
 
 afterAll(cleanup);
@@ -22,10 +23,10 @@ interface Report {
 describe('lynx validate --breaks WORKSPACE', () => {
   it(
     "applies phase 00's break in a temporary copy: matches " + 'once, detectable, restored; the workspace is untouched',
-    () => {
+    async () => {
       const dir = breakWorkspace();
       const before = treeHashes(dir);
-      const r = lynx(['validate', '--breaks', dir, '--json'], { cwd: repoRoot });
+      const r = await lynxIn(['validate', '--breaks', dir, '--json'], { cwd: repoRoot });
       expect(r.code, r.stderr).toBe(0);
       const rep = JSON.parse(r.stdout) as Report;
       expect(rep).toMatchObject({ ok: true, checked: 1 });
@@ -47,7 +48,7 @@ describe('lynx validate --breaks WORKSPACE', () => {
     },
   );
 
-  it('a break the observe result cannot see is not detectable: exit 2', () => {
+  it('a break the observe result cannot see is not detectable: exit 2', async () => {
     const dir = breakWorkspace();
     writeFileSync(
       join(dir, 'tests/test_seeding.py'),
@@ -55,7 +56,7 @@ describe('lynx validate --breaks WORKSPACE', () => {
         'self.assertTrue(True)\n',
     );
     git(dir, 'commit', '-q', '-am', 'weaker tests');
-    const r = lynx(['validate', '--breaks', dir, '--json'], { cwd: repoRoot });
+    const r = await lynxIn(['validate', '--breaks', dir, '--json'], { cwd: repoRoot });
     expect(r.code).toBe(2);
     expect((JSON.parse(r.stdout) as Report).breaks.find((b) => b.phase === 0)).toMatchObject({
       status: 'not-detectable',
@@ -64,22 +65,22 @@ describe('lynx validate --breaks WORKSPACE', () => {
     expect(r.stdout).toContain('the observe result does not change');
   });
 
-  it('an edit that matches twice does not apply: exit 2 with the lines', () => {
+  it('an edit that matches twice does not apply: exit 2 with the lines', async () => {
     const dir = breakWorkspace();
     writeFileSync(
       join(dir, TARGET),
       `${read(dir, TARGET)}\n\ndef again(seed: int) -> None:\n    os.environ["PYTHONHASHSEED"] = str(seed)\n`,
     );
-    const r = lynx(['validate', '--breaks', dir], { cwd: repoRoot });
+    const r = await lynxIn(['validate', '--breaks', dir], { cwd: repoRoot });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(
       `✗ 00 pythonhashseed: edit-does-not-apply — ${TARGET}: edit 1 matches 2 times (lines 13, 29)`,
     );
   });
 
-  it('DIR and --breaks together, or a missing directory, are usage errors', () => {
-    expect(lynx(['validate', '.', '--breaks', '.'], { cwd: repoRoot }).code).toBe(2);
-    const r = lynx(['validate', '--breaks', 'no/such/dir'], { cwd: repoRoot });
+  it('DIR and --breaks together, or a missing directory, are usage errors', async () => {
+    expect((await lynxIn(['validate', '.', '--breaks', '.'], { cwd: repoRoot })).code).toBe(2);
+    const r = await lynxIn(['validate', '--breaks', 'no/such/dir'], { cwd: repoRoot });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--breaks no/such/dir: no such directory');
   });
