@@ -83,18 +83,19 @@ export function namedUnder(top: string, name: string, leafy: boolean): { rel: st
     }
     for (const d of entries) {
       if (d.isDirectory()) walk(join(dir, d.name), `${prefix}${d.name}/`);
-      else if (d.name !== name) continue;
-      else if (d.isFile()) out.push({ rel: `${prefix}${d.name}`, viaLink: false });
-      else if (d.isSymbolicLink() && statSync(join(dir, d.name), { throwIfNoEntry: false })?.isFile() === true)
-        out.push({ rel: `${prefix}${d.name}`, viaLink: true });
+      else if (d.name === name) hit(d, dir, prefix);
     }
+  };
+  // the file itself, or a symlink to a file (its target is resolved and checked when read)
+  const hit = (t: { isFile(): boolean; isSymbolicLink(): boolean }, dir: string, prefix: string): void => {
+    if (t.isFile()) out.push({ rel: `${prefix}${name}`, viaLink: false });
+    else if (t.isSymbolicLink() && statSync(join(dir, name), { throwIfNoEntry: false })?.isFile() === true)
+      out.push({ rel: `${prefix}${name}`, viaLink: true });
   };
   // a directory with no subdirectory: the one name it could hold is looked up, not listed (2 system calls, not 5)
   const leaf = (dir: string, prefix: string): void => {
     const st = lstatSync(join(dir, name), { throwIfNoEntry: false });
-    if (st?.isFile() === true) out.push({ rel: `${prefix}${name}`, viaLink: false });
-    else if (st?.isSymbolicLink() === true && statSync(join(dir, name), { throwIfNoEntry: false })?.isFile() === true)
-      out.push({ rel: `${prefix}${name}`, viaLink: true });
+    if (st) hit(st, dir, prefix);
   };
   walk(top, '');
   return out;
