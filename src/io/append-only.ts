@@ -30,21 +30,23 @@ export async function appendOnlyProblems(
   if (versions.length === 0) return [];
   const crypto = await import('node:crypto');
   const sha256 = (versions[0]?.oid.length ?? 40) === 64;
-  const known = new Map<number, string>(); // the memo's size is usually the file's: hashed once
+  const known = new Map<number, string>(); // the memo's size is usually the file's: hashed once, not twice
   const idOf = (size: number): string => {
     let id = known.get(size);
     if (id === undefined) known.set(size, (id = blobId(crypto, bytes, { size, sha256 })));
     return id;
   };
-  const proven = memo ? memoPrefixes(root, rel, bytes.length, idOf) : new Set<string>();
+  const m = memo ? readMemo(root, rel, bytes.length, idOf) : undefined;
+  const proven = m?.prefixes ?? new Set<string>();
   const fits = versions.filter((v) => v.size <= bytes.length && !proven.has(v.oid));
   const ids = fits.map((v) => idOf(v.size));
   const same = new Set([
     ...versions.filter((v) => proven.has(v.oid)).map((v) => v.sha),
     ...fits.filter((v, i) => ids[i] === v.oid).map((v) => v.sha),
   ]);
-  const fresh = versions.some((v) => !proven.has(v.oid)) || !known.has(bytes.length) || proven.size === 0;
-  if (memo && fresh && same.size === versions.length)
+  // rewritten only when it would say something new: the file grew, or a version was proven just now
+  const unchanged = m !== undefined && m.size === bytes.length && fits.length === 0;
+  if (memo && !unchanged && same.size === versions.length)
     writeCacheJson(root, memoName(rel), {
       v: 1,
       rel,
@@ -97,7 +99,13 @@ export const memoName = (rel: string): string => {
   return `append-only-${h.toString(16)}.json`;
 };
 
-function memoPrefixes(root: string, rel: string, now: number, idOf: (size: number) => string): Set<string> {
+/** The memo, when it is well-formed, names `rel` and the file now still starts with its blob; else undefined. */
+function readMemo(
+  root: string,
+  rel: string,
+  now: number,
+  idOf: (size: number) => string,
+): { size: number; prefixes: Set<string> } | undefined {
   const m = readCacheJson(root, memoName(rel)) as Partial<Memo> | undefined;
   const ok =
     m?.v === 1 &&
@@ -108,8 +116,8 @@ function memoPrefixes(root: string, rel: string, now: number, idOf: (size: numbe
     typeof m.oid === 'string' &&
     Array.isArray(m.prefixes) &&
     m.prefixes.every((p) => typeof p === 'string');
-  if (!ok || idOf(m.size ?? 0) !== m.oid) return new Set();
-  return new Set(m.prefixes);
+  if (!ok || idOf(m.size ?? 0) !== m.oid) return undefined;
+  return { size: m.size ?? 0, prefixes: new Set(m.prefixes) };
 }
 
 interface Job {

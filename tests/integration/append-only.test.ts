@@ -3,7 +3,7 @@
  * A pure append passes, and any edit, deletion or insertion in any commit fails naming the commit and line.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, git, gitRepo } from '../helpers/cli.js';
 import { appendOnlyProblems, memoName, prefixBlobIds } from '../../src/io/append-only.js';
@@ -30,6 +30,13 @@ function history(n: number, commits: number): { dir: string; shas: string[] } {
   return { dir, shas };
 }
 const now = (dir: string): string => readFileSync(join(dir, F), 'utf8');
+/** Line `index` (0-based) of the log replaced by an edited record, then committed. */
+const rewrite = (dir: string, index: number): void => {
+  const lines = now(dir).split('\n');
+  lines[index] = JSON.stringify({ i: index, pad: 'edited' });
+  writeFileSync(join(dir, F), lines.join('\n'));
+  commit(dir, `rewrite line ${index + 1}`);
+};
 const judge = (dir: string, text = now(dir)): Promise<string[]> => appendOnlyProblems(dir, F, text);
 
 describe('appendOnlyProblems', () => {
@@ -43,10 +50,7 @@ describe('appendOnlyProblems', () => {
 
   it('a committed line edited in a later commit fails, naming where it was committed and the line', async () => {
     const { dir, shas } = history(30, 6); // 5 lines a commit
-    const lines = now(dir).split('\n');
-    lines[7] = JSON.stringify({ i: 7, pad: 'edited' });
-    writeFileSync(join(dir, F), lines.join('\n'));
-    commit(dir, 'rewrite line 8');
+    rewrite(dir, 7);
     appendFileSync(join(dir, F), line(30));
     commit(dir, 'and go on');
     // newest first, the first version that is not a prefix: the last one before the rewrite
@@ -169,6 +173,10 @@ describe("checkpoint's memo (.lynx/cache): committed blobs already proven prefix
     appendFileSync(join(dir, F), line(40));
     commit(dir, 'one more');
     expect(await withMemo(dir)).toEqual([]);
+    const written = statSync(memoPath(dir)).mtimeMs;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await withMemo(dir)).toEqual([]);
+    expect(statSync(memoPath(dir)).mtimeMs).toBe(written); // nothing new to say: not rewritten
     expect((JSON.parse(readFileSync(memoPath(dir), 'utf8')) as { size: number }).size).toBe(
       Buffer.byteLength(now(dir)),
     );
@@ -177,10 +185,7 @@ describe("checkpoint's memo (.lynx/cache): committed blobs already proven prefix
   it('proves nothing once the file no longer starts with the blob it names: a later rewrite still fails', async () => {
     const { dir, shas } = history(30, 6);
     expect(await withMemo(dir)).toEqual([]);
-    const lines = now(dir).split('\n');
-    lines[7] = JSON.stringify({ i: 7, pad: 'edited' });
-    writeFileSync(join(dir, F), lines.join('\n'));
-    commit(dir, 'rewrite line 8');
+    rewrite(dir, 7);
     expect(await withMemo(dir)).toEqual([
       `${F}:8: this line was changed after it was committed in ${shas[5]!.slice(0, 8)} — the attempt log is append-only`,
     ]);
@@ -188,10 +193,7 @@ describe("checkpoint's memo (.lynx/cache): committed blobs already proven prefix
 
   it('a forged memo fools the memo path only; the path without it (gate, report) still fails', async () => {
     const { dir } = history(30, 6);
-    const lines = now(dir).split('\n');
-    lines[2] = JSON.stringify({ i: 2, pad: 'edited' });
-    writeFileSync(join(dir, F), lines.join('\n'));
-    commit(dir, 'rewrite line 3');
+    rewrite(dir, 2);
     forge(dir);
     expect(await withMemo(dir)).toEqual([]); // the memo is lynx's own cache: checkpoint trusts it
     expect(await judge(dir)).toEqual([expect.stringMatching(new RegExp(`^${F}:3: `))]);
@@ -199,10 +201,7 @@ describe("checkpoint's memo (.lynx/cache): committed blobs already proven prefix
 
   it('a memo that does not parse, names another file or has the wrong types is ignored', async () => {
     const { dir } = history(20, 4);
-    const lines = now(dir).split('\n');
-    lines[1] = JSON.stringify({ i: 1, pad: 'edited' });
-    writeFileSync(join(dir, F), lines.join('\n'));
-    commit(dir, 'rewrite line 2');
+    rewrite(dir, 1);
     forge(dir);
     const good = JSON.parse(readFileSync(memoPath(dir), 'utf8')) as Record<string, unknown>;
     for (const bad of [
