@@ -81,6 +81,7 @@ export async function gateResult(
     const pre = await extra(ctx);
     const run = await runGate(ctx, gateOpts);
     checks = [...pre, ...run.checks];
+    built.flush();
   } finally {
     guard.close(`the gate of phase ${nn(t.phase.id)}`);
   }

@@ -15,7 +15,9 @@ import { expandPath, nn } from '../core/ids.js';
 import { verifyChain, bankSha256, attemptsFile, anchorCheck, sha256 } from '../core/attempts.js';
 // append-only across history, for any log (the attempt log and the grade log here)
 import { appendOnlyProblems } from './append-only.js';
-import { narrowedGlob } from './listing.js';
+import { narrowedGlob, type Known } from './listing.js';
+import { openDocCache, type DocCache } from './doc-cache.js';
+import { parseJsonText } from '../core/json.js';
 import { planFileName } from '../core/plan-rules.js';
 import { CAPS, readRegularText, realInside } from './fsx-read.js';
 import * as git from './git.js';
@@ -46,6 +48,9 @@ export interface ContextOptions {
   /** `lynx checkpoint` only: derived state in .lynx/cache may stand in for re-verifying (./append-only.ts memo) */
   memo?: boolean;
 }
+
+/** The context, and what the use case calls once the checks are done: write the doc cache (checkpoint only). */
+export type IoContext = CheckContext & { flush(): void };
 
 /** At most `n` tasks at once, started in the order asked (the engine evaluates DoD items concurrently). */
 export function bounded(n: number): <T>(task: () => Promise<T>) => Promise<T> {
@@ -95,7 +100,8 @@ export async function buildContext(
   learner: string,
   phase: Phase,
   opts: ContextOptions,
-): Promise<CheckContext> {
+): Promise<IoContext> {
+  const startedMs = Date.now();
   // git works on the other core while this reads and verifies the recorded state and the checks read the
   // tree: the snapshot is awaited only where a git fact is first asked (issue 20: a checkpoint sat idle
   // through `git status` -uall over 5,000 files). A failed snapshot still fails the run: the gate asks
@@ -157,12 +163,27 @@ export async function buildContext(
   const cache = new Map<string, Promise<CommandOutcome>>();
   // real paths a listing proved (narrowedGlob); forgotten whenever a command starts or ends, since a
   // recipe may move or replace the files it lists
-  const known = new Map<string, string>();
+  const known = new Map<string, Known>();
+  const docs: DocCache | undefined = opts.memo
+    ? openDocCache(ws.root, `${learner}/${nn(phase.id)}`, startedMs)
+    : undefined;
+  const read = (given: string): string | undefined => {
+    const rel = reroot(given);
+    const real = known.get(rel)?.real;
+    return readRegularText(ws.abs(rel), {
+      display: rel,
+      cap: CAPS.learner,
+      root: ws.root,
+      optional: true,
+      ...(real !== undefined ? { real } : {}),
+    });
+  };
   let started = 0;
   const limit = bounded(opts.jobs ?? availableParallelism());
   // every path a check names goes through the learner's layout (a no-op in a single-learner workspace)
   const { reroot } = layoutOf(ws, learner);
   return {
+    flush: () => docs?.flush(),
     phase,
     learner,
     mode: opts.mode,
@@ -172,7 +193,7 @@ export async function buildContext(
         const rel = reroot(given);
         // a dangling, looping or outward symlink is refused (InputError, exit 2), never "missing":
         // a manifest that is a dangling link must not make its check quietly count 0 files
-        const real = known.get(rel) ?? realInside(ws.root, ws.abs(rel), rel);
+        const real = known.get(rel)?.real ?? realInside(ws.root, ws.abs(rel), rel);
         if (real === undefined) return { exists: false, isFile: false, size: 0 };
         try {
           const s = statSync(real);
@@ -181,16 +202,17 @@ export async function buildContext(
           return { exists: false, isFile: false, size: 0 };
         }
       },
-      read: (given) => {
+      read,
+      json: (given) => {
         const rel = reroot(given);
-        const real = known.get(rel);
-        return readRegularText(ws.abs(rel), {
-          display: rel,
-          cap: CAPS.learner,
-          root: ws.root,
-          optional: true,
-          ...(real !== undefined ? { real } : {}),
-        });
+        const stamp = docs ? known.get(rel)?.stamp : undefined;
+        const hit = stamp && docs?.get(rel, stamp);
+        if (hit !== undefined) return hit;
+        const text = read(rel);
+        if (text === undefined) return undefined;
+        const doc = parseJsonText(text, rel);
+        if (stamp) docs?.put(rel, stamp, doc, text);
+        return doc;
       },
       glob: (pattern) => {
         const patterns = (Array.isArray(pattern) ? pattern : [pattern]).map(reroot);

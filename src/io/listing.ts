@@ -12,12 +12,13 @@ import { realInside } from './fsx-read.js';
  * `known` receives the real path of every regular file such a listing found: the listing followed no
  * symlink, so each is the base directory's real path (resolved once, inside the workspace) joined with
  * the names listed, and reading it needs no realpath(3) again (issue 20: 10,000 of them for 5,000 manifests).
+ * A file the listing lstat'ed also gets its identity (`stamp`), what the checkpoint's doc cache is keyed by.
  */
 export function narrowedGlob(
   root: string,
   patterns: string[],
   glob: (p: string[], cwd: string) => string[],
-  known: Map<string, string>,
+  known: Map<string, Known>,
 ): string[] | undefined {
   const parts = patterns.map((p) => /^([^*?{}[\]!]+)\/([^/{}[\]!]+)\/(.+)$/.exec(p));
   if (parts.some((m) => !m || !/[*?]/.test(m[2] ?? ''))) return undefined;
@@ -45,17 +46,25 @@ export function narrowedGlob(
     const literal = /^\*\*\/([^*?{}[\]!/]+)$/.exec(rest)?.[1];
     let realBase: string | undefined;
     let leafy: boolean | undefined;
-    for (const name of names.filter((n) => re.test(n))) {
+    // joined once: a name a listing returned holds no '/' and is never '.' or '..', so `dir/name` is already
+    // what path.join would make (its normalising scan, run 4 times per manifest cold, was ~40 ms of 5,000)
+    const baseAbs = join(root, base);
+    for (const name of names) {
+      if (!re.test(name)) continue;
       if (literal === undefined) {
-        for (const f of glob([rest], join(root, base, name))) out.add(`${base}/${name}/${f}`);
+        for (const f of glob([rest], join(baseAbs, name))) out.add(`${base}/${name}/${f}`);
         continue;
       }
       // a symlinked base out of the workspace is refused here, on its first match, as the match itself was
-      realBase ??= realInside(root, join(root, base), base) ?? join(root, base);
-      for (const f of namedUnder(join(root, base, name), literal, (leafy ??= countsSubdirs(join(root, base))))) {
+      realBase ??= realInside(root, baseAbs, base) ?? baseAbs;
+      leafy ??= countsSubdirs(baseAbs);
+      const found: Found[] = [];
+      walk(`${baseAbs}/${name}`, '', literal, leafy, found);
+      for (const f of found) {
         const rel = `${base}/${name}/${f.rel}`;
         out.add(rel);
-        if (!f.viaLink) known.set(rel, join(realBase, name, f.rel));
+        if (!f.viaLink)
+          known.set(rel, { real: `${realBase}/${name}/${f.rel}`, ...(f.stamp ? { stamp: f.stamp } : {}) });
       }
     }
   }
@@ -68,37 +77,74 @@ export function narrowedGlob(
  * directory cost twice a plain one (issue 20). Like the glob, it descends into no symlinked directory; a symlink
  * to a file of that name counts (`viaLink`: its target is resolved and checked when read).
  */
-export function namedUnder(top: string, name: string, leafy: boolean): { rel: string; viaLink: boolean }[] {
-  const out: { rel: string; viaLink: boolean }[] = [];
-  const walk = (dir: string, prefix: string): void => {
-    if (leafy && statSync(dir, { throwIfNoEntry: false })?.nlink === 2) {
-      leaf(dir, prefix);
-      return;
-    }
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const d of entries) {
-      if (d.isDirectory()) walk(join(dir, d.name), `${prefix}${d.name}/`);
-      else if (d.name === name) hit(d, dir, prefix);
-    }
-  };
-  // the file itself, or a symlink to a file (its target is resolved and checked when read)
-  const hit = (t: { isFile(): boolean; isSymbolicLink(): boolean }, dir: string, prefix: string): void => {
-    if (t.isFile()) out.push({ rel: `${prefix}${name}`, viaLink: false });
-    else if (t.isSymbolicLink() && statSync(join(dir, name), { throwIfNoEntry: false })?.isFile() === true)
-      out.push({ rel: `${prefix}${name}`, viaLink: true });
-  };
-  // a directory with no subdirectory: the one name it could hold is looked up, not listed (2 system calls, not 5)
-  const leaf = (dir: string, prefix: string): void => {
-    const st = lstatSync(join(dir, name), { throwIfNoEntry: false });
-    if (st) hit(st, dir, prefix);
-  };
-  walk(top, '');
+export function namedUnder(top: string, name: string, leafy: boolean): Found[] {
+  const out: Found[] = [];
+  walk(top, '', name, leafy, out);
   return out;
+}
+
+interface Found {
+  rel: string;
+  viaLink: boolean;
+  stamp?: Stamp;
+}
+
+/** What a listing proved about a file: its real path, and (when it was lstat'ed) its identity. */
+export interface Known {
+  real: string;
+  stamp?: Stamp;
+}
+
+/**
+ * A file's identity as git's index records it for the work tree: inode, size, mtime and ctime. Any write, rename
+ * over it or chmod changes ctime (which no user call can set back), so an equal stamp means the same bytes —
+ * unless the file changed within the filesystem's timestamp granularity of being stamped (`changedMs`: see
+ * doc-cache.ts, which keeps no such "racy" entry).
+ */
+export interface Stamp {
+  id: string;
+  changedMs: number;
+}
+
+const stampOf = (st: { ino: number; size: number; mtimeMs: number; ctimeMs: number }): Stamp => ({
+  id: `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`,
+  changedMs: Math.max(st.mtimeMs, st.ctimeMs),
+});
+
+const ABSENT = { throwIfNoEntry: false } as const;
+
+// module-level, not closures made per directory listed: thousands of directories, each a few calls
+function walk(dir: string, prefix: string, name: string, leafy: boolean, out: Found[]): void {
+  if (leafy && statSync(dir, ABSENT)?.nlink === 2) {
+    // a directory with no subdirectory: the one name it could hold is looked up, not listed (2 system calls, not 5)
+    const st = lstatSync(`${dir}/${name}`, ABSENT);
+    if (st?.isFile()) out.push({ rel: `${prefix}${name}`, viaLink: false, stamp: stampOf(st) });
+    else if (st) hit(st, dir, prefix, name, out);
+    return;
+  }
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const d of entries) {
+    if (d.isDirectory()) walk(`${dir}/${d.name}`, `${prefix}${d.name}/`, name, leafy, out);
+    else if (d.name === name) hit(d, dir, prefix, name, out);
+  }
+}
+
+/** The file itself, or a symlink to a file (its target is resolved and checked when read). */
+function hit(
+  t: { isFile(): boolean; isSymbolicLink(): boolean },
+  dir: string,
+  prefix: string,
+  name: string,
+  out: Found[],
+): void {
+  if (t.isFile()) out.push({ rel: `${prefix}${name}`, viaLink: false });
+  else if (t.isSymbolicLink() && statSync(`${dir}/${name}`, ABSENT)?.isFile() === true)
+    out.push({ rel: `${prefix}${name}`, viaLink: true });
 }
 
 /**

@@ -69,6 +69,11 @@ export interface CheckContext {
   fs: {
     info(rel: string): FileInfo;
     read(rel: string): string | undefined;
+    /**
+     * The file parsed as JSON, undefined when missing; corrupt JSON throws InputError (exit 2). Optional: without it
+     * a check parses `read`'s text (the checkpoint's context answers from its doc cache when the file is unchanged).
+     */
+    json?(rel: string): unknown;
     /** Files matching one pattern or any of several (one directory crawl). */
     glob(pattern: string | string[]): string[];
   };

@@ -5,6 +5,10 @@ import { parseJsonText } from '../../json.js';
 
 /** A missing file is the learner's work not being there (fail); a corrupt one is bad input (exit 2). */
 export function parseDoc(ctx: CheckContext, path: string): { doc?: unknown; error?: string } {
+  if (ctx.fs.json) {
+    const doc = ctx.fs.json(path);
+    return doc === undefined ? { error: `missing: ${path}` } : { doc };
+  }
   const text = ctx.fs.read(path);
   if (text === undefined) return { error: `missing: ${path}` };
   return { doc: parseJsonText(text, path) };

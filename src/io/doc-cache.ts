@@ -1,0 +1,63 @@
+/**
+ * `lynx checkpoint` only, like the append-only memo (./append-only.ts): the parsed JSON of the files a phase's
+ * checks read, keyed by each file's stamp from the listing (inode, size, mtime, ctime — what git's index keeps
+ * for the work tree), so a checkpoint over 5,000 unchanged manifests opens and parses none of them again
+ * (issue 20). Derived state, never a source of truth: the gate and `report` never read it; an entry whose stamp
+ * differs, and a cache file that is corrupt or names another phase, are ignored and rebuilt.
+ *
+ * Racy entries are not kept (git's "racily clean" rule): a file changed less than RACY_MS before this run began
+ * could be rewritten with the same size within one tick of the filesystem's coarse clock and keep its stamp.
+ * Older than that, any later change moves ctime past the stamp.
+ */
+import { memoName } from './append-only.js';
+import type { Stamp } from './listing.js';
+import { readCacheJson, writeCacheJson } from './workspace.js';
+
+const RACY_MS = 2000;
+
+interface CacheFile {
+  v: 1;
+  scope: string;
+  entries: Record<string, [id: string, doc: unknown]>;
+}
+
+export interface DocCache {
+  /** The parsed document a file with this stamp held, or undefined (not cached, or changed since). */
+  get(rel: string, stamp: Stamp): unknown;
+  put(rel: string, stamp: Stamp, doc: unknown, text: string): void;
+  /** Write what this run used, when it differs from what was read (temp + rename; best effort). */
+  flush(): void;
+}
+
+/** `scope` names the learner and phase: each phase's checkpoint keeps its own file (phases never evict each other). */
+export function openDocCache(root: string, scope: string, startedMs: number): DocCache {
+  const name = memoName(`docs:${scope}`).replace(/^append-only-/, 'docs-');
+  let old: Record<string, [string, unknown]> = {};
+  const raw = readCacheJson(root, name) as Partial<CacheFile> | undefined;
+  if (raw?.v === 1 && raw.scope === scope && raw.entries !== null && typeof raw.entries === 'object') old = raw.entries;
+  const used: Record<string, [string, unknown]> = {};
+  let changed = false;
+  let hits = 0;
+  return {
+    get(rel, stamp) {
+      const e = Object.hasOwn(old, rel) ? old[rel] : undefined;
+      if (!Array.isArray(e) || e[0] !== stamp.id) return undefined;
+      used[rel] = e;
+      hits++;
+      return e[1];
+    },
+    put(rel, stamp, doc, text) {
+      // a number JSON cannot write back (1e999 parses as Infinity, written as null) is not cached: re-read each time
+      if (stamp.changedMs >= startedMs - RACY_MS || /\d[eE][+-]?\d{3}/.test(text)) {
+        changed ||= Object.hasOwn(old, rel);
+        return;
+      }
+      used[rel] = [stamp.id, doc];
+      changed = true;
+    },
+    flush() {
+      if (!changed && hits === Object.keys(old).length) return;
+      writeCacheJson(root, name, { v: 1, scope, entries: used } satisfies CacheFile);
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The checkpoint's doc cache (issue 20): parsed manifests keyed by their listing stamp, so an unchanged file is not
+ * opened or parsed again. Derived state only: a changed stamp, a racy entry, a corrupt or foreign cache file is
+ * ignored, and the gate never reads it.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup, git, tempDir, workspace, write } from '../helpers/cli.js';
+import { lynxIn } from '../helpers/app.js';
+import { openDocCache } from '../../src/io/doc-cache.js';
+
+afterAll(cleanup);
+
+const NOW = Date.parse('2026-12-01T12:00:00Z');
+const old = { id: '1:10:1:1', changedMs: NOW - 60_000 };
+
+describe('openDocCache', () => {
+  it('gives back a document for the same stamp, and nothing for another stamp', () => {
+    const root = tempDir('lynx-docs-');
+    const a = openDocCache(root, 'ana/00', NOW);
+    expect(a.get('m.json', old)).toBeUndefined();
+    a.put('m.json', old, { git_sha: 'abc1234' }, '{"git_sha":"abc1234"}');
+    a.flush();
+    const b = openDocCache(root, 'ana/00', NOW);
+    expect(b.get('m.json', old)).toEqual({ git_sha: 'abc1234' });
+    expect(b.get('m.json', { ...old, id: '1:11:1:2' })).toBeUndefined(); // rewritten since: re-read
+    expect(openDocCache(root, 'ana/01', NOW).get('m.json', old)).toBeUndefined(); // another phase's file
+  });
+
+  it('keeps no racy entry and no number JSON cannot write back', () => {
+    const root = tempDir('lynx-docs-');
+    const a = openDocCache(root, 'ana/00', NOW);
+    a.put('fresh.json', { id: '2:1:1:1', changedMs: NOW - 500 }, { x: 1 }, '{"x":1}');
+    a.put('huge.json', old, { x: Infinity }, '{"x":1e999}');
+    a.flush();
+    const b = openDocCache(root, 'ana/00', NOW);
+    expect(b.get('fresh.json', { id: '2:1:1:1', changedMs: NOW - 500 })).toBeUndefined();
+    expect(b.get('huge.json', old)).toBeUndefined();
+  });
+
+  it('ignores a cache file that does not parse or has the wrong shape', () => {
+    const root = tempDir('lynx-docs-');
+    const a = openDocCache(root, 'ana/00', NOW);
+    a.put('m.json', old, { ok: true }, '{"ok":true}');
+    a.flush();
+    const dir = join(root, '.lynx', 'cache');
+    const [name = ''] = readdirSync(dir).filter((f) => f.startsWith('docs-'));
+    for (const bad of ['{', '[]', '{"v":2,"scope":"ana/00","entries":{}}', '{"v":1,"scope":"ana/00","entries":null}']) {
+      writeFileSync(join(dir, name), bad);
+      expect(openDocCache(root, 'ana/00', NOW).get('m.json', old), bad).toBeUndefined();
+    }
+  });
+});
+
+describe('checkpoint and gate with a doc cache', () => {
+  it('checkpoint trusts its own cache for an unchanged file; the gate reads the file', async () => {
+    const dir = workspace('ana');
+    const sha = git(dir, 'rev-parse', 'HEAD').trim();
+    write(
+      dir,
+      'experiments/00-run/manifest.json',
+      JSON.stringify({ git_sha: sha, git_dirty: false, seed: 1, versions: { python: '3.11.7' } }),
+    );
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'a clean manifest');
+    await new Promise((go) => setTimeout(go, 2600)); // older than the racy window: the next read is cached
+    const first = await lynxIn(['checkpoint', '00', '--json'], { cwd: dir });
+    expect(first.stdout).toContain('1 manifest(s) clean');
+    const cache = join(dir, '.lynx', 'cache');
+    const [name = ''] = readdirSync(cache).filter((f) => f.startsWith('docs-'));
+    const file = JSON.parse(readFileSync(join(cache, name), 'utf8')) as {
+      entries: Record<string, [string, { git_dirty: boolean }]>;
+    };
+    const entry = file.entries['experiments/00-run/manifest.json'];
+    expect(entry?.[1].git_dirty).toBe(false);
+    // a forged entry for the same stamp fools the checkpoint (its own cache) and never the gate
+    if (entry) entry[1].git_dirty = true;
+    writeFileSync(join(cache, name), JSON.stringify(file));
+    const forged = await lynxIn(['checkpoint', '00', '--json'], { cwd: dir });
+    expect(forged.stdout).toContain('git_dirty is true');
+    const gate = await lynxIn(['gate', '00', '--json'], { cwd: dir });
+    expect(gate.stdout).not.toContain('git_dirty is true');
+    expect(gate.stdout).toContain('1 manifest(s) clean');
+  });
+});
