@@ -11,7 +11,9 @@
  */
 import type * as Crypto from 'node:crypto';
 import { historyProblems } from '../core/attempts.js';
+import { fnv1aHex } from '../core/hash.js';
 import * as git from './git.js';
+import { versionOids, withSizes, type VersionId } from './git-versions.js';
 import { readCacheJson, writeCacheJson } from './workspace.js';
 
 /**
@@ -26,10 +28,10 @@ export async function appendOnlyProblems(
   memo = false,
 ): Promise<string[]> {
   const bytes = Buffer.from(text, 'utf8');
-  const versions = await git.versionIds(root, rel);
-  if (versions.length === 0) return [];
+  const listed = await versionOids(root, rel);
+  if (listed.length === 0) return [];
   const crypto = await import('node:crypto');
-  const sha256 = (versions[0]?.oid.length ?? 40) === 64;
+  const sha256 = (listed[0]?.oid.length ?? 40) === 64;
   const known = new Map<number, string>(); // the memo's size is usually the file's: hashed once, not twice
   const idOf = (size: number): string => {
     let id = known.get(size);
@@ -38,6 +40,16 @@ export async function appendOnlyProblems(
   };
   const m = memo ? readMemo(root, rel, bytes.length, idOf) : undefined;
   const proven = m?.prefixes ?? new Set<string>();
+  // a proven version needs no size (git is asked for sizes of the others only: none, when the memo holds)
+  const sized = await withSizes(
+    root,
+    listed.filter((v) => !proven.has(v.oid)),
+  );
+  const sizeOf = new Map(sized.map((v) => [v.sha, v.size]));
+  const versions: VersionId[] = listed.flatMap((v) => {
+    const size = proven.has(v.oid) ? 0 : sizeOf.get(v.sha); // 0: never cut, a proven version is skipped below
+    return size === undefined ? [] : [{ ...v, size }];
+  });
   const fits = versions.filter((v) => v.size <= bytes.length && !proven.has(v.oid));
   const ids = fits.map((v) => idOf(v.size));
   const same = new Set([
@@ -93,11 +105,8 @@ interface Memo {
   prefixes: string[];
 }
 
-export const memoName = (rel: string): string => {
-  let h = 0x811c9dc5; // FNV-1a of the path: a file name, not a defence (the memo's content is checked)
-  for (const c of Buffer.from(rel, 'utf8')) h = Math.imul(h ^ c, 0x01000193) >>> 0;
-  return `append-only-${h.toString(16)}.json`;
-};
+// named by a hash of the path: the memo's content is checked, not its name
+export const memoName = (rel: string): string => `append-only-${fnv1aHex(rel)}.json`;
 
 /** The memo, when it is well-formed, names `rel` and the file now still starts with its blob; else undefined. */
 function readMemo(

@@ -7,6 +7,7 @@
 import type { QuizBank } from '../schemas/generated/types.js';
 import { bankSha256 } from '../core/attempts.js';
 import * as git from './git.js';
+import { versionOids } from './git-versions.js';
 import { parseYaml } from './yaml.js';
 import type { Workspace } from './workspace.js';
 
@@ -21,7 +22,7 @@ export async function banksFor(
   const missing = wanted.filter((h) => !out.has(h));
   if (missing.length === 0 || !ws.config.quizzes || !bankFile) return out;
   const rel = `${ws.config.quizzes.replace(/\/$/, '')}/${bankFile}`;
-  for (const v of await git.versionIds(ws.root, rel)) {
+  for (const v of await versionOids(ws.root, rel)) {
     try {
       const bank = (await parseYaml(await git.blobText(ws.root, v.oid), `${rel}@${v.sha.slice(0, 8)}`))
         .data as QuizBank;

@@ -21,6 +21,7 @@ import { parseJsonText } from '../core/json.js';
 import { planFileName } from '../core/plan-rules.js';
 import { CAPS, readRegularText, realInside } from './fsx-read.js';
 import * as git from './git.js';
+import { versionOids } from './git-versions.js';
 import { whyNotInHistory } from './history.js';
 import { readCheckpoint } from './checkpoint.js';
 import { loadQuizBank } from './curriculum.js';
@@ -74,7 +75,7 @@ async function approvedPlanText(ws: Workspace, rel: string, planSha: string | un
   if (!planSha) return undefined;
   const now = readRegularText(ws.abs(rel), { display: rel, cap: CAPS.learner, root: ws.root, optional: true });
   if (now === undefined || sha256(now) === planSha) return undefined;
-  for (const v of await git.versionIds(ws.root, rel)) {
+  for (const v of await versionOids(ws.root, rel)) {
     const text = await git.blobText(ws.root, v.oid);
     if (sha256(text) === planSha) return text;
   }
@@ -211,7 +212,7 @@ export async function buildContext(
         const text = read(rel);
         if (text === undefined) return undefined;
         const doc = parseJsonText(text, rel);
-        if (stamp) docs?.put(rel, stamp, doc, text);
+        if (stamp) docs?.put(rel, stamp, doc);
         return doc;
       },
       glob: (pattern) => {

@@ -47,7 +47,7 @@ export async function git(cwd: string, args: readonly string[], input?: string):
 }
 
 /** stdout as text when git succeeded, undefined when it did not (an unknown path, no commits yet …). */
-async function tryGit(cwd: string, args: string[]): Promise<string | undefined> {
+export async function tryGit(cwd: string, args: string[]): Promise<string | undefined> {
   const r = await git(cwd, args);
   return r.ok ? r.stdout.toString('utf8') : undefined;
 }
@@ -239,40 +239,6 @@ export async function inHistoryOf(s: Snapshot, sha: string): Promise<boolean> {
     else hi = mid;
   }
   return (h.sorted[lo] ?? '').startsWith(x);
-}
-
-/** A committed version of a file: the commit, and the blob's object id and size in bytes. */
-export interface VersionId {
-  sha: string;
-  oid: string;
-  size: number;
-}
-
-/**
- * Every committed version of a file, newest first (for append-only checks), as object ids and
- * sizes: one `git log` for the commits, one `git cat-file --batch-check` for all the blobs. The
- * contents are not read (a 10k-line attempt log over 50 commits is ~60 MB of versions); a caller
- * compares ids (gitBlobId) and reads one version's text only to explain a mismatch.
- */
-export async function versionIds(cwd: string, path: string, limit = 50): Promise<VersionId[]> {
-  const log = await tryGit(cwd, ['log', `-${limit}`, '--format=%H', '--', path]);
-  const shas = (log ?? '')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  if (shas.length === 0) return [];
-  const r = await git(cwd, ['cat-file', '--batch-check'], shas.map((sha) => `${sha}:${path}\n`).join(''));
-  if (!r.ok) throw new EnvError(`git cat-file --batch-check failed: ${r.stderr.trim() || `exit ${r.code}`}`);
-  const out: VersionId[] = [];
-  r.stdout
-    .toString('utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      const m = /^([0-9a-f]{40}|[0-9a-f]{64}) blob (\d+)$/.exec(line);
-      const sha = shas[i];
-      if (m && sha) out.push({ sha, oid: m[1] ?? '', size: Number(m[2]) }); // deleted in that commit: not a version
-    });
-  return out;
 }
 
 /** git's object id of these bytes as a blob (sha1, or sha256 for a sha256 repository). */

@@ -4,6 +4,7 @@ import { appendFileSync, readFileSync, utimesSync, writeFileSync, statSync } fro
 import { join } from 'node:path';
 import { cleanup, git, gitRepo, workspace, write } from '../helpers/cli.js';
 import * as g from '../../src/io/git.js';
+import * as gv from '../../src/io/git-versions.js';
 import { openWorkspace } from '../../src/io/workspace.js';
 import { replayedDeck, reviewsDue, reviewsFile } from '../../src/io/review-store.js';
 
@@ -43,7 +44,7 @@ describe('committed versions of a file by blob id', () => {
       appendFileSync(join(dir, 'log.jsonl'), l);
       shas.push(commitAll(dir, l.trim()));
     }
-    const v = await g.versionIds(dir, 'log.jsonl');
+    const v = await gv.versionIds(dir, 'log.jsonl');
     expect(v.map((x) => x.sha)).toEqual([...shas].reverse());
     expect(v.map((x) => x.size)).toEqual([6, 4, 2]);
     const now = readFileSync(join(dir, 'log.jsonl'));
@@ -53,7 +54,36 @@ describe('committed versions of a file by blob id', () => {
     const edited = readFileSync(join(dir, 'log.jsonl'));
     expect(await g.gitBlobId(edited.subarray(0, v[2]!.size), v[2]!.oid)).not.toBe(v[2]!.oid);
     expect(await g.blobText(dir, v[2]!.oid)).toBe('a\n');
-    expect(await g.versionIds(dir, 'never-committed.txt')).toEqual([]);
+    expect(await gv.versionIds(dir, 'never-committed.txt')).toEqual([]);
+  });
+});
+
+describe('committed versions from one git log --raw', () => {
+  it('names the blob each commit left, through a merge, a deletion and a re-add, as lookup by commit does', async () => {
+    const dir = gitRepo();
+    const base = git(dir, 'rev-parse', '--abbrev-ref', 'HEAD').trim();
+    appendFileSync(join(dir, 'log.jsonl'), 'a\n');
+    commitAll(dir, 'a');
+    git(dir, 'checkout', '-q', '-b', 'side');
+    appendFileSync(join(dir, 'log.jsonl'), 'b\n');
+    commitAll(dir, 'b on side');
+    git(dir, 'checkout', '-q', base);
+    write(dir, 'other.txt', 'x');
+    commitAll(dir, 'unrelated');
+    git(dir, 'merge', '-q', '--no-ff', '-m', 'merge side', 'side');
+    git(dir, 'rm', '-q', 'log.jsonl');
+    git(dir, 'commit', '-q', '-m', 'deleted');
+    write(dir, 'log.jsonl', 'a\nb\nc\n');
+    commitAll(dir, 're-added');
+    const raw = await gv.versionIds(dir, 'log.jsonl');
+    const byCommit = await gv.versionIdsOfCommits(dir, 'log.jsonl', 50);
+    // the same blobs, newest first: the merge took the side's version (one entry), the deletion left none
+    expect(raw.map((v) => [v.oid, v.size])).toEqual(byCommit.map((v) => [v.oid, v.size]));
+    expect(raw.map((v) => v.size)).toEqual([6, 4, 2]);
+    const oids = await gv.versionOids(dir, 'log.jsonl');
+    expect(oids.map((v) => v.oid)).toEqual(raw.map((v) => v.oid));
+    expect((await gv.blobSizes(dir, [raw[0]!.oid, 'f'.repeat(40)])).get(raw[0]!.oid)).toBe(6);
+    expect((await gv.blobSizes(dir, ['f'.repeat(40)])).size).toBe(0); // a missing object: no size, no error
   });
 });
 
