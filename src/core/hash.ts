@@ -12,3 +12,10 @@ const crypto = (): typeof Crypto => (mod ??= process.getBuiltinModule('node:cryp
 export const sha256Hex = (data: string | Uint8Array): string => crypto().hash('sha256', data, 'hex');
 
 export const randomHex = (bytes: number): string => crypto().randomBytes(bytes).toString('hex');
+
+/** FNV-1a (32 bits) of the text's UTF-8 bytes, in hex: a short stable file name for a cache entry, not a defence. */
+export function fnv1aHex(text: string): string {
+  let h = 0x811c9dc5;
+  for (const c of Buffer.from(text, 'utf8')) h = Math.imul(h ^ c, 0x01000193) >>> 0;
+  return h.toString(16);
+}

@@ -9,7 +9,7 @@
  * could be rewritten with the same size within one tick of the filesystem's coarse clock and keep its stamp.
  * Older than that, any later change moves ctime past the stamp.
  */
-import { memoName } from './append-only.js';
+import { fnv1aHex } from '../core/hash.js';
 import type { Stamp } from './listing.js';
 import { readCacheJson, writeCacheJson } from './workspace.js';
 
@@ -24,14 +24,14 @@ interface CacheFile {
 export interface DocCache {
   /** The parsed document a file with this stamp held, or undefined (not cached, or changed since). */
   get(rel: string, stamp: Stamp): unknown;
-  put(rel: string, stamp: Stamp, doc: unknown, text: string): void;
+  put(rel: string, stamp: Stamp, doc: unknown): void;
   /** Write what this run used, when it differs from what was read (temp + rename; best effort). */
   flush(): void;
 }
 
 /** `scope` names the learner and phase: each phase's checkpoint keeps its own file (phases never evict each other). */
 export function openDocCache(root: string, scope: string, startedMs: number): DocCache {
-  const name = memoName(`docs:${scope}`).replace(/^append-only-/, 'docs-');
+  const name = `docs-${fnv1aHex(`docs:${scope}`)}.json`;
   let old: Record<string, [string, unknown]> = {};
   const raw = readCacheJson(root, name) as Partial<CacheFile> | undefined;
   if (raw?.v === 1 && raw.scope === scope && raw.entries !== null && typeof raw.entries === 'object') old = raw.entries;
@@ -46,9 +46,9 @@ export function openDocCache(root: string, scope: string, startedMs: number): Do
       hits++;
       return e[1];
     },
-    put(rel, stamp, doc, text) {
-      // a number JSON cannot write back (1e999 parses as Infinity, written as null) is not cached: re-read each time
-      if (stamp.changedMs >= startedMs - RACY_MS || /\d[eE][+-]?\d{3}/.test(text)) {
+    put(rel, stamp, doc) {
+      // a number JSON cannot write back (1e999 parses as Infinity, written as null; -0 as 0) is not cached
+      if (stamp.changedMs >= startedMs - RACY_MS || !writesBack(doc)) {
         changed ||= Object.hasOwn(old, rel);
         return;
       }
@@ -60,4 +60,20 @@ export function openDocCache(root: string, scope: string, startedMs: number): Do
       writeCacheJson(root, name, { v: 1, scope, entries: used } satisfies CacheFile);
     },
   };
+}
+
+/**
+ * Does JSON.stringify give this parsed document back exactly? Every value JSON.parse makes does, except the
+ * numbers out of a double's range (Infinity) and -0. (A text test for exponents was wrong: a git sha such as
+ * "…4e123…" matched it, and such manifests were never cached.) A loop, not recursion: depth is the learner's.
+ */
+export function writesBack(doc: unknown): boolean {
+  const todo: unknown[] = [doc];
+  while (todo.length > 0) {
+    const v = todo.pop();
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v) || Object.is(v, -0)) return false;
+    } else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) todo.push(x); // no spread: any length
+  }
+  return true;
 }

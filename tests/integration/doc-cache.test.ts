@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, git, tempDir, workspace, write } from '../helpers/cli.js';
 import { lynxIn } from '../helpers/app.js';
-import { openDocCache } from '../../src/io/doc-cache.js';
+import { openDocCache, writesBack } from '../../src/io/doc-cache.js';
 
 afterAll(cleanup);
 
@@ -20,7 +20,7 @@ describe('openDocCache', () => {
     const root = tempDir('lynx-docs-');
     const a = openDocCache(root, 'ana/00', NOW);
     expect(a.get('m.json', old)).toBeUndefined();
-    a.put('m.json', old, { git_sha: 'abc1234' }, '{"git_sha":"abc1234"}');
+    a.put('m.json', old, { git_sha: 'abc1234' });
     a.flush();
     const b = openDocCache(root, 'ana/00', NOW);
     expect(b.get('m.json', old)).toEqual({ git_sha: 'abc1234' });
@@ -31,18 +31,33 @@ describe('openDocCache', () => {
   it('keeps no racy entry and no number JSON cannot write back', () => {
     const root = tempDir('lynx-docs-');
     const a = openDocCache(root, 'ana/00', NOW);
-    a.put('fresh.json', { id: '2:1:1:1', changedMs: NOW - 500 }, { x: 1 }, '{"x":1}');
-    a.put('huge.json', old, { x: Infinity }, '{"x":1e999}');
+    a.put('fresh.json', { id: '2:1:1:1', changedMs: NOW - 500 }, { x: 1 });
+    a.put('huge.json', old, { x: Infinity });
+    a.put('minus-zero.json', old, { deep: [[{ x: -0 }]] });
+    // what looked like an exponent to a text test is a string: a sha with "4e123" in it is cached
+    a.put('sha.json', old, { git_sha: '04e1234e5b7a', seed: 1e21, tiny: 5e-324 });
     a.flush();
     const b = openDocCache(root, 'ana/00', NOW);
     expect(b.get('fresh.json', { id: '2:1:1:1', changedMs: NOW - 500 })).toBeUndefined();
     expect(b.get('huge.json', old)).toBeUndefined();
+    expect(b.get('minus-zero.json', old)).toBeUndefined();
+    expect(b.get('sha.json', old)).toEqual({ git_sha: '04e1234e5b7a', seed: 1e21, tiny: 5e-324 });
+  });
+
+  it('writesBack: true exactly when JSON.stringify gives the parsed document back', () => {
+    for (const text of ['{"a":[1,2,{"b":"1e999"}]}', '[]', '"x"', '0', '{"n":1e308}', '[[[[[[[[[[1]]]]]]]]]]'])
+      expect(writesBack(JSON.parse(text)), text).toBe(true);
+    for (const text of ['1e999', '[-1e999]', '{"a":{"b":-0}}', '-0.0'])
+      expect(writesBack(JSON.parse(text)), text).toBe(false);
+    const deep = JSON.parse(`${'['.repeat(50_000)}-0${']'.repeat(50_000)}`) as unknown;
+    expect(writesBack(deep)).toBe(false); // a loop, not recursion: depth cannot overflow the stack
+    expect(writesBack(Array.from({ length: 300_000 }, (_, i) => i))).toBe(true); // nor can length
   });
 
   it('ignores a cache file that does not parse or has the wrong shape', () => {
     const root = tempDir('lynx-docs-');
     const a = openDocCache(root, 'ana/00', NOW);
-    a.put('m.json', old, { ok: true }, '{"ok":true}');
+    a.put('m.json', old, { ok: true });
     a.flush();
     const dir = join(root, '.lynx', 'cache');
     const [name = ''] = readdirSync(dir).filter((f) => f.startsWith('docs-'));
