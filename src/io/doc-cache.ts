@@ -73,7 +73,9 @@ export function writesBack(doc: unknown): boolean {
     const v = todo.pop();
     if (typeof v === 'number') {
       if (!Number.isFinite(v) || Object.is(v, -0)) return false;
-    } else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) todo.push(x); // no spread: any length
+    } else if (v !== null && typeof v === 'object') {
+      for (const x of Object.values(v)) todo.push(x); // no spread: any length
+    }
   }
   return true;
 }

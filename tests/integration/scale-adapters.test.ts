@@ -59,7 +59,7 @@ describe('committed versions of a file by blob id', () => {
 });
 
 describe('committed versions from one git log --raw', () => {
-  it('names the blob each commit left, through a merge, a deletion and a re-add, as lookup by commit does', async () => {
+  it('names the blob each commit left, through a merge, a deletion and a re-add, as a lookup by commit', async () => {
     const dir = gitRepo();
     const base = git(dir, 'rev-parse', '--abbrev-ref', 'HEAD').trim();
     appendFileSync(join(dir, 'log.jsonl'), 'a\n');
