@@ -15,10 +15,12 @@ import { readCacheJson, writeCacheJson } from './workspace.js';
 
 const RACY_MS = 2000;
 
+type Entry = [ino: number, size: number, mtimeMs: number, ctimeMs: number, doc: unknown];
+
 interface CacheFile {
-  v: 1;
+  v: 2;
   scope: string;
-  entries: Record<string, [id: string, doc: unknown]>;
+  entries: Record<string, Entry>;
 }
 
 export interface DocCache {
@@ -32,32 +34,39 @@ export interface DocCache {
 /** `scope` names the learner and phase: each phase's checkpoint keeps its own file (phases never evict each other). */
 export function openDocCache(root: string, scope: string, startedMs: number): DocCache {
   const name = `docs-${fnv1aHex(`docs:${scope}`)}.json`;
-  let old: Record<string, [string, unknown]> = {};
+  let old: Record<string, Entry> = {};
   const raw = readCacheJson(root, name) as Partial<CacheFile> | undefined;
-  if (raw?.v === 1 && raw.scope === scope && raw.entries !== null && typeof raw.entries === 'object') old = raw.entries;
-  const used: Record<string, [string, unknown]> = {};
+  if (raw?.v === 2 && raw.scope === scope && raw.entries !== null && typeof raw.entries === 'object') old = raw.entries;
+  const used: Record<string, Entry> = {};
   let changed = false;
   let hits = 0;
   return {
     get(rel, stamp) {
       const e = Object.hasOwn(old, rel) ? old[rel] : undefined;
-      if (!Array.isArray(e) || e[0] !== stamp.id) return undefined;
+      const same =
+        Array.isArray(e) &&
+        e.length === 5 &&
+        e[0] === stamp.ino &&
+        e[1] === stamp.size &&
+        e[2] === stamp.mtimeMs &&
+        e[3] === stamp.ctimeMs;
+      if (!same) return undefined;
       used[rel] = e;
       hits++;
-      return e[1];
+      return e[4];
     },
     put(rel, stamp, doc) {
       // a number JSON cannot write back (1e999 parses as Infinity, written as null; -0 as 0) is not cached
-      if (stamp.changedMs >= startedMs - RACY_MS || !writesBack(doc)) {
+      if (Math.max(stamp.mtimeMs, stamp.ctimeMs) >= startedMs - RACY_MS || !writesBack(doc)) {
         changed ||= Object.hasOwn(old, rel);
         return;
       }
-      used[rel] = [stamp.id, doc];
+      used[rel] = [stamp.ino, stamp.size, stamp.mtimeMs, stamp.ctimeMs, doc];
       changed = true;
     },
     flush() {
       if (!changed && hits === Object.keys(old).length) return;
-      writeCacheJson(root, name, { v: 1, scope, entries: used } satisfies CacheFile);
+      writeCacheJson(root, name, { v: 2, scope, entries: used } satisfies CacheFile);
     },
   };
 }

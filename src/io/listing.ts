@@ -63,8 +63,7 @@ export function narrowedGlob(
       for (const f of found) {
         const rel = `${base}/${name}/${f.rel}`;
         out.add(rel);
-        if (!f.viaLink)
-          known.set(rel, { real: `${realBase}/${name}/${f.rel}`, ...(f.stamp ? { stamp: f.stamp } : {}) });
+        if (!f.viaLink) known.set(rel, { real: `${realBase}/${name}/${f.rel}`, stamp: f.stamp }); // no spread: 5,000
       }
     }
   }
@@ -86,30 +85,30 @@ export function namedUnder(top: string, name: string, leafy: boolean): Found[] {
 interface Found {
   rel: string;
   viaLink: boolean;
-  stamp?: Stamp;
+  stamp?: Stamp | undefined;
 }
 
 /** What a listing proved about a file: its real path, and (when it was lstat'ed) its identity. */
 export interface Known {
   real: string;
-  stamp?: Stamp;
+  stamp?: Stamp | undefined;
 }
 
 /**
  * A file's identity as git's index records it for the work tree: inode, size, mtime and ctime. Any write, rename
  * over it or chmod changes ctime (which no user call can set back), so an equal stamp means the same bytes —
- * unless the file changed within the filesystem's timestamp granularity of being stamped (`changedMs`: see
- * doc-cache.ts, which keeps no such "racy" entry).
+ * unless the file changed within the filesystem's timestamp granularity of being stamped (see doc-cache.ts,
+ * which keeps no such "racy" entry).
  */
 export interface Stamp {
-  id: string;
-  changedMs: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
 }
 
-const stampOf = (st: { ino: number; size: number; mtimeMs: number; ctimeMs: number }): Stamp => ({
-  id: `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`,
-  changedMs: Math.max(st.mtimeMs, st.ctimeMs),
-});
+// four numbers, compared as numbers: a string id cost two double-to-text conversions per file (issue 20)
+const stampOf = (st: Stamp): Stamp => ({ ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs });
 
 const ABSENT = { throwIfNoEntry: false } as const;
 

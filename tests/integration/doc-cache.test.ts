@@ -13,7 +13,8 @@ import { openDocCache, writesBack } from '../../src/io/doc-cache.js';
 afterAll(cleanup);
 
 const NOW = Date.parse('2026-12-01T12:00:00Z');
-const old = { id: '1:10:1:1', changedMs: NOW - 60_000 };
+const old = { ino: 1, size: 10, mtimeMs: NOW - 60_000, ctimeMs: NOW - 60_000 };
+const fresh = { ino: 2, size: 1, mtimeMs: NOW - 60_000, ctimeMs: NOW - 500 }; // chmod'ed half a second ago
 
 describe('openDocCache', () => {
   it('gives back a document for the same stamp, and nothing for another stamp', () => {
@@ -24,21 +25,23 @@ describe('openDocCache', () => {
     a.flush();
     const b = openDocCache(root, 'ana/00', NOW);
     expect(b.get('m.json', old)).toEqual({ git_sha: 'abc1234' });
-    expect(b.get('m.json', { ...old, id: '1:11:1:2' })).toBeUndefined(); // rewritten since: re-read
+    expect(b.get('m.json', { ...old, size: 11, ctimeMs: old.ctimeMs + 1 })).toBeUndefined(); // rewritten: re-read
+    for (const k of ['ino', 'size', 'mtimeMs', 'ctimeMs'] as const)
+      expect(b.get('m.json', { ...old, [k]: old[k] + 1 }), k).toBeUndefined();
     expect(openDocCache(root, 'ana/01', NOW).get('m.json', old)).toBeUndefined(); // another phase's file
   });
 
   it('keeps no racy entry and no number JSON cannot write back', () => {
     const root = tempDir('lynx-docs-');
     const a = openDocCache(root, 'ana/00', NOW);
-    a.put('fresh.json', { id: '2:1:1:1', changedMs: NOW - 500 }, { x: 1 });
+    a.put('fresh.json', fresh, { x: 1 });
     a.put('huge.json', old, { x: Infinity });
     a.put('minus-zero.json', old, { deep: [[{ x: -0 }]] });
     // what looked like an exponent to a text test is a string: a sha with "4e123" in it is cached
     a.put('sha.json', old, { git_sha: '04e1234e5b7a', seed: 1e21, tiny: 5e-324 });
     a.flush();
     const b = openDocCache(root, 'ana/00', NOW);
-    expect(b.get('fresh.json', { id: '2:1:1:1', changedMs: NOW - 500 })).toBeUndefined();
+    expect(b.get('fresh.json', fresh)).toBeUndefined();
     expect(b.get('huge.json', old)).toBeUndefined();
     expect(b.get('minus-zero.json', old)).toBeUndefined();
     expect(b.get('sha.json', old)).toEqual({ git_sha: '04e1234e5b7a', seed: 1e21, tiny: 5e-324 });
@@ -61,7 +64,17 @@ describe('openDocCache', () => {
     a.flush();
     const dir = join(root, '.lynx', 'cache');
     const [name = ''] = readdirSync(dir).filter((f) => f.startsWith('docs-'));
-    for (const bad of ['{', '[]', '{"v":2,"scope":"ana/00","entries":{}}', '{"v":1,"scope":"ana/00","entries":null}']) {
+    const stamp = `${old.ino},${old.size},${old.mtimeMs},${old.ctimeMs}`;
+    const bads = [
+      '{',
+      '[]',
+      '{"v":3,"scope":"ana/00","entries":{}}',
+      '{"v":2,"scope":"ana/00","entries":null}',
+      `{"v":1,"scope":"ana/00","entries":{"m.json":["${old.ino}:${old.size}:${old.mtimeMs}:${old.ctimeMs}",{"ok":1}]}}`,
+      `{"v":2,"scope":"ana/00","entries":{"m.json":[${stamp}]}}`, // no document
+      `{"v":2,"scope":"ana/00","entries":{"m.json":["${old.ino}",${old.size},${old.mtimeMs},${old.ctimeMs},{}]}}`,
+    ];
+    for (const bad of bads) {
       writeFileSync(join(dir, name), bad);
       expect(openDocCache(root, 'ana/00', NOW).get('m.json', old), bad).toBeUndefined();
     }
@@ -85,12 +98,12 @@ describe('checkpoint and gate with a doc cache', () => {
     const cache = join(dir, '.lynx', 'cache');
     const [name = ''] = readdirSync(cache).filter((f) => f.startsWith('docs-'));
     const file = JSON.parse(readFileSync(join(cache, name), 'utf8')) as {
-      entries: Record<string, [string, { git_dirty: boolean }]>;
+      entries: Record<string, [number, number, number, number, { git_dirty: boolean }]>;
     };
     const entry = file.entries['experiments/00-run/manifest.json'];
-    expect(entry?.[1].git_dirty).toBe(false);
+    expect(entry?.[4].git_dirty).toBe(false);
     // a forged entry for the same stamp fools the checkpoint (its own cache) and never the gate
-    if (entry) entry[1].git_dirty = true;
+    if (entry) entry[4].git_dirty = true;
     writeFileSync(join(cache, name), JSON.stringify(file));
     const forged = await lynxIn(['checkpoint', '00', '--json'], { cwd: dir });
     expect(forged.stdout).toContain('git_dirty is true');
