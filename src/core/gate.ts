@@ -5,7 +5,7 @@
  */
 import type { CheckContext, CheckResult } from './checks/types.js';
 import { evaluate, timed } from './checks/registry.js';
-import { manifestVerdict, readManifest } from './checks/kinds/manifest.js';
+import { manifestVerdict, readManifest, verdictOf } from './checks/kinds/manifest.js';
 import { planFileName, planState } from './plan-rules.js';
 import { nn } from './ids.js';
 
@@ -127,9 +127,15 @@ async function manifestsCheck(ctx: CheckContext): Promise<CheckResult> {
   if (paths.length === 0) return { ...base, status: 'pass', message: 'no experiment manifests for this phase' };
   // every manifest read and parsed first (no await between them): git's snapshot is taken meanwhile
   const read = paths.map((p) => readManifest(ctx, p));
+  const facts = await ctx.git.facts();
   const issues: string[] = [];
-  for (const [i, p] of paths.entries())
-    issues.push(...(await manifestVerdict(ctx, p, undefined, read[i] ?? { issues: [] })).issues);
+  for (const [i, p] of paths.entries()) {
+    const v = verdictOf(facts, p, undefined, read[i] ?? { issues: [] });
+    // only a sha git does not know needs an await (its explanation asks git why)
+    issues.push(
+      ...(v.unknownSha ? await manifestVerdict(ctx, p, undefined, read[i] ?? { issues: [] }, facts) : v).issues,
+    );
+  }
   if (issues.length > 0)
     return {
       ...base,

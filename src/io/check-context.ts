@@ -16,6 +16,7 @@ import { verifyChain, bankSha256, attemptsFile, anchorCheck, sha256 } from '../c
 // append-only across history, for any log (the attempt log and the grade log here)
 import { appendOnlyProblems } from './append-only.js';
 import { narrowedGlob, type Known } from './listing.js';
+import { dirGlob } from './dir-glob.js';
 import { openDocCache, type DocCache } from './doc-cache.js';
 import { parseJsonText } from '../core/json.js';
 import { planFileName } from '../core/plan-rules.js';
@@ -225,7 +226,8 @@ export async function buildContext(
             followSymbolicLinks: false,
             ignore: ['.git/**', '.lynx/**', 'node_modules/**'],
           });
-        const found = narrowedGlob(ws.root, patterns, run, known) ?? run(patterns, ws.root).sort();
+        const found =
+          narrowedGlob(ws.root, patterns, run, known) ?? dirGlob(ws.root, patterns) ?? run(patterns, ws.root).sort();
         // a glob through a symlinked directory out of the workspace (`plots -> /etc`) is refused, naming
         // the match (exit 2), never counted or printed as the learner's files
         for (const p of found) if (!known.has(p)) realInside(ws.root, ws.abs(p), p);
@@ -241,6 +243,11 @@ export async function buildContext(
       firstCommit: (rel) => git.firstCommit(ws.root, reroot(rel)),
       isAncestor: (a, b) => git.isAncestor(ws.root, a, b),
       tracked: async () => (await snapP).tracked,
+      facts: async () => {
+        const s = await snapP;
+        const h = await s.history();
+        return { committed: (rel) => git.committedIn(s, reroot(rel)), inHistory: (sha) => git.historyHas(h, sha) };
+      },
     },
     // Identical commands within one gate run execute once (several DoD items may share a harness).
     run: (spec: CommandSpec) => {

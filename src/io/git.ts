@@ -172,7 +172,7 @@ export async function setLocalConfig(cwd: string, key: string, value: string): P
 }
 
 /**
- * One snapshot of the repository for a whole run: three git calls answer every "committed?",
+ * One snapshot of the repository for a whole run: three git calls, started together, answer every "committed?",
  * "in history?" and "dirty?" question for every phase and learner the run verifies (a gate over
  * 500 manifests, or `gate --all` over 42 phases, must not spawn git per question or per phase).
  */
@@ -190,13 +190,17 @@ export interface History {
 }
 
 export async function snapshot(cwd: string): Promise<Snapshot> {
-  // status v2 --branch also reports HEAD (one process fewer); rev-list runs only if asked
+  // status v2 --branch also reports HEAD (one process fewer). rev-list starts with them, on git's side of the
+  // machine: every gate and checkpoint asks it once it finds a manifest, and started only then it waited behind
+  // the listing of 5,000 manifests (issue 20). Its output is parsed only if asked; with no commits it fails: [].
+  const revs = tryGit(cwd, ['rev-list', 'HEAD']);
+  revs.catch(() => undefined); // git missing is reported by the two below
   const [ls, st] = await Promise.all([git(cwd, ['ls-files', '-z']), git(cwd, STATUS_ARGS)]);
   if (!st.ok) throw new EnvError(`git status failed: ${st.stderr.trim() || `exit ${st.code}`}`);
   const { head, dirty } = parseStatus(st.stdout.toString('utf8'));
   let history: Promise<History> | undefined;
   const readHistory = async (): Promise<History> => {
-    const list = head ? ((await tryGit(cwd, ['rev-list', 'HEAD'])) ?? '').split('\n').filter(Boolean) : [];
+    const list = head ? ((await revs) ?? '').split('\n').filter(Boolean) : [];
     return { all: new Set(list), sorted: [...list].sort() };
   };
   const own = ownOutputs(cwd); // lynx's own --junit file in the checkout is not the learner's change
@@ -227,8 +231,12 @@ export function committedIn(s: Snapshot, rel: string): boolean {
 
 /** Is `sha` (full, or abbreviated to ≥ 7 hex digits) a commit in HEAD's history? O(1) or O(log n). */
 export async function inHistoryOf(s: Snapshot, sha: string): Promise<boolean> {
+  return historyHas(await s.history(), sha);
+}
+
+/** inHistoryOf, once the history is read: a plain call (a loop over thousands of manifests, issue 20). */
+export function historyHas(h: History, sha: string): boolean {
   const x = sha.toLowerCase();
-  const h = await s.history();
   if (x.length === 40) return h.all.has(x);
   if (x.length < 7 || !/^[0-9a-f]+$/.test(x)) return false;
   let lo = 0;

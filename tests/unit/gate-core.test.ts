@@ -160,6 +160,7 @@ describe('gate: dependencies and waivers', () => {
       headSha: () => Promise.resolve(null),
       inHistory: () => Promise.resolve(true),
       whyNotInHistory: () => Promise.resolve(''),
+      facts: () => Promise.resolve({ committed: () => true, inHistory: () => true }),
       dirty: () => Promise.resolve([]),
       firstCommit: () => Promise.resolve(undefined),
       isAncestor: () => Promise.resolve(true),

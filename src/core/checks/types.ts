@@ -60,6 +60,16 @@ export interface AttemptLog {
   notes?: string[];
 }
 
+/**
+ * The snapshot's answers to committed and inHistory, without a promise per question: the gate's loop over 5,000
+ * manifests awaited seven per manifest, ~20 ms and the garbage they left (issue 20). The same answers as the async
+ * calls, which remain for everything else.
+ */
+export interface GitFacts {
+  committed(rel: string): boolean;
+  inHistory(sha: string): boolean;
+}
+
 export interface CheckContext {
   phase: Phase;
   learner: string;
@@ -90,6 +100,8 @@ export interface CheckContext {
     isAncestor(a: string, b: string): Promise<boolean>;
     /** Every tracked path (from the same snapshot: no second git run). */
     tracked(): Promise<Iterable<string>>;
+    /** committed and inHistory as plain calls, once the snapshot is taken (see GitFacts). */
+    facts(): Promise<GitFacts>;
   };
   run(spec: CommandSpec): Promise<CommandOutcome>;
   /** What this machine has (gpu, cuda, docker, network, cloud, perf). */

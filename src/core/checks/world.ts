@@ -127,6 +127,11 @@ export class World implements FixtureWorld {
         },
         isAncestor: (a, b) => Promise.resolve(Number(a.slice(1)) <= Number(b.slice(1))),
         tracked: () => Promise.resolve(this.committed),
+        facts: () =>
+          Promise.resolve({
+            committed: (rel: string) => this.committed.has(rel),
+            inHistory: (s: string) => s.length >= 7 && FIXTURE_SHA.startsWith(s),
+          }),
       },
       run: (spec) => Promise.resolve(run(spec.label)),
       has: (need) => this.needs.has(need),

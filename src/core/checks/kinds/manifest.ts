@@ -1,5 +1,5 @@
 /** manifest: valid run provenance — schema, git_dirty false, git_sha in history, committed, metrics. */
-import { fail, pass, type CheckContext, type KindDef, type Outcome } from '../types.js';
+import { fail, pass, type CheckContext, type GitFacts, type KindDef, type Outcome } from '../types.js';
 import { manifestProblems } from '../../manifest.js';
 import { assertAll, assertionProblems, parseDoc, writeDoc } from './doc.js';
 import { code, filesOf, isGlob, needsWord } from './shared.js';
@@ -27,7 +27,26 @@ export async function manifestVerdict(
   path: string,
   asserts: readonly string[] | undefined,
   read: { doc?: unknown; issues: string[] },
+  facts?: GitFacts,
 ): Promise<{ issues: string[]; notes: string[] }> {
+  const v = verdictOf(facts ?? (await ctx.git.facts()), path, asserts, read);
+  if (v.unknownSha === undefined) return v;
+  // issue 13: the reason (shallow clone, squash/rebase merge) and its fix, not just "not in history"
+  const issues = [...v.issues];
+  issues.splice(v.unknownSha.at, 0, `${path}: git_sha ${await ctx.git.whyNotInHistory(v.unknownSha.sha)}`);
+  return { issues, notes: v.notes };
+}
+
+/**
+ * manifestVerdict as a plain call over git's answers: a gate over 5,000 manifests asks git nothing per manifest.
+ * A git_sha not in history is returned (`unknownSha`, and where its issue goes) for manifestVerdict to explain.
+ */
+export function verdictOf(
+  f: GitFacts,
+  path: string,
+  asserts: readonly string[] | undefined,
+  read: { doc?: unknown; issues: string[] },
+): { issues: string[]; notes: string[]; unknownSha?: { sha: string; at: number } } {
   const { doc } = read;
   if (read.issues.length > 0) return { issues: read.issues, notes: [] };
   const issues: string[] = [];
@@ -36,13 +55,12 @@ export async function manifestVerdict(
     issues.push(
       `${path}: git_dirty is true — the run came from uncommitted code; commit, re-run, and commit the new manifest`,
     );
-  // issue 13: the reason (shallow clone, squash/rebase merge) and its fix, not just "not in history"
-  if (!(await ctx.git.inHistory(m.git_sha)))
-    issues.push(`${path}: git_sha ${await ctx.git.whyNotInHistory(m.git_sha)}`);
-  if (!(await ctx.git.committed(path))) issues.push(`${path}: not committed`);
+  const unknownSha = f.inHistory(m.git_sha) ? undefined : { sha: m.git_sha, at: issues.length };
+  if (!f.committed(path)) issues.push(`${path}: not committed`);
   const a = assertAll(asserts, doc, path);
   issues.push(...a.failed);
-  return { issues, notes: [`${path} @ ${m.git_sha.slice(0, 12)} seed ${JSON.stringify(m.seed)}`, ...a.passed] };
+  const notes = [`${path} @ ${m.git_sha.slice(0, 12)} seed ${JSON.stringify(m.seed)}`, ...a.passed];
+  return unknownSha ? { issues, notes, unknownSha } : { issues, notes };
 }
 
 /** The self-test's HEAD: a manifest's git_sha must name it. */
