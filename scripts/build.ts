@@ -22,7 +22,7 @@ const dist = join(root, 'dist');
 const BUNDLED = [
   'commander',
   'chalk',
-  'tinyglobby',
+  // tinyglobby is not: most runs never glob through it, and it loads on first use (src/io/globber.ts)
   'mustache',
   'mdast-util-from-markdown',
   'mdast-util-gfm-task-list-item',

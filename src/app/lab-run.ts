@@ -162,7 +162,7 @@ export async function labRun(o: LabRunOptions): Promise<LabRunResult> {
         o.onEvent?.({ type: 'skip', index: i, note: `needs ${lacks.join(', ')}` });
         continue;
       }
-      const before = await manifestHashes(ws.root, layoutOf(ws, learner).manifestGlobs);
+      const before = manifestHashes(ws.root, layoutOf(ws, learner).manifestGlobs);
       const startedAt = now().toISOString();
       o.onEvent?.({ type: 'start', index: i, at: Date.now() });
       const spec = {
@@ -182,7 +182,7 @@ export async function labRun(o: LabRunOptions): Promise<LabRunResult> {
             ? 'passed'
             : 'failed';
       if (r.error) o.onEvent?.({ type: 'output', chunk: `lynx: ${r.error}\n` });
-      const manifests = changed(before, await manifestHashes(ws.root, layoutOf(ws, learner).manifestGlobs));
+      const manifests = changed(before, manifestHashes(ws.root, layoutOf(ws, learner).manifestGlobs));
       const run: LabRun = {
         started_at: startedAt,
         duration_ms: r.durationMs,

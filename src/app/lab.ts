@@ -17,8 +17,7 @@ import {
 } from '../core/lab.js';
 
 /** A deliverable named with a run-time part (a date, a topic): some path in the workspace matches it. */
-async function matches(ws: Workspace, shown: string, re: RegExp): Promise<boolean> {
-  const { globSync } = await import('tinyglobby');
+function matches(ws: Workspace, shown: string, re: RegExp): boolean {
   return globSync([shown.replace(/<date>|<topic>/g, '*')], {
     cwd: ws.root,
     onlyFiles: true,
@@ -33,6 +32,7 @@ import { readCheckpoint } from '../io/checkpoint.js';
 import { checklistLocation, phaseDocs, readIfExists } from '../io/lab-files.js';
 import type { Workspace } from '../io/workspace.js';
 import { openTarget } from './target.js';
+import { globSync } from '../io/globber.js';
 
 export function findLab(phase: Phase, id: string): Lab {
   const lab = phase.labs.find((l) => l.id === id || l.id === id.padStart(2, '0'));
@@ -100,12 +100,10 @@ async function detail(
     ...(lab.prereq ? { prereq: lab.prereq } : {}),
     ...(lab.goal ? { goal: lab.goal } : {}),
     items,
-    deliverables: await Promise.all(
-      (lab.deliverables ?? []).map(async (d) => {
-        const { path, match } = deliverable(expandPath(d, vars), lab);
-        return { path, exists: match ? await matches(ws, path, match) : existsSync(ws.abs(path)) };
-      }),
-    ),
+    deliverables: (lab.deliverables ?? []).map((d) => {
+      const { path, match } = deliverable(expandPath(d, vars), lab);
+      return { path, exists: match ? matches(ws, path, match) : existsSync(ws.abs(path)) };
+    }),
     // the argv lynx runs (`uv run pytest …`), with the page's words beside it when they differ
     steps: (lab.commands ?? []).map((c, i) => {
       const page = commandLabel(c);

@@ -88,7 +88,7 @@ export async function manifestCheck(opts: { cwd: string; paths: string[] }): Pro
           const outside = rel.startsWith('..') || isAbsolute(rel);
           return { abs, display: outside ? p : rel, inside: !outside };
         })
-      : (await findManifests(root)).map((p) => ({ abs: resolve(root, p), display: p, inside: true }));
+      : findManifests(root).map((p) => ({ abs: resolve(root, p), display: p, inside: true }));
   const snap = await git.snapshot(root);
   const manifests: ManifestVerdict[] = [];
   for (const t of targets) manifests.push(await verdict(root, snap, t.abs, t.display, t.inside));

@@ -31,6 +31,7 @@ import { capabilities } from './tools.js';
 import { layoutOf, type Workspace } from './workspace.js';
 import { banksFor } from './bank-history.js';
 import { gradesFile, parseGrades } from '../core/grades.js';
+import { globSync } from './globber.js';
 
 /**
  * `snapshot`: a run that verifies several phases or learners (gate --all) takes the git snapshot once
@@ -115,7 +116,6 @@ export async function buildContext(
     docs: join(ws.config.docs ?? 'docs', docsDir(phase).replace(/^docs\//, '')),
     nn: nn(phase.id),
   };
-  const { globSync } = await import('tinyglobby');
   const checkpoint = 'checkpoint' in opts ? opts.checkpoint : readCheckpoint(ws, learner, phase.id);
   const attemptsRel = attemptsFile(learner, phase.id);
   const attemptsText =

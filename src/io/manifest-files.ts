@@ -3,6 +3,7 @@ import { sha256Hex } from '../core/hash.js';
 import { readdirSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { CAPS, readRegular } from './fsx.js';
+import { globSync } from './globber.js';
 
 export const MANIFEST_GLOBS = [
   'experiments/**/manifest.json',
@@ -36,7 +37,7 @@ function namedUnder(root: string, base: string, star: boolean, name: string): st
 }
 
 /** `globs`: a learner's own (core/layout.ts manifestGlobs) so a cohort run sees only that learner's manifests. */
-export async function findManifests(root: string, globs: string[] = MANIFEST_GLOBS): Promise<string[]> {
+export function findManifests(root: string, globs: string[] = MANIFEST_GLOBS): string[] {
   const found = new Set<string>();
   const other: string[] = [];
   for (const g of globs) {
@@ -45,7 +46,6 @@ export async function findManifests(root: string, globs: string[] = MANIFEST_GLO
     else other.push(g);
   }
   if (other.length > 0) {
-    const { globSync } = await import('tinyglobby');
     for (const rel of globSync(other, {
       cwd: root,
       onlyFiles: true,
@@ -58,9 +58,9 @@ export async function findManifests(root: string, globs: string[] = MANIFEST_GLO
 }
 
 /** Content hashes, so a rewrite within the same second still counts as a change. */
-export async function manifestHashes(root: string, globs: string[] = MANIFEST_GLOBS): Promise<Map<string, string>> {
+export function manifestHashes(root: string, globs: string[] = MANIFEST_GLOBS): Map<string, string> {
   const out = new Map<string, string>();
-  for (const p of await findManifests(root, globs)) {
+  for (const p of findManifests(root, globs)) {
     // a manifest that is a FIFO, a device, outside the workspace or over the cap is refused (exit 2)
     const bytes = readRegular(`${root}/${p}`, { display: p, cap: CAPS.json, root, optional: true });
     if (bytes === undefined) continue; // vanished between glob and read: not a manifest of this run
