@@ -9,11 +9,11 @@
  * The hashing is the floor: each version's id commits to all of its bytes. (Half of it on a worker thread
  * was tried and measured: no faster on this 2-core machine, ~40 ms more CPU for the worker's start-up.)
  */
-import type * as Crypto from 'node:crypto';
 import { historyProblems } from '../core/attempts.js';
 import { fnv1aHex } from '../core/hash.js';
 import * as git from './git.js';
 import { versionOids, withSizes, type VersionId } from './git-versions.js';
+import { blobId, prefixIds, type PrefixIds } from './prefix-ids.js';
 import { readCacheJson, writeCacheJson } from './workspace.js';
 
 /**
@@ -26,18 +26,13 @@ export async function appendOnlyProblems(
   text: string,
   what = 'the attempt log',
   memo = false,
+  ids: PrefixIds = prefixIds(text), // shared with the chain memo: the same sizes are hashed once
 ): Promise<string[]> {
-  const bytes = Buffer.from(text, 'utf8');
+  const { bytes } = ids;
   const listed = await versionOids(root, rel);
   if (listed.length === 0) return [];
-  const crypto = await import('node:crypto');
   const sha256 = (listed[0]?.oid.length ?? 40) === 64;
-  const known = new Map<number, string>(); // the memo's size is usually the file's: hashed once, not twice
-  const idOf = (size: number): string => {
-    let id = known.get(size);
-    if (id === undefined) known.set(size, (id = blobId(crypto, bytes, { size, sha256 })));
-    return id;
-  };
+  const idOf = (size: number): string => ids.id(size, sha256);
   const m = memo ? readMemo(root, rel, bytes.length, idOf) : undefined;
   const proven = m?.prefixes ?? new Set<string>();
   // a proven version needs no size (git is asked for sizes of the others only: none, when the memo holds)
@@ -51,10 +46,10 @@ export async function appendOnlyProblems(
     return size === undefined ? [] : [{ ...v, size }];
   });
   const fits = versions.filter((v) => v.size <= bytes.length && !proven.has(v.oid));
-  const ids = fits.map((v) => idOf(v.size));
+  const fitIds = fits.map((v) => idOf(v.size));
   const same = new Set([
     ...versions.filter((v) => proven.has(v.oid)).map((v) => v.sha),
-    ...fits.filter((v, i) => ids[i] === v.oid).map((v) => v.sha),
+    ...fits.filter((v, i) => fitIds[i] === v.oid).map((v) => v.sha),
   ]);
   // rewritten only when it would say something new: the file grew, or a version was proven just now
   const unchanged = m !== undefined && m.size === bytes.length && fits.length === 0;
@@ -75,7 +70,7 @@ export async function appendOnlyProblems(
       if (!lfIds) {
         const b = Buffer.from(lf, 'utf8');
         const rest = versions.filter((x) => !same.has(x.sha) && x.size <= b.length);
-        const got = await prefixBlobIds(
+        const got = prefixBlobIds(
           b,
           rest.map((x) => ({ size: x.size, sha256: x.oid.length === 64 })),
         );
@@ -134,15 +129,7 @@ interface Job {
   sha256: boolean;
 }
 
-const blobId = (crypto: typeof Crypto, bytes: Uint8Array, j: Job): string =>
-  crypto
-    .createHash(j.sha256 ? 'sha256' : 'sha1')
-    .update(`blob ${j.size}\0`)
-    .update(bytes.subarray(0, j.size))
-    .digest('hex');
-
 /** git's blob id of `bytes` cut to each size, in order. */
-export async function prefixBlobIds(bytes: Uint8Array, jobs: readonly Job[]): Promise<string[]> {
-  const crypto = await import('node:crypto');
-  return jobs.map((j) => blobId(crypto, bytes, j));
+export function prefixBlobIds(bytes: Uint8Array, jobs: readonly Job[]): string[] {
+  return jobs.map((j) => blobId(bytes, j.size, j.sha256));
 }

@@ -15,6 +15,8 @@ import { expandPath, nn } from '../core/ids.js';
 import { verifyChain, bankSha256, attemptsFile, anchorCheck, sha256 } from '../core/attempts.js';
 // append-only across history, for any log (the attempt log and the grade log here)
 import { appendOnlyProblems } from './append-only.js';
+import { rememberChain, trustedLines } from './chain-memo.js';
+import { prefixIds } from './prefix-ids.js';
 import { narrowedGlob, type Known } from './listing.js';
 import { dirGlob } from './dir-glob.js';
 import { openDocCache, type DocCache } from './doc-cache.js';
@@ -122,16 +124,20 @@ export async function buildContext(
     readRegularText(ws.abs(attemptsRel), { display: attemptsRel, cap: CAPS.log, root: ws.root, optional: true }) ?? '';
   // started before the chain is verified, beside git's snapshot: git lists the log's versions meanwhile;
   // the answer counts only for a tracked log, as before
+  const ids = prefixIds(attemptsText); // the blob ids both memos prove the log by, each size hashed once
   const appendOnly =
     attemptsText === ''
       ? Promise.resolve([])
       : Promise.all([
           snapP,
-          appendOnlyProblems(ws.root, attemptsRel, attemptsText, 'the attempt log', opts.memo === true),
+          appendOnlyProblems(ws.root, attemptsRel, attemptsText, 'the attempt log', opts.memo === true, ids),
         ]).then(([s, problems]) => (s.tracked.has(attemptsRel) ? problems : []));
   appendOnly.catch(() => undefined); // awaited below, where a failure is thrown as before
   const bank = await loadQuizBank(ws, phase);
-  const chain = verifyChain(attemptsText, attemptsRel);
+  const trusted = opts.memo === true && attemptsText !== '' ? trustedLines(ws.root, attemptsRel, ids) : 0;
+  const chain = verifyChain(attemptsText, attemptsRel, trusted);
+  if (opts.memo === true && chain.problems.length === 0 && (chain.notes ?? []).length === 0)
+    rememberChain(ws.root, attemptsRel, ids, chain.records.length, trusted);
   const { runCommand } = await import('./run-command.js');
   const have = capabilities();
   chain.problems.push(...(await appendOnly));

@@ -228,7 +228,7 @@ describe('prefixBlobIds', () => {
     const want = await Promise.all(
       jobs.map((j) => gitBlobId(bytes.subarray(0, j.size), j.sha256 ? '0'.repeat(64) : '0'.repeat(40))),
     );
-    expect(await prefixBlobIds(bytes, jobs)).toEqual(want);
+    expect(prefixBlobIds(bytes, jobs)).toEqual(want);
     const dir = gitRepo();
     writeFileSync(join(dir, 'f'), bytes.subarray(0, 9000));
     expect(want[6]).toBe(git(dir, 'hash-object', 'f').trim());
