@@ -51,14 +51,32 @@ export async function next(opts: {
   const ws = await openWorkspace(opts.cwd);
   const learner = resolveLearner(ws, opts.learner);
   const index = await phaseIndex(ws);
-  // a checkpoint that cannot be read counts as none here (status and the gate report it)
-  const cps = new Map<number, Checkpoint | undefined>();
-  for (const [id, cp] of readCheckpoints(
+  const read = readCheckpoints(
     ws,
     learner,
     index.map((p) => p.id),
-  ))
-    if (!(cp instanceof Error)) cps.set(id, cp);
+  );
+  return nextFor({ ws, learner, index, checkpoints: read }, opts);
+}
+
+/**
+ * next over a workspace already opened and read: status's last line reuses what status read (the workspace, the
+ * phase index, 42 checkpoints, the due count) instead of reading it all again (~8 ms of its budget, issue 20).
+ */
+export async function nextFor(
+  read: {
+    ws: Workspace;
+    learner: string;
+    index: Awaited<ReturnType<typeof phaseIndex>>;
+    checkpoints: ReturnType<typeof readCheckpoints>;
+    reviewsDue?: number | undefined;
+  },
+  opts: { learner?: string | undefined; env?: NodeJS.ProcessEnv; quick?: boolean },
+): Promise<NextReport> {
+  const { ws, learner, index } = read;
+  // a checkpoint that cannot be read counts as none here (status and the gate report it)
+  const cps = new Map<number, Checkpoint | undefined>();
+  for (const [id, cp] of read.checkpoints) if (!(cp instanceof Error)) cps.set(id, cp);
   const current =
     index.find((p) => cps.get(p.id)?.status === 'in_progress') ??
     index.find((p) => cps.get(p.id)?.status === 'planned');
@@ -94,9 +112,11 @@ export async function next(opts: {
     });
   }
   // the review store (and its SM-2 replay) loads only for a learner who has a deck: status's start-up budget
-  const due = existsSync(ws.abs(`learners/${learner}/reviews.jsonl`))
-    ? (await import('../io/review-store.js')).reviewsDue(ws, learner)
-    : 0;
+  const due =
+    read.reviewsDue ??
+    (existsSync(ws.abs(`learners/${learner}/reviews.jsonl`))
+      ? (await import('../io/review-store.js')).reviewsDue(ws, learner)
+      : 0);
   // the learner is named in printed commands only when lynx could not find it otherwise
   const named = opts.learner !== undefined && ws.config.learner !== opts.learner && listLearners(ws).length > 1;
   const actions = nextActions({

@@ -9,6 +9,7 @@ import { workspaceNotices } from '../io/notices.js';
 import { lynxVersion } from '../io/pkg.js';
 import { UsageError } from '../core/errors.js';
 import type { StatusReport } from '../schemas/generated/types.js';
+import type { NextAction } from '../core/next.js';
 import { loadPhase } from '../io/curriculum.js';
 import { nn } from '../core/ids.js';
 import type { Workspace } from '../io/workspace.js';
@@ -55,12 +56,41 @@ async function dueReviews(ws: Workspace, learner: string): Promise<{ reviews_due
   return { reviews_due: reviewsDue(ws, learner) };
 }
 
-export async function status(opts: {
+interface StatusOptions {
   cwd: string;
   learner?: string | undefined;
   all?: boolean;
   phase?: number | undefined;
-}): Promise<StatusReport> {
+}
+
+export async function status(opts: StatusOptions): Promise<StatusReport> {
+  return (await statusRead(opts)).report;
+}
+
+/**
+ * status, and how to ask for the first thing to do now from the same reads (the overview's last line): asked after
+ * the report is shown, as before, so a failure there never hides the report.
+ */
+export async function statusAndNext(
+  opts: StatusOptions,
+): Promise<{ report: StatusReport; next: () => Promise<NextAction | undefined> }> {
+  const { report, ws, index, checkpoints } = await statusRead(opts);
+  const [first] = report.learners;
+  const next = async (): Promise<NextAction | undefined> => {
+    if (!first || !checkpoints) return undefined;
+    const { nextFor } = await import('./next.js');
+    const read = { ws, learner: first.learner, index, checkpoints, reviewsDue: first.reviews_due ?? 0 };
+    return (await nextFor(read, { learner: opts.learner, quick: true })).actions[0];
+  };
+  return { report, next };
+}
+
+async function statusRead(opts: StatusOptions): Promise<{
+  report: StatusReport;
+  ws: Workspace;
+  index: Awaited<ReturnType<typeof phaseIndex>>;
+  checkpoints: ReturnType<typeof readCheckpoints> | undefined;
+}> {
   const ws = await openWorkspace(opts.cwd);
   const index = await phaseIndex(ws);
   if (opts.phase !== undefined && !index.some((p) => p.id === opts.phase))
@@ -73,11 +103,10 @@ export async function status(opts: {
     learners = listLearners(ws);
   } else learners = [resolveLearner(ws, opts.learner)];
   const ids = index.map((p) => p.id);
-  const result: LearnerStatus[] = learners.map((learner) =>
-    buildStatus(learner, index, readCheckpoints(ws, learner, ids)),
-  );
+  const read = learners.map((learner) => readCheckpoints(ws, learner, ids));
+  const result: LearnerStatus[] = learners.map((learner, i) => buildStatus(learner, index, read[i] ?? new Map()));
   const detail = opts.phase === undefined ? undefined : await phaseDetail(ws, opts.phase, result[0]);
-  return {
+  const report: StatusReport = {
     ...(detail ? { phase: detail } : {}),
     schema_version: 1,
     lynx_version: lynxVersion(),
@@ -93,4 +122,5 @@ export async function status(opts: {
       })),
     ),
   };
+  return { report, ws, index, checkpoints: learners.length === 1 ? read[0] : undefined };
 }

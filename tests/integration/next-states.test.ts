@@ -166,4 +166,24 @@ describe('lynx next', () => {
     const last = s.stdout.trimEnd().split('\n').at(-1) ?? '';
     expect(last).toMatch(/^next: .*lab 00 00 --run {2}— /);
   });
+
+  it("status's line is next's first action, from status's own reads: with a review deck due too", async () => {
+    const ws = await approved();
+    const card = (id: string): string =>
+      JSON.stringify({
+        v: 1,
+        kind: 'add',
+        at: '2026-01-01T10:00:00Z',
+        card: id,
+        phase: 0,
+        from: 'quiz',
+        attempt_at: '2026-01-01T10:00:00Z',
+      });
+    write(ws, 'learners/borja/reviews.jsonl', `${card('00/q1')}\n${card('00/q2')}\n`);
+    const n = await next(ws);
+    expect(n.actions.map((a) => a.why)).toContain('2 review card(s) due today');
+    const first = n.actions[0];
+    const last = (await lynxIn(['status'], { cwd: ws })).stdout.trimEnd().split('\n').at(-1) ?? '';
+    expect(last).toBe(`next: ${first?.command ? `${first.command}  — ${first.why}` : first?.why}`);
+  });
 });

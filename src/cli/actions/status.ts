@@ -1,5 +1,5 @@
 /** lynx status [NN] [--all]: argv → the status use case → present. Never loads ink or yaml when lynx.yaml is cached. */
-import { status } from '../../app/status.js';
+import { status, statusAndNext } from '../../app/status.js';
 import type { Outcome } from '../../core/exit-codes.js';
 import { parsePhase } from '../../core/ids.js';
 import type { Ctx } from '../context.js';
@@ -14,16 +14,14 @@ export async function statusCommand(ctx: Ctx, all: boolean, phaseArg: string | u
       'status-phase',
       await (await import('../../app/phase-class.js')).phaseAcrossClass({ cwd: ctx.cwd, phase }),
     );
-  const outcome = await present(ctx, 'status', await status({ cwd: ctx.cwd, learner: ctx.learner, all, phase }));
-  // the overview ends with what to do now (`lynx next` has the full list)
-  if (!ctx.json && !all && phase === undefined) {
-    const [{ next }, { theme }] = await Promise.all([import('../../app/next.js'), import('../../ui/theme.js')]);
-    const first = (await next({ cwd: ctx.cwd, learner: ctx.learner, quick: true })).actions[0];
-    const t = theme();
-    if (first)
-      ctx.out(
-        `\n${t.ok('next:')} ${first.command ? `${t.bold(first.command)}${t.dim(`  — ${first.why}`)}` : first.why}`,
-      );
-  }
+  // the overview ends with what to do now (`lynx next` has the full list), from the same reads
+  if (ctx.json || all || phase !== undefined)
+    return present(ctx, 'status', await status({ cwd: ctx.cwd, learner: ctx.learner, all, phase }));
+  const { report, next } = await statusAndNext({ cwd: ctx.cwd, learner: ctx.learner });
+  const outcome = await present(ctx, 'status', report);
+  const [first, { theme }] = await Promise.all([next(), import('../../ui/theme.js')]);
+  const t = theme();
+  if (first)
+    ctx.out(`\n${t.ok('next:')} ${first.command ? `${t.bold(first.command)}${t.dim(`  — ${first.why}`)}` : first.why}`);
   return outcome;
 }
