@@ -72,6 +72,7 @@ async function compileData(): Promise<void> {
  * - chalk's colour detection pulls node:tty and node:os; lynx sets the colour level itself
  *   (src/ui/theme.ts), so chalk gets its detection-free variant.
  * - is-in-ci (ink) and react-devtools-core (ink, DEV only): see the stub files.
+ * - Intl.Segmenter (string-width, slice-ansi, ansi-tokenize): plain text segmented without ICU (its stub file).
  */
 const stub = (name: string): string => join(root, 'src', 'stubs', `${name}.ts`);
 const startupPlugin: Plugin = {
@@ -103,7 +104,9 @@ async function bundle(): Promise<void> {
     target: 'node20.19',
     jsx: 'automatic',
     // react and react-reconciler pick their production builds (the development ones are 5× larger)
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // Intl.Segmenter: a stand-in that needs no ICU break iterator for plain text (src/stubs/intl-segmenter.ts)
+    define: { 'process.env.NODE_ENV': '"production"', 'Intl.Segmenter': 'LynxSegmenter' },
+    inject: [stub('intl-segmenter')],
     // no source maps: the CommonJS conversion below moves every position (LYNX_DEBUG=1 names the function)
     // Dependencies stay in node_modules and load lazily, except the few on start-up paths
     // (BUNDLED): bundling them saves module resolution and CommonJS interop (DESIGN §8 budgets).
