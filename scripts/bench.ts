@@ -142,8 +142,11 @@ function makeHeavy(): string {
 const demo = keep(shapes.fresh);
 // gate --all over waived phases fails the ritual checks (no plan, no quiz): exit 1 is the expected answer
 const GATE = [0, 1];
-/** Scale shapes (issue 20) run fewer times: each is seconds of work, not a start-up. */
-const SHAPE_RUNS = Math.max(3, Math.round(runs / 4));
+/**
+ * Scale shapes (issue 20) run fewer times than start-ups (each is half a second of work), but not so few that
+ * the median is one noisy run on a shared machine: 5 runs swung a shape's ratio by ±15 % between two benches.
+ */
+const SHAPE_RUNS = Math.max(5, Math.round(runs / 2));
 const cases: Case[] = [
   { name: 'lynx --help', argv: [bin, '--help'], budget: 1.25 },
   { name: 'lynx status (fresh workspace)', argv: [bin, 'status'], budget: 1.5, setup: demo },
