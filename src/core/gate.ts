@@ -130,11 +130,10 @@ async function manifestsCheck(ctx: CheckContext): Promise<CheckResult> {
   const facts = await ctx.git.facts();
   const issues: string[] = [];
   for (const [i, p] of paths.entries()) {
-    const v = verdictOf(facts, p, undefined, read[i] ?? { issues: [] });
+    const r = read[i] ?? { issues: [] };
+    const v = verdictOf(facts, p, undefined, r);
     // only a sha git does not know needs an await (its explanation asks git why)
-    issues.push(
-      ...(v.unknownSha ? await manifestVerdict(ctx, p, undefined, read[i] ?? { issues: [] }, facts) : v).issues,
-    );
+    issues.push(...(v.unknownSha ? await manifestVerdict(ctx, p, undefined, r, facts) : v).issues);
   }
   if (issues.length > 0)
     return {

@@ -68,15 +68,9 @@ export async function blobSizes(cwd: string, oids: readonly string[]): Promise<M
 }
 
 /**
- * Every committed version with its size, newest first (append-only checks compare ids of prefixes, so a
- * version's size says where to cut): the ids from one `git log --raw`, the sizes from one `cat-file`.
- * The contents are not read (a 10k-line attempt log over 50 commits is ~60 MB of versions).
+ * These versions with their blobs' sizes (append-only checks compare ids of prefixes, so a version's size says where
+ * to cut): one `cat-file`; a version whose blob git cannot find is left out. Contents are never read here.
  */
-export async function versionIds(cwd: string, path: string, limit = 50): Promise<VersionId[]> {
-  return withSizes(cwd, await versionOids(cwd, path, limit));
-}
-
-/** These versions with their blobs' sizes (a version whose blob git cannot find is left out). */
 export async function withSizes(cwd: string, versions: readonly VersionOid[]): Promise<VersionId[]> {
   const sizes = await blobSizes(
     cwd,

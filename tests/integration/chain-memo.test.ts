@@ -13,23 +13,13 @@ import { rememberChain, trustedLines } from '../../src/io/chain-memo.js';
 import { prefixIds, blobId } from '../../src/io/prefix-ids.js';
 import { chainLine, verifyChain } from '../../src/core/attempts.js';
 import { fnv1aHex } from '../../src/core/hash.js';
+import { bareRecord } from '../helpers/attempt-record.js';
 
 afterAll(cleanup);
 
 const REL = 'learners/ana/phase-00/quiz-attempts.jsonl';
 const memoFile = (root: string): string => join(root, '.lynx', 'cache', `chain-${fnv1aHex(REL)}.json`);
-const rec = (score: number) => ({
-  v: 1 as const,
-  at: '2026-01-01T00:00:00Z',
-  phase: 0,
-  learner: 'ana',
-  bank_sha256: 'b',
-  mode: 'answers-file' as const,
-  answers: [],
-  score,
-  threshold: 0.7,
-  passed: score >= 0.7,
-});
+const rec = (score: number): ReturnType<typeof bareRecord> => bareRecord(score, 'ana');
 function log(n: number): string {
   const lines: string[] = [];
   for (let i = 0; i < n; i++) lines.push(chainLine(rec(i / 10), lines.at(-1)));

@@ -44,7 +44,7 @@ describe('committed versions of a file by blob id', () => {
       appendFileSync(join(dir, 'log.jsonl'), l);
       shas.push(commitAll(dir, l.trim()));
     }
-    const v = await gv.versionIds(dir, 'log.jsonl');
+    const v = await gv.withSizes(dir, await gv.versionOids(dir, 'log.jsonl'));
     expect(v.map((x) => x.sha)).toEqual([...shas].reverse());
     expect(v.map((x) => x.size)).toEqual([6, 4, 2]);
     const now = readFileSync(join(dir, 'log.jsonl'));
@@ -54,7 +54,7 @@ describe('committed versions of a file by blob id', () => {
     const edited = readFileSync(join(dir, 'log.jsonl'));
     expect(await g.gitBlobId(edited.subarray(0, v[2]!.size), v[2]!.oid)).not.toBe(v[2]!.oid);
     expect(await g.blobText(dir, v[2]!.oid)).toBe('a\n');
-    expect(await gv.versionIds(dir, 'never-committed.txt')).toEqual([]);
+    expect(await gv.versionOids(dir, 'never-committed.txt')).toEqual([]);
   });
 });
 
@@ -75,7 +75,7 @@ describe('committed versions from one git log --raw', () => {
     git(dir, 'commit', '-q', '-m', 'deleted');
     write(dir, 'log.jsonl', 'a\nb\nc\n');
     commitAll(dir, 're-added');
-    const raw = await gv.versionIds(dir, 'log.jsonl');
+    const raw = await gv.withSizes(dir, await gv.versionOids(dir, 'log.jsonl'));
     const byCommit = await gv.versionIdsOfCommits(dir, 'log.jsonl', 50);
     // the same blobs, newest first: the merge took the side's version (one entry), the deletion left none
     expect(raw.map((v) => [v.oid, v.size])).toEqual(byCommit.map((v) => [v.oid, v.size]));

@@ -7,6 +7,7 @@ import { diffManifests, category } from '../../src/core/manifest.js';
 import { runGate, gateStatus } from '../../src/core/gate.js';
 import type { CheckContext } from '../../src/core/checks/types.js';
 import type { Phase } from '../../src/schemas/generated/types.js';
+import { bareRecord } from '../helpers/attempt-record.js';
 
 describe('metric assertions', () => {
   it.each([
@@ -48,18 +49,7 @@ describe('markdown task items', () => {
 });
 
 describe('attempt log chain', () => {
-  const rec = (score: number) => ({
-    v: 1 as const,
-    at: '2026-01-01T00:00:00Z',
-    phase: 0,
-    learner: 'a',
-    bank_sha256: 'b',
-    mode: 'answers-file' as const,
-    answers: [],
-    score,
-    threshold: 0.7,
-    passed: score >= 0.7,
-  });
+  const rec = (score: number): ReturnType<typeof bareRecord> => bareRecord(score, 'a');
   it('chains lines; a torn tail is ignored; an edit breaks the chain', () => {
     const l1 = chainLine(rec(0.5), undefined);
     const l2 = chainLine(rec(0.8), l1);
