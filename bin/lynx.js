@@ -5,4 +5,4 @@
 // has its own). See scripts/build-commonjs.ts.
 'use strict';
 require('./compile-cache.js').enable();
-require('../dist/cli.js');
+require('../dist/cli.js').main();

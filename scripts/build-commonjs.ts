@@ -75,7 +75,8 @@ async function requireCommonJs(text: string, file: string): Promise<string> {
 }
 
 export interface CommonJsResult {
-  commonjs: number;
+  /** The CommonJS files, relative to dist/ (cli.js, chunks/…). */
+  commonjs: string[];
   esm: string[];
 }
 
@@ -147,5 +148,6 @@ export async function toCommonJs(root: string, meta: Metafile): Promise<CommonJs
   writeFileSync(join(root, 'dist', ESM_IMPORT), ESM_IMPORT_SOURCE);
   // `.js` under dist/ is CommonJS (the package itself stays "type": "module" for its sources and scripts)
   writeFileSync(join(root, 'dist', 'package.json'), '{ "type": "commonjs" }\n');
-  return { commonjs: outs.length - esm.size, esm: [...esm].map(renamed) };
+  const rel = (f: string): string => relative(join(root, 'dist'), abs(f));
+  return { commonjs: outs.filter((f) => !esm.has(f)).map(rel), esm: [...esm].map((f) => rel(renamed(f))) };
 }

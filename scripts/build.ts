@@ -11,6 +11,7 @@ import { loadDataSet, problemLine } from '../src/io/data-files.js';
 import { summarize } from '../src/core/curriculum.js';
 import { nn } from '../src/core/ids.js';
 import { toCommonJs } from './build-commonjs.js';
+import { packCommonJs } from './build-pack.js';
 
 const root = join(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
@@ -128,7 +129,12 @@ async function bundle(): Promise<void> {
   const cjs = await toCommonJs(root, r.metafile);
   // the build-only entry's own file re-exports chunks nothing else imports: only its chunks are shipped
   rmSync(join(dist, 'island-deps.js'));
-  console.log(`bundle: ${cjs.commonjs} CommonJS files and ${cjs.esm.length} ESM (top-level await) → dist/`);
+  const cjsFiles = cjs.commonjs.filter((f) => f !== 'island-deps.js');
+  const pack = packCommonJs(dist, r.metafile, cjsFiles, cjs.esm);
+  console.log(
+    `bundle: ${pack.modules} CommonJS modules in ${pack.packs.length} packs (dist/packs.json) and ` +
+      `${cjs.esm.length} ESM files (top-level await) → dist/`,
+  );
 }
 
 await compileData();
