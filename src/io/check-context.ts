@@ -18,6 +18,7 @@ import { appendOnlyProblems } from './append-only.js';
 import { rememberChain, trustedLines } from './chain-memo.js';
 import { prefixIds } from './prefix-ids.js';
 import { narrowedGlob, type Known } from './listing.js';
+import { openCheckMemo } from './check-memo.js';
 import { dirGlob } from './dir-glob.js';
 import { openDocCache, type DocCache } from './doc-cache.js';
 import { parseJsonText } from '../core/json.js';
@@ -172,9 +173,10 @@ export async function buildContext(
   // real paths a listing proved (narrowedGlob); forgotten whenever a command starts or ends, since a
   // recipe may move or replace the files it lists
   const known = new Map<string, Known>();
-  const docs: DocCache | undefined = opts.memo
-    ? openDocCache(ws.root, `${learner}/${nn(phase.id)}`, startedMs)
-    : undefined;
+  // opened at the first document asked for: a check answered from its memo reads none
+  let docCache: DocCache | undefined;
+  const docs = (): DocCache | undefined =>
+    opts.memo ? (docCache ??= openDocCache(ws.root, `${learner}/${nn(phase.id)}`, startedMs)) : undefined;
   const read = (given: string): string | undefined => {
     const rel = reroot(given);
     const real = known.get(rel)?.real;
@@ -191,7 +193,7 @@ export async function buildContext(
   // every path a check names goes through the learner's layout (a no-op in a single-learner workspace)
   const { reroot } = layoutOf(ws, learner);
   return {
-    flush: () => docs?.flush(),
+    flush: () => docCache?.flush(),
     phase,
     learner,
     mode: opts.mode,
@@ -213,15 +215,18 @@ export async function buildContext(
       read,
       json: (given) => {
         const rel = reroot(given);
-        const stamp = docs ? known.get(rel)?.stamp : undefined;
-        const hit = stamp && docs?.get(rel, stamp);
+        const stamp = opts.memo ? known.get(rel)?.stamp : undefined;
+        const hit = stamp && docs()?.get(rel, stamp);
         if (hit !== undefined) return hit;
         const text = read(rel);
         if (text === undefined) return undefined;
         const doc = parseJsonText(text, rel);
-        if (stamp) docs?.put(rel, stamp, doc);
+        if (stamp) docs()?.put(rel, stamp, doc);
         return doc;
       },
+      ...(opts.memo
+        ? { memo: openCheckMemo(ws.root, `${learner}/${nn(phase.id)}`, startedMs, (p) => known.get(reroot(p))?.stamp) }
+        : {}),
       glob: (pattern) => {
         const patterns = (Array.isArray(pattern) ? pattern : [pattern]).map(reroot);
         const run = (p: string[], cwd: string): string[] =>
@@ -252,7 +257,11 @@ export async function buildContext(
       facts: async () => {
         const s = await snapP;
         const h = await s.history();
-        return { committed: (rel) => git.committedIn(s, reroot(rel)), inHistory: (sha) => git.historyHas(h, sha) };
+        return {
+          committed: (rel) => git.committedIn(s, reroot(rel)),
+          inHistory: (sha) => git.historyHas(h, sha),
+          revision: `${s.head ?? ''}:${h.all.size}`,
+        };
       },
     },
     // Identical commands within one gate run execute once (several DoD items may share a harness).

@@ -13,7 +13,7 @@ import { fnv1aHex } from '../core/hash.js';
 import type { Stamp } from './listing.js';
 import { readCacheJson, writeCacheJson } from './workspace.js';
 
-const RACY_MS = 2000;
+export const RACY_MS = 2000;
 
 type Entry = [ino: number, size: number, mtimeMs: number, ctimeMs: number, doc: unknown];
 

@@ -68,6 +68,8 @@ export interface AttemptLog {
 export interface GitFacts {
   committed(rel: string): boolean;
   inHistory(sha: string): boolean;
+  /** HEAD and the size of its history (a deepened shallow clone has more): what `inHistory` answers from. */
+  revision?: string;
 }
 
 export interface CheckContext {
@@ -86,6 +88,14 @@ export interface CheckContext {
     json?(rel: string): unknown;
     /** Files matching one pattern or any of several (one directory crawl). */
     glob(pattern: string | string[]): string[];
+    /**
+     * `lynx checkpoint` only (absent in the gate and report, which judge everything on every run): a check's result
+     * remembered for exactly these files, unchanged since, with the git facts it was stored under (io/check-memo.ts).
+     */
+    memo?: {
+      get(name: string, files: readonly string[]): { git: string; value: unknown } | undefined;
+      put(name: string, files: readonly string[], git: string, value: unknown): void;
+    };
   };
   git: {
     committed(rel: string): Promise<boolean>;
