@@ -31,6 +31,20 @@ const commit = (dir: string, msg: string): string => {
   return sh(dir, 'git', ['rev-parse', 'HEAD']).trim();
 };
 
+/**
+ * The repository as a learner's is between two runs: git's index written after the files' last change. A tree
+ * written and committed within one second leaves every entry "racily clean" (its mtime is not older than the
+ * index), and each `git status` then re-reads all of them until some git command rewrites the index a second
+ * later — 90 ms instead of 45 over 5,000 manifests, the generator's artefact, not the work's. So: two seconds on
+ * (lynx's derived caches, like git, keep nothing changed within 2 s of a run: io/doc-cache.ts RACY_MS), then one
+ * `git status`, as the learner's next git command would.
+ */
+export function settle(dir: string): string {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2100);
+  sh(dir, 'git', ['status', '--porcelain']);
+  return dir;
+}
+
 /** A git repository initialised by `lynx init --learner demo`, committed. */
 export function fresh(): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'lynx-bench-')), 'ws');
