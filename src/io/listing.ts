@@ -12,7 +12,7 @@ import { realInside } from './fsx-read.js';
  * `known` receives the real path of every regular file such a listing found: the listing followed no
  * symlink, so each is the base directory's real path (resolved once, inside the workspace) joined with
  * the names listed, and reading it needs no realpath(3) again (issue 20: 10,000 of them for 5,000 manifests).
- * A file the listing lstat'ed also gets its identity (`stamp`), what the checkpoint's doc cache is keyed by.
+ * Every plain file it finds also gets its identity (`stamp`), what the checkpoint's doc cache and memo are keyed by.
  */
 export function narrowedGlob(
   root: string,
@@ -141,8 +141,12 @@ function hit(
   name: string,
   out: Found[],
 ): void {
-  if (t.isFile()) out.push({ rel: `${prefix}${name}`, viaLink: false });
-  else if (t.isSymbolicLink() && statSync(`${dir}/${name}`, ABSENT)?.isFile() === true)
+  if (t.isFile()) {
+    // listed, not looked up (a directory with subdirectories, or a filesystem whose link counts prove nothing:
+    // btrfs, overlayfs): one lstat more for the stamp, without which the doc cache and the check memo keep nothing
+    const st = lstatSync(`${dir}/${name}`, ABSENT);
+    out.push({ rel: `${prefix}${name}`, viaLink: false, stamp: st?.isFile() ? stampOf(st) : undefined });
+  } else if (t.isSymbolicLink() && statSync(`${dir}/${name}`, ABSENT)?.isFile() === true)
     out.push({ rel: `${prefix}${name}`, viaLink: true });
 }
 
