@@ -109,18 +109,37 @@ export function planPacks(meta: Metafile, isEsm: (id: string) => boolean): Pack[
     if (isEsm(ctx)) for (const d of [...(g.dynamics.get(ctx) ?? []), ...(g.esmStatics.get(ctx) ?? [])]) add(d);
   };
   add('cli.js');
+  /**
+   * What is loaded when a context's own requires run: what every way to it guarantees (`avail`), and for an ESM
+   * file also all that its static ESM imports loaded, since those run first (ink before the quiz screen: else
+   * each screen's pack would carry react-reconciler again).
+   */
+  const loaded = (ctx: string, seen = new Set<string>()): Set<string> | undefined => {
+    const c = contexts.get(ctx);
+    if (!c || c.avail === 'all') return undefined;
+    const out = new Set(c.avail);
+    seen.add(ctx);
+    if (isEsm(ctx))
+      for (const d of g.esmStatics.get(ctx) ?? []) {
+        if (seen.has(d)) continue; // an import cycle: what the first of them loaded is counted once
+        for (const m of loaded(d, seen) ?? []) out.add(m);
+        for (const m of members(d)) out.add(m);
+      }
+    return out;
+  };
   const members = (ctx: string): Set<string> => {
     const c = contexts.get(ctx);
-    if (!c) return new Set();
-    return c.avail === 'all' ? new Set() : new Set([...c.need].filter((m) => !(c.avail as Set<string>).has(m)));
+    const have = loaded(ctx);
+    return c && have ? new Set([...c.need].filter((m) => !have.has(m))) : new Set();
   };
   for (let changed = true; changed;) {
     changed = false;
     const incoming = new Map<string, Set<string>[]>();
     const offer = (to: string, s: Set<string>): void => void incoming.set(to, [...(incoming.get(to) ?? []), s]);
     for (const [ctx, c] of contexts) {
-      if (c.avail === 'all') continue;
-      const after = new Set([...c.avail, ...members(ctx)]);
+      const have = loaded(ctx);
+      if (c.avail === 'all' || !have) continue;
+      const after = new Set([...have, ...members(ctx)]);
       for (const m of c.need) for (const d of g.dynamics.get(m) ?? []) offer(d, after);
       if (isEsm(ctx)) {
         for (const d of g.dynamics.get(ctx) ?? []) offer(d, after);
@@ -142,7 +161,11 @@ export function planPacks(meta: Metafile, isEsm: (id: string) => boolean): Pack[
   const packs: Pack[] = [];
   for (const [ctx, c] of contexts) {
     if (c.avail === 'all') throw new Error(`build: ${ctx} is loaded from nowhere the entry reaches`);
-    packs.push({ file: isEsm(ctx) ? depsFile(ctx) : ctx, members: [...members(ctx)].sort(), loaded: [...c.avail] });
+    packs.push({
+      file: isEsm(ctx) ? depsFile(ctx) : ctx,
+      members: [...members(ctx)].sort(),
+      loaded: [...(loaded(ctx) ?? [])].sort(),
+    });
   }
   return packs;
 }

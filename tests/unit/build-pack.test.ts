@@ -73,6 +73,45 @@ describe('the packs', () => {
     ]);
   });
 
+  it("gives an ESM screen's pack only what its static ESM imports, which run first, have not loaded", () => {
+    // cli loads screen.mjs on demand; it imports ink.mjs statically; both require r, and the screen also s
+    const esm = new Set(['chunks/screen.js', 'chunks/ink.js']);
+    const packs = planPacks(
+      meta({
+        'cli.js': [['chunks/screen.js', 'dynamic-import']],
+        'chunks/screen.js': [
+          ['chunks/ink.js', 'import-statement'],
+          ['chunks/r.js', 'import-statement'],
+          ['chunks/s.js', 'import-statement'],
+        ],
+        'chunks/ink.js': [['chunks/r.js', 'import-statement']],
+        'chunks/r.js': [],
+        'chunks/s.js': [],
+      }),
+      (id) => esm.has(id),
+    );
+    expect(Object.fromEntries(packs.map((p) => [p.file, p.members]))).toEqual({
+      'cli.js': ['cli.js'],
+      'chunks/ink.deps.js': ['chunks/r.js'],
+      'chunks/screen.deps.js': ['chunks/s.js'],
+    });
+    // loaded on demand instead, ink runs after the screen's requires: the screen's pack must carry r itself
+    const later = planPacks(
+      meta({
+        'cli.js': [['chunks/screen.js', 'dynamic-import']],
+        'chunks/screen.js': [
+          ['chunks/ink.js', 'dynamic-import'],
+          ['chunks/r.js', 'import-statement'],
+        ],
+        'chunks/ink.js': [['chunks/r.js', 'import-statement']],
+        'chunks/r.js': [],
+      }),
+      (id) => esm.has(id),
+    );
+    expect(later.find((p) => p.file === 'chunks/screen.deps.js')?.members).toEqual(['chunks/r.js']);
+    expect(later.find((p) => p.file === 'chunks/ink.deps.js')?.members).toEqual([]);
+  });
+
   it('run each module once, with its own chunk as __filename, whichever pack defined it', () => {
     const dist = mkdtempSync(join(tmpdir(), 'lynx-pack-'));
     temps.push(dist);
