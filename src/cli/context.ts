@@ -2,6 +2,7 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
+import { writeStdout } from '../io/stdout.js';
 
 export interface Ctx {
   cwd: string;
@@ -32,11 +33,14 @@ export function ctxFrom(cmd: Command): Ctx {
     learner: o.learner,
     json: o.json === true,
     out: (s) => {
-      process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+      writeStdout(s.endsWith('\n') ? s : `${s}\n`);
     },
     err: (s) => {
       process.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
     },
-    isTTY: process.stdout.isTTY === true && process.stdin.isTTY === true,
+    // asked only by the commands that can be interactive: making both streams costs the others ~2 ms
+    get isTTY() {
+      return process.stdout.isTTY === true && process.stdin.isTTY === true;
+    },
   };
 }

@@ -9,13 +9,11 @@ import { dirname, join } from 'node:path';
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 import { exitCode, signalCode, type Outcome } from '../core/exit-codes.js';
+import { quietOnEpipe, writeStdout } from '../io/stdout.js';
 
-// A reader that goes away (`lynx status | head`) is not an error: stop quietly.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  // eslint-disable-next-line no-restricted-syntax -- the entry point: nothing left to write to
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
+// A reader that goes away (`lynx status | head`) is not an error: stop quietly (io/stdout.ts, for lynx's own
+// writes and for process.stdout once something makes it).
+quietOnEpipe();
 
 // SIGTERM (CI cancelling a job): stop now with 143. Every file lynx writes is temp + rename, so
 // stopping between two writes leaves no half-written file. SIGINT is left to the runs that handle it
@@ -58,7 +56,7 @@ async function main(): Promise<void> {
       import('../ui/theme.js'),
       import('../core/errors.js'),
     ]);
-    if (state.json) process.stdout.write(`${errorJson(err)}\n`);
+    if (state.json) writeStdout(`${errorJson(err)}\n`);
     process.stderr.write(`${renderError(err, theme(process.stderr), debug)}\n`);
     process.exitCode = err instanceof LynxError ? err.exitCode : 3;
   }

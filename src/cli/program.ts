@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { lynxVersion } from '../io/pkg.js';
+import { writeStdout } from '../io/stdout.js';
 import { examples, jsonOption, makeAct, type CtxOf, type SetCode } from './registry/shared.js';
 import { registerLifecycle } from './registry/lifecycle.js';
 import { registerGatekeeper } from './registry/gatekeeper.js';
@@ -23,7 +24,8 @@ export function buildProgram(setCode: SetCode, ctxOf?: CtxOf): Command {
     .option('-C, --cwd <dir>', 'run as if started in <dir>')
     .option('--learner <name>', 'the learner (default: LYNX_LEARNER, then lynx.yaml)')
     // parse errors are printed by the entry point in lynx's own form (cli/usage-error.ts), not by commander
-    .configureOutput({ outputError: () => undefined })
+    // help and version by lynx's writer (io/stdout.ts: no process.stdout to create for them)
+    .configureOutput({ outputError: () => undefined, writeOut: writeStdout })
     .exitOverride()
     .configureHelp({ sortSubcommands: false })
     .addHelpText(

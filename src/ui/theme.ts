@@ -4,12 +4,14 @@
  */
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
 
-function level(stream: NodeJS.WriteStream): 0 | 1 | 2 | 3 {
+// the stream is looked at last (asked for by name, not made by a default argument): with NO_COLOR or FORCE_COLOR
+// set, process.stdout need not be created at all
+function level(stream: NodeJS.WriteStream | undefined): 0 | 1 | 2 | 3 {
   const force = process.env.FORCE_COLOR;
   if (force !== undefined && force !== '0' && force !== 'false') return force === '2' ? 2 : force === '3' ? 3 : 1;
   if (force === '0' || force === 'false') return 0;
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return 0;
-  return stream.isTTY ? chalk.level || 1 : 0;
+  return (stream ?? process.stdout).isTTY ? chalk.level || 1 : 0;
 }
 
 export interface Theme {
@@ -23,7 +25,7 @@ export interface Theme {
   accent: (s: string) => string;
 }
 
-export function theme(stream: NodeJS.WriteStream = process.stdout): Theme {
+export function theme(stream?: NodeJS.WriteStream): Theme {
   const c = new Chalk({ level: level(stream) });
   return {
     c,
