@@ -6,10 +6,10 @@
  *
  * Derived state, never a source of truth: the gate and `report` never read it. A file with no stamp (reached
  * through a symlink), or changed within RACY_MS of this run (git's "racily clean" rule, as in the doc cache),
- * makes the result unmemoisable; a memo that does not parse or names other files proves nothing.
+ * makes the result unmemoisable (isRacy); a memo that does not parse or names other files proves nothing.
  */
 import { fnv1aHex, sha256Parts } from '../core/hash.js';
-import { RACY_MS } from './doc-cache.js';
+import { isRacy } from './doc-cache.js';
 import type { Stamp } from './listing.js';
 import { readCacheJson, writeCacheJson } from './workspace.js';
 
@@ -43,7 +43,7 @@ export function openCheckMemo(
     let i = 0;
     for (const rel of files) {
       const s = stampOf(rel);
-      if (!s || Math.max(s.mtimeMs, s.ctimeMs) >= startedMs - RACY_MS) return undefined;
+      if (!s || isRacy(s, startedMs)) return undefined;
       nums[i++] = s.ino;
       nums[i++] = s.size;
       nums[i++] = s.mtimeMs;

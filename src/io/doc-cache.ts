@@ -13,7 +13,11 @@ import { fnv1aHex } from '../core/hash.js';
 import type { Stamp } from './listing.js';
 import { readCacheJson, writeCacheJson } from './workspace.js';
 
-export const RACY_MS = 2000;
+const RACY_MS = 2000;
+
+/** Changed too close to this run's start for its stamp to prove its bytes (see above); the check memo asks it too. */
+export const isRacy = (stamp: Stamp, startedMs: number): boolean =>
+  Math.max(stamp.mtimeMs, stamp.ctimeMs) >= startedMs - RACY_MS;
 
 type Entry = [ino: number, size: number, mtimeMs: number, ctimeMs: number, doc: unknown];
 
@@ -57,7 +61,7 @@ export function openDocCache(root: string, scope: string, startedMs: number): Do
     },
     put(rel, stamp, doc) {
       // a number JSON cannot write back (1e999 parses as Infinity, written as null; -0 as 0) is not cached
-      if (Math.max(stamp.mtimeMs, stamp.ctimeMs) >= startedMs - RACY_MS || !writesBack(doc)) {
+      if (isRacy(stamp, startedMs) || !writesBack(doc)) {
         changed ||= Object.hasOwn(old, rel);
         return;
       }
