@@ -11,6 +11,9 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { baseEnv, repoRoot } from './cli.js';
 
+/** A case the child never answers (./batch-child.ts): how the batch's own test makes a hang. */
+export const HANG = '--batch-test-hang';
+
 export interface Batched {
   code: number | null;
   out: string;
