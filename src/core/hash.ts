@@ -11,9 +11,12 @@ const crypto = (): typeof Crypto => (mod ??= process.getBuiltinModule('node:cryp
 /** One-shot `crypto.hash` (Node ≥ 20.12): a third of createHash's cost on a short line (10k log lines, issue 20). */
 export const sha256Hex = (data: string | Uint8Array): string => crypto().hash('sha256', data, 'hex');
 
+/** An incremental hash (git's blob ids, sha256 over parts), node:crypto loaded on first use. */
+export const createHash = (algorithm: 'sha1' | 'sha256'): Crypto.Hash => crypto().createHash(algorithm);
+
 /** sha256 of several parts in turn, without joining them first (a listing's paths and its stamps' bytes). */
 export function sha256Parts(parts: readonly (string | Uint8Array)[]): string {
-  const h = crypto().createHash('sha256');
+  const h = createHash('sha256');
   for (const p of parts) h.update(p);
   return h.digest('hex');
 }

@@ -249,15 +249,6 @@ export function historyHas(h: History, sha: string): boolean {
   return (h.sorted[lo] ?? '').startsWith(x);
 }
 
-/** git's object id of these bytes as a blob (sha1, or sha256 for a sha256 repository). */
-export async function gitBlobId(bytes: Uint8Array, like: string): Promise<string> {
-  const { createHash } = await import('node:crypto');
-  return createHash(like.length === 64 ? 'sha256' : 'sha1')
-    .update(`blob ${bytes.length}\0`)
-    .update(bytes)
-    .digest('hex');
-}
-
 /** A blob's text (one version of a file, by object id). */
 export async function blobText(cwd: string, oid: string): Promise<string> {
   return mustGit(cwd, ['cat-file', 'blob', oid]);

@@ -3,15 +3,13 @@
  * both prove "the file still starts with the bytes it had" by one such id, usually of the same size (the whole
  * file), and a 10k-line attempt log is 3.5 MB of SHA-1 per hash (issue 20).
  */
-import type * as Crypto from 'node:crypto';
+import { createHash } from '../core/hash.js';
 
 export interface PrefixIds {
   readonly bytes: Buffer;
   /** The blob id of the first `size` bytes: sha1, or sha256 for a sha256 repository. */
   id(size: number, sha256?: boolean): string;
 }
-
-let crypto: typeof Crypto | undefined;
 
 export function prefixIds(text: string): PrefixIds {
   const bytes = Buffer.from(text, 'utf8');
@@ -28,9 +26,7 @@ export function prefixIds(text: string): PrefixIds {
 }
 
 export function blobId(bytes: Uint8Array, size: number, sha256: boolean): string {
-  crypto ??= process.getBuiltinModule('node:crypto');
-  return crypto
-    .createHash(sha256 ? 'sha256' : 'sha1')
+  return createHash(sha256 ? 'sha256' : 'sha1')
     .update(`blob ${size}\0`)
     .update(bytes.subarray(0, size))
     .digest('hex');
