@@ -24,7 +24,7 @@ const ROOT_FILE = /^PHASE_(\d{2})_(?:PLAN|REPORT)\.md$/;
 const DOCS = /^docs\/phase-(\d{2})-[^/]*\//;
 const EXPERIMENT = /^experiments\/([^/]+)\//;
 
-/** The phases an experiments/<dir>/ name belongs to, as the gate's manifest globs read it (core/gate
+/** The phases an experiments/<dir>/ name belongs to, as the gate's manifest globs read it (core/gate-manifests
  * phaseManifestGlobs). */
 function experimentPhases(dir: string): number[] {
   const out = new Set<number>();

@@ -1,7 +1,7 @@
 /** Measurements read from the tree for a report: source lines by language, the phase's manifests. */
 import { readRegularText } from './fsx.js';
 import { tallyLines, languageOf, type LangRow } from '../core/measure.js';
-import { phaseManifestGlobs } from '../core/gate.js';
+import { phaseManifestGlobs } from '../core/gate-manifests.js';
 import type { ManifestRow } from '../core/report.js';
 import type { CheckContext } from '../core/checks/types.js';
 import type { Workspace } from './workspace.js';
