@@ -5,14 +5,14 @@
  *
  * A write is whole and in order: a partial write goes on from where it stopped; EAGAIN (a non-blocking pipe that is
  * full) hands the rest, and everything after it, to process.stdout, which queues what the pipe cannot take yet.
- * A reader that goes away (`lynx status | head`) is not an error, by either path: the run ends quietly. Before
- * quietOnEpipe() (tests that import a command), the stream's existence is not known: writes go through it.
+ * A reader that goes away (`lynx status | head`) is not an error, by either path: the run ends quietly.
  */
 import { writeSync } from 'node:fs';
 
-// set once process.stdout exists (made by anyone): from then on every write goes through it, in order — a pipe
-// stream may be asynchronous (macOS), and a sync write beside it could overtake what it still holds
-let viaStream = false;
+// true from quietOnEpipe() until process.stdout exists (made by anyone, or after EAGAIN): from then on every write
+// goes through the stream, in order — a pipe stream may be asynchronous (macOS), and a sync write beside it could
+// overtake what it still holds. False before quietOnEpipe() too (tests that import a command): the stream is used.
+let direct = false;
 
 /** The reader left: stop with the exit code the run already had. */
 function readerGone(): never {
@@ -20,10 +20,8 @@ function readerGone(): never {
   process.exit(process.exitCode ?? 0);
 }
 
-let direct = false;
-
 export function writeStdout(text: string): void {
-  if (viaStream || !direct) {
+  if (!direct) {
     process.stdout.write(text);
     return;
   }
@@ -35,7 +33,7 @@ export function writeStdout(text: string): void {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EPIPE') readerGone();
       if (code !== 'EAGAIN') throw e;
-      viaStream = true;
+      direct = false;
       process.stdout.write(bytes.subarray(at));
       return;
     }
@@ -67,7 +65,7 @@ export function quietOnEpipe(): void {
         value: s,
       });
       s.on('error', onError);
-      viaStream = true;
+      direct = false;
       return s;
     },
   });
