@@ -77,8 +77,6 @@ export interface Pack {
   file: string;
   /** the modules it defines */
   members: string[];
-  /** what every path to it has loaded before it (so it need not define them) */
-  loaded: string[];
 }
 
 /**
@@ -87,7 +85,10 @@ export interface Pack {
  * downward, so a context reached two ways keeps only what both ways guarantee.
  */
 export function planPacks(meta: Metafile, isEsm: (id: string) => boolean): Pack[] {
-  const g = graphOf(meta, isEsm);
+  return plan(graphOf(meta, isEsm), isEsm);
+}
+
+function plan(g: Graph, isEsm: (id: string) => boolean): Pack[] {
   const closure = (starts: string[]): Set<string> => {
     const seen = new Set<string>();
     const todo = [...starts];
@@ -161,11 +162,7 @@ export function planPacks(meta: Metafile, isEsm: (id: string) => boolean): Pack[
   const packs: Pack[] = [];
   for (const [ctx, c] of contexts) {
     if (c.avail === 'all') throw new Error(`build: ${ctx} is loaded from nowhere the entry reaches`);
-    packs.push({
-      file: isEsm(ctx) ? depsFile(ctx) : ctx,
-      members: [...members(ctx)].sort(),
-      loaded: [...(loaded(ctx) ?? [])].sort(),
-    });
+    packs.push({ file: isEsm(ctx) ? depsFile(ctx) : ctx, members: [...members(ctx)].sort() });
   }
   return packs;
 }
@@ -186,8 +183,8 @@ export function packCommonJs(dist: string, meta: Metafile, cjs: string[], esm: s
   const esmIds = new Set(esm.map((f) => f.replace(/\.mjs$/, '.js')));
   const isEsm = (id: string): boolean => esmIds.has(id);
   const ids = new Set(cjs);
-  const packs = planPacks(meta, isEsm);
   const g = graphOf(meta, isEsm);
+  const packs = plan(g, isEsm);
   const idOf = (from: string, spec: string): string => posix.normalize(posix.join(posix.dirname(from), spec));
   const source = new Map(cjs.map((id) => [id, readFileSync(join(dist, id), 'utf8')]));
   const factory = (id: string): string => {
@@ -214,9 +211,6 @@ export function packCommonJs(dist: string, meta: Metafile, cjs: string[], esm: s
     const tail = p.file === 'cli.js' ? 'if(require.main===module)__lynxGet("cli.js");' : 'module.exports=__lynxR;';
     texts.set(p.file, ascii([head, ...p.members.map(factory), tail].join('\n')));
   }
-  // everything placed before anything is written: a refused require leaves dist/ as it was
-  for (const id of cjs) rmSync(join(dist, id));
-  for (const [file, text] of texts) writeFileSync(join(dist, file), text);
   for (const file of esm) {
     const id = file.replace(/\.mjs$/, '.js');
     const deps = `./${posix.basename(depsFile(id))}`;
@@ -233,8 +227,11 @@ export function packCommonJs(dist: string, meta: Metafile, cjs: string[], esm: s
         if (!ids.has(target)) throw new Error(`build: ${file}: cannot reach \`${call}\` in a pack`);
         return `import(${JSON.stringify(spec)}).then((n)=>{const e=n.default.get(${JSON.stringify(target)});return{...e,default:e}})`;
       });
-    writeFileSync(join(dist, file), out);
+    texts.set(file, out);
   }
+  // everything placed before anything is written: a refused require leaves dist/ as it was
+  for (const id of cjs) rmSync(join(dist, id));
+  for (const [file, text] of texts) writeFileSync(join(dist, file), text);
   writeFileSync(join(dist, 'packs.json'), `${JSON.stringify(packs, null, 1)}\n`);
   return { packs, modules: cjs.length };
 }

@@ -147,5 +147,11 @@ describe('the packs', () => {
     expect(() => packCommonJs(dist, meta({ 'cli.js': [] }), ['cli.js'], [])).toThrow(
       /cli\.js: cannot pack `require\("\.\/elsewhere\.js"\)`/,
     );
+    // an ESM screen's require the packs cannot answer is refused too, before any file is written
+    writeFileSync(join(dist, 'cli.js'), 'exports.ok=1;');
+    writeFileSync(join(dist, 'screen.mjs'), 'const{x}=require("./nowhere.js");');
+    const m = meta({ 'cli.js': [['screen.js', 'dynamic-import']], 'screen.js': [] });
+    expect(() => packCommonJs(dist, m, ['cli.js'], ['screen.mjs'])).toThrow(/screen\.mjs: cannot reach/);
+    expect(readFileSync(join(dist, 'cli.js'), 'utf8')).toBe('exports.ok=1;');
   });
 });
